@@ -1,0 +1,1 @@
+"""Subcommands of the ``dutydesk`` CLI, one module each (see ``dutydesk.cli``)."""

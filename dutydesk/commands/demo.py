@@ -1,0 +1,47 @@
+"""``dutydesk demo``: fill a data folder with demo data, refusing to touch real books."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("demo", help="在演示数据文件夹中生成演示数据")
+    parser.add_argument("--seed", type=int, default=2026, help="随机种子（相同种子得到相同数据）")
+    parser.add_argument("--days", type=int, default=120, help="生成多少天的历史")
+    parser.add_argument("--scale", type=float, default=1.0, help="数据量倍数（基准测试用）")
+    parser.set_defaults(func=run)
+
+
+def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
+                     progress=lambda message: None) -> None:
+    """Create fresh demo books in ``folder`` (previous demo data there is replaced)."""
+    from dutydesk.demo.generate import DemoPlan, generate
+    from dutydesk.desk import open_desk
+
+    if folder.holds_real_data():
+        raise DeskError(f"该文件夹中有正式数据，演示数据不会写入：{folder.path}")
+    folder.mark_demo()
+    with folder.lock():
+        for suffix in ("", "-wal", "-shm"):
+            stale = folder.db_path.with_name(folder.db_path.name + suffix)
+            stale.unlink(missing_ok=True)
+        desk = open_desk(folder)
+        try:
+            generate(DemoPlan(desk, seed=seed, days=days, scale=scale, progress=progress))
+        finally:
+            desk.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    # Without --data-dir, demo data goes to the separate demo folder, never the real one.
+    folder = DataFolder(resolve_data_dir(args.data_dir, demo=True))
+    fill_demo_folder(
+        folder, args.seed, args.days, args.scale,
+        progress=lambda step: print(f"生成: {step}", file=sys.stderr),
+    )
+    print(f"演示数据已生成：{folder.path}")
+    return 0

@@ -1,0 +1,1 @@
+"""Deterministic demo data for ``--demo``, ``dutydesk demo``, tests and benchmarks."""

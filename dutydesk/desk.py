@@ -1,0 +1,57 @@
+"""The open desk: data folder, database, clock and the logged-in account, passed to every layer.
+
+One small object instead of globals keeps tests honest: a test builds a Desk on a temporary
+folder with a FixedClock and drives the real code through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import SqliteDatabase
+
+from dutydesk.domain.clock import Clock, SystemClock
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store.accounts import Account, first_admin
+from dutydesk.store.center import load_center
+from dutydesk.store.datafolder import DataFolder
+from dutydesk.store.opening import open_books
+
+
+@dataclass
+class Desk:
+    folder: DataFolder
+    db: SqliteDatabase
+    clock: Clock = field(default_factory=SystemClock)
+    account: Account | None = None
+
+    @property
+    def who(self) -> str:
+        """The name written into audit entries and records for the current account."""
+        return self.account.name if self.account else "系统"
+
+    def now(self) -> dt.datetime:
+        return self.clock.now()
+
+    def today(self) -> dt.date:
+        return self.clock.today()
+
+    def calendar(self) -> WorkdayCalendar:
+        """The working-day calendar, official days overlaid by what the center entered."""
+        return WorkdayCalendar()
+
+    def center_name(self) -> str:
+        profile = load_center()
+        return profile.name if profile else ""
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def open_desk(folder: DataFolder, clock: Clock | None = None) -> Desk:
+    db = open_books(folder)
+    desk = Desk(folder, db, clock or SystemClock())
+    desk.account = first_admin()
+    return desk

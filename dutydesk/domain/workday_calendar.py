@@ -1,0 +1,116 @@
+"""Working days in China: statutory holidays and make-up workdays (调休).
+
+Promised deadlines (V04) are counted in working days. The ``chinesecalendar`` package knows the
+State Council's schedule only for the years it shipped with; for any other year the calendar falls
+back to plain weekends plus what the center entered itself, and never raises, so a desk keeps
+working on 2 January of a year the package has not caught up with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import chinese_calendar
+from chinese_calendar import constants as _official
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SpecialDay:
+    """A day that differs from the plain Monday-Friday week."""
+
+    day: dt.date
+    is_workday: bool
+    name: str
+    source: str  # "package" (official list shipped with chinesecalendar) or "entered"
+
+
+def official_years() -> set[int]:
+    """Years for which the installed chinesecalendar has the official schedule."""
+    return {d.year for d in _official.holidays} | {d.year for d in _official.workdays}
+
+
+class WorkdayCalendar:
+    """Answers working-day questions; ``entered`` overrides the package day by day."""
+
+    def __init__(self, entered: Mapping[dt.date, SpecialDay] | None = None) -> None:
+        self._entered = dict(entered or {})
+        self._official_years = official_years()
+
+    def has_official_year(self, year: int) -> bool:
+        return year in self._official_years
+
+    def has_entered_year(self, year: int) -> bool:
+        return any(d.year == year for d in self._entered)
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self._entered:
+            return self._entered[day].is_workday
+        if day.year in self._official_years:
+            return bool(chinese_calendar.is_workday(day))
+        return day.weekday() < 5
+
+    def add_workdays(self, start: dt.date, count: int) -> dt.date:
+        """The date ``count`` working days after ``start`` (``start`` itself not counted).
+
+        ``count == 0`` means the same day ("simple matters the same day", V04). If ``start`` is
+        not a working day, counting still begins with the next working day.
+        """
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = start
+        remaining = count
+        while remaining > 0:
+            day += ONE_DAY
+            if self.is_workday(day):
+                remaining -= 1
+        return day
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in the half-open range (start, end]; negative when end is before start."""
+        if end < start:
+            return -self.workdays_between(end, start)
+        count = 0
+        day = start
+        while day < end:
+            day += ONE_DAY
+            if self.is_workday(day):
+                count += 1
+        return count
+
+    def special_days(self, year: int) -> list[SpecialDay]:
+        """Holidays and make-up workdays of a year, official ones overlaid by entered ones."""
+        days: dict[dt.date, SpecialDay] = {}
+        if year in self._official_years:
+            for day, name in _official.holidays.items():
+                if day.year == year:
+                    days[day] = SpecialDay(day, False, _holiday_name(name), "package")
+            for day, name in _official.workdays.items():
+                if day.year == year:
+                    days[day] = SpecialDay(day, True, _holiday_name(name) + "调休", "package")
+        for day, special in self._entered.items():
+            if day.year == year:
+                days[day] = special
+        return sorted(days.values(), key=lambda s: s.day)
+
+
+_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
+
+
+def _holiday_name(holiday: object) -> str:
+    english = getattr(holiday, "value", str(holiday))
+    if isinstance(english, tuple):
+        english = english[0]
+    return _NAMES.get(str(english), str(english))

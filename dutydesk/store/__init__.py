@@ -1,0 +1,1 @@
+"""The users' books: peewee models over one SQLite file, migrations, queries and backups."""

@@ -1,0 +1,52 @@
+"""Accounts of the people who use the app (not the same as staff on the roster).
+
+Roles decide what an account may do: 值班员 operator, 主任 director (approves), 管理员 admin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import BooleanField, CharField, DateTimeField
+
+from dutydesk.store import audit
+from dutydesk.store.base import BaseModel
+
+ROLES = {"operator": "值班员", "director": "主任", "admin": "管理员"}
+
+
+class Account(BaseModel):
+    name = CharField(unique=True)
+    role = CharField()
+    password_hash = CharField(null=True)
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+
+    @property
+    def role_label(self) -> str:
+        return ROLES.get(self.role, self.role)
+
+    @property
+    def is_director(self) -> bool:
+        """Directors approve; administrators may do everything a director may."""
+        return self.role in ("director", "admin")
+
+
+def create_account(name: str, role: str, who: str, at: dt.datetime) -> Account:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    name = name.strip()
+    if not name:
+        raise ValueError("请填写账户名")
+    if Account.select().where(Account.name == name).exists():
+        raise ValueError(f"账户“{name}”已存在")
+    return audit.create(Account, who, at, name=name, role=role, created_at=at)
+
+
+def first_admin() -> Account | None:
+    return (
+        Account.select()
+        .where((Account.role == "admin") & (Account.active == True))  # noqa: E712
+        .order_by(Account.id)
+        .first()
+    )

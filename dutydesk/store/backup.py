@@ -1,0 +1,64 @@
+"""Backups of the database file, taken with SQLite's online backup API.
+
+The foundation only needs "find the latest good backup" and "restore it" for the start-up check;
+scheduled and rotated backups build on these two functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.store.integrity import quick_check
+
+
+def backup_to(db_path: Path, target: Path) -> Path:
+    """Copy a live database consistently into ``target`` (written under a temporary name first)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    src = sqlite3.connect(str(db_path))
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    return target
+
+
+def list_backups(folder: DataFolder) -> list[Path]:
+    """Backup files, newest first."""
+    if not folder.backups_dir.exists():
+        return []
+    return sorted(folder.backups_dir.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+
+
+def latest_good_backup(folder: DataFolder) -> Path | None:
+    for path in list_backups(folder):
+        if not quick_check(path):
+            return path
+    return None
+
+
+def restore_backup(folder: DataFolder, backup: Path, now: dt.datetime) -> Path:
+    """Put ``backup`` in place of the database, keeping the replaced files aside; return that folder."""
+    if quick_check(backup):
+        raise DeskError(f"备份文件已损坏，不能恢复：{backup}")
+    aside = folder.path / f"replaced-{now:%Y%m%d-%H%M%S}"
+    aside.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        current = folder.db_path.with_name(folder.db_path.name + suffix)
+        if current.exists():
+            shutil.move(str(current), aside / current.name)
+    backup_to(backup, folder.db_path)
+    return aside

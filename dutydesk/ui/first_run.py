@@ -1,0 +1,94 @@
+"""First run: the center's profile and the first administrator, asked once on an empty folder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, validate_center
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+
+class FirstRunDialog(QDialog):
+    """Collects a valid CenterProfile and an admin name; the caller saves them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("欢迎使用值班台：填写服务中心信息")
+        self.setMinimumWidth(560)
+        self.profile: CenterProfile | None = None
+        self.admin_name = ""
+
+        layout = QVBoxLayout(self)
+        intro = QLabel("以下信息将印在告知单、代办单和台账上，之后可在“工具”菜单中修改。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.fields: dict[str, FormField] = {}
+        placeholders = {
+            "name": "如：青石村党群服务中心",
+            "township": "如：桃源镇",
+            "address": "如：桃源镇青石村村部一楼",
+            "public_phone": "如：0571-63281234",
+            "supervision_phone": "如：0571-63285678",
+        }
+        for key, placeholder in placeholders.items():
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            self.fields[key] = add_field(form, FormField(FIELD_LABELS[key], edit))
+        kind = QComboBox()
+        for code, label in CENTER_KINDS.items():
+            kind.addItem(label, code)
+        self.fields["kind"] = add_field(form, FormField(FIELD_LABELS["kind"], kind))
+        admin = QLineEdit()
+        admin.setPlaceholderText("如：管理员 或 本人姓名")
+        self.fields["admin"] = add_field(
+            form, FormField("管理员账户名", admin, hint="管理员负责账户与备份")
+        )
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setAccessibleName("确定")
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName("取消")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _text(self, key: str) -> str:
+        editor = self.fields[key].editor
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def try_accept(self) -> None:
+        kind_box = self.fields["kind"].editor
+        assert isinstance(kind_box, QComboBox)
+        profile = CenterProfile(
+            name=self._text("name").strip(),
+            township=self._text("township").strip(),
+            address=self._text("address").strip(),
+            public_phone=self._text("public_phone"),
+            supervision_phone=self._text("supervision_phone"),
+            kind=kind_box.currentData(),
+        )
+        errors = validate_center(profile)
+        if not self._text("admin").strip():
+            errors["admin"] = "请填写管理员账户名"
+        show_errors(self.fields, errors)
+        if errors:
+            return
+        self.profile = profile
+        self.admin_name = self._text("admin").strip()
+        self.accept()

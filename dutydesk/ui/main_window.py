@@ -1,0 +1,178 @@
+"""The main window: four tabs, menus, a status bar; features plug in through ``tabs`` and
+``extensions`` so this file stays about the window itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from dutydesk import APP_TITLE, __version__
+from dutydesk.desk import Desk
+from dutydesk.ui import extensions
+from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.tabs import TABS
+from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
+
+WEEKDAYS = "一二三四五六日"
+MENUS = ("文件", "导出", "工具", "帮助")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.prefs = prefs
+        self.events = DeskEvents(self)
+        self.setWindowTitle(f"{APP_TITLE} — {desk.center_name()}")
+        self.resize(1280, 820)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("主页面")
+        self.tabs.setDocumentMode(True)
+        for index, spec in enumerate(TABS, start=1):
+            widget = spec.build(desk)
+            if hasattr(widget, "set_events"):
+                widget.set_events(self.events)
+            self.tabs.addTab(widget, spec.title)
+            self.tabs.setTabToolTip(index - 1, f"{spec.title}（Ctrl+{index}）")
+        self.setCentralWidget(self.tabs)
+        self.events.show_tab.connect(self.show_tab)
+
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+
+    # -- menus ------------------------------------------------------------------------------
+    def _add_action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutVisibleInContextMenu(True)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title in MENUS:
+            self.menus[title] = bar.addMenu(f"{title}")
+        file_menu = self.menus["文件"]
+        for index, spec in enumerate(TABS):
+            self._add_action(
+                file_menu, f"转到“{spec.title}”", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
+            )
+        file_menu.addSeparator()
+        self._add_action(file_menu, "退出", self.close, "Ctrl+Q")
+
+        tools = self.menus["工具"]
+        size_menu = tools.addMenu("字号")
+        for code, label in FONT_SIZE_LABELS.items():
+            action = self._add_action(size_menu, label, lambda _=False, c=code: self.set_font_size(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.prefs.font_size)
+            action.setObjectName(f"font_size_{code}")
+        self._size_actions = size_menu.actions()
+
+        for spec in extensions.MENU_ACTIONS:
+            if spec.director_only and not (self.desk.account and self.desk.account.is_director):
+                continue
+            self._add_action(
+                self.menus[spec.menu], spec.text,
+                lambda _=False, s=spec: s.handler(self.desk, self), spec.shortcut,
+            )
+        help_menu = self.menus["帮助"]
+        self._add_action(help_menu, "快捷键一览", self.show_shortcuts, "F1")
+        self._add_action(help_menu, "关于值班台", self.show_about)
+
+    def set_font_size(self, code: str) -> None:
+        self.prefs.font_size = code
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_font_size(app, code)
+        for action in self._size_actions:
+            action.setChecked(action.objectName() == f"font_size_{code}")
+
+    def shortcut_lines(self) -> list[str]:
+        lines = []
+        for menu in self.menus.values():
+            for action in menu.actions():
+                if action.shortcut().toString():
+                    text = action.text().replace("&", "")
+                    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    lines.append(f"{shortcut}\t{text}")
+        return lines
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "快捷键一览", "\n".join(self.shortcut_lines()))
+
+    def about_text(self) -> str:
+        return (
+            f"{APP_TITLE}\n版本 {__version__}\n\n"
+            f"服务中心：{self.desk.center_name()}\n数据文件夹：{self.desk.folder.path}"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "关于值班台", self.about_text())
+
+    # -- status bar -------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("状态栏")
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.refresh_status()
+        self._status_timer = QTimer(self)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start(60_000)
+        self.events.changed.connect(lambda _kind: self.refresh_status())
+
+    def status_text(self) -> str:
+        today = self.desk.today()
+        calendar = self.desk.calendar()
+        kind = "工作日" if calendar.is_workday(today) else "休息日"
+        parts = [f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}", kind,
+                 self.desk.center_name()]
+        if self.desk.account:
+            parts.append(f"当前用户：{self.desk.account.name}（{self.desk.account.role_label}）")
+        for item in extensions.STATUS_ITEMS:
+            text = item.text(self.desk)
+            if text:
+                parts.append(text)
+        return "　|　".join(parts)
+
+    def refresh_status(self) -> None:
+        self.status_label.setText(self.status_text())
+
+    # -- state ------------------------------------------------------------------------------
+    def show_tab(self, title: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index) == title:
+                self.tabs.setCurrentIndex(index)
+
+    def _restore_state(self) -> None:
+        geometry = self.prefs.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = self.prefs.last_tab()
+        if 0 <= last < self.tabs.count():
+            self.tabs.setCurrentIndex(last)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save_state(self) -> None:
+        self.prefs.set("window/geometry", self.saveGeometry())
+        self.prefs.set("window/last_tab", self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,117 @@
+"""Opening a data folder for the GUI, with a dialog for every step that needs the user:
+another instance holds the folder, the database is damaged, the folder is new (first run)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from dutydesk.desk import Desk, open_desk
+from dutydesk.domain.clock import Clock
+from dutydesk.store.accounts import create_account
+from dutydesk.store.backup import restore_backup
+from dutydesk.store.center import load_center, save_center
+from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
+from dutydesk.store.opening import DamagedDatabase
+from dutydesk.ui.first_run import FirstRunDialog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenedDesk:
+    desk: Desk
+    lock: FolderLock
+
+    def close(self) -> None:
+        self.desk.close()
+        self.lock.release()
+
+
+def ask_restore(parent: QWidget | None, exc: DamagedDatabase) -> bool:
+    """Tell the user the books are damaged; offer the latest good backup if there is one."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("数据库损坏")
+    text = "数据库文件检查未通过，为避免进一步损坏，值班台不会直接打开它。\n\n" + "\n".join(
+        exc.problems[:5]
+    )
+    if exc.backup is not None:
+        text += f"\n\n可以改用最近的完好备份：{exc.backup.name}（原文件会保留在数据文件夹中）。"
+        restore = box.addButton("恢复最近的备份", QMessageBox.ButtonRole.AcceptRole)
+        restore.setAccessibleName("恢复最近的备份")
+    else:
+        text += "\n\n没有找到可用的备份。请联系管理员，并保留数据文件夹：\n" + str(exc.folder.path)
+        restore = None
+    quit_button = box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    quit_button.setAccessibleName("退出")
+    box.setText(text)
+    box.exec()
+    return restore is not None and box.clickedButton() is restore
+
+
+def first_run(parent: QWidget | None, desk: Desk) -> bool:
+    dialog = FirstRunDialog(parent)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
+        return False
+    now = desk.now()
+    with desk.db.atomic():
+        save_center(dialog.profile, dialog.admin_name, now)
+        desk.account = create_account(dialog.admin_name, "admin", dialog.admin_name, now)
+    return True
+
+
+def open_for_gui(
+    folder: DataFolder, clock: Clock | None = None, parent: QWidget | None = None
+) -> OpenedDesk | None:
+    """Lock, check, migrate and (on a new folder) run first-run; None when the user gave up."""
+    lock = folder.lock()
+    try:
+        lock.acquire()
+    except DeskError as exc:
+        QMessageBox.warning(parent, "无法打开", str(exc))
+        return None
+    try:
+        while True:
+            try:
+                desk = open_desk(folder, clock)
+                break
+            except DamagedDatabase as exc:
+                log.error("damaged database: %s", exc.problems)
+                if not ask_restore(parent, exc) or exc.backup is None:
+                    lock.release()
+                    return None
+                restore_backup(folder, exc.backup, (clock.now() if clock else None) or _now())
+        if load_center() is None and not first_run(parent, desk):
+            desk.close()
+            lock.release()
+            return None
+        return OpenedDesk(desk, lock)
+    except DeskError as exc:
+        lock.release()
+        QMessageBox.warning(parent, "无法打开", str(exc))
+        return None
+
+
+def _now():
+    import datetime as dt
+
+    return dt.datetime.now()
+
+
+def install_excepthook(folder: DataFolder) -> None:
+    """An unexpected error is logged and shown in a dialog; the window stays open."""
+
+    def hook(exc_type, exc, tb) -> None:
+        log.error("unhandled error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None, "出现意外错误",
+                f"操作未完成：{exc}\n\n已记录到日志，其他数据不受影响。\n日志位置：{folder.logs_dir}",
+            )
+
+    sys.excepthook = hook

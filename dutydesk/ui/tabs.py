@@ -1,0 +1,45 @@
+"""The main window's tabs, in the order the desk uses them.
+
+Each feature replaces its placeholder here with its own tab widget; the main window knows
+nothing about what is inside a tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.ui.empty_state import EmptyState
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    title: str
+    build: Callable[[Desk], QWidget]
+
+
+def _duty(desk: Desk) -> QWidget:
+    return EmptyState("今日值班", "先在“工具 → 人员与排班”中登记值班人员并生成排班表。")
+
+
+def _visits(desk: Desk) -> QWidget:
+    return EmptyState("来访登记", "按 F2 登记第一位来访群众。")
+
+
+def _notices(desk: Desk) -> QWidget:
+    return EmptyState("一次性告知", "从来访记录中选择办理事项，即可打印一次性告知单。")
+
+
+def _archive(desk: Desk) -> QWidget:
+    return EmptyState("档案查询", "登记来访和办理事项后，可在此检索全部记录。")
+
+
+TABS: list[TabSpec] = [
+    TabSpec("今日值班", _duty),
+    TabSpec("来访登记", _visits),
+    TabSpec("一次性告知", _notices),
+    TabSpec("档案查询", _archive),
+]

@@ -173,6 +173,6 @@ class MainWindow(QMainWindow):
         self.prefs.set("window/geometry", self.saveGeometry())
         self.prefs.set("window/last_tab", self.tabs.currentIndex())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)

@@ -1,7 +1,7 @@
 """The ``dutydesk`` command: opens the GUI, or runs a subcommand on a data folder.
 
 Subcommands live in ``dutydesk/commands/``; each module has ``register(subparsers)`` that adds its
-parser and sets ``func(args) -> int``. Add a module to ``COMMANDS`` to slot a new one in.
+parser and sets ``func(args) -> int``. A new module there is found and slotted in by itself.
 Errors reach the user as one line on stderr, never as a traceback (the traceback goes to the log).
 """
 
@@ -11,17 +11,17 @@ import argparse
 import importlib
 import logging
 import logging.handlers
+import pkgutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from dutydesk import __version__
+from dutydesk import __version__, commands
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
 
-COMMANDS = [
-    "dutydesk.commands.demo",
-    "dutydesk.commands.check",
-]
+COMMANDS = sorted(
+    f"{commands.__name__}.{info.name}" for info in pkgutil.iter_modules(commands.__path__)
+)
 
 log = logging.getLogger("dutydesk")
 

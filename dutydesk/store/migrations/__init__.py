@@ -5,21 +5,25 @@ by calling ``Model.create_table()``: a migration must create the schema as it wa
 was written, even after the models move on. Applied migrations are recorded by name, so a
 migration added later in the list still runs on a database that skipped it.
 
-To add one: create the module and append its name to ``MIGRATIONS``. ``tests/store/
-test_migrations.py`` checks every prefix of this list upgrades to the same schema as a fresh file.
+To add one: create the module; it is found by its name and run in number order (ranges are
+reserved per feature in CONTRIBUTING.md). ``tests/store/test_migrations.py`` checks that every
+earlier version upgrades to the same schema as a fresh file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import pkgutil
+import re
 from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-MIGRATIONS: list[str] = [
-    "m0001_foundation",
-]
+_NAME = re.compile(r"^m\d{4}_\w+$")
+MIGRATIONS: list[str] = sorted(
+    info.name for info in pkgutil.iter_modules(__path__) if _NAME.match(info.name)
+)
 
 
 class SchemaError(RuntimeError):

@@ -1,0 +1,34 @@
+"""What is still open at the desk, gathered from every feature without coupling them.
+
+The handover note (D09), the 待跟进 panel and the status bar all ask "what is still open?".
+Visits and proxy cases each register a provider here; the duty feature only reads the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+
+
+@dataclass(frozen=True)
+class OpenMatter:
+    kind: str  # "visit", "proxy", ...
+    ref: str  # what staff quote: a visit number or slip number
+    summary: str  # one line: person, matter
+    due: dt.date | None
+    status: str  # "ok", "due_soon", "overdue"
+    record_id: int = 0
+
+
+# provider(today, calendar) -> open matters of one kind
+PROVIDERS: list[Callable[[dt.date, WorkdayCalendar], list[OpenMatter]]] = []
+
+
+def open_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
+    """All open matters, overdue first, then by due date."""
+    matters = [m for provider in PROVIDERS for m in provider(today, calendar)]
+    order = {"overdue": 0, "due_soon": 1, "ok": 2}
+    return sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))

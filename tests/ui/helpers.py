@@ -1,0 +1,58 @@
+"""Small helpers for GUI tests: find widgets the way a screen reader would, answer modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def by_name(root: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+    """The one visible-or-not child whose accessible name is ``name``."""
+    found = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    assert len(found) == 1, f"expected one widget named {name!r}, found {len(found)}"
+    return found[0]
+
+
+def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 5000) -> list[QWidget]:
+    """Run ``handler(dialog)`` as soon as a modal dialog is open; returns a list it appends to."""
+    seen: list[QWidget] = []
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            seen.append(dialog)
+            handler(dialog)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as a user would, Chinese included.
+
+    ``qtbot.keyClicks`` aborts the process on non-ASCII characters (QTest's qasciikey assert).
+    Chinese is really typed through an input method, so non-ASCII runs are committed with a
+    QInputMethodEvent, exactly what an IME sends; ASCII goes through ordinary key clicks.
+    """
+    from PySide6.QtGui import QInputMethodEvent
+
+    run = ""
+    for ch in text + "\0":
+        if ch != "\0" and not ch.isascii():
+            run += ch
+            continue
+        if run:
+            widget.setFocus()
+            event = QInputMethodEvent("", [])
+            event.setCommitString(run)
+            QApplication.sendEvent(widget.focusProxy() or widget, event)
+            run = ""
+        if ch != "\0":
+            qtbot.keyClicks(widget, ch)

@@ -50,9 +50,8 @@ def test_stale_lock_left_by_a_crash_is_recovered(folder):
 
 
 def test_lock_in_the_same_process_is_also_exclusive(folder):
-    with folder.lock():
-        with pytest.raises(FolderLocked):
-            folder.lock().acquire()
+    with folder.lock(), pytest.raises(FolderLocked):
+        folder.lock().acquire()
     with folder.lock():  # free again after release
         pass
 

@@ -56,3 +56,12 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
             run = ""
         if ch != "\0":
             qtbot.keyClicks(widget, ch)
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Make ``window`` the active window so window shortcuts (Ctrl+1, F2 ...) reach it.
+
+    ``qtbot.waitActive`` returns before the offscreen platform has activated the window.
+    """
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -15,6 +15,7 @@ from dutydesk.domain.clock import Clock, SystemClock
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import features  # noqa: F401  (registers every feature's models and feeds)
 from dutydesk.store.accounts import Account, first_admin
+from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.opening import open_books
@@ -40,7 +41,7 @@ class Desk:
 
     def calendar(self) -> WorkdayCalendar:
         """The working-day calendar, official days overlaid by what the center entered."""
-        return WorkdayCalendar()
+        return load_calendar()
 
     def center_name(self) -> str:
         profile = load_center()

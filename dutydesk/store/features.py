@@ -1,4 +1,14 @@
 """Imports every feature's store modules, so their models, settings and feed providers are
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
-from dutydesk.store import accounts, audit, center, settings  # noqa: F401
+from dutydesk.store import (  # noqa: F401  # noqa: F401
+    accounts,
+    audit,
+    calendar_days,
+    center,
+    residents,
+    settings,
+    visit_feeds,
+    visit_progress,
+    visits,
+)

@@ -1,0 +1,69 @@
+"""Holidays and make-up workdays the center entered itself, overlaid on the official calendar.
+
+Removing a day voids its row with a reason (A03); re-entering a day voids the earlier entry, so
+at most one live row per date exists and the history of who changed the calendar is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from peewee import BooleanField, CharField, DateField, DateTimeField
+
+from dutydesk.domain.calendar_file import EnteredDay
+from dutydesk.domain.workday_calendar import SpecialDay, WorkdayCalendar
+from dutydesk.store import audit
+from dutydesk.store.audit import VoidableMixin
+from dutydesk.store.base import BaseModel, database
+
+
+class CalendarDay(BaseModel, VoidableMixin):
+    day = DateField()
+    is_workday = BooleanField()
+    name = CharField(default="")
+    created_at = DateTimeField()
+    created_by = CharField()
+
+
+def _live(day: dt.date) -> CalendarDay | None:
+    return CalendarDay.get_or_none((CalendarDay.day == day) & CalendarDay.voided_at.is_null())
+
+
+def entered_days() -> dict[dt.date, SpecialDay]:
+    return {
+        row.day: SpecialDay(row.day, bool(row.is_workday), row.name, "entered")
+        for row in CalendarDay.select().where(CalendarDay.voided_at.is_null())
+    }
+
+
+def load_calendar() -> WorkdayCalendar:
+    """The official calendar overlaid by the days entered here."""
+    return WorkdayCalendar(entered_days())
+
+
+def enter_day(day: dt.date, is_workday: bool, name: str, who: str, at: dt.datetime) -> CalendarDay:
+    """Enter (or re-enter) one day; an earlier entry for the date is voided, not overwritten."""
+    with database.atomic():
+        old = _live(day)
+        if old is not None:
+            audit.void(old, who, at, "重新录入")
+        return audit.create(CalendarDay, who, at, day=day, is_workday=is_workday, name=name.strip(),
+                            created_at=at, created_by=who)
+
+
+def remove_day(day: dt.date, who: str, at: dt.datetime, reason: str = "删除录入的日期") -> None:
+    old = _live(day)
+    if old is None:
+        raise ValueError(f"{day} 不是本中心录入的日期（官方日期不能删除，可录入一条覆盖）")
+    audit.void(old, who, at, reason)
+
+
+def import_days(days: Iterable[EnteredDay], who: str, at: dt.datetime) -> int:
+    """Enter every day of an imported file in one transaction; returns how many were entered."""
+    count = 0
+    with database.atomic():
+        for entry in days:
+            enter_day(entry.day, entry.is_workday, entry.name, who, at)
+            count += 1
+    return count

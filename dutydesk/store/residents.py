@@ -1,0 +1,241 @@
+"""Residents: one record per person the desk serves, recognised by ID number or phone.
+
+Staff find people by typing a phone number, an ID, a name or its pinyin initials, so the name's
+initials are computed once at write time and stored in an indexed column; all lookups are
+prefix range queries on indexes (never ``LIKE '%…'``), which stay fast with a million rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from pypinyin import Style, lazy_pinyin
+
+from dutydesk.domain.idcard import IdNumberError, parse_id_number
+from dutydesk.domain.phone import PhoneError, parse_phone
+from dutydesk.store import audit
+from dutydesk.store.audit import VoidableMixin
+from dutydesk.store.base import BaseModel, database
+
+TAGS = ("低保户", "残疾人", "孤寡老人", "留守儿童", "信访重点户", "五保户", "退役军人", "困难户")
+
+# Surnames pypinyin reads with their common-word sound; staff type the surname sound.
+_SURNAME_INITIALS = {"单": "s", "曾": "z", "解": "x", "仇": "q", "区": "o", "朴": "p", "查": "z",
+                     "盖": "g", "覃": "q", "尉": "y", "乐": "y", "召": "s", "繁": "p", "员": "y"}
+
+
+def name_initials(name: str) -> str:
+    """Lower-case pinyin initials of a name: 张三 -> ``zs``; letters in the name are kept."""
+    name = name.strip()
+    if not name:
+        return ""
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
+    if name[0] in _SURNAME_INITIALS and letters:
+        letters[0] = _SURNAME_INITIALS[name[0]]
+    return "".join(ch for ch in "".join(letters).lower() if "a" <= ch <= "z")
+
+
+def prefix_upper(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix`` (for range scans)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class Resident(BaseModel, VoidableMixin):
+    name = CharField()
+    name_initials = CharField()
+    gender = CharField(null=True)
+    id_number = CharField(null=True)
+    birth_date = DateField(null=True)
+    village_group = CharField(default="")
+    address = CharField(default="")
+    tags = CharField(default="")  # comma separated, from TAGS or free text
+    note = TextField(default="")
+    merged_into = ForeignKeyField("self", null=True, backref="merged_from", column_name="merged_into_id")
+    created_at = DateTimeField()
+    created_by = CharField()
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [t for t in self.tags.split(",") if t]
+
+    def phones(self) -> list[str]:
+        return [p.phone for p in self.phone_rows.order_by(ResidentPhone.id)]
+
+    @property
+    def masked_id(self) -> str:
+        """V09: only the region prefix and the last four are shown in lists."""
+        if not self.id_number:
+            return ""
+        return self.id_number[:6] + "*" * 8 + self.id_number[-4:]
+
+
+class ResidentPhone(BaseModel):
+    resident = ForeignKeyField(Resident, backref="phone_rows")
+    phone = CharField()
+    created_at = DateTimeField()
+
+
+class ResidentInvalid(ValueError):
+    """Bad resident fields: ``errors`` maps field name to a Chinese message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+class DuplicateResident(ValueError):
+    """A new record would share an ID number or a phone with existing residents."""
+
+    def __init__(self, matches: list[Resident], by_id: bool) -> None:
+        names = "、".join(r.name for r in matches)
+        what = "身份证号码" if by_id else "电话"
+        super().__init__(f"已有相同{what}的群众记录：{names}")
+        self.matches = matches
+        self.by_id = by_id
+
+
+@dataclass
+class ResidentData:
+    """What the form collects for a person; validated by ``clean``."""
+
+    name: str
+    id_number: str = ""
+    phones: list[str] = field(default_factory=list)
+    gender: str = ""
+    village_group: str = ""
+    address: str = ""
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def clean(data: ResidentData, today: dt.date) -> dict:
+    """Validate and normalise; raise ResidentInvalid with a message per bad field."""
+    errors: dict[str, str] = {}
+    values: dict = {
+        "name": data.name.strip(),
+        "village_group": data.village_group.strip(),
+        "address": data.address.strip(),
+        "tags": ",".join(t.strip() for t in data.tags if t.strip()),
+        "note": data.note.strip(),
+        "gender": data.gender or None,
+        "id_number": None,
+        "birth_date": None,
+    }
+    if not values["name"]:
+        errors["name"] = "请填写姓名"
+    if data.id_number.strip():
+        try:
+            parsed = parse_id_number(data.id_number, today)
+        except IdNumberError as exc:
+            errors["id_number"] = str(exc)
+        else:
+            values.update(id_number=parsed.number, birth_date=parsed.birth_date, gender=parsed.gender)
+    phones: list[str] = []
+    for raw in data.phones:
+        if not raw.strip():
+            continue
+        try:
+            phone = parse_phone(raw)
+        except PhoneError as exc:
+            errors["phones"] = str(exc)
+        else:
+            if phone not in phones:
+                phones.append(phone)
+    values["phones"] = phones
+    if errors:
+        raise ResidentInvalid(errors)
+    values["name_initials"] = name_initials(values["name"])
+    return values
+
+
+def active() -> object:
+    """The peewee condition for residents shown anywhere: not voided, not merged away."""
+    return Resident.voided_at.is_null() & Resident.merged_into.is_null()
+
+
+def find_duplicates(id_number: str | None, phones: Iterable[str], exclude: int | None = None
+                    ) -> tuple[list[Resident], list[Resident]]:
+    """Residents sharing the ID number, and residents sharing a phone (each list without ``exclude``)."""
+    by_id: list[Resident] = []
+    if id_number:
+        query = Resident.select().where(active() & (Resident.id_number == id_number))
+        by_id = [r for r in query if r.id != exclude]
+    phones = list(phones)
+    by_phone: list[Resident] = []
+    if phones:
+        query = (Resident.select().join(ResidentPhone)
+                 .where(active() & ResidentPhone.phone.in_(phones)).distinct())
+        by_phone = [r for r in query if r.id != exclude and r not in by_id]
+    return by_id, by_phone
+
+
+def create_resident(data: ResidentData, who: str, at: dt.datetime,
+                    allow_shared_phone: bool = False) -> Resident:
+    """Register a person. The same ID twice is always refused (it is the same person: use the
+    existing record); a shared phone is refused unless confirmed, since families share phones."""
+    values = clean(data, at.date())
+    phones = values.pop("phones")
+    by_id, by_phone = find_duplicates(values["id_number"], phones)
+    if by_id:
+        raise DuplicateResident(by_id, by_id=True)
+    if by_phone and not allow_shared_phone:
+        raise DuplicateResident(by_phone, by_id=False)
+    with database.atomic():
+        resident = audit.create(Resident, who, at, created_at=at, created_by=who, **values)
+        for phone in phones:
+            audit.create(ResidentPhone, who, at, resident=resident, phone=phone, created_at=at)
+    return resident
+
+
+def update_resident(resident: Resident, data: ResidentData, who: str, at: dt.datetime,
+                    reason: str = "") -> Resident:
+    """Correct a person's record; every changed field keeps its old value in the audit trail."""
+    values = clean(data, at.date())
+    phones = values.pop("phones")
+    by_id, _ = find_duplicates(values["id_number"], [], exclude=resident.id)
+    if by_id:
+        raise DuplicateResident(by_id, by_id=True)
+    with database.atomic():
+        audit.update(resident, who, at, reason=reason or None, **values)
+        add_phones(resident, phones, who, at)
+    return resident
+
+
+def add_phones(resident: Resident, phones: Iterable[str], who: str, at: dt.datetime) -> None:
+    known = set(resident.phones())
+    for phone in phones:
+        if phone not in known:
+            audit.create(ResidentPhone, who, at, resident=resident, phone=phone, created_at=at)
+            known.add(phone)
+
+
+def merge_residents(keep: Resident, other: Resident, who: str, at: dt.datetime) -> Resident:
+    """Merge a duplicate into ``keep``: its visits, phones and missing details move over, and the
+    duplicate stays in the books marked as merged, so both histories remain readable (A03)."""
+    from dutydesk.store.visits import Visit  # visits depend on residents, not the other way
+
+    if keep.id == other.id:
+        raise ValueError("不能与自身合并")
+    if keep.id_number and other.id_number and keep.id_number != other.id_number:
+        raise ValueError("两条记录的身份证号码不同，不是同一人，不能合并")
+    reason = f"合并群众记录 #{other.id} 到 #{keep.id}"
+    with database.atomic():
+        fill = {}
+        for name in ("id_number", "birth_date", "gender", "village_group", "address", "note"):
+            if not getattr(keep, name) and getattr(other, name):
+                fill[name] = getattr(other, name)
+        tags = keep.tag_list + [t for t in other.tag_list if t not in keep.tag_list]
+        fill["tags"] = ",".join(tags)
+        audit.update(keep, who, at, reason=reason, **fill)
+        add_phones(keep, other.phones(), who, at)
+        for visit in Visit.select().where(Visit.resident == other):
+            audit.update(visit, who, at, reason=reason, resident=keep)
+        audit.update(other, who, at, reason=reason, merged_into=keep)
+    return keep
+
+
+def resident_by_id(resident_id: int) -> Resident | None:
+    return Resident.get_or_none(Resident.id == resident_id)

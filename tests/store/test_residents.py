@@ -1,0 +1,96 @@
+"""Residents: ID/phone recognition, duplicates, merge keeping both histories, initials lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutydesk.store.audit import history
+from dutydesk.store.resident_lookup import lookup
+from dutydesk.store.residents import (
+    DuplicateResident,
+    Resident,
+    ResidentData,
+    ResidentInvalid,
+    create_resident,
+    merge_residents,
+    name_initials,
+)
+from dutydesk.store.visits import register_visit
+from tests.store.conftest import draft
+
+
+def test_name_initials_with_surname_readings():
+    assert name_initials("张三") == "zs"
+    assert name_initials("单田芳") == "stf"
+    assert name_initials("曾小贤") == "zxx"
+
+
+def test_id_number_derives_birth_and_gender(zhang):
+    assert zhang.gender == "女" and str(zhang.birth_date) == "1949-12-31"
+    assert zhang.masked_id == "110105********002X"
+    assert zhang.phones() == ["13812345678"]
+    assert zhang.name_initials == "zs"
+
+
+def test_bad_id_and_phone_are_reported_per_field(desk):
+    with pytest.raises(ResidentInvalid) as exc:
+        create_resident(ResidentData("李四", id_number="110105194912310021", phones=["138123"]),
+                        desk.who, desk.now())
+    assert set(exc.value.errors) == {"id_number", "phones"}
+    assert Resident.select().count() == 0
+
+
+def test_same_id_is_refused_even_typed_in_15_digits(desk, zhang):
+    with pytest.raises(DuplicateResident) as exc:
+        create_resident(ResidentData("张叁", id_number="11010519491231002x"), desk.who, desk.now())
+    assert exc.value.by_id and exc.value.matches == [zhang]
+
+
+def test_shared_phone_needs_confirmation(desk, zhang):
+    data = ResidentData("张小三", phones=["138 1234 5678"])
+    with pytest.raises(DuplicateResident) as exc:
+        create_resident(data, desk.who, desk.now())
+    assert not exc.value.by_id
+    son = create_resident(data, desk.who, desk.now(), allow_shared_phone=True)
+    assert son.phones() == ["13812345678"]
+
+
+def test_merge_keeps_both_histories(desk, zhang):
+    other = create_resident(ResidentData("张三", phones=["13900001111"], address="青石村12号"),
+                            desk.who, desk.now())
+    cal = desk.calendar()
+    v1 = register_visit(draft(resident_id=zhang.id), desk.who, desk.now(), cal)
+    v2 = register_visit(draft(resident_id=other.id, contact="13900001111"), desk.who, desk.now(), cal)
+    merge_residents(zhang, other, desk.who, desk.now())
+    zhang = Resident.get_by_id(zhang.id)
+    other = Resident.get_by_id(other.id)
+    assert other.merged_into_id == zhang.id
+    assert set(zhang.phones()) == {"13812345678", "13900001111"}
+    assert zhang.address == "青石村12号"
+    assert {v.id for v in zhang.visits} == {v1.id, v2.id}
+    moved = [e for e in history(v2) if e.field == "resident"]
+    assert moved[0].old_value == str(other.id) and moved[0].new_value == str(zhang.id)
+    # The merged-away record no longer shows up in lookups.
+    assert [m.resident.id for m in lookup("139")] == [zhang.id]
+
+
+def test_lookup_by_phone_prefix_id_name_and_initials(desk, zhang):
+    create_resident(ResidentData("李四", phones=["13912345678"]), desk.who, desk.now())
+    create_resident(ResidentData("赵顺", phones=["0571-88886666"]), desk.who, desk.now())
+    assert [m.resident.name for m in lookup("1381")] == ["张三"]
+    assert [m.resident.name for m in lookup("110105")] == ["张三"]
+    assert [m.resident.name for m in lookup("张")] == ["张三"]
+    assert sorted(m.resident.name for m in lookup("zs")) == ["张三", "赵顺"]
+    assert [m.resident.name for m in lookup("ZS3")] == []
+    assert lookup("") == []
+
+
+def test_lookup_shows_last_visits_and_open_matters(desk, zhang):
+    cal = desk.calendar()
+    register_visit(draft(resident_id=zhang.id), desk.who, desk.now(), cal)
+    register_visit(draft(resident_id=zhang.id, outcome="转办", result="", transfer_to="镇民政办",
+                         transfer_contact="0571-63280000", deadline_kind="review"),
+                   desk.who, desk.now(), cal)
+    [match] = lookup("13812")
+    assert len(match.last_visits) == 2
+    assert match.open_count == 1

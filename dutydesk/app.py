@@ -10,7 +10,7 @@ from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.startup import install_excepthook, open_for_gui
+from dutydesk.ui.startup import OpenedDesk, install_excepthook, open_for_gui
 from dutydesk.ui.theme import apply_theme
 
 
@@ -24,7 +24,8 @@ def make_app() -> QApplication:
     return app
 
 
-def run_gui(folder: DataFolder, demo: bool = False) -> int:
+def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDesk] | None:
+    """Everything up to a visible main window; None when the user gave up or was refused."""
     app = make_app()
     prefs = UiPrefs(folder.ui_settings_path)
     apply_theme(app, prefs.font_size)
@@ -36,15 +37,23 @@ def run_gui(folder: DataFolder, demo: bool = False) -> int:
             fill_demo_folder(folder, seed=2026, days=120, scale=1.0)
         except DeskError as exc:
             QMessageBox.warning(None, "无法生成演示数据", str(exc))
-            return 1
+            return None
     opened = open_for_gui(folder)
     if opened is None:
-        return 1
+        return None
     window = MainWindow(opened.desk, prefs)
     if demo:
         window.setWindowTitle(window.windowTitle() + "（演示数据）")
     window.show()
+    return window, opened
+
+
+def run_gui(folder: DataFolder, demo: bool = False) -> int:
+    launched = launch(folder, demo)
+    if launched is None:
+        return 1
+    _window, opened = launched
     try:
-        return app.exec()
+        return QApplication.instance().exec()
     finally:
         opened.close()

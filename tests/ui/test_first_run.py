@@ -47,3 +47,16 @@ def test_valid_input_is_accepted_from_the_keyboard(qtbot, app):
     assert dialog.profile.name == "青石村党群服务中心"
     assert dialog.profile.public_phone == "13800138000"
     assert dialog.admin_name == "王芳"
+
+
+def test_tab_moves_through_fields_in_reading_order(qtbot, app):
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    order = ["服务中心名称", "所属乡镇/街道", "地址", "服务电话", "监督电话", "类型", "管理员账户名"]
+    widget = by_name(dialog, order[0])
+    for expected in order[1:]:
+        widget = widget.nextInFocusChain()
+        while not widget.accessibleName() or widget.accessibleName().endswith("错误提示"):
+            widget = widget.nextInFocusChain()
+        assert widget.accessibleName() == expected

@@ -1,0 +1,50 @@
+"""The GUI entry point end to end: ``dutydesk --demo`` shows the main window with demo data."""
+
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+from dutydesk.app import launch
+from dutydesk.store.datafolder import DataFolder
+from dutydesk.ui.startup import install_excepthook
+
+
+def test_demo_mode_fills_a_separate_folder_and_shows_the_window(qtbot, app, tmp_path):
+    folder = DataFolder(tmp_path / "demo")
+    launched = launch(folder, demo=True)
+    assert launched is not None
+    window, opened = launched
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible()
+        assert folder.is_demo()
+        assert "演示数据" in window.windowTitle() and "青石村党群服务中心" in window.windowTitle()
+        assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+            "今日值班", "来访登记", "一次性告知", "档案查询"]
+    finally:
+        window.close()
+        opened.close()
+    with folder.lock():  # released on exit
+        pass
+
+
+def test_unexpected_error_is_logged_and_shown_not_crashing(qtbot, app, folder, monkeypatch):
+    import logging
+
+    from dutydesk.cli import setup_logging
+
+    setup_logging(folder)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    old_hook = sys.excepthook
+    install_excepthook(folder)
+    try:
+        try:
+            raise ValueError("坏数据")
+        except ValueError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = old_hook
+    logging.getLogger().handlers[-1].flush()
+    assert "坏数据" in shown[0] and "日志" in shown[0]
+    assert "ValueError: 坏数据" in (folder.logs_dir / "dutydesk.log").read_text(encoding="utf-8")

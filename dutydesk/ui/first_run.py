@@ -1,4 +1,5 @@
-"""First run: the center's profile and the first administrator, asked once on an empty folder."""
+"""The center's profile form: asked once on an empty folder (with the first administrator),
+and editable later from 工具 → 服务中心信息 by a director."""
 
 from __future__ import annotations
 
@@ -16,45 +17,51 @@ from PySide6.QtWidgets import (
 from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, validate_center
 from dutydesk.ui.forms import FormField, add_field, show_errors
 
+PLACEHOLDERS = {
+    "name": "如：青石村党群服务中心",
+    "township": "如：桃源镇",
+    "address": "如：桃源镇青石村村部一楼",
+    "public_phone": "如：0571-63281234",
+    "supervision_phone": "如：0571-63285678",
+}
 
-class FirstRunDialog(QDialog):
-    """Collects a valid CenterProfile and an admin name; the caller saves them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+class CenterProfileDialog(QDialog):
+    """Collects a valid CenterProfile (and, on first run, an admin name); the caller saves them."""
+
+    def __init__(self, current: CenterProfile | None = None, ask_admin: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("欢迎使用值班台：填写服务中心信息")
+        self.setWindowTitle("欢迎使用值班台：填写服务中心信息" if ask_admin else "服务中心信息")
         self.setMinimumWidth(560)
         self.profile: CenterProfile | None = None
         self.admin_name = ""
+        self._ask_admin = ask_admin
 
         layout = QVBoxLayout(self)
-        intro = QLabel("以下信息将印在告知单、代办单和台账上，之后可在“工具”菜单中修改。")
+        intro = QLabel("以下信息将印在告知单、代办单和台账上，之后可在“工具 → 服务中心信息”中修改。")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         layout.addLayout(form)
 
         self.fields: dict[str, FormField] = {}
-        placeholders = {
-            "name": "如：青石村党群服务中心",
-            "township": "如：桃源镇",
-            "address": "如：桃源镇青石村村部一楼",
-            "public_phone": "如：0571-63281234",
-            "supervision_phone": "如：0571-63285678",
-        }
-        for key, placeholder in placeholders.items():
-            edit = QLineEdit()
+        for key, placeholder in PLACEHOLDERS.items():
+            edit = QLineEdit(getattr(current, key) if current else "")
             edit.setPlaceholderText(placeholder)
             self.fields[key] = add_field(form, FormField(FIELD_LABELS[key], edit))
         kind = QComboBox()
         for code, label in CENTER_KINDS.items():
             kind.addItem(label, code)
+        if current:
+            kind.setCurrentIndex(max(0, kind.findData(current.kind)))
         self.fields["kind"] = add_field(form, FormField(FIELD_LABELS["kind"], kind))
-        admin = QLineEdit()
-        admin.setPlaceholderText("如：管理员 或 本人姓名")
-        self.fields["admin"] = add_field(
-            form, FormField("管理员账户名", admin, hint="管理员负责账户与备份")
-        )
+        if ask_admin:
+            admin = QLineEdit()
+            admin.setPlaceholderText("如：管理员 或 本人姓名")
+            self.fields["admin"] = add_field(
+                form, FormField("管理员账户名", admin, hint="管理员负责账户与备份")
+            )
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -84,11 +91,16 @@ class FirstRunDialog(QDialog):
             kind=kind_box.currentData(),
         )
         errors = validate_center(profile)
-        if not self._text("admin").strip():
+        if self._ask_admin and not self._text("admin").strip():
             errors["admin"] = "请填写管理员账户名"
         show_errors(self.fields, errors)
         if errors:
             return
         self.profile = profile
-        self.admin_name = self._text("admin").strip()
+        self.admin_name = self._text("admin").strip() if self._ask_admin else ""
         self.accept()
+
+
+class FirstRunDialog(CenterProfileDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, ask_admin=True, parent=parent)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
-from dutydesk.ui import extensions
+from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.tabs import TABS
@@ -135,7 +135,12 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(60_000)
-        self.events.changed.connect(lambda _kind: self.refresh_status())
+        self.events.changed.connect(self._on_changed)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == "center":
+            self.setWindowTitle(f"{APP_TITLE} — {self.desk.center_name()}")
+        self.refresh_status()
 
     def status_text(self) -> str:
         today = self.desk.today()

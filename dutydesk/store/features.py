@@ -3,12 +3,19 @@ registered whenever the books are opened (GUI, CLI or tests). One line per featu
 
 from dutydesk.store import (  # noqa: F401  # noqa: F401
     accounts,
+    attendance,
     audit,
     calendar_days,
     center,
+    handover,
+    inspections,
+    leave,
     residents,
+    roster,
     settings,
+    staff,
     visit_feeds,
     visit_progress,
     visits,
+    whereabouts,
 )

@@ -1,0 +1,164 @@
+"""Attendance status of a duty session and the monthly tally with penalties (D05-D08, D14, D15).
+
+Pure rules over plain facts (who held the slot, when they signed in and out, leave, findings), so
+the Today tab, the tally and the exports all agree on what "late" or "absent" means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dutydesk.domain.duty_settings import SessionDef
+from dutydesk.domain.staff import ASSISTANT_ROLES, LEADER_ROLES
+
+NOT_YET = "未到"
+SIGNED_IN = "已签到"
+LATE = "迟到"
+EARLY = "早退"
+ABSENT = "缺勤"
+ON_LEAVE = "请假"
+OFFICIAL = "公出"
+SIGNED_OUT = "已签退"
+
+LEAVE_TYPES = ("病假", "事假", "公出")
+WHEREABOUTS = ("在岗", "下村入户", "开会", "公出", "请假", "休息")
+
+
+@dataclass(frozen=True)
+class SlotFacts:
+    """What happened in one session for the person responsible for it."""
+
+    day: dt.date
+    session: SessionDef
+    staff_id: int
+    sign_in: dt.datetime | None = None
+    sign_out: dt.datetime | None = None
+    found_off_post: bool = False  # D06 / D15: signed in, then found away from the post
+
+
+def is_late(f: SlotFacts) -> bool:
+    """D05: signing in after the cutoff is late."""
+    return f.sign_in is not None and f.sign_in > f.session.at(f.day, "cutoff")
+
+
+def is_early(f: SlotFacts) -> bool:
+    return f.sign_out is not None and f.sign_out < f.session.at(f.day, "end")
+
+
+def is_absent(f: SlotFacts, now: dt.datetime) -> bool:
+    """D05: no sign-in by the end of the session; D06: signed in, then off post."""
+    if f.found_off_post:
+        return True
+    return f.sign_in is None and now >= f.session.at(f.day, "end")
+
+
+def status(f: SlotFacts, now: dt.datetime) -> str:
+    """The status the Today tab shows for the person holding the slot at ``now``."""
+    if is_absent(f, now):
+        return ABSENT
+    if f.sign_in is None:
+        # D05: after the cutoff an unsigned session is late; at the end it becomes absent.
+        return NOT_YET if now <= f.session.at(f.day, "cutoff") else LATE
+    if is_early(f):
+        return EARLY
+    if is_late(f):
+        return LATE
+    return SIGNED_OUT if f.sign_out is not None else SIGNED_IN
+
+
+# -- monthly tally (D14) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An inspection finding or a verified complaint against one person (D15)."""
+
+    staff_id: int
+    day: dt.date
+    kind: str  # "inspection" or "complaint"
+    by_county: bool = False
+    counted_as_absence: bool = False  # an inspection finding on a slot already counted absent (D06)
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    staff_id: int
+    name: str
+    role: str
+
+
+@dataclass
+class TallyRow:
+    """One person's month: the 月度考勤统计表 row the ledgers build on."""
+
+    staff_id: int
+    name: str
+    role: str
+    month: str  # "2026-11"
+    scheduled: int = 0
+    worked: int = 0
+    late: int = 0
+    early: int = 0
+    absent: int = 0
+    leave: dict[str, int] = field(default_factory=lambda: {t: 0 for t in LEAVE_TYPES})
+    substitutions_given: int = 0  # sessions this person covered for others
+    substitutions_taken: int = 0  # own sessions covered by a substitute
+    findings: int = 0  # inspection findings and verified complaints
+    findings_on_absent: int = 0  # findings on a slot already counted absent (D06), not charged twice
+    penalty_units: int = 0  # absences plus findings not already counted as an absence
+    penalty: int = 0  # yuan, own penalties
+    joint_liability: int = 0  # yuan, as secretary/director for others' absences
+    half_year_findings: int = 0  # penalty units since the half-year began, this month included
+    half_year_penalty: int = 0
+    flag: str = ""  # 诫勉谈话 / 劝辞
+
+    @property
+    def total_penalty(self) -> int:
+        return self.penalty + self.joint_liability
+
+
+@dataclass(frozen=True)
+class PenaltyRules:
+    """The D14 table in force for a month."""
+
+    amounts: dict[str, int]
+    joint_liability: int
+    threshold: int
+    county_multiplier: int
+
+
+def penalty_amount(role: str, units: int, county_units: int, rules: PenaltyRules) -> int:
+    """D14: amount per absence by role; findings by the county organisation department doubled."""
+    each = int(rules.amounts.get(role, 0))
+    return each * (units - county_units) + each * rules.county_multiplier * county_units
+
+
+def flag_for(role: str, half_year_units: int, threshold: int) -> str:
+    """D14: at the threshold leaders get an admonition talk, assistants are advised to resign."""
+    if half_year_units < threshold:
+        return ""
+    if role in LEADER_ROLES:
+        return "诫勉谈话"
+    if role in ASSISTANT_ROLES:
+        return "劝辞"
+    return "诫勉谈话"
+
+
+def apply_penalties(rows: list[TallyRow], county_units: dict[int, int], rules: PenaltyRules,
+                    earlier_units: dict[int, int], earlier_penalty: dict[int, int]) -> None:
+    """Fill penalty, joint liability, half-year totals and flags of a month's rows in place.
+
+    ``earlier_units``/``earlier_penalty`` are the half-year's previous months per person.
+    """
+    for row in rows:
+        row.penalty_units = row.absent + row.findings - row.findings_on_absent
+        row.penalty = penalty_amount(row.role, row.penalty_units, county_units.get(row.staff_id, 0), rules)
+    others_units = sum(r.penalty_units for r in rows if r.role not in LEADER_ROLES)
+    for row in rows:
+        if row.role in LEADER_ROLES:
+            row.joint_liability = rules.joint_liability * others_units
+        row.half_year_findings = earlier_units.get(row.staff_id, 0) + row.penalty_units
+        row.half_year_penalty = earlier_penalty.get(row.staff_id, 0) + row.total_penalty
+        row.flag = flag_for(row.role, row.half_year_findings, rules.threshold)
+

@@ -1,0 +1,88 @@
+"""The monthly attendance tally (考勤统计, D14) computed from the books.
+
+Plain functions returning ``domain.attendance.TallyRow`` so the ledgers (issue 6) can lay out the
+official 月度考勤统计表 from the same numbers the Today tab shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from dutydesk.domain.attendance import PenaltyRules, TallyRow, apply_penalties, is_absent, is_early, is_late
+from dutydesk.store.attendance import assignments_between
+from dutydesk.store.duty_config import duty_config
+from dutydesk.store.inspections import findings_between
+from dutydesk.store.staff import all_staff
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], dict[int, int], PenaltyRules]:
+    first, last = month_bounds(year, month)
+    key = f"{year:04d}-{month:02d}"
+    rows: dict[int, TallyRow] = {}
+    for s in all_staff():
+        if s.active_from <= last and (s.active_to is None or s.active_to >= first):
+            rows[s.id] = TallyRow(s.id, s.name, s.role, key)
+
+    def row(staff) -> TallyRow:
+        if staff.id not in rows:
+            rows[staff.id] = TallyRow(staff.id, staff.name, staff.role, key)
+        return rows[staff.id]
+
+    off_post_keys: set[tuple[int, dt.date, str]] = set()
+    for a in assignments_between(first, last):
+        mine = row(a.rostered)
+        mine.scheduled += 1
+        if a.leave_approved:
+            mine.leave[a.leave.leave_type] = mine.leave.get(a.leave.leave_type, 0) + 1
+            if a.leave.substitute_id is None:
+                continue
+            mine.substitutions_taken += 1
+            row(a.holder).substitutions_given += 1
+        holder = row(a.holder)
+        facts = a.facts()
+        if is_absent(facts, now):
+            holder.absent += 1
+            if a.found_off_post:
+                off_post_keys.add((a.holder.id, a.day, a.session.key))
+            continue
+        if facts.sign_in is None:
+            continue  # still to come
+        holder.worked += 1
+        holder.late += is_late(facts)
+        holder.early += is_early(facts)
+    county: dict[int, int] = defaultdict(int)
+    start = dt.datetime.combine(first, dt.time())
+    for f in findings_between(start, dt.datetime.combine(last + dt.timedelta(days=1), dt.time())):
+        r = row(f.staff)
+        r.findings += 1
+        if f.by_county:
+            county[f.staff_id] += 1
+    for staff_id, day, _session in off_post_keys:
+        rows[staff_id].findings_on_absent += 1
+        del day
+    rules = duty_config(last).penalties
+    return list(rows.values()), county, rules
+
+
+def month_tally(year: int, month: int, now: dt.datetime) -> list[TallyRow]:
+    """One row per staff member for the month, with penalties per the table in force that month
+    and half-year cumulative totals (D14)."""
+    rows, county, rules = _counts(year, month, now)
+    earlier_units: dict[int, int] = defaultdict(int)
+    earlier_penalty: dict[int, int] = defaultdict(int)
+    first_month = 1 if month <= 6 else 7
+    for m in range(first_month, month):
+        before, before_county, before_rules = _counts(year, m, now)
+        apply_penalties(before, before_county, before_rules, {}, {})
+        for r in before:
+            earlier_units[r.staff_id] += r.penalty_units
+            earlier_penalty[r.staff_id] += r.total_penalty
+    apply_penalties(rows, county, rules, earlier_units, earlier_penalty)
+    return sorted(rows, key=lambda r: r.staff_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from dutydesk.domain.clock import Clock
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
 
 
@@ -17,8 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
-                     progress=lambda message: None) -> None:
-    """Create fresh demo books in ``folder`` (previous demo data there is replaced)."""
+                     progress=lambda message: None, clock: Clock | None = None) -> None:
+    """Create fresh demo books in ``folder`` (previous demo data there is replaced).
+
+    The same seed and the same clock give byte-for-byte the same books.
+    """
     from dutydesk.demo.generate import DemoPlan, generate
     from dutydesk.desk import open_desk
 
@@ -29,7 +33,7 @@ def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
         for suffix in ("", "-wal", "-shm"):
             stale = folder.db_path.with_name(folder.db_path.name + suffix)
             stale.unlink(missing_ok=True)
-        desk = open_desk(folder)
+        desk = open_desk(folder, clock)
         try:
             generate(DemoPlan(desk, seed=seed, days=days, scale=scale, progress=progress))
         finally:

@@ -3,9 +3,11 @@
 import pytest
 
 from dutydesk.commands.demo import fill_demo_folder
+from dutydesk.domain.clock import FixedClock
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.store.integrity import user_tables
+from tests.conftest import DEFAULT_NOW
 
 
 def dump(folder: DataFolder) -> dict[str, list]:
@@ -29,8 +31,8 @@ def dump(folder: DataFolder) -> dict[str, list]:
 
 def test_demo_is_deterministic_for_a_seed(tmp_path):
     a, b = DataFolder(tmp_path / "a"), DataFolder(tmp_path / "b")
-    fill_demo_folder(a, seed=5, days=14, scale=0.1)
-    fill_demo_folder(b, seed=5, days=14, scale=0.1)
+    fill_demo_folder(a, seed=5, days=14, scale=0.1, clock=FixedClock(DEFAULT_NOW))
+    fill_demo_folder(b, seed=5, days=14, scale=0.1, clock=FixedClock(DEFAULT_NOW))
     assert a.is_demo() and b.is_demo()
     assert dump(a) == dump(b)
 

@@ -187,7 +187,8 @@ def parse_catalogue(text: str) -> list[ServiceItem]:
     try:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"文件不是有效的办事指南目录（JSON 格式错误，第{getattr(exc, 'lineno', '?')}行）") from None
+        line = getattr(exc, "lineno", "?")
+        raise CatalogueError(f"文件不是有效的办事指南目录（JSON 格式错误，第{line}行）") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise CatalogueError("文件不是值班台导出的办事指南目录")
     if doc.get("format_version") != FORMAT_VERSION:

@@ -135,7 +135,7 @@ def _materials_table(ticks: list[Tick] | list[Material], st: _Styles, width: flo
                      _p(str(material.copies), st.label), _p(last, st.label if with_pages else st.small)])
     if len(rows) == 1:
         rows.append([_p("—", st.label), _p("（无）", st.body), "", "", ""])
-    widths = [0.08, 0.5, 0.16, 0.1, 0.16]
+    widths = [0.08, 0.46, 0.18, 0.1, 0.18]
     table = Table(rows, colWidths=[w * width for w in widths], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.7, LINE),
@@ -267,8 +267,8 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
              _p(doc.person_phone, st.body)],
             [_p("办理事项", st.label), _p(doc.item.name, st.body), _p("收件日期", st.label),
              _p(cn_date(doc.accepted_on), st.body)],
-            [_p("取件日期", st.label), _p(f"{cn_date(doc.promised)}（{doc.item.time_limit_label()}内办结，节假日顺延）", st.body),
-             "", ""],
+            [_p("取件日期", st.label),
+             _p(f"{cn_date(doc.promised)}（{doc.item.time_limit_label()}内办结，节假日顺延）", st.body), "", ""],
         ], [0.15 * w, 0.4 * w, 0.15 * w, 0.3 * w], label_cols=(0, 2), spans=[((1, 2), (3, 2))]))
         story.append(Spacer(1, 6))
         story.append(_p("今收到下列材料：", st.heading))
@@ -280,7 +280,8 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
                             [_p(cn_date(doc.accepted_on), st.sign), _p("　　年　　月　　日", st.sign)]],
                            colWidths=[0.5 * w, 0.5 * w]))
         story.append(Spacer(1, 8))
-        story.append(_p("请妥善保管本回执，凭回执及身份证件领取办理结果。查询进度请拨打服务电话并提供代办单号。", st.small))
+        story.append(_p("请妥善保管本回执，凭回执及身份证件领取办理结果。查询进度请拨打服务电话并提供代办单号。",
+                        st.small))
         pdf.build(story)
     return path
 
@@ -392,7 +393,7 @@ def render_slip(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
         st = _Styles(scale)
         w = width - 2 * margin
         track = size == "A4"  # on A5 the progress table would push the 群众联 onto a second sheet
-        story = (_slip_part(doc, "存根", st, w, scale, track) + [FrameBreak()]
-                 + _slip_part(doc, "群众联", st, w, scale, track))
+        story = [*_slip_part(doc, "存根", st, w, scale, track), FrameBreak(),
+                 *_slip_part(doc, "群众联", st, w, scale, track)]
         pdf.build(story)
     return path

@@ -37,7 +37,8 @@ class DemoPlan:
 
 def center_step(plan: DemoPlan) -> None:
     desk = plan.desk
-    now = desk.now()
+    # A time derived from the plan, not the wall clock, so the same seed gives the same books.
+    now = dt.datetime.combine(plan.start, dt.time(8, 0))
     save_center(
         CenterProfile(
             name="青石村党群服务中心",
@@ -57,6 +58,8 @@ def center_step(plan: DemoPlan) -> None:
 
 STEPS: list[str] = [
     "dutydesk.demo.generate:center_step",
+    "dutydesk.demo.visits_demo:residents_step",
+    "dutydesk.demo.visits_demo:visits_step",
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 from pypinyin import Style, lazy_pinyin
@@ -27,15 +28,25 @@ _SURNAME_INITIALS = {"单": "s", "曾": "z", "解": "x", "仇": "q", "区": "o",
                      "盖": "g", "覃": "q", "尉": "y", "乐": "y", "召": "s", "繁": "p", "员": "y"}
 
 
+@lru_cache(maxsize=20_000)
+def _char_initial(ch: str) -> str:
+    if "a" <= ch.lower() <= "z":
+        return ch.lower()
+    letters = lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(c for c in "".join(letters).lower() if "a" <= c <= "z")
+
+
 def name_initials(name: str) -> str:
-    """Lower-case pinyin initials of a name: 张三 -> ``zs``; letters in the name are kept."""
+    """Lower-case pinyin initials of a name: 张三 -> ``zs``; Latin letters in the name are kept.
+
+    Character by character (names are not phrases, and per-character results cache well: a
+    village's names use a few hundred characters), with the surname read as a surname.
+    """
     name = name.strip()
     if not name:
         return ""
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-    if name[0] in _SURNAME_INITIALS and letters:
-        letters[0] = _SURNAME_INITIALS[name[0]]
-    return "".join(ch for ch in "".join(letters).lower() if "a" <= ch <= "z")
+    first = _SURNAME_INITIALS.get(name[0]) or _char_initial(name[0])
+    return first + "".join(_char_initial(ch) for ch in name[1:])
 
 
 def prefix_upper(prefix: str) -> str:

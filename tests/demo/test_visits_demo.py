@@ -1,0 +1,30 @@
+"""The visits demo step: residents and visits over plan.days, with open and closed matters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dutydesk.demo.generate import DemoPlan
+from dutydesk.demo.visits_demo import residents_step, visits_step
+from dutydesk.domain import visit_rules as rules
+from dutydesk.store.open_matters import open_matters
+from dutydesk.store.resident_lookup import lookup
+from dutydesk.store.residents import Resident
+from dutydesk.store.visits import Visit, VisitFeedback
+
+
+def test_demo_visits_fill_the_register(desk):
+    plan = DemoPlan(desk, days=30, scale=0.2)
+    residents_step(plan)
+    visits_step(plan)
+    assert Resident.select().count() == 160
+    visits = Visit.select()
+    assert visits.count() > 100
+    days = {v.received_at.date() for v in visits}
+    assert desk.today() - dt.timedelta(days=30) <= min(days) < desk.today() - dt.timedelta(days=25)
+    assert max(days) <= desk.today()
+    fed_back = Visit.select().where(Visit.status == rules.FED_BACK).count()
+    assert VisitFeedback.select().count() == fed_back > 0
+    assert any(m.kind == "visit" for m in open_matters(desk.today(), desk.calendar()))
+    someone = Resident.get_by_id(1)
+    assert lookup(someone.name_initials)[0].resident.name_initials.startswith(someone.name_initials)

@@ -1,0 +1,282 @@
+"""Proxy cases (代办单) and their steps: one register, one agent, one answer (P02-P06, P09).
+
+A case is created only from a complete checklist, draws its slip number in the same transaction
+(never reused, even after a void), and keeps the catalogue version it was accepted under. Steps
+are rows; the case's state is what replaying the non-reversed steps gives, so reversing a wrong
+step (voiding it with a reason) can never leave the case in a state its history does not explain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+
+from dutydesk.domain.catalogue import Material, Outcome, Tick, check_fee, decide
+from dutydesk.domain.proxy_case import (
+    STATE_LABELS,
+    CaseRules,
+    CaseState,
+    StepError,
+    StepKind,
+    allowed_steps,
+    next_state,
+    normalize_slip_no,
+    replay,
+    validate_step,
+)
+from dutydesk.domain.settings import declare
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store import audit, slip_numbers
+from dutydesk.store.audit import VoidableMixin
+from dutydesk.store.base import BaseModel, database
+from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.notices import NoticeRecord, ticks_json
+from dutydesk.store.residents import Resident
+from dutydesk.store.settings import get_setting
+from dutydesk.store.visits import Visit
+
+SLIP_PREFIX = declare("proxy.slip_prefix", "DB", "代办单编号前缀", "P02")
+DUE_SOON_DAYS = declare("proxy.due_soon", 1, "代办单“即将到期”提前提醒（工作日）", "P05")
+HANDOVER = "handover"  # a step row that changes the agent, not the state
+
+
+class ProxyCase(BaseModel, VoidableMixin):
+    slip_no = CharField(unique=True)
+    visit = ForeignKeyField(Visit, null=True, backref="proxy_cases")
+    resident = ForeignKeyField(Resident, null=True, backref="proxy_cases")
+    notice = ForeignKeyField(NoticeRecord, null=True, backref="proxy_cases")
+    item_version = ForeignKeyField(CatalogueVersion, backref="proxy_cases")
+    person_name = CharField()
+    person_phone = CharField(default="")
+    materials = TextField(default="[]")
+    accepted_at = DateTimeField()
+    promised_date = DateField()
+    agent = CharField()
+    state = CharField()
+    fee_amount = CharField(default="0")
+    closed_at = DateTimeField(null=True)
+    created_at = DateTimeField()
+    created_by = CharField()
+
+    @property
+    def case_state(self) -> CaseState:
+        return CaseState(self.state)
+
+    @property
+    def state_label(self) -> str:
+        return "已作废" if self.voided_at else STATE_LABELS[self.case_state]
+
+    @property
+    def received_ticks(self) -> list[Tick]:
+        return [Tick(Material(**t["material"]), True, t["pages"]) for t in json.loads(self.materials)]
+
+    @property
+    def rules(self) -> CaseRules:
+        return CaseRules(self.item_version.item.public_notice_days)
+
+
+class ProxyStep(BaseModel, VoidableMixin):
+    case = ForeignKeyField(ProxyCase, backref="steps")
+    kind = CharField()
+    done_at = DateTimeField()
+    staff = CharField()
+    details = TextField(default="{}")
+    created_at = DateTimeField()
+    created_by = CharField()
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.details)
+
+
+class CaseInvalid(ValueError):
+    """Field -> Chinese message, shown beside the inputs."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass
+class NewCase:
+    version: CatalogueVersion
+    person_name: str
+    ticks: list[Tick]
+    agent: str
+    person_phone: str = ""
+    fee: str = "0"
+    visit_id: int | None = None
+    resident_id: int | None = None
+    notice_id: int | None = None
+
+
+def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalendar) -> ProxyCase:
+    """Accept a complete proxy matter (P02): number, promised date, receipt data, one agent (P05)."""
+    item = new.version.item
+    errors: dict[str, str] = {}
+    if not new.person_name.strip():
+        errors["person_name"] = "请填写群众姓名"
+    if not new.agent.strip():
+        errors["agent"] = "请指定代办员（P05：一人负责到底）"
+    if item.kind != "代办" or item.done_on_spot:
+        errors["item"] = "该事项不需要代办单"
+    result = decide(item, new.ticks)
+    if result.outcome is Outcome.MISSING:
+        errors["materials"] = "材料不全，不能受理代办，请打印一次性告知单（N03）"
+    if any(t.received and t.pages <= 0 for t in new.ticks):
+        errors["pages"] = "请填写每份材料的页数（P04）"
+    fee_error = check_fee(item, new.fee)
+    if fee_error:
+        errors["fee"] = fee_error
+    if errors:
+        raise CaseInvalid(errors)
+    promised = calendar.add_workdays(at.date(), item.time_limit_days or 0)
+    with database.atomic():
+        slip_no = slip_numbers.next_number(str(get_setting(SLIP_PREFIX, at.date())), at.year)
+        return audit.create(
+            ProxyCase, who, at,
+            slip_no=slip_no, visit=new.visit_id, resident=new.resident_id, notice=new.notice_id,
+            item_version=new.version, person_name=new.person_name.strip(), person_phone=new.person_phone.strip(),
+            materials=ticks_json(list(result.received)), accepted_at=at, promised_date=promised,
+            agent=new.agent.strip(), state=CaseState.ACCEPTED.value, fee_amount=str(new.fee).strip() or "0",
+            created_at=at, created_by=who,
+        )
+
+
+def live_steps(case: ProxyCase) -> list[ProxyStep]:
+    """The non-reversed steps, oldest first (handovers included)."""
+    return list(ProxyStep.select().where((ProxyStep.case == case) & ProxyStep.voided_at.is_null())
+                .order_by(ProxyStep.id))
+
+
+def all_steps(case: ProxyCase) -> list[ProxyStep]:
+    """Every step including reversed ones (shown struck through with the reason)."""
+    return list(ProxyStep.select().where(ProxyStep.case == case).order_by(ProxyStep.id))
+
+
+def _state_steps(case: ProxyCase) -> list[tuple[StepKind, bool]]:
+    return [(StepKind(s.kind), bool(s.data.get("objection"))) for s in live_steps(case) if s.kind != HANDOVER]
+
+
+def _objection(case: ProxyCase) -> bool:
+    publicized = [s for s in live_steps(case) if s.kind == StepKind.PUBLICIZE.value]
+    return bool(publicized and publicized[-1].data.get("objection"))
+
+
+def next_steps(case: ProxyCase) -> list[StepKind]:
+    if case.voided_at is not None:
+        return []
+    return allowed_steps(case.case_state, case.rules, _objection(case))
+
+
+def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in details.items()}
+
+
+def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: str, at: dt.datetime) -> ProxyStep:
+    """Record the next step; refuses a skipped or repeated one (StepError) or missing details."""
+    if case.voided_at is not None:
+        raise StepError("该代办单已作废")
+    caller = case
+    with database.atomic():
+        case = ProxyCase.get_by_id(case.id)  # the state as committed, not a stale copy
+        rules = case.rules
+        new_state = next_state(case.case_state, kind, rules, _objection(case))
+        errors = validate_step(kind, details, rules, at.date())
+        if errors:
+            raise CaseInvalid(errors)
+        step = audit.create(ProxyStep, who, at, case=case, kind=kind.value, done_at=at, staff=who,
+                            details=json.dumps(_jsonable(details), ensure_ascii=False), created_at=at,
+                            created_by=who)
+        changes: dict[str, Any] = {"state": new_state.value}
+        if new_state is CaseState.CLOSED:
+            changes["closed_at"] = at
+        audit.update(case, who, at, reason=f"登记：{STATE_LABELS[new_state]}", **changes)
+    caller.__data__.update(case.__data__)
+    return step
+
+
+def reverse_last_step(case: ProxyCase, reason: str, who: str, at: dt.datetime) -> ProxyStep:
+    """Undo the last state step by voiding it with a reason; the case returns to the state before."""
+    if not reason.strip():
+        raise CaseInvalid({"reason": "撤销步骤必须填写原因"})
+    caller = case
+    with database.atomic():
+        case = ProxyCase.get_by_id(case.id)
+        steps = [s for s in live_steps(case) if s.kind != HANDOVER]
+        if not steps:
+            raise StepError("没有可以撤销的步骤")
+        last = steps[-1]
+        audit.void(last, who, at, reason.strip())
+        state = replay(_state_steps(case), case.rules)
+        audit.update(case, who, at, reason=f"撤销步骤：{reason.strip()}", state=state.value, closed_at=None)
+    caller.__data__.update(case.__data__)
+    return last
+
+
+def hand_over(case: ProxyCase, new_agent: str, note: str, who: str, at: dt.datetime) -> ProxyStep:
+    """Pass the case to another agent with a note (P05: still one person responsible)."""
+    errors = {}
+    if not new_agent.strip():
+        errors["agent"] = "请填写接手的代办员"
+    elif new_agent.strip() == case.agent:
+        errors["agent"] = "接手人与当前代办员相同"
+    if not note.strip():
+        errors["note"] = "请填写交接说明"
+    if case.case_state is CaseState.CLOSED or case.voided_at:
+        errors["agent"] = "该代办单已办结或作废，不能移交"
+    if errors:
+        raise CaseInvalid(errors)
+    with database.atomic():
+        step = audit.create(ProxyStep, who, at, case=case, kind=HANDOVER, done_at=at, staff=who,
+                            details=json.dumps({"from": case.agent, "to": new_agent.strip(), "note": note.strip()},
+                                               ensure_ascii=False), created_at=at, created_by=who)
+        audit.update(case, who, at, reason=f"移交：{note.strip()}", agent=new_agent.strip())
+    return step
+
+
+def void_case(case: ProxyCase, reason: str, who: str, at: dt.datetime) -> ProxyCase:
+    """A wrongly issued slip is voided; its number stays used (never issued again)."""
+    return audit.void(case, who, at, reason)
+
+
+def case_by_slip(text: str) -> ProxyCase | None:
+    slip_no = normalize_slip_no(text)
+    return ProxyCase.get_or_none(ProxyCase.slip_no == slip_no) if slip_no else None
+
+
+def case_by_id(case_id: int) -> ProxyCase | None:
+    return ProxyCase.get_or_none(ProxyCase.id == case_id)
+
+
+def cases_for_visit(visit_id: int) -> list[ProxyCase]:
+    return list(ProxyCase.select().where(ProxyCase.visit == visit_id).order_by(ProxyCase.id))
+
+
+def _filtered(open_only: bool, text: str):
+    query = ProxyCase.select()
+    if open_only:
+        query = query.where((ProxyCase.state != CaseState.CLOSED.value) & ProxyCase.voided_at.is_null())
+    text = text.strip()
+    if text:
+        like = f"%{text}%"
+        query = query.where(ProxyCase.slip_no.contains(text.upper()) | (ProxyCase.person_name ** like)
+                            | (ProxyCase.agent ** like))
+    return query
+
+
+def count_cases(open_only: bool = False, text: str = "") -> int:
+    return _filtered(open_only, text).count()
+
+
+def cases_page(offset: int, limit: int, open_only: bool = False, text: str = "") -> list[ProxyCase]:
+    """One page of cases, newest first: the table model fetches more as the user scrolls."""
+    return list(_filtered(open_only, text).order_by(ProxyCase.id.desc()).offset(offset).limit(limit))
+
+
+def open_cases() -> list[ProxyCase]:
+    return list(_filtered(True, "").order_by(ProxyCase.promised_date, ProxyCase.id))

@@ -1,0 +1,41 @@
+"""Helpers shared by the one-time-notice / proxy tests: a seeded catalogue and a registered visit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dutydesk.domain.catalogue import Tick
+from dutydesk.store import catalogue
+from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.proxy_cases import NewCase, ProxyCase, create_case
+from dutydesk.store.visits import Visit, VisitDraft, register_visit
+
+
+def seed(desk) -> None:
+    catalogue.seed_default_catalogue(desk.who, desk.now())
+
+
+def version(code: str) -> CatalogueVersion:
+    found = catalogue.current_version(code)
+    assert found is not None
+    return found
+
+
+def all_ticks(v: CatalogueVersion, pages: int = 2) -> list[Tick]:
+    return [Tick(m, True, pages) for m in v.item.materials]
+
+
+def proxy_visit(desk, name: str = "张秀英", request: str = "办理城乡居民养老保险参保") -> Visit:
+    draft = VisitDraft(channel="来访", category="代办", person_name=name, request=request,
+                       responder_name="李文书", outcome="代办", contact="13812345678", deadline_kind="review")
+    return register_visit(draft, desk.who, desk.now(), desk.calendar())
+
+
+def new_case(desk, code: str = "SB-01", name: str = "张秀英", visit: Visit | None = None,
+             at: dt.datetime | None = None) -> ProxyCase:
+    v = version(code)
+    return create_case(
+        NewCase(v, name, all_ticks(v), agent="李文书", person_phone="13812345678",
+                visit_id=visit.id if visit else None),
+        desk.who, at or desk.now(), desk.calendar(),
+    )

@@ -22,7 +22,9 @@ class TabSpec:
 
 
 def _duty(desk: Desk) -> QWidget:
-    return EmptyState("今日值班", "先在“工具 → 人员与排班”中登记值班人员并生成排班表。")
+    from dutydesk.ui.duty.tab import DutyTab
+
+    return DutyTab(desk)
 
 
 def _visits(desk: Desk) -> QWidget:

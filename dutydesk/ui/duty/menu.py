@@ -1,0 +1,3 @@
+"""工具 menu entries of the duty feature."""
+
+from __future__ import annotations

@@ -1,0 +1,63 @@
+"""The 今日值班 tab: a page per job the desk does around duty; each page reads and writes the store."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.ui.duty import menu  # noqa: F401  (registers the 工具 menu actions)
+from dutydesk.ui.duty.tally_page import TallyPage
+from dutydesk.ui.duty.today import TodayPage
+from dutydesk.ui.events import DeskEvents
+
+
+class DutyTab(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.events: DeskEvents | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("值班页面")
+        layout.addWidget(self.pages)
+        self.today = TodayPage(desk)
+        self.tally = TallyPage(desk)
+        self._add(self.today, "今日")
+        self._build_more()
+        self._add(self.tally, "考勤统计")
+
+    def _build_more(self) -> None:
+        """Pages added as they are built (roster, leave, inspections, log, staff)."""
+        from dutydesk.ui.duty.pages import extra_pages
+
+        for title, page in extra_pages(self.desk):
+            self._add(page, title)
+
+    def _add(self, page: QWidget, title: str) -> None:
+        self.pages.addTab(page, title)
+        changed = getattr(page, "changed", None)
+        if changed is not None:
+            changed.connect(self._page_changed)
+
+    def _page_changed(self, kind: str) -> None:
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if page is not self.sender() and hasattr(page, "refresh"):
+                page.refresh()
+        if self.events is not None:
+            self.events.changed.emit(kind)
+
+    def set_events(self, events: DeskEvents) -> None:
+        self.events = events
+        events.changed.connect(self._outside_change)
+
+    def _outside_change(self, kind: str) -> None:
+        if kind != "duty":
+            self.today.refresh()
+
+    def page(self, title: str) -> QWidget:
+        for index in range(self.pages.count()):
+            if self.pages.tabText(index) == title:
+                return self.pages.widget(index)
+        raise KeyError(title)

@@ -1,0 +1,97 @@
+"""考勤统计 page: the monthly attendance tally with penalties and half-year totals (D14), with export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.domain.attendance import TallyRow
+from dutydesk.reports.duty_tally import TALLY_HEADERS, tally_cells
+from dutydesk.store.tally import month_tally
+from dutydesk.ui.duty.background import run_in_background
+from dutydesk.ui.duty.common import button, message_label, show_message, table_view
+from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.theme import OVERDUE_RED
+
+
+class TallyPage(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("统计月份："))
+        self.month = QDateEdit()
+        self.month.setAccessibleName("统计月份")
+        self.month.setDisplayFormat("yyyy年MM月")
+        today = desk.today()
+        self.month.setDate(QDate(today.year, today.month, 1))
+        top.addWidget(self.month)
+        self.export_xlsx_button = button("导出Excel")
+        self.export_pdf_button = button("导出PDF")
+        top.addWidget(self.export_xlsx_button)
+        top.addWidget(self.export_pdf_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("统计说明")
+        layout.addWidget(self.summary)
+        self.model = PagedTableModel(TALLY_HEADERS, list_source(self._rows), tally_cells,
+                                     lambda r: OVERDUE_RED if r.flag or r.absent else None, len(TALLY_HEADERS) - 1)
+        self.table = table_view("考勤统计表")
+        self.table.setModel(self.model)
+        layout.addWidget(self.table)
+        self.message = message_label("导出结果")
+        layout.addWidget(self.message)
+        self.month.dateChanged.connect(lambda _d: self.refresh())
+        self.export_xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.refresh()
+
+    @property
+    def year_month(self) -> tuple[int, int]:
+        d = self.month.date()
+        return d.year(), d.month()
+
+    def _rows(self) -> list[TallyRow]:
+        return month_tally(*self.year_month, self.desk.now())
+
+    def refresh(self) -> None:
+        self.model.reload()
+        year, month = self.year_month
+        first_half = "上半年" if month <= 6 else "下半年"
+        self.summary.setText(f"{year}年{month}月考勤统计（处罚按当月有效的标准计算；半年累计为{year}年{first_half}至本月）")
+
+    def ask_path(self, suffix: str) -> Path | None:
+        year, month = self.year_month
+        default = str(Path.home() / f"考勤统计_{year}年{month:02d}月.{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, "导出考勤统计", default, f"*.{suffix}")
+        return Path(name) if name else None
+
+    def export(self, suffix: str) -> None:
+        path = self.ask_path(suffix)
+        if path is None:
+            return
+        from dutydesk.reports.duty_tally import write_tally_pdf, write_tally_xlsx
+
+        rows = list(self.model.rows)
+        year, month = self.year_month
+        center = self.desk.center_name()
+        writer = write_tally_xlsx if suffix == "xlsx" else write_tally_pdf
+        now = self.desk.now()
+
+        def work(progress) -> Path:
+            progress(50)
+            writer(rows, year, month, center, path, now)
+            return path
+
+        result = run_in_background(self, "正在导出考勤统计…", work)
+        if result.error:
+            show_message(self.message, f"导出失败：{result.error}", ok=False)
+        elif result.cancelled:
+            show_message(self.message, "已取消导出", ok=False)
+        else:
+            show_message(self.message, f"已导出：{path}", ok=True)

@@ -1,0 +1,323 @@
+"""今日 page: today's sessions and who holds them, sign-in/out, handover and the whereabouts board (D04-D09)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.attendance import WHEREABOUTS
+from dutydesk.store.attendance import DutyAssignment, SignInError, assignments_on, open_sign_in, sign_in, sign_out
+from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
+from dutydesk.store.leave import leaves_between
+from dutydesk.store.staff import Staff, active_staff, staff_by_name
+from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
+from dutydesk.ui.duty.common import STATUS_COLOURS, button, message_label, show_message
+from dutydesk.ui.forms import FormField
+
+WEEKDAYS = "一二三四五六日"
+SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
+BOARD_COLUMNS = ["姓名", "职务", "电话", "今日值班", "去向", "说明", "更新时间"]
+
+
+def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if colour:
+        item.setForeground(QColor(colour))
+    if bold:
+        font = QFont()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+class TodayPage(QWidget):
+    """Refreshes itself on a timer, so statuses turn late/absent as sessions pass their cutoff and end."""
+
+    changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.assignments: list[DutyAssignment] = []
+        layout = QVBoxLayout(self)
+
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.heading.setAccessibleName("今日概况")
+        layout.addWidget(self.heading)
+
+        self.sessions = QTableWidget(0, len(SESSION_COLUMNS))
+        self.sessions.setAccessibleName("今日班次")
+        self.sessions.setHorizontalHeaderLabels(SESSION_COLUMNS)
+        self.sessions.verticalHeader().hide()
+        self.sessions.horizontalHeader().setStretchLastSection(True)
+        self.sessions.setMinimumHeight(150)
+        layout.addWidget(self.sessions, 2)
+
+        middle = QHBoxLayout()
+        layout.addLayout(middle, 2)
+        sign_box = QGroupBox("签到 / 签退")
+        middle.addWidget(sign_box, 1)
+        sign_layout = QVBoxLayout(sign_box)
+        form = QFormLayout()
+        self.person = QComboBox()
+        self.person_field = FormField("值班人员", self.person)
+        form.addRow("值班人员：", self.person_field)
+        sign_layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.sign_in_button = button("签到", primary=True)
+        self.sign_in_button.setShortcut("F5")
+        self.sign_in_button.setToolTip("按当前时间签到（F5）")
+        self.sign_out_button = button("签退")
+        self.sign_out_button.setShortcut("F6")
+        self.sign_out_button.setToolTip("签退并提交交接班记录（F6）")
+        for b in (self.sign_in_button, self.sign_out_button):
+            b.setMinimumHeight(56)
+            f = b.font()
+            f.setPointSize(f.pointSize() + 6)
+            b.setFont(f)
+            buttons.addWidget(b)
+        sign_layout.addLayout(buttons)
+        self.sign_message = message_label("签到结果")
+        sign_layout.addWidget(self.sign_message)
+        sign_layout.addWidget(QLabel("签到时间取自本机时钟，无需填写。请于班次开始前15分钟到岗。"))
+
+        hand_box = QGroupBox("交接班")
+        middle.addWidget(hand_box, 2)
+        hand_layout = QVBoxLayout(hand_box)
+        self.pending_label = message_label("待接班记录")
+        hand_layout.addWidget(self.pending_label)
+        self.acknowledge_button = button("确认接班")
+        hand_layout.addWidget(self.acknowledge_button)
+        self.open_matters = QLabel()
+        self.open_matters.setAccessibleName("未办结事项")
+        self.open_matters.setWordWrap(True)
+        hand_layout.addWidget(self.open_matters)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")
+        self.note_field = FormField("交接事项", self.note)
+        self.note.setMaximumHeight(90)
+        hand_layout.addWidget(self.note_field)
+
+        board_box = QGroupBox("人员去向公示")
+        layout.addWidget(board_box, 3)
+        board_layout = QVBoxLayout(board_box)
+        self.board = QTableWidget(0, len(BOARD_COLUMNS))
+        self.board.setAccessibleName("人员去向")
+        self.board.setHorizontalHeaderLabels(BOARD_COLUMNS)
+        self.board.verticalHeader().hide()
+        self.board.horizontalHeader().setStretchLastSection(True)
+        board_layout.addWidget(self.board)
+        row = QHBoxLayout()
+        self.where_person = QComboBox()
+        self.where_person.setAccessibleName("人员")
+        self.where_status = QComboBox()
+        self.where_status.setAccessibleName("去向")
+        self.where_status.addItems(WHEREABOUTS)
+        self.where_note = QLineEdit()
+        self.where_note.setAccessibleName("去向说明")
+        self.where_note.setPlaceholderText("如：三组入户走访，11点回")
+        self.where_button = button("更新去向")
+        for label, w in (("人员", self.where_person), ("去向", self.where_status), ("说明", self.where_note)):
+            row.addWidget(QLabel(label + "："))
+            row.addWidget(w, 2 if w is self.where_note else 1)
+        row.addWidget(self.where_button)
+        board_layout.addLayout(row)
+        self.where_message = message_label("去向提示")
+        board_layout.addWidget(self.where_message)
+
+        self.sign_in_button.clicked.connect(self.do_sign_in)
+        self.sign_out_button.clicked.connect(self.do_sign_out)
+        self.acknowledge_button.clicked.connect(self.do_acknowledge)
+        self.where_button.clicked.connect(self.do_whereabouts)
+
+        # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(30_000)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.start()
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = self.desk.now()
+        today = now.date()
+        calendar = self.desk.calendar()
+        self.assignments = assignments_on(today)
+        current = [a for a in self.assignments if a.session.at(today, "start") <= now < a.session.at(today, "end")]
+        kind = "工作日" if calendar.is_workday(today) else "休息日"
+        on_now = "、".join(dict.fromkeys(a.holder.name for a in current)) or "无"
+        self.heading.setText(f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}（{kind}）　"
+                             f"现在 {now:%H:%M}　当班：{on_now}")
+        self._fill_sessions(now)
+        self._fill_people(now)
+        self._fill_handover(now)
+        self._fill_board(now)
+
+    def _fill_sessions(self, now: dt.datetime) -> None:
+        rows = self.assignments
+        self.sessions.setRowCount(max(1, len(rows)))
+        if not rows:
+            self.sessions.setSpan(0, 0, 1, len(SESSION_COLUMNS))
+            self.sessions.setItem(0, 0, _item("今天没有排班。请在“排班”页生成排班表，或在“人员”页先登记值班人员。"))
+            return
+        self.sessions.clearSpans()
+        for r, a in enumerate(rows):
+            holder = a.holder
+            status = a.status_text(now)
+            colour = STATUS_COLOURS.get(a.status(now))
+            if a.leave is not None and not a.leave_approved:
+                colour = STATUS_COLOURS["缺勤"]
+            name = holder.name if holder.id == a.rostered.id else f"{holder.name}（替{a.rostered.name}）"
+            values = [a.session.name, f"{a.session.start:%H:%M}-{a.session.end:%H:%M}", name, holder.mobile,
+                      holder.duties, status]
+            for c, text in enumerate(values):
+                self.sessions.setItem(r, c, _item(text, colour if c == 5 else None, bold=c in (2, 5)))
+        self.sessions.resizeColumnsToContents()
+
+    def _fill_people(self, now: dt.datetime) -> None:
+        keep = self.person.currentText()
+        names = list(dict.fromkeys(a.holder.name for a in self.assignments))
+        current = [a.holder.name for a in self.assignments
+                   if a.session.at(now.date(), "start") - dt.timedelta(hours=2) <= now < a.session.at(now.date(), "end")]
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItems(names)
+        if keep in names:
+            self.person.setCurrentText(keep)
+        elif current:
+            self.person.setCurrentText(current[0])
+        self.person.blockSignals(False)
+        has = bool(names)
+        self.sign_in_button.setEnabled(has)
+        self.sign_out_button.setEnabled(has)
+
+    def _fill_handover(self, now: dt.datetime) -> None:
+        text = open_matters_text(now.date(), self.desk.calendar())
+        self.open_matters.setText("未办结事项（签退时写入交接记录）：\n" + (text or "无"))
+        pending = pending_handover(now)
+        self._pending = pending
+        if pending is None:
+            self.pending_label.setText("没有待确认的交接班记录。")
+            self.acknowledge_button.setEnabled(False)
+        else:
+            self.pending_label.setText(
+                f"{pending.written_at:%m月%d日 %H:%M} {pending.from_staff.name}交班：{pending.note}"
+                + (f"\n未办结：{pending.open_matters}" if pending.open_matters else ""))
+            self.acknowledge_button.setEnabled(True)
+
+    def _fill_board(self, now: dt.datetime) -> None:
+        staff = active_staff(now.date())
+        where = current_whereabouts(now)
+        on_leave = {lv.staff_id: lv for lv in leaves_between(now.date(), now.date(), include_pending=False)}
+        duty_today: dict[int, list[str]] = {}
+        for a in self.assignments:
+            duty_today.setdefault(a.holder.id, []).append(a.session.name)
+        self.board.setRowCount(len(staff))
+        for r, s in enumerate(staff):
+            w = where.get(s.id)
+            status, note, at = (w.status, w.note, f"{w.at:%m-%d %H:%M}") if w else ("", "", "")
+            leave = on_leave.get(s.id)
+            if leave is not None and (w is None or w.at < leave.approved_at):
+                status, note, at = leave.leave_type if leave.leave_type == "公出" else "请假", leave.reason, \
+                    f"{leave.approved_at:%m-%d %H:%M}"
+            if not status:
+                status = "在岗" if s.id in duty_today and open_sign_in(s, now.date()) else "—"
+            values = [s.name, s.role, s.mobile, "、".join(duty_today.get(s.id, [])), status, note, at]
+            for c, text in enumerate(values):
+                self.board.setItem(r, c, _item(text, bold=c == 4))
+        self.board.resizeColumnsToContents()
+        keep = self.where_person.currentText()
+        self.where_person.clear()
+        self.where_person.addItems([s.name for s in staff])
+        if keep:
+            self.where_person.setCurrentText(keep)
+
+    # -- writing -----------------------------------------------------------------------------
+    def _selected(self) -> Staff | None:
+        name = self.person.currentText()
+        return staff_by_name(name) if name else None
+
+    def do_sign_in(self) -> None:
+        staff = self._selected()
+        if staff is None:
+            self.person_field.set_error("请选择值班人员")
+            return
+        self.person_field.clear_error()
+        try:
+            row = sign_in(staff, self.desk.who, self.desk.now())
+        except SignInError as exc:
+            show_message(self.sign_message, str(exc), ok=False)
+            return
+        show_message(self.sign_message, f"{staff.name} {row.signed_in_at:%H:%M} 签到成功", ok=True)
+        self.changed.emit("duty")
+        self.refresh()
+
+    def do_sign_out(self) -> None:
+        staff = self._selected()
+        if staff is None:
+            self.person_field.set_error("请选择值班人员")
+            return
+        self.person_field.clear_error()
+        self.note_field.clear_error()
+        now = self.desk.now()
+        if open_sign_in(staff, now.date()) is None:
+            show_message(self.sign_message, f"{staff.name}今天没有未签退的签到", ok=False)
+            return
+        if not self.note.toPlainText().strip():
+            self.note_field.set_error("请填写交接事项（没有可写“无”）")
+            self.note.setFocus()
+            return
+        matters = open_matters_text(now.date(), self.desk.calendar())
+        try:
+            row = sign_out(staff, self.note.toPlainText(), matters, self.desk.who, now)
+        except SignInError as exc:
+            show_message(self.sign_message, str(exc), ok=False)
+            return
+        self.note.clear()
+        show_message(self.sign_message, f"{staff.name} {row.signed_out_at:%H:%M} 签退，交接记录已保存", ok=True)
+        self.changed.emit("duty")
+        self.refresh()
+
+    def do_acknowledge(self) -> None:
+        staff = self._selected()
+        pending = self._pending
+        if staff is None or pending is None:
+            return
+        try:
+            acknowledge(pending, staff, self.desk.who, self.desk.now())
+        except ValueError as exc:
+            show_message(self.sign_message, str(exc), ok=False)
+            return
+        show_message(self.sign_message, f"{staff.name}已确认接班", ok=True)
+        self.changed.emit("duty")
+        self.refresh()
+
+    def do_whereabouts(self) -> None:
+        staff = staff_by_name(self.where_person.currentText())
+        if staff is None:
+            show_message(self.where_message, "请选择人员", ok=False)
+            return
+        set_whereabouts(staff, self.where_status.currentText(), self.where_note.text(), self.desk.who,
+                        self.desk.now())
+        show_message(self.where_message, f"已更新{staff.name}的去向：{self.where_status.currentText()}", ok=True)
+        self.where_note.clear()
+        self.changed.emit("duty")
+        self.refresh()

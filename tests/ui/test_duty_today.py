@@ -89,7 +89,7 @@ def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
     clock.set(at(17, 31))
     qtbot.waitUntil(lambda: status_of(tab, "钱村官") == "缺勤")
 
-    tab.pages.setCurrentWidget(tab.tally)
+    tab.show_page("考勤统计")
     tab.tally.refresh()
     assert tally_cell(tab, "王委员", "实到") == "1" and tally_cell(tab, "王委员", "迟到") == "0"
     assert tally_cell(tab, "赵文书", "迟到") == "1" and tally_cell(tab, "赵文书", "缺勤") == "0"

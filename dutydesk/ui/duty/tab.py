@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.ui.duty import menu  # noqa: F401  (registers the 工具 menu actions)
@@ -35,14 +35,19 @@ class DutyTab(QWidget):
             self._add(page, title)
 
     def _add(self, page: QWidget, title: str) -> None:
-        self.pages.addTab(page, title)
+        # A scroll area keeps the window usable on small office screens (1366x768 and below).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.pages.addTab(scroll, title)
         changed = getattr(page, "changed", None)
         if changed is not None:
             changed.connect(self._page_changed)
 
     def _page_changed(self, kind: str) -> None:
         for index in range(self.pages.count()):
-            page = self.pages.widget(index)
+            page = self.pages.widget(index).widget()
             if page is not self.sender() and hasattr(page, "refresh"):
                 page.refresh()
         if self.events is not None:
@@ -56,8 +61,13 @@ class DutyTab(QWidget):
         if kind != "duty":
             self.today.refresh()
 
+    def show_page(self, title: str) -> QWidget:
+        page = self.page(title)
+        self.pages.setCurrentWidget(page.parentWidget().parentWidget())
+        return page
+
     def page(self, title: str) -> QWidget:
         for index in range(self.pages.count()):
             if self.pages.tabText(index) == title:
-                return self.pages.widget(index)
+                return self.pages.widget(index).widget()
         raise KeyError(title)

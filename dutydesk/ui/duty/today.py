@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.attendance import WHEREABOUTS
-from dutydesk.store.attendance import DutyAssignment, SignInError, assignments_on, open_sign_in, sign_in, sign_out
+from dutydesk.store.attendance import (
+    SIGN_IN_OPENS,
+    DutyAssignment,
+    SignInError,
+    assignments_on,
+    open_sign_in,
+    sign_in,
+    sign_out,
+)
 from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
 from dutydesk.store.leave import leaves_between
 from dutydesk.store.staff import Staff, active_staff, staff_by_name
@@ -195,8 +203,9 @@ class TodayPage(QWidget):
     def _fill_people(self, now: dt.datetime) -> None:
         keep = self.person.currentText()
         names = list(dict.fromkeys(a.holder.name for a in self.assignments))
+        day = now.date()
         current = [a.holder.name for a in self.assignments
-                   if a.session.at(now.date(), "start") - dt.timedelta(hours=2) <= now < a.session.at(now.date(), "end")]
+                   if a.session.at(day, "start") - SIGN_IN_OPENS <= now < a.session.at(day, "end")]
         self.person.blockSignals(True)
         self.person.clear()
         self.person.addItems(names)

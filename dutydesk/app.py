@@ -10,6 +10,7 @@ from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
 from dutydesk.ui.startup import OpenedDesk, install_excepthook, open_for_gui
 from dutydesk.ui.theme import apply_theme
 
@@ -41,7 +42,12 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     opened = open_for_gui(folder)
     if opened is None:
         return None
+    if not login_at_start(opened.desk):
+        opened.close()
+        return None
+    opened.backup_thread = backup_at_start(opened.desk)
     window = MainWindow(opened.desk, prefs)
+    window.idle_lock = IdleLock(window, opened.desk)
     if demo:
         window.setWindowTitle(window.windowTitle() + "（演示数据）")
     window.show()
@@ -56,4 +62,8 @@ def run_gui(folder: DataFolder, demo: bool = False) -> int:
     try:
         return QApplication.instance().exec()
     finally:
+        thread = getattr(opened, "backup_thread", None)
+        if thread is not None:
+            thread.join()
+        backup_on_exit(opened.desk)
         opened.close()

@@ -1,0 +1,174 @@
+"""Scheduled backups: one at the first start of each day, one on exit, kept by rotation.
+
+Built on ``store.backup.backup_to`` (SQLite's online backup API, consistent even while the desk
+writes). Rotation keeps the newest backup of each of the last 30 days and of each of the last 12
+months (settings), so a mistake noticed weeks later can still be undone without the folder
+growing without bound. Only files this module named are ever removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutydesk.domain.settings import declare
+from dutydesk.store.backup import backup_to
+from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.store.migrations import MIGRATIONS
+
+KEEP_DAILY = declare("backup.keep_daily", 30, "自动备份保留天数（每天一份）")
+KEEP_MONTHLY = declare("backup.keep_monthly", 12, "自动备份保留月数（每月一份）")
+
+KINDS = {"daily": "每日", "exit": "退出时", "manual": "手动", "restore": "恢复前"}
+_NAME = re.compile(r"^dutydesk-(\d{8})-(\d{6})-(\w+)\.sqlite3$")
+
+
+def backup_name(now: dt.datetime, kind: str) -> str:
+    return f"dutydesk-{now:%Y%m%d-%H%M%S}-{kind}.sqlite3"
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    """When a backup was taken, read from its name (None for files this module did not name)."""
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    return dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+
+
+def take_backup(folder: DataFolder, now: dt.datetime, kind: str = "manual") -> Path:
+    """A backup of the live database into the folder's backups directory."""
+    if not folder.db_path.exists():
+        raise DeskError("还没有数据，无需备份")
+    target = folder.backups_dir / backup_name(now, kind)
+    counter = 1
+    while target.exists():  # two backups in the same second (exit right after start)
+        target = folder.backups_dir / backup_name(now, f"{kind}{counter}")
+        counter += 1
+    return backup_to(folder.db_path, target)
+
+
+def backup_to_folder(folder: DataFolder, destination: Path, now: dt.datetime) -> Path:
+    """A backup onto a chosen folder or USB stick; written under a temporary name, then renamed."""
+    if not destination.is_dir():
+        raise DeskError(f"找不到备份目标文件夹：{destination}")
+    return backup_to(folder.db_path, destination / backup_name(now, "manual"))
+
+
+def daily_backup_due(folder: DataFolder, today: dt.date) -> bool:
+    """True at the first start of a day: no backup of any kind was taken today yet."""
+    if not folder.backups_dir.exists():
+        return True
+    return not any(
+        (t := backup_time(p)) is not None and t.date() == today
+        for p in folder.backups_dir.glob("dutydesk-*.sqlite3")
+    )
+
+
+def rotate(folder: DataFolder, keep_daily: int, keep_monthly: int) -> list[Path]:
+    """Remove backups beyond the rotation; return what was removed.
+
+    Kept: the newest backup of each of the ``keep_daily`` most recent days that have one, and the
+    newest of each of the ``keep_monthly`` most recent months.
+    """
+    if not folder.backups_dir.exists():
+        return []
+    dated = sorted(
+        ((t, p) for p in folder.backups_dir.glob("dutydesk-*.sqlite3") if (t := backup_time(p))),
+        reverse=True,
+    )
+    keep: set[Path] = set()
+    days: dict[dt.date, Path] = {}
+    months: dict[tuple[int, int], Path] = {}
+    for taken, path in dated:  # newest first, so the first seen per day/month is its newest
+        days.setdefault(taken.date(), path)
+        months.setdefault((taken.year, taken.month), path)
+    keep.update(list(days.values())[:keep_daily])
+    keep.update(list(months.values())[:keep_monthly])
+    removed = []
+    for _taken, path in dated:
+        if path not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+@dataclass
+class BackupInfo:
+    """What a backup holds, shown before a restore is confirmed."""
+
+    path: Path
+    problems: list[str]
+    schema_version: int = 0
+    unknown_migrations: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    taken_at: dt.datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.unknown_migrations
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"备份文件：{self.path}"]
+        if self.taken_at:
+            lines.append(f"备份时间：{self.taken_at:%Y-%m-%d %H:%M:%S}")
+        lines.append("完整性检查：" + ("通过" if not self.problems else "未通过（" + "；".join(self.problems[:3]) + "）"))
+        lines.append(f"数据库版本：{self.schema_version}")
+        if self.unknown_migrations:
+            lines.append("此备份由更新版本的值班台创建，不能在本版本恢复")
+        for table, count in sorted(self.counts.items()):
+            lines.append(f"  {table}：{count} 条")
+        return lines
+
+
+def _is_index_table(name: str) -> bool:
+    return name.startswith("sqlite_") or name == "schema_migration" or name.startswith("search_")
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Integrity check, schema version and record counts of a backup file, read-only."""
+    if not path.is_file():
+        return BackupInfo(path, [f"找不到文件：{path}"])
+    info = BackupInfo(path, [], taken_at=backup_time(path))
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as exc:
+        info.problems = [f"无法读取：{exc}"]
+        return info
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            info.problems = rows
+            return info
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if "schema_migration" not in tables:
+            info.problems = ["这不是值班台的数据文件"]
+            return info
+        names = [r[0] for r in con.execute("SELECT name FROM schema_migration")]
+        info.schema_version = max((int(n[1:5]) for n in names), default=0)
+        info.unknown_migrations = sorted(set(names) - set(MIGRATIONS))
+        for table in tables:
+            if not _is_index_table(table):
+                info.counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        info.problems = [f"无法读取：{exc}"]
+    finally:
+        con.close()
+    return info
+
+
+def verified_restore(folder: DataFolder, path: Path, now: dt.datetime) -> Path:
+    """Restore ``path`` after checking it; the replaced database is kept aside (returned folder).
+
+    The caller must hold the folder lock and have closed its connection to the database.
+    """
+    from dutydesk.store.backup import restore_backup
+
+    info = inspect_backup(path)
+    if info.problems:
+        raise DeskError("备份文件未通过检查，不能恢复：" + "；".join(info.problems[:3]))
+    if info.unknown_migrations:
+        raise DeskError("此备份由更新版本的值班台创建，请升级软件后再恢复")
+    return restore_backup(folder, path, now)

@@ -1,0 +1,151 @@
+"""Accounts and roles, for the administrator: add accounts, set passwords, change roles."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.passwords import PasswordError
+from dutydesk.store import audit
+from dutydesk.store.accounts import ROLES, Account, create_account
+from dutydesk.store.login import locked_until, set_password, set_role
+from dutydesk.ui.forms import FormField, add_field
+
+HEADERS = ("账户", "角色", "密码", "状态")
+
+
+class AccountsDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("账户与权限")
+        self.resize(760, 460)
+        layout = QHBoxLayout(self)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("账户列表")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 3)
+        side = QVBoxLayout()
+        form = QFormLayout()
+        self.name = FormField("账户名", QLineEdit())
+        self.role = FormField("角色", QComboBox())
+        for code, label in ROLES.items():
+            self.role.editor.addItem(label, code)
+        password = QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = FormField("新密码", password, hint="至少4位，可用数字PIN")
+        for f in (self.name, self.role, self.password):
+            add_field(form, f)
+        side.addLayout(form)
+        for text, slot in (("新建账户", self.add), ("设置密码", self.change_password),
+                           ("保存角色", self.change_role), ("停用/启用", self.toggle_active)):
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.clicked.connect(slot)
+            side.addWidget(button)
+        side.addStretch(1)
+        layout.addLayout(side, 2)
+        self.reload()
+
+    def reload(self) -> None:
+        accounts = list(Account.select().order_by(Account.id))
+        self.table.setRowCount(len(accounts))
+        now = self.desk.now()
+        for row, account in enumerate(accounts):
+            state = "已停用" if not account.active else ("已锁定" if locked_until(account, now) else "正常")
+            for col, text in enumerate((account.name, account.role_label,
+                                        "已设置" if account.password_hash else "未设置", state)):
+                item = QTableWidgetItem(text)
+                item.setData(256, account.id)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+
+    def selected_account(self) -> Account | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return Account.get_by_id(self.table.item(rows[0].row(), 0).data(256))
+
+    def _selected(self) -> None:
+        account = self.selected_account()
+        if account is not None:
+            self.name.editor.setText(account.name)
+            self.role.editor.setCurrentIndex(self.role.editor.findData(account.role))
+
+    def add(self) -> None:
+        self.name.clear_error()
+        self.password.clear_error()
+        name = self.name.editor.text().strip()
+        try:
+            with self.desk.db.atomic():
+                account = create_account(name, self.role.editor.currentData(), self.desk.who, self.desk.now())
+                if self.password.editor.text():
+                    set_password(account, self.password.editor.text(), self.desk.who, self.desk.now())
+        except PasswordError as exc:
+            self.password.set_error(str(exc))
+            return
+        except ValueError as exc:
+            self.name.set_error(str(exc))
+            return
+        self.password.editor.clear()
+        self.reload()
+
+    def change_password(self) -> None:
+        account = self.selected_account()
+        if account is None:
+            self.name.set_error("请先在左侧选择账户")
+            return
+        try:
+            set_password(account, self.password.editor.text(), self.desk.who, self.desk.now())
+        except PasswordError as exc:
+            self.password.set_error(str(exc))
+            return
+        self.password.clear_error()
+        self.password.editor.clear()
+        self.reload()
+
+    def change_role(self) -> None:
+        account = self.selected_account()
+        if account is None:
+            self.name.set_error("请先在左侧选择账户")
+            return
+        if account.id == getattr(self.desk.account, "id", None) and self.role.editor.currentData() != "admin":
+            self.role.set_error("不能取消自己的管理员角色")
+            return
+        set_role(account, self.role.editor.currentData(), self.desk.who, self.desk.now())
+        self.role.clear_error()
+        self.reload()
+
+    def toggle_active(self) -> None:
+        account = self.selected_account()
+        if account is None:
+            self.name.set_error("请先在左侧选择账户")
+            return
+        if account.id == getattr(self.desk.account, "id", None):
+            self.name.set_error("不能停用当前登录的账户")
+            return
+        audit.update(account, self.desk.who, self.desk.now(), active=not account.active)
+        self.reload()
+
+
+def show_accounts(desk: Desk, parent: QWidget) -> None:
+    if not (desk.account and desk.account.role == "admin"):
+        QMessageBox.warning(parent, "无权操作", "账户管理仅管理员可用。")
+        return
+    AccountsDialog(desk, parent).exec()

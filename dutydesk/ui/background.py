@@ -1,0 +1,73 @@
+"""Run long work (backups, exports, yearly filing) off the GUI thread with a progress dialog.
+
+The work function gets ``report(done, total)`` and ``cancelled()``; it should check
+``cancelled()`` between steps and raise ``Cancelled`` to stop. The dialog's 取消 button sets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from dutydesk.store.base import database
+
+
+class Cancelled(Exception):
+    """Raised by work that noticed the user pressed 取消."""
+
+
+class _Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(lambda done, total: self.progress.emit(done, total),
+                                  lambda: self.cancel_requested)
+        except BaseException as exc:  # handed back to the GUI thread, raised there
+            self.error = exc
+        finally:
+            # peewee keeps one connection per thread: close the worker's own, not the GUI's.
+            if database.obj is not None and not database.is_closed():
+                database.close()
+        self.finished.emit()
+
+
+def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]) -> Any:
+    """Run ``fn(report, cancelled)`` in a worker thread; return its result or raise its error."""
+    dialog = QProgressDialog(title, "取消", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = _Worker(fn)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+    thread.started.connect(worker.run)
+    worker.finished.connect(loop.quit)
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(done)
+
+    worker.progress.connect(on_progress)
+    dialog.canceled.connect(lambda: setattr(worker, "cancel_requested", True))
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result

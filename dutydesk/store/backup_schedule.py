@@ -114,7 +114,8 @@ class BackupInfo:
         lines = [f"备份文件：{self.path}"]
         if self.taken_at:
             lines.append(f"备份时间：{self.taken_at:%Y-%m-%d %H:%M:%S}")
-        lines.append("完整性检查：" + ("通过" if not self.problems else "未通过（" + "；".join(self.problems[:3]) + "）"))
+        verdict = "通过" if not self.problems else "未通过（" + "；".join(self.problems[:3]) + "）"
+        lines.append("完整性检查：" + verdict)
         lines.append(f"数据库版本：{self.schema_version}")
         if self.unknown_migrations:
             lines.append("此备份由更新版本的值班台创建，不能在本版本恢复")

@@ -1,7 +1,7 @@
-"""Child process for the durability test: writes audited records in a loop, reporting each commit.
+"""Child process for the durability test: registers visits in a loop, reporting each commit.
 
-Run as ``python -m tests.store.durability_child DATA_DIR``; prints ``ready`` then one line per
-committed record name, flushed only after the transaction committed.
+Run as ``python -m tests.store.durability_child DATA_DIR PREFIX``; prints ``ready`` then one line
+per committed visit (its person name), printed only after the transaction committed.
 """
 
 from __future__ import annotations
@@ -10,20 +10,26 @@ import sys
 from pathlib import Path
 
 from dutydesk.desk import open_desk
-from dutydesk.store.accounts import create_account
 from dutydesk.store.datafolder import DataFolder
+from dutydesk.store.visits import VisitDraft, register_visit
 
 
 def main() -> None:
     folder = DataFolder(Path(sys.argv[1]))
     desk = open_desk(folder)
     prefix = sys.argv[2]
+    calendar = desk.calendar()
     print("ready", flush=True)
     i = 0
     while True:
         name = f"{prefix}-{i}"
-        with desk.db.atomic():  # a multi-row write: the record, its audit entry, its index rows
-            create_account(name, "operator", "写入测试", desk.now())
+        # one visit done on the spot = the visit, its feedback, their audit entries and index rows
+        register_visit(
+            VisitDraft(channel="来访", category="政策咨询", person_name=name, request="咨询低保续办材料",
+                       responder_name="李文书", outcome="即办", result="已告知所需材料",
+                       contact="13812345678"),
+            "写入测试", desk.now(), calendar,
+        )
         print(name, flush=True)
         i += 1
 

@@ -21,28 +21,31 @@ from dutydesk.store.backup_schedule import inspect_backup, take_backup
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _consistent(db: Path) -> tuple[set[str], list[str]]:
+def _consistent(db: Path, table: str = "visit", column: str = "person_name") -> tuple[set[str], list[str]]:
     con = sqlite3.connect(db)
     try:
         assert [r[0] for r in con.execute("PRAGMA integrity_check")] == ["ok"]
-        names = {r[0] for r in con.execute("SELECT name FROM account")}
+        names = {r[0] for r in con.execute(f"SELECT {column} FROM {table}")}
         # no half-written record: every row has exactly its one creation entry, and no entry
         # points at a missing row
         orphans = [
             str(r[0]) for r in con.execute(
-                "SELECT a.id FROM account a LEFT JOIN audit_entry e ON e.table_name = 'account' "
+                f"SELECT a.id FROM {table} a LEFT JOIN audit_entry e ON e.table_name = '{table}' "
                 "AND e.record_id = a.id AND e.action = 'create' GROUP BY a.id HAVING count(e.id) != 1 "
-                "UNION SELECT e.record_id FROM audit_entry e LEFT JOIN account a ON a.id = e.record_id "
-                "WHERE e.table_name = 'account' AND a.id IS NULL"
+                f"UNION SELECT e.record_id FROM audit_entry e LEFT JOIN {table} a ON a.id = e.record_id "
+                f"WHERE e.table_name = '{table}' AND a.id IS NULL"
             )
         ]
+        if table == "visit":  # a visit done on the spot always has its feedback
+            orphans += [str(r[0]) for r in con.execute(
+                "SELECT v.id FROM visit v LEFT JOIN visit_feedback f ON f.visit_id = v.id WHERE f.id IS NULL")]
         return names, orphans
     finally:
         con.close()
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_writer_killed_with_sigkill_20_times_loses_nothing_committed(desk, folder):
+def test_visit_writer_killed_with_sigkill_20_times_loses_nothing_committed(desk, folder):
     desk.close()
     rng = random.Random(7)
     reported: set[str] = set()
@@ -97,7 +100,7 @@ def test_backups_taken_while_writing_restore_consistent(desk, folder, clock):
     counts = []
     for path in backups:
         assert inspect_backup(path).ok
-        names, orphans = _consistent(path)
+        names, orphans = _consistent(path, "account", "name")
         assert not orphans
         counts.append(len(names))
     assert counts == sorted(counts) and counts[-1] > counts[0]

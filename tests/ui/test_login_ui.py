@@ -15,7 +15,7 @@ from dutydesk.ui.login_dialog import LoginDialog
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.session import IdleLock, login_at_start
-from tests.ui.keyboard import type_text
+from tests.ui.helpers import type_text
 
 
 def _named(widget, cls, name):
@@ -113,7 +113,7 @@ def test_idle_lock_hides_window_and_switches_user(app, qtbot, desk, folder):
 def test_accounts_dialog_adds_account_with_password(app, qtbot, desk):
     dialog = AccountsDialog(desk)
     qtbot.addWidget(dialog)
-    type_text(_named(dialog, QLineEdit, "账户名"), "赵干部")
+    type_text(qtbot, _named(dialog, QLineEdit, "账户名"), "赵干部")
     qtbot.keyClicks(_named(dialog, QLineEdit, "新密码"), "12")
     qtbot.mouseClick(_named(dialog, QPushButton, "新建账户"), Qt.MouseButton.LeftButton)
     assert dialog.password.error.text() == "密码至少4位"

@@ -28,7 +28,9 @@ def _duty(desk: Desk) -> QWidget:
 
 
 def _visits(desk: Desk) -> QWidget:
-    return EmptyState("来访登记", "按 F2 登记第一位来访群众。")
+    from dutydesk.ui.visits_tab import build_visits_tab
+
+    return build_visits_tab(desk)
 
 
 def _notices(desk: Desk) -> QWidget:

@@ -1,0 +1,77 @@
+"""The 待跟进 panel: matters due within a working day or overdue, from every feature's open
+matters (visits, proxy cases ...), so nothing promised is forgotten (V03, V04)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.domain import visit_rules as rules
+from dutydesk.store.open_matters import OpenMatter, open_matters
+from dutydesk.ui.extensions import STATUS_ITEMS, StatusItem
+from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
+
+URGENT = (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON)
+
+
+def urgent_matters(desk: Desk) -> list[OpenMatter]:
+    return [m for m in open_matters(desk.today(), desk.calendar()) if m.status in URGENT]
+
+
+def followup_status_text(desk: Desk) -> str:
+    """Status-bar text: how many matters are overdue or due soon (empty when none)."""
+    matters = urgent_matters(desk)
+    if not matters:
+        return ""
+    overdue = sum(1 for m in matters if m.status == rules.URGENCY_OVERDUE)
+    return f"待跟进：超期 {overdue} 件，即将到期 {len(matters) - overdue} 件"
+
+
+if not any(item.name == "visits.followup" for item in STATUS_ITEMS):
+    STATUS_ITEMS.append(StatusItem("visits.followup", followup_status_text))
+
+
+class FollowupPanel(QWidget):
+    """Visible list of urgent matters; ``open_matter(matter)`` when one is activated."""
+
+    open_matter = Signal(object)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("待跟进")
+        self.title.setProperty("role", "title")
+        self.title.setAccessibleName("待跟进标题")
+        layout.addWidget(self.title)
+        self.list = QListWidget()
+        self.list.setAccessibleName("待跟进")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemDoubleClicked.connect(self._activated)
+        layout.addWidget(self.list)
+        self.matters: list[OpenMatter] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.matters = urgent_matters(self.desk)
+        self.list.clear()
+        overdue = sum(1 for m in self.matters if m.status == rules.URGENCY_OVERDUE)
+        self.title.setText(f"待跟进（超期 {overdue} 件，即将到期 {len(self.matters) - overdue} 件）")
+        for matter in self.matters:
+            label = rules.URGENCY_LABELS.get(matter.status, matter.status)
+            due = f"{matter.due:%m月%d日}" if matter.due else ""
+            item = QListWidgetItem(f"【{label}】{due}　{matter.ref}　{matter.summary}")
+            item.setForeground(QColor(OVERDUE_RED if matter.status == rules.URGENCY_OVERDUE else DUE_AMBER))
+            item.setData(Qt.ItemDataRole.UserRole, matter)
+            self.list.addItem(item)
+        if not self.matters:
+            self.list.addItem(QListWidgetItem("没有即将到期或超期的事项"))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        matter = item.data(Qt.ItemDataRole.UserRole)
+        if matter is not None:
+            self.open_matter.emit(matter)

@@ -1,0 +1,217 @@
+"""The register view: filters over a lazily fetched table of visits (stays quick at a million rows).
+
+The model asks the store for one page at a time (keyset paging) when the view scrolls near the
+end (``canFetchMore``/``fetchMore``); nothing loads the whole register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain import visit_rules as rules
+from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+
+COLUMNS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态")
+PAGE = 200
+URGENCY_COLOURS = {rules.URGENCY_OVERDUE: OVERDUE_RED, rules.URGENCY_DUE_SOON: DUE_AMBER}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_text(row: VisitRow) -> str:
+    v = row.visit
+    if v.voided_at is not None:
+        return "已作废"
+    if v.closed_at is not None:
+        return "已关闭（未反馈）"
+    text = v.status_label
+    if row.urgency in (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON, rules.URGENCY_PAUSED):
+        text += "·" + rules.URGENCY_LABELS[row.urgency]
+    return text
+
+
+class VisitTableModel(QAbstractTableModel):
+    def __init__(self, desk: Desk, parent=None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.filter = VisitFilter()
+        self.rows: list[VisitRow] = []
+        self._exhausted = False
+
+    def set_filter(self, f: VisitFilter) -> None:
+        self.beginResetModel()
+        self.filter = f
+        self.rows = []
+        self._exhausted = False
+        self._calendar = self.desk.calendar()
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def reload(self) -> None:
+        self.set_filter(self.filter)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        after = None
+        if self.rows:
+            last = self.rows[-1].visit
+            after = (last.received_at, last.id)
+        if not hasattr(self, "_calendar"):
+            self._calendar = self.desk.calendar()
+        page = visit_page(self.filter, self._calendar, self.desk.today(), after, PAGE)
+        if len(page) < PAGE or self.filter.overdue_only:
+            self._exhausted = True
+        if not page:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        v = row.visit
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            request = " ".join(v.request.split())
+            values = (
+                v.ref, f"{v.received_at:%Y-%m-%d %H:%M}", v.channel, v.person_name, v.category,
+                request if len(request) <= 30 else request[:29] + "…", v.responder_name, v.outcome,
+                f"{row.due:%Y-%m-%d}" if row.due else "", status_text(row),
+            )
+            return values[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col in (8, 9):
+            colour = URGENCY_COLOURS.get(row.urgency)
+            if v.voided_at is not None:
+                return QColor("#888888")
+            if colour:
+                return QColor(colour)
+            if col == 9 and v.status == rules.FED_BACK:
+                return QColor(OK_GREEN)
+        if role == Qt.ItemDataRole.UserRole:
+            return v.id
+        return None
+
+    def visit_id(self, row: int) -> int:
+        return self.rows[row].visit.id
+
+
+class VisitListView(QWidget):
+    """Filters and the table; ``open_visit(id)`` is emitted when a row is opened."""
+
+    open_visit = Signal(int)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        today = desk.today()
+        self.start = QDateEdit(QDate(today - dt.timedelta(days=90)))
+        self.end = QDateEdit(QDate(today))
+        for edit, name in ((self.start, "起始日期"), (self.end, "截止日期")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.status = QComboBox()
+        self.status.addItem("全部状态", "")
+        for key, label in rules.STATUS_LABELS.items():
+            self.status.addItem(label, key)
+        self.status.setAccessibleName("状态")
+        self.category = QComboBox()
+        self.category.addItems(["全部类别", *rules.CATEGORIES])
+        self.category.setAccessibleName("类别")
+        self.channel = QComboBox()
+        self.channel.addItems(["全部方式", *rules.CHANNELS])
+        self.channel.setAccessibleName("方式")
+        self.responder = QLineEdit()
+        self.responder.setPlaceholderText("首问责任人")
+        self.responder.setAccessibleName("首问责任人")
+        self.overdue = QCheckBox("只看超期")
+        self.overdue.setAccessibleName("只看超期")
+        self.apply_button = QPushButton("查询")
+        self.apply_button.setAccessibleName("查询")
+        self.apply_button.clicked.connect(self.apply)
+        for label, widget in (("从", self.start), ("到", self.end)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        for widget in (self.status, self.category, self.channel, self.responder, self.overdue,
+                       self.apply_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        for combo in (self.status, self.category, self.channel):
+            combo.currentIndexChanged.connect(self.apply)
+        self.overdue.toggled.connect(self.apply)
+        self.responder.returnPressed.connect(self.apply)
+
+        self.model = VisitTableModel(desk, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("来访记录")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
+        self.table.activated.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
+        layout.addWidget(self.table)
+        self.apply()
+
+    def current_filter(self) -> VisitFilter:
+        return VisitFilter(
+            start=self.start.date().toPython(),
+            end=self.end.date().toPython(),
+            status=self.status.currentData() or "",
+            category="" if self.category.currentIndex() == 0 else self.category.currentText(),
+            channel="" if self.channel.currentIndex() == 0 else self.channel.currentText(),
+            responder=self.responder.text(),
+            overdue_only=self.overdue.isChecked(),
+        )
+
+    def apply(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def refresh(self) -> None:
+        # A registration made today must show even when the view was opened yesterday.
+        if self.end.date().toPython() < self.desk.today():
+            self.end.setDate(QDate(self.desk.today()))
+        self.apply()

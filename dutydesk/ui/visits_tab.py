@@ -1,0 +1,179 @@
+"""The 来访登记 tab: registration form on the left; 待跟进 panel and the register on the right.
+
+Installs F2 (新登记来访, in 文件) so a registration can start from anywhere in the main window, and
+the director's 工作日日历 page in 工具.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.open_matters import OpenMatter
+from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.followup_panel import FollowupPanel
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.visit_detail import VisitDetailDialog
+from dutydesk.ui.visit_form import VisitForm
+from dutydesk.ui.visit_list import VisitListView
+
+TAB_TITLE = "来访登记"
+
+
+def missing_calendar_years(desk: Desk) -> list[int]:
+    """This year and next (deadlines reach into it) when neither the package nor the center has them."""
+    calendar = desk.calendar()
+    today = desk.today()
+    years = [today.year, today.year + 1] if today.month >= 11 else [today.year]
+    return [y for y in years if not calendar.has_official_year(y) and not calendar.has_entered_year(y)]
+
+
+class CalendarWarning(QWidget):
+    """Warns once per year that the official holiday list is missing, and how to enter it."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.prefs = UiPrefs(desk.folder.ui_settings_path)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel("")
+        self.label.setAccessibleName("日历提示")
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("background: #FFF4D6; padding: 6px; border: 1px solid #E0B84C;")
+        layout.addWidget(self.label, 1)
+        self.dismiss = QPushButton("知道了")
+        self.dismiss.setAccessibleName("知道了")
+        self.dismiss.clicked.connect(self.acknowledge)
+        layout.addWidget(self.dismiss)
+        self.years: list[int] = []
+        self.refresh()
+
+    def _seen(self) -> set[int]:
+        raw = self.prefs.get("visits/calendar_warned", "") or ""
+        return {int(y) for y in str(raw).split(",") if y.strip().isdigit()}
+
+    def refresh(self) -> None:
+        self.years = [y for y in missing_calendar_years(self.desk) if y not in self._seen()]
+        if self.years:
+            years = "、".join(str(y) for y in self.years)
+            self.label.setText(
+                f"软件内置的国家法定节假日安排不含 {years} 年，办结期限暂按周末计算。请主任在“工具 → 工作日日历”"
+                f"中录入当年放假和调休上班日，或导入文件（格式见使用说明），也可运行 dutydesk calendar import 文件。")
+        self.setVisible(bool(self.years))
+
+    def acknowledge(self) -> None:
+        seen = self._seen() | set(self.years)
+        self.prefs.set("visits/calendar_warned", ",".join(str(y) for y in sorted(seen)))
+        self.hide()
+
+
+class VisitsTab(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.events: DeskEvents | None = None
+        layout = QVBoxLayout(self)
+        self.calendar_warning = CalendarWarning(desk)
+        layout.addWidget(self.calendar_warning)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+
+        self.form = VisitForm(desk)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(460)
+        splitter.addWidget(scroll)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.followups = FollowupPanel(desk)
+        self.followups.setMaximumHeight(220)
+        right_layout.addWidget(self.followups)
+        register_title = QLabel("来访记录")
+        register_title.setProperty("role", "title")
+        right_layout.addWidget(register_title)
+        self.register = VisitListView(desk)
+        right_layout.addWidget(self.register, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.form.saved.connect(self._saved)
+        self.register.open_visit.connect(self.open_visit)
+        self.followups.open_matter.connect(self._open_matter)
+        self.setFocusProxy(self.form.lookup.edit)
+
+    def set_events(self, events: DeskEvents) -> None:
+        self.events = events
+        events.changed.connect(self._changed_elsewhere)
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        self.followups.refresh()
+        if kind == "visit":
+            self.register.refresh()
+
+    def _saved(self, _visit) -> None:
+        if self.events is not None:
+            self.events.changed.emit("visit")
+        else:
+            self._changed_elsewhere("visit")
+
+    def new_registration(self) -> None:
+        """F2: a fresh form with the cursor in 查找群众."""
+        self.form.start_new()
+        self.form.lookup.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_visit(self, visit_id: int) -> VisitDetailDialog:
+        dialog = VisitDetailDialog(self.desk, visit_id, self)
+        dialog.changed.connect(lambda: self._saved(None))
+        dialog.open()
+        return dialog
+
+    def _open_matter(self, matter: OpenMatter) -> None:
+        if matter.kind == "visit" and matter.record_id:
+            self.open_visit(matter.record_id)
+
+
+def _new_registration(desk: Desk, window: QWidget) -> None:
+    tab = window.findChild(VisitsTab)
+    if tab is None:
+        return
+    show_tab = getattr(window, "show_tab", None)
+    if show_tab is not None:
+        show_tab(TAB_TITLE)
+    tab.new_registration()
+
+
+def _calendar_settings(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.calendar_settings import CalendarSettingsDialog
+
+    dialog = CalendarSettingsDialog(desk, window)
+    dialog.exec()
+    events = getattr(window, "events", None)
+    if events is not None:
+        events.changed.emit("calendar")
+
+
+for _action in (
+    MenuAction("文件", "新登记来访", _new_registration, "F2"),
+    MenuAction("工具", "工作日日历…", _calendar_settings, director_only=True),
+):
+    if not any(a.text == _action.text for a in MENU_ACTIONS):
+        MENU_ACTIONS.append(_action)
+
+
+def build_visits_tab(desk: Desk) -> QWidget:
+    return VisitsTab(desk)

@@ -168,14 +168,18 @@ class VisitListView(QWidget):
         self.apply_button = QPushButton("查询")
         self.apply_button.setAccessibleName("查询")
         self.apply_button.clicked.connect(self.apply)
+        second = QHBoxLayout()
         for label, widget in (("从", self.start), ("到", self.end)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
-        for widget in (self.status, self.category, self.channel, self.responder, self.overdue,
-                       self.apply_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        third = QHBoxLayout()
+        for widget in (self.status, self.category, self.channel):
+            second.addWidget(widget)
+        for widget in (self.responder, self.overdue, self.apply_button):
+            third.addWidget(widget)
+        for row in (bar, second, third):
+            row.addStretch(1)
+            layout.addLayout(row)
         for combo in (self.status, self.category, self.channel):
             combo.currentIndexChanged.connect(self.apply)
         self.overdue.toggled.connect(self.apply)

@@ -93,7 +93,7 @@ class VisitsTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(460)
+        scroll.setMinimumWidth(280)
         splitter.addWidget(scroll)
 
         right = QWidget()

@@ -50,6 +50,7 @@ class FollowupPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("待跟进")
         self.list.setWordWrap(True)
+        self.list.setMinimumHeight(40)
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.list)

@@ -194,6 +194,7 @@ class VisitListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(60)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
         self.table.activated.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))

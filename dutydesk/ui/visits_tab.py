@@ -71,7 +71,7 @@ class CalendarWarning(QWidget):
                 f"未内置 {years} 年法定节假日，期限暂按周末计算：请在“工具 → 工作日日历”录入或导入。")
             self.label.setToolTip(
                 f"软件内置的国家法定节假日安排不含 {years} 年。请主任在“工具 → 工作日日历”中按国务院办公厅通知"
-                f"录入放假和调休上班日，或导入 CSV/JSON 文件（格式见 README），也可运行 dutydesk calendar import 文件。")
+                f"录入放假和调休上班日，或导入 CSV/JSON 文件（格式见 README），或运行 dutydesk calendar import。")
         self.setVisible(bool(self.years))
 
     def acknowledge(self) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-CellKind = Literal["text", "date", "datetime", "int", "float", "percent"]
+CellKind = Literal["text", "date", "datetime", "time", "int", "float", "percent"]
 NUMERIC_KINDS = ("int", "float", "percent")
 
 Row = Sequence[Any]
@@ -35,15 +35,18 @@ class ExportCancelled(Exception):
 
 @dataclass(frozen=True)
 class Column:
-    """One column: header as printed, width in Excel character units, the kind of its cells.
+    """One column: header as printed, width in Excel character units (a Chinese character takes
+    two), the kind of its cells.
 
-    ``total`` marks numeric columns summed in the totals row (合计).
+    ``total`` marks numeric columns summed in the totals row (合计). PDF columns share the page
+    width in proportion to ``pdf_width`` (default: ``width``); cells too wide for it wrap.
     """
 
     header: str
     width: float = 12
     kind: CellKind = "text"
     total: bool = False
+    pdf_width: float | None = None  # relative PDF width when the printed page needs other proportions
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,9 @@ def format_cell(value: Any, kind: CellKind) -> str:
     if kind == "float" and isinstance(value, (int, float)):
         return f"{value:.2f}"
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return value.strftime("%H:%M" if kind == "time" else "%Y-%m-%d %H:%M")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%Y-%m-%d")
     return str(value)

@@ -88,7 +88,7 @@ def _table_style(font: str, header_rows: int, columns: Sequence[Column]) -> Tabl
     for index, column in enumerate(columns):
         if column.kind in NUMERIC_KINDS:
             commands.append(("ALIGN", (index, header_rows), (index, -1), "RIGHT"))
-        elif column.kind in ("date", "datetime"):
+        elif column.kind in ("date", "datetime", "time"):
             commands.append(("ALIGN", (index, header_rows), (index, -1), "CENTER"))
     return TableStyle(commands)
 
@@ -125,7 +125,7 @@ class StreamingTable(Flowable):
     def _cell(self, value: Any, index: int) -> Any:
         column = self.columns[index]
         text = format_cell(value, column.kind)
-        if column.kind != "text" or not text:
+        if not text:
             return text
         # Paragraphs (which wrap) are costly; short text that surely fits stays a plain string.
         limit = self._limits[index]
@@ -267,8 +267,9 @@ class _LedgerDoc(BaseDocTemplate):
 
 
 def _widths(columns: Sequence[Column], available: float) -> list[float]:
-    total = sum(c.width for c in columns)
-    return [available * c.width / total for c in columns]
+    widths = [c.pdf_width or c.width for c in columns]
+    total = sum(widths)
+    return [available * w / total for w in widths]
 
 
 def chart_drawing(chart: Chart, width: float, font: str) -> Drawing:

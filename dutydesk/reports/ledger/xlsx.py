@@ -28,6 +28,7 @@ from dutydesk.store.atomic import atomic_path
 NUMBER_FORMATS = {
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
+    "time": "hh:mm",
     "int": "0",
     "float": "0.00",
     "percent": "0.0%",
@@ -71,7 +72,7 @@ def _column_styles(styler: _Styler, columns: Sequence[Column]) -> list[Any]:
         else:
             out.append(styler.style(
                 column.kind, border=_BORDER, number_format=NUMBER_FORMATS[column.kind],
-                alignment=Alignment(horizontal="center" if column.kind in ("date", "datetime") else "right",
+                alignment=Alignment(horizontal="center" if column.kind in ("date", "datetime", "time") else "right",
                                     vertical="top"),
             ))
     return out

@@ -1,0 +1,101 @@
+"""``dutydesk export LEDGER``: write one ledger (台账) as xlsx or pdf for a period.
+
+Scriptable counterpart of the 导出 menu, e.g. for a scheduled month-end export:
+``dutydesk export monthly --month 2026-11 --format pdf --out 11月统计.pdf``.
+Every mistake is one Chinese line and exit code 1 (no argparse usage dump, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from dutydesk.store.datafolder import DeskError
+
+LEDGER_KEYS = ("duty", "visits", "proxy", "attendance", "monthly")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "export",
+        help="导出台账（duty 值班记录簿 / visits 来访登记 / proxy 代办 / attendance 考勤 / monthly 月度统计）")
+    parser.add_argument("ledger", metavar="LEDGER", help="duty, visits, proxy, attendance 或 monthly")
+    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="起始日期（含）")
+    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="截止日期（含）")
+    parser.add_argument("--month", metavar="YYYY-MM", help="月份（attendance 和 monthly 必填，其他台账可代替起止日期）")
+    parser.add_argument("--format", dest="fmt", metavar="xlsx|pdf", help="文件格式；省略时按 --out 的扩展名")
+    parser.add_argument("--out", required=True, metavar="PATH", help="输出文件，或已存在的文件夹（自动命名）")
+    parser.set_defaults(func=run)
+
+
+def _date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DeskError(f"{what}格式应为 YYYY-MM-DD，例如 2026-11-01：{text}") from None
+
+
+def resolve_period(ledger: str, start: str | None, end: str | None, month: str | None):
+    """The period a command asks for, or a DeskError saying what is missing."""
+    from dutydesk.reports.ledgers import LEDGERS, Period
+
+    if ledger not in LEDGERS:
+        raise DeskError(f"没有名为 {ledger} 的台账，可选：{', '.join(LEDGER_KEYS)}")
+    spec = LEDGERS[ledger]
+    if month:
+        if start or end:
+            raise DeskError("--month 与 --from/--to 只能选一种")
+        try:
+            return spec, Period.parse_month(month)
+        except ValueError as exc:
+            raise DeskError(str(exc)) from None
+    if spec.monthly:
+        raise DeskError(f"{spec.name}按月统计，请用 --month YYYY-MM 指定月份")
+    if not start or not end:
+        raise DeskError("请用 --from 和 --to 指定起止日期（或用 --month 指定月份）")
+    first, last = _date(start, "起始日期"), _date(end, "截止日期")
+    if first > last:
+        raise DeskError("起始日期不能晚于截止日期")
+    return spec, Period(first, last)
+
+
+def resolve_format(fmt: str | None, out: Path) -> str:
+    suffix = out.suffix.lower().lstrip(".")
+    if fmt is None:
+        if suffix in ("xlsx", "pdf"):
+            return suffix
+        if out.is_dir():
+            return "xlsx"
+        raise DeskError("请用 --format xlsx 或 --format pdf 指定格式")
+    fmt = fmt.lower()
+    if fmt not in ("xlsx", "pdf"):
+        raise DeskError(f"格式只能是 xlsx 或 pdf：{fmt}")
+    if not out.is_dir() and suffix and suffix != fmt:
+        raise DeskError(f"输出文件扩展名 .{suffix} 与格式 {fmt} 不一致")
+    return fmt
+
+
+def run(args: argparse.Namespace) -> int:
+    from dutydesk.cli import locked_desk
+    from dutydesk.reports.ledger import write_ledger
+    from dutydesk.reports.ledgers.registry import header
+
+    spec, period = resolve_period(args.ledger, args.start, args.end, args.month)
+    out = Path(args.out).expanduser()
+    fmt = resolve_format(args.fmt, out)
+    with locked_desk(args) as desk:
+        if out.is_dir():
+            out = out / spec.file_name(header(desk)[0], period, fmt)
+        elif not out.suffix:
+            out = out.with_name(f"{out.name}.{fmt}")
+        if not out.parent.is_dir():
+            raise DeskError(f"输出文件夹不存在：{out.parent}")
+        ledger = spec.build(desk, period)
+        rows = [0]
+        try:
+            write_ledger(ledger, out, fmt, lambda done: rows.__setitem__(0, done))
+        except OSError as exc:
+            raise DeskError(f"无法写入 {out}：{exc.strerror or exc}") from None
+    print(f"已导出{spec.name}（{period.text}，{rows[0]}行）：{out}")
+    return 0

@@ -1,0 +1,40 @@
+"""月度考勤统计表 (D14): the duty feature's monthly tally laid out as the official ledger, with
+penalties per the settings table in force and half-year running totals."""
+
+from __future__ import annotations
+
+from dutydesk.desk import Desk
+from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
+from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.store.tally import month_tally
+
+COLUMNS = [
+    Column("姓名", 8), Column("职务", 9), Column("应值班次", 6, "int", total=True),
+    Column("实到", 5, "int", total=True), Column("迟到", 5, "int", total=True),
+    Column("早退", 5, "int", total=True), Column("缺勤", 5, "int", total=True),
+    *[Column(t, 5, "int", total=True) for t in LEAVE_TYPES],
+    Column("替他人值班", 6, "int", total=True), Column("由他人替班", 6, "int", total=True),
+    Column("督查查实", 6, "int", total=True), Column("处罚（元）", 7, "int", total=True),
+    Column("连带责任（元）", 7, "int", total=True), Column("半年累计次数", 7, "int"),
+    Column("半年累计金额（元）", 8, "int"), Column("处理意见", 9),
+]
+
+
+def tally_row(row: TallyRow) -> tuple:
+    return (row.name, row.role, row.scheduled, row.worked, row.late, row.early, row.absent,
+            *[row.leave.get(t, 0) for t in LEAVE_TYPES], row.substitutions_given, row.substitutions_taken,
+            row.findings, row.penalty, row.joint_liability, row.half_year_findings, row.half_year_penalty,
+            row.flag)
+
+
+def build(desk: Desk, period: Period) -> Ledger:
+    year, month = period.year_month
+    rows = [tally_row(r) for r in month_tally(year, month, desk.now())]
+    notes = ["说明：缺勤含未签到和签到后脱岗（D05、D06）；"
+             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算（D14）。"]
+    return ledger_for(desk, "月度考勤统计表", period, tables=[Table(COLUMNS, static_rows(rows), row_count=len(rows))],
+                      notes=notes, sheet_name="考勤统计")
+
+
+SPEC = register(LedgerSpec("attendance", "月度考勤统计表", True, build, "D14"))

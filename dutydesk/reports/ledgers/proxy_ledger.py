@@ -1,0 +1,102 @@
+"""代办事项台账 (P06): for each proxy slip of the period the time, the person, the item, the route
+taken (where it was carried), the date of each step and the result. Filed yearly.
+
+Voided slips stay in the ledger marked 已作废: slip numbers are never reused, and the township
+checks that the numbering has no gaps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from dutydesk.desk import Desk
+from dutydesk.domain.phone import mask_phone
+from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS, CaseState, StepKind
+from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.proxy_cases import HANDOVER, ProxyCase, ProxyStep
+
+COLUMNS = [
+    Column("代办单号", 13), Column("受理时间", 14, "datetime"), Column("群众姓名", 8), Column("联系电话", 12),
+    Column("代办事项", 14), Column("代办员", 8), Column("承诺办结", 10, "date"), Column("送交单位（途径）", 14),
+    Column("送交日期", 10, "date"), Column("上级办结", 10, "date"), Column("通知群众", 10, "date"),
+    Column("群众领取", 10, "date"), Column("办理经过", 34), Column("办理结果", 16),
+]
+CHUNK = 300
+
+
+def _step_text(kind: str, data: dict) -> str:
+    if kind == HANDOVER:
+        return f"移交：{data.get('from', '')}→{data.get('to', '')}（{data.get('note', '')}）"
+    label = STEP_LABELS.get(StepKind(kind), kind) if kind in StepKind._value2member_map_ else kind
+    detail = "，".join(str(v) for k, v in data.items() if v not in ("", None) and k != "objection")
+    if kind == StepKind.PUBLICIZE.value:
+        detail += "，有异议" if data.get("objection") else "，无异议"
+    return f"{label}：{detail}" if detail else label
+
+
+def _steps(case_ids: list[int]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = {}
+    query = (ProxyStep.select(ProxyStep.case, ProxyStep.kind, ProxyStep.done_at, ProxyStep.details)
+             .where(ProxyStep.case.in_(case_ids) & ProxyStep.voided_at.is_null())
+             .order_by(ProxyStep.id).tuples())
+    for case_id, kind, done_at, details in query:
+        out.setdefault(case_id, []).append((kind, done_at, json.loads(details or "{}")))
+    return out
+
+
+def proxy_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
+    start, end = period.datetimes()
+    last_id = 0
+    while True:
+        cases = list(ProxyCase.select(ProxyCase, CatalogueVersion).join(CatalogueVersion)
+                     .where((ProxyCase.accepted_at >= start) & (ProxyCase.accepted_at < end)
+                            & (ProxyCase.id > last_id))
+                     .order_by(ProxyCase.id).limit(chunk))
+        if not cases:
+            return
+        steps = _steps([c.id for c in cases])
+        rows = []
+        for case in cases:
+            dates: dict[str, object] = {}
+            route = ""
+            history = []
+            result = ""
+            for kind, done_at, data in steps.get(case.id, []):
+                dates.setdefault(kind, done_at.date())
+                history.append(f"{done_at:%m-%d} {_step_text(kind, data)}")
+                if kind == StepKind.SUBMIT.value:
+                    route = str(data.get("unit", ""))
+                if kind == StepKind.APPROVE.value:
+                    result = str(data.get("result", "")) or "上级已办结"
+                if kind == StepKind.REFUSE.value:
+                    result = f"不予办理：{data.get('reason', '')}"
+            state = ("已作废：" + (case.void_reason or "")) if case.voided_at else STATE_LABELS[CaseState(case.state)]
+            if not result or case.voided_at:
+                result = state
+            elif case.state == CaseState.CLOSED.value:
+                result = f"{result}（办结）"
+            rows.append((
+                case.slip_no, case.accepted_at, case.person_name,
+                mask_phone(case.person_phone) if case.person_phone else "",
+                case.item_version.name, case.agent, case.promised_date, route,
+                dates.get(StepKind.SUBMIT.value), dates.get(StepKind.APPROVE.value),
+                dates.get(StepKind.NOTIFY.value), dates.get(StepKind.COLLECT.value),
+                "\n".join(history), result,
+            ))
+        yield rows
+        last_id = cases[-1].id
+        if len(cases) < chunk:
+            return
+
+
+def build(desk: Desk, period: Period) -> Ledger:
+    start, end = period.datetimes()
+    count = ProxyCase.select().where((ProxyCase.accepted_at >= start) & (ProxyCase.accepted_at < end)).count()
+    table = Table(COLUMNS, lambda: proxy_chunks(period), row_count=count)
+    return ledger_for(desk, "代办事项台账", period, tables=[table], sheet_name="代办台账")
+
+
+SPEC = register(LedgerSpec("proxy", "代办事项台账", False, build, "P06"))

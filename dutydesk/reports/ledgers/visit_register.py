@@ -1,0 +1,89 @@
+"""来访接待登记台账: every visit, call and letter of the period (V01-V05), contacts masked (V09)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dutydesk.desk import Desk
+from dutydesk.domain.phone import mask_phone
+from dutydesk.domain.visit_rules import DEADLINE_KINDS, STATUS_LABELS
+from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.store.visits import Visit, VisitFeedback
+
+# Excel widths (a Chinese character is two units) and, second, PDF widths in points of the
+# 774-point landscape A4 frame: fourteen columns only fit with dates and times wrapping.
+COLUMNS = [
+    Column("编号", 12, pdf_width=60), Column("登记时间", 16, "datetime", pdf_width=52),
+    Column("方式", 6, pdf_width=26), Column("来访人", 9, pdf_width=40), Column("联系电话", 13, pdf_width=58),
+    Column("事项类别", 10, pdf_width=44), Column("诉求内容", 36, pdf_width=110),
+    Column("首问责任人", 11, pdf_width=40), Column("处理方式", 14, pdf_width=46),
+    Column("承诺期限", 11, "date", pdf_width=54), Column("办理状态", 9, pdf_width=34),
+    Column("办理结果", 26, pdf_width=86), Column("反馈情况", 26, pdf_width=84),
+    Column("满意度", 9, pdf_width=40),
+]
+CHUNK = 500
+
+
+def _feedback(ids: list[int]) -> dict[int, str]:
+    """The latest feedback of each visit in a chunk, in one query (never one per row)."""
+    out: dict[int, str] = {}
+    query = (VisitFeedback.select(VisitFeedback.visit, VisitFeedback.given_at, VisitFeedback.method,
+                                  VisitFeedback.content)
+             .where(VisitFeedback.visit.in_(ids) & VisitFeedback.voided_at.is_null())
+             .order_by(VisitFeedback.given_at).tuples())
+    for visit_id, given_at, method, content in query:
+        out[visit_id] = f"{given_at:%m-%d} {method}：{content}"
+    return out
+
+
+def visit_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
+    """Visits received in the period, oldest first, ``chunk`` at a time (keyset paging, so each
+    query is short and memory stays flat however many visits the books hold)."""
+    start, end = period.datetimes()
+    fields = (Visit.id, Visit.received_at, Visit.channel, Visit.person_name, Visit.contact, Visit.category,
+              Visit.request, Visit.responder_name, Visit.outcome, Visit.deadline, Visit.deadline_kind,
+              Visit.status, Visit.result, Visit.satisfaction, Visit.closed_at, Visit.close_reason)
+    after = (start, 0)
+    while True:
+        rows = list(
+            Visit.select(*fields)
+            .where((Visit.received_at >= start) & (Visit.received_at < end) & Visit.voided_at.is_null()
+                   & ((Visit.received_at > after[0])
+                      | ((Visit.received_at == after[0]) & (Visit.id > after[1]))))
+            .order_by(Visit.received_at, Visit.id).limit(chunk).tuples()
+        )
+        if not rows:
+            return
+        feedback = _feedback([r[0] for r in rows])
+        out = []
+        for (vid, received, channel, name, contact, category, request, responder, outcome, deadline,
+             deadline_kind, status, result, satisfaction, closed_at, close_reason) in rows:
+            outcome_text = outcome
+            if deadline_kind in DEADLINE_KINDS:
+                outcome_text += f"（{DEADLINE_KINDS[deadline_kind][0]}）"
+            fed = feedback.get(vid, "")
+            if not fed and closed_at is not None:
+                fed = f"未反馈，已关闭：{close_reason}"
+            out.append((f"{received:%Y}-{vid:06d}", received, channel, name, mask_phone(contact) if contact else "",
+                        category, request, responder, outcome_text, deadline, STATUS_LABELS.get(status, status),
+                        result, fed, satisfaction))
+        yield out
+        after = (rows[-1][1], rows[-1][0])
+        if len(rows) < chunk:
+            return
+
+
+def count_visits(period: Period) -> int:
+    start, end = period.datetimes()
+    return (Visit.select().where((Visit.received_at >= start) & (Visit.received_at < end)
+                                 & Visit.voided_at.is_null()).count())
+
+
+def build(desk: Desk, period: Period) -> Ledger:
+    table = Table(COLUMNS, lambda: visit_chunks(period), row_count=count_visits(period))
+    return ledger_for(desk, "来访接待登记台账", period, tables=[table], sheet_name="来访登记",
+                      extra_footer="联系电话已按规定隐去中间四位（V09）")
+
+
+SPEC = register(LedgerSpec("visits", "来访接待登记台账", False, build, "V01"))

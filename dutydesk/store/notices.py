@@ -21,7 +21,7 @@ from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.residents import Resident
 from dutydesk.store.settings import get_setting
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits import Visit, pending_proxy_visits
 
 NOTICE_PREFIX = declare("notice.ref_prefix", "GZ", "一次性告知单编号前缀", "N06")
 CHANNELS = ("书面", "电话")  # N05: in writing except for phone inquiries
@@ -129,3 +129,12 @@ def notices_for_visit(visit_id: int) -> list[NoticeRecord]:
 
 def notice_by_ref(ref: str) -> NoticeRecord | None:
     return NoticeRecord.get_or_none(NoticeRecord.ref == ref)
+
+
+def visits_to_serve(today: dt.date) -> list[Visit]:
+    """Visits the checklist can start from: today's, plus older ones handed to 代办 and not taken up."""
+    start = dt.datetime.combine(today, dt.time.min)
+    todays = list(Visit.select().where((Visit.received_at >= start) & Visit.voided_at.is_null())
+                  .order_by(Visit.received_at.desc()))
+    seen = {v.id for v in todays}
+    return todays + [v for v in reversed(pending_proxy_visits()) if v.id not in seen]

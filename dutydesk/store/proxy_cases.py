@@ -34,7 +34,7 @@ from dutydesk.store import audit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.notices import NoticeRecord, ticks_json
+from dutydesk.store.notices import ChecklistEntry, NoticeRecord, record_notice, ticks_json
 from dutydesk.store.residents import Resident
 from dutydesk.store.settings import get_setting
 from dutydesk.store.visits import Visit
@@ -280,3 +280,16 @@ def cases_page(offset: int, limit: int, open_only: bool = False, text: str = "")
 
 def open_cases() -> list[ProxyCase]:
     return list(_filtered(True, "").order_by(ProxyCase.promised_date, ProxyCase.id))
+
+
+def accept_from_checklist(entry: ChecklistEntry, agent: str, fee: str, who: str, at: dt.datetime,
+                          calendar: WorkdayCalendar) -> tuple[NoticeRecord, ProxyCase]:
+    """Record what was told and open the case in one transaction (N06 + P02): both or neither."""
+    with database.atomic():
+        notice = record_notice(entry, who, at)
+        case = create_case(
+            NewCase(entry.version, entry.person_name, entry.ticks, agent, entry.person_phone, fee,
+                    entry.visit_id, entry.resident_id, notice.id),
+            who, at, calendar,
+        )
+    return notice, case

@@ -34,7 +34,9 @@ def _visits(desk: Desk) -> QWidget:
 
 
 def _notices(desk: Desk) -> QWidget:
-    return EmptyState("一次性告知", "从来访记录中选择办理事项，即可打印一次性告知单。")
+    from dutydesk.ui.notice_tab import build
+
+    return build(desk)
 
 
 def _archive(desk: Desk) -> QWidget:

@@ -1,0 +1,372 @@
+"""The service catalogue for directors: edit items (each save is a new version), export, import.
+
+Operators see the catalogue read-only. An import first shows what is new, changed and retired
+and changes nothing until the director confirms; a malformed file is refused with its reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
+from dutydesk.store import catalogue
+from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
+
+
+def materials_text(item: ServiceItem) -> str:
+    return "\n".join(f"{m.name}｜{m.form}｜{m.copies}｜{m.note}".rstrip("｜") for m in item.materials)
+
+
+def parse_materials(text: str) -> list[dict]:
+    materials = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
+        name = parts[0]
+        form = parts[1] if len(parts) > 1 and parts[1] else "复印件"
+        if form not in FORMS:
+            raise CatalogueError(f"第{number}行：应写“原件”或“复印件”")
+        try:
+            copies = int(parts[2]) if len(parts) > 2 and parts[2] else 1
+        except ValueError:
+            raise CatalogueError(f"第{number}行：份数应为数字") from None
+        materials.append({"name": name, "form": form, "copies": copies, "note": parts[3] if len(parts) > 3 else ""})
+    return materials
+
+
+class DiffDialog(QDialog):
+    """What an import would change; applied only with 确认导入."""
+
+    def __init__(self, diff: CatalogueDiff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导入前核对")
+        self.setAccessibleName("导入前核对")
+        self.resize(640, 480)
+        summary = QLabel(f"新增 {len(diff.added)} 项，修改 {len(diff.changed)} 项，停用 {len(diff.removed)} 项。"
+                         "确认后才会写入，每项修改都保存为新版本。")
+        summary.setWordWrap(True)
+        self.lines = QListWidget()
+        self.lines.setAccessibleName("目录差异")
+        self.lines.addItems(describe_diff(diff) or ["与当前目录完全相同，无需导入。"])
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton("确认导入", QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setAccessibleName("确认导入")
+        ok.setEnabled(not diff.is_empty)
+        cancel = buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(buttons)
+
+
+class CataloguePage(QWidget):
+    def __init__(self, desk: Desk, on_change, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.on_change = on_change
+        self.version: CatalogueVersion | None = None
+        self.can_edit = bool(desk.account and desk.account.is_director)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("搜索目录")
+        self.search.setPlaceholderText("名称或拼音首字母")
+        self.search.textChanged.connect(self.refresh)
+        self.list = QListWidget()
+        self.list.setAccessibleName("事项目录")
+        self.list.currentItemChanged.connect(self._chosen)
+
+        self.editors: dict[str, QWidget] = {
+            "code": QLineEdit(), "name": QLineEdit(), "kind": QComboBox(), "category": QLineEdit(),
+            "conditions": QPlainTextEdit(), "materials": QPlainTextEdit(), "steps": QPlainTextEdit(),
+            "time_limit_days": QLineEdit(), "fee_amount": QLineEdit(), "fee_basis": QLineEdit(),
+            "basis": QPlainTextEdit(), "unit_name": QLineEdit(), "unit_address": QLineEdit(),
+            "unit_phone": QLineEdit(), "public_notice_days": QLineEdit(), "notes": QPlainTextEdit(),
+            "note": QLineEdit(),
+        }
+        self.editors["kind"].addItems(list(KINDS))
+        labels = {
+            "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
+            "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
+            "steps": ("办理流程", "每行一步"), "time_limit_days": ("承诺时限（工作日）", "留空表示即办"),
+            "fee_amount": ("法定收费（元）", "不收费填0（P07）"), "fee_basis": ("收费依据", "收费时必填"),
+            "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
+            "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0（P09）"),
+            "notes": ("注意事项", ""), "note": ("修改说明", "说明这次为什么修改"),
+        }
+        self.fields: dict[str, FormField] = {}
+        form = QFormLayout()
+        for key, editor in self.editors.items():
+            if isinstance(editor, QPlainTextEdit):
+                editor.setTabChangesFocus(True)
+                editor.setFixedHeight(90 if key == "materials" else 64)
+            label, hint = labels[key]
+            self.fields[key] = add_field(form, FormField(label, editor, hint))
+        self.version_label = QLabel("")
+        self.version_label.setAccessibleName("版本信息")
+        self.version_label.setWordWrap(True)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addWidget(self.version_label)
+        holder_layout.addLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+
+        self.new_button = self._button("新增事项", self.new_item)
+        self.save_button = self._button("保存为新版本", self.save)
+        self.save_button.setProperty("primary", True)
+        self.retire_button = self._button("停用事项", self.retire)
+        self.export_button = self._button("导出目录…", self.ask_export)
+        self.import_button = self._button("导入目录…", self.ask_import)
+        for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
+            button.setEnabled(self.can_edit)
+        if not self.can_edit:
+            for editor in self.editors.values():
+                editor.setEnabled(False)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.retire_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list, 1)
+        hint = QLabel("目录为软件模板，请主任对照本县现行规定核对后使用。" if self.can_edit
+                      else "只有主任可以修改办事指南。")
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def refresh(self) -> None:
+        chosen = self.version.code if self.version else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for version in catalogue.search(self.search.text()):
+            entry = QListWidgetItem(f"{version.code}　{version.name}")
+            entry.setData(Qt.ItemDataRole.UserRole, version.id)
+            self.list.addItem(entry)
+            if version.code == chosen:
+                self.list.setCurrentItem(entry)
+        self.list.blockSignals(False)
+
+    def _chosen(self, current: QListWidgetItem | None) -> None:
+        if current is not None:
+            version = catalogue.version_by_id(current.data(Qt.ItemDataRole.UserRole))
+            if version is not None:
+                self.load(version)
+
+    def _set(self, key: str, value: str) -> None:
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(value)
+        elif isinstance(editor, (QLineEdit, QPlainTextEdit)):
+            if isinstance(editor, QLineEdit):
+                editor.setText(value)
+            else:
+                editor.setPlainText(value)
+
+    def _get(self, key: str) -> str:
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText().strip()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def load(self, version: CatalogueVersion) -> None:
+        self.version = version
+        item = version.item
+        values = {
+            "code": item.code, "name": item.name, "kind": item.kind, "category": item.category,
+            "conditions": "\n".join(item.conditions), "materials": materials_text(item),
+            "steps": "\n".join(item.steps),
+            "time_limit_days": "" if item.time_limit_days is None else str(item.time_limit_days),
+            "fee_amount": item.fee.amount, "fee_basis": item.fee.basis, "basis": item.basis,
+            "unit_name": item.unit.name, "unit_address": item.unit.address, "unit_phone": item.unit.phone,
+            "public_notice_days": str(item.public_notice_days), "notes": item.notes, "note": "",
+        }
+        for key, value in values.items():
+            self._set(key, value)
+        self.editors["code"].setEnabled(False)
+        versions = catalogue.history(item.code)
+        self.version_label.setText(
+            f"当前第{version.version}版（{version.created_at:%Y-%m-%d %H:%M}，{version.created_by}"
+            f"{'，' + version.note if version.note else ''}）；共{len(versions)}个版本，已打印的告知单保留各自的版本。")
+        show_errors(self.fields, {})
+
+    def new_item(self) -> None:
+        self.version = None
+        for key in self.editors:
+            self._set(key, "")
+        self._set("kind", "代办")
+        self._set("fee_amount", "0")
+        self._set("public_notice_days", "0")
+        self.editors["code"].setEnabled(self.can_edit)
+        self.version_label.setText("新事项")
+        self.editors["code"].setFocus()
+
+    def item_from_form(self) -> ServiceItem:
+        """Build the item; raises CatalogueError with (field, message) in ``args``."""
+        errors: dict[str, str] = {}
+        limit_text = self._get("time_limit_days")
+        limit = None
+        if limit_text:
+            if not limit_text.isdigit():
+                errors["time_limit_days"] = "承诺时限应为工作日天数，或留空表示即办"
+            else:
+                limit = int(limit_text)
+        notice_text = self._get("public_notice_days") or "0"
+        if not notice_text.isdigit():
+            errors["public_notice_days"] = "公示天数应为整数"
+        try:
+            materials = parse_materials(self._get("materials"))
+        except CatalogueError as exc:
+            errors["materials"] = str(exc)
+            materials = []
+        if not self._get("code"):
+            errors["code"] = "请填写事项编号"
+        if not self._get("name"):
+            errors["name"] = "请填写事项名称"
+        if errors:
+            raise _FormErrors(errors)
+        data = {
+            "code": self._get("code"), "name": self._get("name"), "kind": self._get("kind"),
+            "category": self._get("category"), "conditions": self._get("conditions").splitlines(),
+            "materials": materials, "steps": self._get("steps").splitlines(), "time_limit_days": limit,
+            "fee": {"amount": self._get("fee_amount") or "0", "basis": self._get("fee_basis")},
+            "basis": self._get("basis"),
+            "unit": {"name": self._get("unit_name"), "address": self._get("unit_address"),
+                     "phone": self._get("unit_phone")},
+            "public_notice_days": int(notice_text), "notes": self._get("notes"),
+        }
+        try:
+            return ServiceItem.from_dict(data)
+        except CatalogueError as exc:
+            message = str(exc)
+            field = "fee_basis" if "收费" in message else "materials" if "材料" in message else "name"
+            raise _FormErrors({field: message}) from None
+
+    def save(self) -> None:
+        if not self.can_edit:
+            return
+        try:
+            item = self.item_from_form()
+        except _FormErrors as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        if self.version is None and catalogue.current_version(item.code) is not None:
+            show_errors(self.fields, {"code": "该编号已存在"})
+            return
+        show_errors(self.fields, {})
+        version = catalogue.save_item(item, self.desk.who, self.desk.now(), self._get("note"))
+        self.load(version)
+        self.refresh()
+        self.on_change()
+
+    def retire(self) -> None:
+        if not self.can_edit or self.version is None:
+            return
+        reason, ok = QInputDialog.getText(self, "停用事项", "停用原因：")
+        if not ok:
+            return
+        try:
+            catalogue.retire_item(self.version.code, self.desk.who, self.desk.now(), reason)
+        except CatalogueError as exc:
+            QMessageBox.warning(self, "不能停用", str(exc))
+            return
+        self.version = None
+        self.refresh()
+        self.on_change()
+
+    def export_to(self, path: Path) -> Path:
+        return catalogue.export_catalogue(path, self.desk.center_name())
+
+    def ask_export(self) -> None:
+        name, _f = QFileDialog.getSaveFileName(self, "导出办事指南目录", str(Path.home() / "办事指南目录.json"),
+                                               "目录文件 (*.json)")
+        if name:
+            try:
+                self.export_to(Path(name))
+            except OSError as exc:
+                QMessageBox.warning(self, "导出失败", f"无法写入：{exc.strerror or exc}")
+                return
+            QMessageBox.information(self, "已导出", f"已导出到 {name}")
+
+    def import_from(self, path: Path) -> bool:
+        """Show the difference, apply only on confirmation; True when applied."""
+        try:
+            items, diff = catalogue.read_import(path)
+        except CatalogueError as exc:
+            QMessageBox.warning(self, "无法导入", f"{exc}\n\n当前目录没有任何改动。")
+            return False
+        dialog = DiffDialog(diff, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        catalogue.apply_import(items, self.desk.who, self.desk.now(), path.name)
+        self.refresh()
+        self.on_change()
+        return True
+
+    def ask_import(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(self, "导入办事指南目录", str(Path.home()), "目录文件 (*.json)")
+        if name:
+            self.import_from(Path(name))
+
+
+class _FormErrors(Exception):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors

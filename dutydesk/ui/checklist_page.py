@@ -1,0 +1,398 @@
+"""The checklist at the desk (N01-N04): pick the item, tick what the person hands over, act.
+
+The outcome follows from the ticks: all there → accept (即办 or 代办 with a numbered slip);
+something missing → a one-time notice listing exactly what is missing; not eligible → a notice
+with the reason and the basis. Whatever is printed is first recorded (N06).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
+from dutydesk.store import catalogue, notices, proxy_cases
+from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
+from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
+from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+
+NO_VISIT = "（不关联来访，直接办理）"
+
+
+def item_html(version: CatalogueVersion) -> str:
+    """Everything told at once (N01), as the desk reads it out."""
+    item = version.item
+
+    def lines(values: tuple[str, ...]) -> str:
+        return "".join(f"<li>{v}</li>" for v in values) or "<li>无</li>"
+
+    unit = item.unit
+    notice = (f"<p><b>公示：</b>须公示{item.public_notice_days}天，无异议后方可报送（P09）</p>"
+              if item.public_notice_days else "")
+    return (
+        f"<p><b>类别：</b>{item.kind}　<b>承诺时限：</b>{item.time_limit_label()}　<b>收费：</b>{item.fee.label()}</p>"
+        f"<p><b>办理条件：</b></p><ol>{lines(item.conditions)}</ol>"
+        f"<p><b>办理流程：</b></p><ol>{lines(item.steps)}</ol>"
+        f"<p><b>办理依据：</b>{item.basis or '—'}</p>"
+        f"<p><b>办理单位：</b>{unit.name}　{unit.address}　{unit.phone}</p>{notice}"
+        f"<p><b>注意事项：</b>{item.notes or '—'}</p>"
+    )
+
+
+class ChecklistPage(QWidget):
+    """Emits ``notice_recorded`` and ``case_created`` after each committed write."""
+
+    notice_recorded = Signal(object)
+    case_created = Signal(object)
+
+    def __init__(self, desk: Desk, show_notice: Callable[[NoticeRecord], None],
+                 show_case_docs: Callable[[ProxyCase], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.show_notice = show_notice
+        self.show_case_docs = show_case_docs
+        self.version: CatalogueVersion | None = None
+        self.boxes: list[QCheckBox] = []
+        self.pages: list[QSpinBox] = []
+        self.last_notice: NoticeRecord | None = None
+        self.last_case: ProxyCase | None = None
+
+        # left: visit and item search
+        self.visit_combo = QComboBox()
+        self.visit_combo.setAccessibleName("来访记录")
+        self.visit_combo.currentIndexChanged.connect(self._visit_chosen)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("搜索事项")
+        self.search.setPlaceholderText("名称或拼音首字母，如 ylbx")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh_items)
+        self.search.returnPressed.connect(self._pick_first)
+        self.items = QListWidget()
+        self.items.setAccessibleName("事项列表")
+        self.items.currentItemChanged.connect(self._item_chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (("来访记录", self.visit_combo), ("搜索事项（Ctrl+F）", self.search)):
+            title = QLabel(label + "：")
+            title.setBuddy(widget)
+            left_layout.addWidget(title)
+            left_layout.addWidget(widget)
+        left_layout.addWidget(self.items, 1)
+
+        # right: the item, the person, the checklist, the outcome
+        self.title = QLabel("请先在左侧选择办理事项")
+        self.title.setProperty("role", "title")
+        self.title.setAccessibleName("事项名称")
+        self.info = QTextBrowser()
+        self.info.setAccessibleName("事项说明")
+        self.info.setMinimumWidth(260)
+
+        self.name_field = FormField("群众姓名", QLineEdit())
+        self.phone_field = FormField("联系电话", QLineEdit())
+        self.agent_field = FormField("代办员", QLineEdit(desk.who))
+        self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费（P07）")
+        self.reason_field = FormField("不符合原因", QLineEdit())
+        self.ineligible = QCheckBox("不符合办理条件")
+        self.ineligible.setAccessibleName("不符合办理条件")
+        self.ineligible.toggled.connect(self.update_outcome)
+        self.reason_field.editor.textChanged.connect(self.update_outcome)
+        self.fields = {"person_name": self.name_field, "person_phone": self.phone_field,
+                       "agent": self.agent_field, "fee": self.fee_field, "reason": self.reason_field}
+        person = QHBoxLayout()
+        for field in (self.name_field, self.phone_field):
+            form = QFormLayout()
+            add_field(form, field)
+            person.addLayout(form, 1)
+
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("材料清单")
+        self.table.setHorizontalHeaderLabels(["已收", "材料名称", "原件/复印件", "份数", "页数"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setWordWrap(True)
+        self.materials_error = QLabel("")
+        self.materials_error.setProperty("role", "error")
+        self.materials_error.setAccessibleName("材料清单错误提示")
+
+        decision = QHBoxLayout()
+        reason_form = QFormLayout()
+        reason_form.addRow(self.ineligible)
+        add_field(reason_form, self.reason_field)
+        money_form = QFormLayout()
+        add_field(money_form, self.fee_field)
+        add_field(money_form, self.agent_field)
+        decision.addLayout(reason_form, 1)
+        decision.addLayout(money_form, 1)
+
+        self.outcome_label = QLabel("")
+        self.outcome_label.setAccessibleName("办理结果")
+        self.outcome_label.setWordWrap(True)
+        self.notice_button = QPushButton("打印一次性告知单（F9）")
+        self.notice_button.setAccessibleName("打印一次性告知单")
+        self.notice_button.setShortcut("F9")
+        self.notice_button.clicked.connect(self.print_notice)
+        self.accept_button = QPushButton("受理代办（F10）")
+        self.accept_button.setAccessibleName("受理代办")
+        self.accept_button.setProperty("primary", True)
+        self.accept_button.setShortcut("F10")
+        self.accept_button.clicked.connect(self.accept_proxy)
+        self.message = QLabel("")
+        self.message.setAccessibleName("办理提示")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.outcome_label, 1)
+        buttons.addWidget(self.notice_button)
+        buttons.addWidget(self.accept_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        group = QGroupBox("收件核对（逐项勾选群众交来的材料，并填写页数）")
+        group_layout = QVBoxLayout(group)
+        group_layout.addLayout(person)
+        group_layout.addWidget(self.table, 1)
+        group_layout.addWidget(self.materials_error)
+        group_layout.addLayout(decision)
+        middle = QSplitter()
+        middle.addWidget(self.info)
+        middle.addWidget(group)
+        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(1, 3)
+        middle.setSizes([380, 620])
+        right_layout.addWidget(middle, 1)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.message)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.refresh_visits()
+        self.refresh_items()
+        self.update_outcome()
+
+    # -- sources ------------------------------------------------------------------------------
+    def refresh_visits(self) -> None:
+        current = self.visit_combo.currentData()
+        self.visit_combo.blockSignals(True)
+        self.visit_combo.clear()
+        self.visit_combo.addItem(NO_VISIT, None)
+        for visit in notices.visits_to_serve(self.desk.today()):
+            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{visit.request[:20]}", visit.id)
+        index = self.visit_combo.findData(current)
+        self.visit_combo.setCurrentIndex(max(index, 0))
+        self.visit_combo.blockSignals(False)
+
+    def start_from_visit(self, visit_id: int) -> None:
+        """Open the checklist for a registered visit (called from the visit register)."""
+        self.refresh_visits()
+        index = self.visit_combo.findData(visit_id)
+        if index < 0:
+            from dutydesk.store.visits import visit_by_id
+
+            visit = visit_by_id(visit_id)
+            if visit is None:
+                return
+            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{visit.request[:20]}", visit.id)
+            index = self.visit_combo.count() - 1
+        self.visit_combo.setCurrentIndex(index)
+        self.search.setFocus()
+
+    def _visit_chosen(self) -> None:
+        from dutydesk.store.visits import visit_by_id
+
+        visit_id = self.visit_combo.currentData()
+        visit = visit_by_id(visit_id) if visit_id else None
+        if visit is not None:
+            self.name_field.editor.setText(visit.person_name)
+            self.phone_field.editor.setText(visit.contact)
+
+    def refresh_items(self) -> None:
+        chosen = self.version.code if self.version else None
+        self.items.blockSignals(True)
+        self.items.clear()
+        for version in catalogue.search(self.search.text()):
+            entry = QListWidgetItem(f"{version.name}　[{version.kind}]")
+            entry.setData(Qt.ItemDataRole.UserRole, version.id)
+            self.items.addItem(entry)
+            if version.code == chosen:
+                self.items.setCurrentItem(entry)
+        self.items.blockSignals(False)
+
+    def _pick_first(self) -> None:
+        if self.items.count():
+            self.items.setCurrentRow(0)
+            self.table.setFocus()
+
+    def _item_chosen(self, current: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        version = catalogue.version_by_id(current.data(Qt.ItemDataRole.UserRole))
+        if version is not None:
+            self.set_version(version)
+
+    def set_version(self, version: CatalogueVersion) -> None:
+        self.version = version
+        item = version.item
+        self.title.setText(f"{item.name}（第{version.version}版）")
+        self.info.setHtml(item_html(version))
+        self.table.setRowCount(len(item.materials))
+        self.boxes, self.pages = [], []
+        for row, material in enumerate(item.materials):
+            box = QCheckBox()
+            box.setAccessibleName(material.name)
+            box.toggled.connect(self.update_outcome)
+            pages = QSpinBox()
+            pages.setRange(0, 999)
+            pages.setAccessibleName(f"{material.name}页数")
+            box.toggled.connect(lambda on, p=pages: p.setValue(max(p.value(), 1)) if on else None)
+            self.table.setCellWidget(row, 0, box)
+            note = f"（{material.note}）" if material.note else ""
+            self.table.setItem(row, 1, QTableWidgetItem(material.name + note))
+            self.table.setItem(row, 2, QTableWidgetItem(material.form))
+            self.table.setItem(row, 3, QTableWidgetItem(str(material.copies)))
+            self.table.setCellWidget(row, 4, pages)
+            self.boxes.append(box)
+            self.pages.append(pages)
+        for column in (0, 2, 3, 4):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
+        self.fee_field.editor.setText(item.fee.amount if not item.fee.is_free else "0")
+        self.fee_field.editor.setEnabled(not item.fee.is_free)
+        self.message.setText("")
+        self.update_outcome()
+
+    # -- outcome ------------------------------------------------------------------------------
+    def ticks(self) -> list[Tick]:
+        if self.version is None:
+            return []
+        return [Tick(m, box.isChecked(), pages.value())
+                for m, box, pages in zip(self.version.item.materials, self.boxes, self.pages, strict=True)]
+
+    def current_outcome(self) -> Outcome | None:
+        if self.version is None:
+            return None
+        if self.ineligible.isChecked():
+            return Outcome.NOT_ELIGIBLE
+        return decide(self.version.item, self.ticks()).outcome
+
+    def update_outcome(self) -> None:
+        outcome = self.current_outcome()
+        self.reason_field.setEnabled(self.ineligible.isChecked())
+        self.notice_button.setEnabled(outcome is not None)
+        self.accept_button.setEnabled(outcome in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW))
+        self.accept_button.setText("登记即办" if outcome is Outcome.DONE_NOW else "受理代办（F10）")
+        if outcome is None:
+            self.outcome_label.setText("")
+            return
+        text = OUTCOME_LABELS[outcome]
+        if outcome is Outcome.MISSING and self.version is not None:
+            missing = decide(self.version.item, self.ticks()).missing
+            text += "：" + "、".join(m.name for m in missing)
+        color = {Outcome.MISSING: DUE_AMBER, Outcome.NOT_ELIGIBLE: OVERDUE_RED}.get(outcome, OK_GREEN)
+        self.outcome_label.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.outcome_label.setText(text)
+
+    def _entry(self) -> ChecklistEntry | None:
+        if self.version is None:
+            return None
+        return ChecklistEntry(
+            version=self.version, person_name=self.name_field.editor.text(), ticks=self.ticks(),
+            person_phone=self.phone_field.editor.text(), eligible=not self.ineligible.isChecked(),
+            reason=self.reason_field.editor.text(), visit_id=self.visit_combo.currentData(),
+        )
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        show_errors(self.fields, errors)
+        self.materials_error.setText(errors.get("materials", "") or errors.get("pages", "") or errors.get("item", ""))
+
+    # -- actions ------------------------------------------------------------------------------
+    def print_notice(self) -> None:
+        """Record the notice as told (N06), then show it for printing (N05)."""
+        entry = self._entry()
+        if entry is None:
+            return
+        try:
+            notice = notices.record_notice(entry, self.desk.who, self.desk.now())
+        except NoticeInvalid as exc:
+            self._show_errors(exc.errors)
+            return
+        self._show_errors({})
+        self.last_notice = notice
+        self.message.setText(f"已登记告知单 {notice.ref}（{notice.told_at:%H:%M}，{notice.told_by}）")
+        self.notice_recorded.emit(notice)
+        self.show_notice(notice)
+
+    def accept_proxy(self) -> None:
+        entry = self._entry()
+        if entry is None or self.version is None:
+            return
+        item: ServiceItem = self.version.item
+        fee = self.fee_field.editor.text().strip() or "0"
+        fee_error = check_fee(item, fee)
+        if fee_error:
+            self._show_errors({"fee": fee_error})
+            return
+        if self.current_outcome() is Outcome.DONE_NOW:
+            self.print_notice()
+            return
+        try:
+            notice, case = proxy_cases.accept_from_checklist(
+                entry, self.agent_field.editor.text(), fee, self.desk.who, self.desk.now(), self.desk.calendar())
+        except (NoticeInvalid, CaseInvalid) as exc:
+            self._show_errors(exc.errors)
+            return
+        except CatalogueError as exc:
+            self._show_errors({"materials": str(exc)})
+            return
+        self._show_errors({})
+        self.last_notice, self.last_case = notice, case
+        self.message.setText(f"已受理，代办单号 {case.slip_no}，承诺{case.promised_date:%Y年%m月%d日}前办结。"
+                             "请打印收件回执和代办单。")
+        self.case_created.emit(case)
+        self.show_case_docs(case)
+
+    def clear(self) -> None:
+        """Ready for the next person: nothing of the previous one stays on screen (V09)."""
+        self.name_field.editor.clear()
+        self.phone_field.editor.clear()
+        self.ineligible.setChecked(False)
+        self.reason_field.editor.clear()
+        for box in self.boxes:
+            box.setChecked(False)
+        for pages in self.pages:
+            pages.setValue(0)
+        self.visit_combo.setCurrentIndex(0)

@@ -1,0 +1,173 @@
+"""Print preview, printing to a remembered printer, and "save as PDF" for one printed document.
+
+The document is always the PDF reportlab wrote; the preview and the printer get that PDF's
+pages rendered as images, so what is saved, previewed and printed is one and the same layout.
+The chosen printer is remembered per data folder (the desk PC usually has one printer).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.reports.pdf_raster import render_pages
+from dutydesk.store.atomic import atomic_write
+from dutydesk.ui.prefs import UiPrefs
+
+PRINTER_KEY = "notice/printer"
+SIZE_KEY = "notice/paper"
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
+
+
+def to_qimage(image) -> QImage:
+    data = image.tobytes("raw", "RGB")
+    return QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+
+
+def paint_pdf(printer: QPrinter, pdf: Path, max_dpi: int = 300) -> None:
+    """Draw every page of ``pdf`` full-page onto ``printer`` (preview or real device)."""
+    dpi = max(96, min(printer.resolution(), max_dpi))
+    pages = render_pages(pdf, dpi)
+    painter = QPainter(printer)
+    try:
+        for index, page in enumerate(pages):
+            if index:
+                printer.newPage()
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            painter.drawImage(target, to_qimage(page))
+    finally:
+        painter.end()
+
+
+def remembered_printer(prefs: UiPrefs) -> str:
+    name = str(prefs.get(PRINTER_KEY, "") or "")
+    available = {p.printerName() for p in QPrinterInfo.availablePrinters()}
+    return name if name in available else ""
+
+
+class DocumentDialog(QDialog):
+    """Shows one document; the paper size can be switched, which re-renders the PDF."""
+
+    def __init__(self, title: str, render: Callable[[str], Path], prefs: UiPrefs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(820, 900)
+        self.prefs = prefs
+        self._render = render
+        self.size_name = str(prefs.get(SIZE_KEY, "A4") or "A4")
+        if self.size_name not in PAGE_SIZES:
+            self.size_name = "A4"
+        self.pdf = render(self.size_name)
+
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setFullPage(True)
+        self._apply_size()
+        self.preview = QPrintPreviewWidget(self.printer, self)
+        self.preview.setAccessibleName("打印预览")
+        self.preview.paintRequested.connect(lambda printer: paint_pdf(printer, self.pdf, 150))
+        self.preview.fitInView()
+
+        self.paper = QComboBox()
+        self.paper.addItems(list(PAGE_SIZES))
+        self.paper.setCurrentText(self.size_name)
+        self.paper.setAccessibleName("纸张")
+        self.paper.currentTextChanged.connect(self.set_size)
+        self.print_button = QPushButton("打印…")
+        self.print_button.setAccessibleName("打印…")
+        self.print_button.setProperty("primary", True)
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton("另存为PDF…")
+        self.save_button.setAccessibleName("另存为PDF…")
+        self.save_button.clicked.connect(self.ask_save)
+        close = QPushButton("关闭")
+        close.setAccessibleName("关闭")
+        close.clicked.connect(self.accept)
+        self.printer_label = QLabel()
+        self.printer_label.setProperty("role", "hint")
+        self._show_printer()
+
+        bar = QHBoxLayout()
+        paper_label = QLabel("纸张：")
+        paper_label.setBuddy(self.paper)
+        bar.addWidget(paper_label)
+        bar.addWidget(self.paper)
+        bar.addWidget(self.printer_label, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(bar)
+
+    def _apply_size(self) -> None:
+        self.printer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[self.size_name]),
+                                               QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        name = remembered_printer(self.prefs)
+        if name:
+            self.printer.setPrinterName(name)
+
+    def _show_printer(self) -> None:
+        name = remembered_printer(self.prefs)
+        self.printer_label.setText(f"打印机：{name}" if name else "打印机：打印时选择")
+
+    def set_size(self, size_name: str) -> None:
+        self.size_name = size_name
+        self.prefs.set(SIZE_KEY, size_name)
+        self.pdf = self._render(size_name)
+        self._apply_size()
+        self.preview.updatePreview()
+
+    def save_as(self, target: Path) -> Path:
+        """Copy the very PDF that is previewed and printed (same layout), written atomically."""
+        with atomic_write(target) as fh, open(self.pdf, "rb") as src:
+            shutil.copyfileobj(src, fh)
+        return target
+
+    def ask_save(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, "另存为PDF", str(Path.home() / self.pdf.name),
+                                                    "PDF 文件 (*.pdf)")
+        if not name:
+            return
+        target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        try:
+            self.save_as(target)
+        except OSError as exc:
+            QMessageBox.warning(self, "保存失败", f"无法保存到 {target}：{exc.strerror or exc}")
+            return
+        QMessageBox.information(self, "已保存", f"已保存到 {target}")
+
+    def print_document(self) -> None:
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle("选择打印机")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        paint_pdf(self.printer, self.pdf)
+        self.prefs.set(PRINTER_KEY, self.printer.printerName())
+        self._show_printer()
+
+
+def show_document(title: str, render: Callable[[str], Path], prefs: UiPrefs, parent: QWidget | None) -> DocumentDialog:
+    """Open the preview non-modally (the desk keeps working while the person reads it)."""
+    dialog = DocumentDialog(title, render, prefs, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

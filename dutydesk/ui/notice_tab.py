@@ -1,0 +1,183 @@
+"""The 一次性告知 tab: checklist at the desk, proxy case tracking, and the service catalogue.
+
+It also installs the slip scanner on the main window, so a scanned 代办单 number opens the case
+whatever tab is showing, and adds the 代办 count to the status bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.domain.catalogue import Outcome
+from dutydesk.reports import notice_records
+from dutydesk.store import catalogue, proxy_cases
+from dutydesk.store.center import load_center
+from dutydesk.store.notices import NoticeRecord
+from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.ui import extensions
+from dutydesk.ui.catalogue_page import CataloguePage
+from dutydesk.ui.checklist_page import ChecklistPage
+from dutydesk.ui.document_dialog import DocumentDialog, show_document
+from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.proxy_case_page import CasePage
+from dutydesk.ui.slip_scanner import SlipScanner
+
+TITLE = "一次性告知"
+
+
+def _open_count(desk: Desk) -> str:
+    count = proxy_cases.count_cases(open_only=True)
+    return f"在办代办单：{count}" if count else ""
+
+
+if not any(item.name == "proxy_open" for item in extensions.STATUS_ITEMS):
+    extensions.STATUS_ITEMS.append(extensions.StatusItem("proxy_open", _open_count))
+
+
+class NoticeTab(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.events: DeskEvents | None = None
+        self.scanner: SlipScanner | None = None
+        self.prefs = UiPrefs(desk.folder.ui_settings_path)
+        self.dialogs: list[DocumentDialog] = []
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("一次性告知页面")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+        self.built = False
+
+    def build(self) -> None:
+        """Build the pages the first time the tab is used (keeps start-up and other tabs light)."""
+        if self.built:
+            return
+        self.built = True
+        desk = self.desk
+        if not catalogue.current_versions(include_retired=True):
+            catalogue.seed_default_catalogue(desk.who, desk.now())
+        self.checklist = ChecklistPage(desk, self.show_notice, self.show_case_docs)
+        self.checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
+        self.checklist.case_created.connect(lambda _c: self._changed("proxy"))
+        self.cases = CasePage(desk, self.show_case_docs, lambda: self._changed("proxy"))
+        self.catalogue = CataloguePage(desk, lambda: self._changed("catalogue"))
+        for page, title in ((self.checklist, "告知与受理"), (self.cases, "代办跟踪"), (self.catalogue, "办事指南目录")):
+            # scrollable, so a small window (or a large font) never forces the main window wider
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setWidget(page)
+            self.pages.addTab(holder, title)
+        find = QShortcut(QKeySequence("Ctrl+F"), self)
+        find.activated.connect(self.checklist.search.setFocus)
+
+    # -- wiring -------------------------------------------------------------------------------
+    def set_events(self, events: DeskEvents) -> None:
+        self.events = events
+        events.changed.connect(self._refresh)
+        # The main window adds the tab right after this call: install once it has its window.
+        QTimer.singleShot(0, self.install_scanner)
+
+    def showEvent(self, event) -> None:
+        self.build()
+        super().showEvent(event)
+        self.install_scanner()
+
+    def install_scanner(self) -> None:
+        """Watch the whole main window for scanned slip numbers (Qt drops the filter with the tab)."""
+        if self.scanner is None and self.window() is not self:
+            self.scanner = SlipScanner(self._main_window, self.open_slip, self)
+            self.scanner.install()
+
+    def _main_window(self) -> QWidget | None:
+        try:
+            return self.window()
+        except RuntimeError:  # being destroyed
+            return None
+
+    def _changed(self, kind: str) -> None:
+        if not self.built:
+            return
+        if kind in ("proxy", "notice"):
+            self.cases.reload()
+        if kind == "catalogue":
+            self.checklist.refresh_items()
+        if self.events is not None:
+            self.events.changed.emit(kind)
+
+    def _refresh(self, kind: str) -> None:
+        if kind == "visit" and self.built:
+            self.checklist.refresh_visits()
+
+    def show_page(self, page: QWidget) -> None:
+        self.build()
+        for index in range(self.pages.count()):
+            holder = self.pages.widget(index)
+            if isinstance(holder, QScrollArea) and holder.widget() is page:
+                self.pages.setCurrentIndex(index)
+
+    def current_page(self) -> QWidget | None:
+        holder = self.pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    # -- actions used by other parts ------------------------------------------------------------
+    def open_slip(self, slip_no: str) -> bool:
+        """Show the case of a scanned or typed slip number (whatever tab was showing)."""
+        self.build()
+        if self.events is not None:
+            self.events.show_tab.emit(TITLE)
+        self.show_page(self.cases)
+        return self.cases.open_slip(slip_no)
+
+    def start_from_visit(self, visit_id: int) -> None:
+        self.build()
+        if self.events is not None:
+            self.events.show_tab.emit(TITLE)
+        self.show_page(self.checklist)
+        self.checklist.start_from_visit(visit_id)
+
+    # -- documents ------------------------------------------------------------------------------
+    def _center(self):
+        center = load_center()
+        if center is None:
+            raise RuntimeError("center profile missing")
+        return center
+
+    def show_notice(self, notice: NoticeRecord) -> DocumentDialog:
+        title = f"一次性告知单 {notice.ref}"
+        if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
+            title = f"受理告知单 {notice.ref}"
+        dialog = show_document(
+            title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size),
+            self.prefs, self)
+        self.dialogs.append(dialog)
+        return dialog
+
+    def show_case_docs(self, case: ProxyCase) -> list[DocumentDialog]:
+        center, folder = self._center(), self.desk.folder.path
+        shown = [
+            show_document(f"收件回执单 {case.slip_no}",
+                          lambda size: notice_records.print_receipt(case, center, folder, size), self.prefs, self),
+            show_document(f"代办单 {case.slip_no}",
+                          lambda size: notice_records.print_slip(case, center, folder, size), self.prefs, self),
+        ]
+        self.dialogs.extend(shown)
+        return shown
+
+
+def open_checklist_for_visit(window: QWidget, visit_id: int) -> bool:
+    """For the visit register: open the 一次性告知 checklist for a visit in ``window``."""
+    tabs = window.findChildren(NoticeTab)
+    if not tabs:
+        return False
+    tabs[0].start_from_visit(visit_id)
+    return True
+
+
+def build(desk: Desk) -> QWidget:
+    return NoticeTab(desk)

@@ -1,0 +1,396 @@
+"""Proxy case tracking (P02, P03, P05, P06): the list of 代办单 and one case's steps.
+
+Only the steps that may come next are offered as buttons, so a step cannot be skipped or done
+twice from the screen either; a wrong step is reversed with a reason and stays in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
+from dutydesk.store import proxy_cases
+from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
+from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
+
+PAGE = 100
+COLUMNS = ("代办单号", "群众", "办理事项", "状态", "代办员", "承诺办结", "受理时间")
+DATE_FIELDS = {"start", "end", "date"}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Cases newest first, fetched a page at a time as the list scrolls."""
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.rows: list[ProxyCase] = []
+        self.total = 0
+        self.open_only = True
+        self.text = ""
+
+    def reload(self, open_only: bool | None = None, text: str | None = None) -> None:
+        self.beginResetModel()
+        if open_only is not None:
+            self.open_only = open_only
+        if text is not None:
+            self.text = text
+        self.total = proxy_cases.count_cases(self.open_only, self.text)
+        self.rows = proxy_cases.cases_page(0, PAGE, self.open_only, self.text)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        more = proxy_cases.cases_page(len(self.rows), PAGE, self.open_only, self.text)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def _status(self, case: ProxyCase) -> str:
+        if case.voided_at or case.closed_at:
+            return ""
+        today = self.desk.today()
+        if today > case.promised_date:
+            return "overdue"
+        if self.desk.calendar().workdays_between(today, case.promised_date) <= 1:
+            return "due_soon"
+        return "ok"
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (case.slip_no, case.person_name, case.item_version.name, case.state_label, case.agent,
+                      f"{case.promised_date:%Y-%m-%d}", f"{case.accepted_at:%Y-%m-%d %H:%M}")
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 5):
+            status = self._status(case)
+            color = {"overdue": OVERDUE_RED, "due_soon": DUE_AMBER, "ok": OK_GREEN}.get(status, MUTED)
+            return QColor(color)
+        if role == Qt.ItemDataRole.UserRole:
+            return case.id
+        return None
+
+
+class StepDialog(QDialog):
+    """Collects one step's details; refuses missing ones beside the field, keeping what was typed."""
+
+    def __init__(self, desk: Desk, case: ProxyCase, kind: StepKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.case, self.kind = desk, case, kind
+        title = f"{case.slip_no} 登记：{STEP_LABELS[kind]}"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.editors: dict[str, QWidget] = {}
+        self.fields: dict[str, FormField] = {}
+        form = QFormLayout()
+        today = QDate(desk.today().year, desk.today().month, desk.today().day)
+        for key, label in STEP_FIELDS[kind].items():
+            editor: QWidget
+            if key in DATE_FIELDS:
+                editor = QDateEdit(today)
+                editor.setCalendarPopup(True)
+                editor.setDisplayFormat("yyyy-MM-dd")
+                if key == "start" and case.rules.public_notice_days:
+                    editor.setDate(today.addDays(-case.rules.public_notice_days))
+                if key == "end":
+                    editor.setDate(today.addDays(-1))
+            elif key == "objection":
+                editor = QCheckBox("公示期内有异议")
+            elif key == "method":
+                editor = QComboBox()
+                editor.addItems(NOTIFY_METHODS)
+            else:
+                editor = QLineEdit()
+                if key == "carrier":
+                    editor.setText(case.agent)
+                elif key == "unit":
+                    editor.setText(case.item_version.item.unit.name)
+                elif key == "at":
+                    editor.setText(f"{desk.now():%Y-%m-%d %H:%M}")
+                elif key == "signer":
+                    editor.setText(case.person_name)
+            field = FormField(label, editor)
+            add_field(form, field)
+            self.editors[key] = editor
+            self.fields[key] = field
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("确定")
+        ok.setAccessibleName("确定")
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("取消")
+        cancel.setAccessibleName("取消")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def details(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QDateEdit):
+                values[key] = editor.date().toPython()
+            elif isinstance(editor, QCheckBox):
+                values[key] = editor.isChecked()
+            elif isinstance(editor, QComboBox):
+                values[key] = editor.currentText()
+            elif isinstance(editor, QLineEdit):
+                values[key] = editor.text()
+        return values
+
+    def save(self) -> None:
+        try:
+            proxy_cases.record_step(self.case, self.kind, self.details(), self.desk.who, self.desk.now())
+        except CaseInvalid as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        except StepError as exc:
+            QMessageBox.warning(self, "不能登记", str(exc))
+            return
+        self.accept()
+
+
+def step_line(step) -> str:
+    data = step.data
+    when = f"{step.done_at:%Y-%m-%d %H:%M}"
+    if step.kind == HANDOVER:
+        text = f"移交：{data.get('from')} → {data.get('to')}（{data.get('note')}）"
+    else:
+        kind = StepKind(step.kind)
+        parts = [f"{STEP_FIELDS[kind][k]}：{('有' if v else '无') if k == 'objection' else v}"
+                 for k, v in data.items() if k in STEP_FIELDS[kind] and v not in ("", None)]
+        text = STEP_LABELS[kind] + ("（" + "；".join(parts) + "）" if parts else "")
+    line = f"{when}　{step.staff}　{text}"
+    if step.voided_at:
+        line = f"［已撤销：{step.void_reason}］" + line
+    return line
+
+
+class CasePage(QWidget):
+    def __init__(self, desk: Desk, show_case_docs: Callable[[ProxyCase], None], on_change: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.show_case_docs = show_case_docs
+        self.on_change = on_change
+        self.case: ProxyCase | None = None
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("查找代办单")
+        self.search.setPlaceholderText("单号、姓名或代办员")
+        self.search.setClearButtonEnabled(True)
+        self.open_only = QCheckBox("只看未办结")
+        self.open_only.setAccessibleName("只看未办结")
+        self.open_only.setChecked(True)
+        self.model = CaseTableModel(desk)
+        self.table = QTableView()
+        self.table.setAccessibleName("代办单列表")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.search.textChanged.connect(lambda _t: self.reload())
+        self.open_only.toggled.connect(lambda _on: self.reload())
+
+        self.detail = QLabel("选择左侧的代办单，或直接扫描代办单条码。")
+        self.detail.setAccessibleName("代办单详情")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("办理记录")
+        self.next_box = QHBoxLayout()
+        self.step_buttons: list[QPushButton] = []
+        self.reverse_button = self._button("撤销上一步", self.reverse_last)
+        self.handover_button = self._button("移交代办员", self.hand_over)
+        self.void_button = self._button("作废代办单", self.void_case)
+        self.print_button = self._button("打印代办单和回执", lambda: self.case and self.show_case_docs(self.case))
+        more = QHBoxLayout()
+        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
+            more.addWidget(button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.open_only)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        next_label = QLabel("下一步：")
+        right_layout.addWidget(next_label)
+        right_layout.addLayout(self.next_box)
+        right_layout.addWidget(QLabel("办理记录："))
+        right_layout.addWidget(self.steps, 1)
+        right_layout.addLayout(more)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([700, 500])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.reload()
+        self.show_case(None)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def reload(self) -> None:
+        self.model.reload(self.open_only.isChecked(), self.search.text())
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_case(proxy_cases.case_by_id(self.model.rows[current.row()].id))
+
+    def open_slip(self, slip_no: str) -> bool:
+        case = proxy_cases.case_by_slip(slip_no)
+        if case is None:
+            QMessageBox.information(self, "未找到", f"没有单号为 {slip_no} 的代办单。")
+            return False
+        self.show_case(case)
+        return True
+
+    def show_case(self, case: ProxyCase | None) -> None:
+        self.case = case
+        for button in self.step_buttons:
+            button.hide()
+            button.setParent(None)  # gone from the page at once, not at the next event loop turn
+            button.deleteLater()
+        self.step_buttons = []
+        self.steps.clear()
+        enabled = case is not None and case.voided_at is None
+        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
+            button.setEnabled(enabled)
+        if case is None:
+            return
+        item = case.item_version.item
+        fee = "不收费" if case.fee_amount in ("", "0") else f"{case.fee_amount}元"
+        voided = f"<br><b style='color:{OVERDUE_RED}'>已作废：{case.void_reason}</b>" if case.voided_at else ""
+        self.detail.setText(
+            f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
+            f"群众：{case.person_name}　{case.person_phone}<br>"
+            f"事项：{item.name}（第{case.item_version.version}版）　收费：{fee}<br>"
+            f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　承诺办结：{case.promised_date:%Y-%m-%d}<br>"
+            f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
+        )
+        for step in proxy_cases.all_steps(case):
+            self.steps.addItem(step_line(step))
+        for kind in proxy_cases.next_steps(case):
+            button = self._button(f"登记：{STEP_LABELS[kind]}", lambda k=kind: self.record(k))
+            self.next_box.addWidget(button)
+            self.step_buttons.append(button)
+        self.reverse_button.setEnabled(enabled and any(s.kind != HANDOVER for s in proxy_cases.live_steps(case)))
+
+    def record(self, kind: StepKind) -> None:
+        if self.case is None:
+            return
+        dialog = StepDialog(self.desk, self.case, kind, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def _ask(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text if ok else None
+
+    def reverse_last(self) -> None:
+        if self.case is None:
+            return
+        reason = self._ask("撤销上一步", "撤销原因（必填，记录保留）：")
+        if reason is None:
+            return
+        try:
+            proxy_cases.reverse_last_step(self.case, reason, self.desk.who, self.desk.now())
+        except (CaseInvalid, StepError) as exc:
+            QMessageBox.warning(self, "不能撤销", str(exc))
+            return
+        self._changed()
+
+    def hand_over(self) -> None:
+        if self.case is None:
+            return
+        agent = self._ask("移交代办员", "接手的代办员：")
+        if agent is None:
+            return
+        note = self._ask("移交代办员", "交接说明（办到哪一步、注意什么）：")
+        if note is None:
+            return
+        try:
+            proxy_cases.hand_over(self.case, agent, note, self.desk.who, self.desk.now())
+        except CaseInvalid as exc:
+            QMessageBox.warning(self, "不能移交", str(exc))
+            return
+        self._changed()
+
+    def void_case(self) -> None:
+        if self.case is None:
+            return
+        reason = self._ask("作废代办单", "作废原因（必填；单号不再使用）：")
+        if reason is None:
+            return
+        try:
+            proxy_cases.void_case(self.case, reason, self.desk.who, self.desk.now())
+        except ValueError as exc:
+            QMessageBox.warning(self, "不能作废", str(exc))
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        case_id = self.case.id if self.case else None
+        self.reload()
+        self.show_case(proxy_cases.case_by_id(case_id) if case_id else None)
+        self.on_change()

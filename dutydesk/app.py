@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.ui.app_icon import app_icon
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
@@ -22,6 +23,7 @@ def make_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # every window, the taskbar and Alt+Tab
     return app
 
 

@@ -49,7 +49,7 @@ def write_selftest_pdf(target: Path, printed_at: dt.datetime) -> SelftestPage:
         canvas = Canvas(str(tmp), pagesize=A4, invariant=1)
         canvas.setTitle(TITLE)
         canvas.setAuthor(APP_TITLE)
-        width, height = A4
+        _width, height = A4
         left = 2 * cm
         y = height - 2.5 * cm
         canvas.setFont(font, 20)
@@ -74,7 +74,9 @@ def write_selftest_pdf(target: Path, printed_at: dt.datetime) -> SelftestPage:
             y -= 0.8 * cm
         y -= 0.8 * cm
         canvas.setFont(font, 11)
-        canvas.drawString(left, y, f"下面这条线应当正好 {RULER_LENGTH_CM} 厘米长；若不是，请在打印对话框中选择“实际大小”。")
+        canvas.drawString(
+            left, y, f"下面这条线应当正好 {RULER_LENGTH_CM} 厘米长；若不是，请在打印对话框中选择“实际大小”。"
+        )
         y -= 0.8 * cm
         canvas.setLineWidth(1)
         canvas.line(left, y, left + RULER_LENGTH_CM * cm, y)

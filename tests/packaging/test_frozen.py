@@ -1,0 +1,175 @@
+"""Smoke test of the frozen one-folder build: build it with PyInstaller, then run the frozen program
+the way an office PC would, offscreen, on data folders made by the source code.
+
+Marked ``packaging``: see tests/packaging/conftest.py for when it runs (always in CI).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dutydesk import __version__
+from dutydesk.reports.selftest import TITLE
+from dutydesk.store.base import connect
+from dutydesk.store.datafolder import DataFolder
+from dutydesk.store.migrations import MIGRATIONS, migrate, schema_version
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "packaging"))
+import build_bundle  # noqa: E402  (packaging/ is scripts, not a package)
+
+pytestmark = [
+    pytest.mark.packaging,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the frozen smoke test builds on Linux"),
+]
+
+LATEST_SCHEMA = int(MIGRATIONS[-1][1:5])
+# Qt libraries that must never end up in the bundle (the point of trimming PySide6).
+UNWANTED_QT = ("Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt6Pdf", "Qt6Multimedia", "Qt63D", "Qt6Designer",
+               "Qt6VirtualKeyboard", "Qt6Network", "Qt6Sql")
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    if importlib.util.find_spec("PyInstaller") is None:
+        if os.environ.get("CI"):
+            pytest.fail('PyInstaller is missing: it is part of the test extra (pip install -e ".[test]")')
+        pytest.skip('PyInstaller not installed (pip install -e ".[test]")')
+    base = tmp_path_factory.mktemp("frozen")
+    return build_bundle.build_bundle(base / "dist", base / "work")
+
+
+def run_frozen(bundle: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    env.pop("DUTYDESK_DATA_DIR", None)
+    return subprocess.run(
+        [str(build_bundle.executable(bundle)), *args], capture_output=True, text=True,
+        encoding="utf-8", env=env, cwd=bundle.parent, timeout=timeout,
+    )
+
+
+def check_ok(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+
+
+def test_frozen_program_prints_its_version(bundle):
+    result = run_frozen(bundle, "--version")
+    check_ok(result)
+    assert result.stdout.strip() == f"DutyDesk {__version__}"
+
+
+def test_frozen_demo_then_check_on_the_demo_folder(bundle, tmp_path):
+    folder = tmp_path / "演示数据"
+    check_ok(run_frozen(bundle, "demo", "--data-dir", str(folder), "--days", "30"))
+    result = run_frozen(bundle, "check", "--data-dir", str(folder))
+    check_ok(result)
+    # Migrations are found by pkgutil inside the frozen archive: all of them ran.
+    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+    assert "结果: 正常" in result.stdout
+
+
+def test_frozen_selftest_pdf_embeds_the_font_shipped_inside_the_bundle(bundle, tmp_path):
+    out = tmp_path / "自检.pdf"
+    result = run_frozen(bundle, "--data-dir", str(tmp_path / "data"), "selftest-pdf", str(out))
+    check_ok(result)
+    font_line = next(line for line in result.stdout.splitlines() if line.startswith("内嵌字体"))
+    font_file = Path(re.search(r"（(.+)）", font_line).group(1))
+    assert font_file.is_relative_to(bundle), f"font found outside the bundle: {font_file}"
+    assert font_file.name == "wqy-microhei.ttc" and font_file.is_file()
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert TITLE in text and "犇 鑫 淼" in text
+
+
+def test_data_folder_made_by_the_source_opens_and_upgrades_in_the_frozen_build(bundle, tmp_path):
+    """Upgrading: books written by this source tree (standing in for the previous release), and a
+    file at the oldest schema, open in the frozen build, which migrates the old one to the latest."""
+    from dutydesk.commands.demo import fill_demo_folder
+
+    current = DataFolder(tmp_path / "current")
+    fill_demo_folder(current, seed=7, days=20, scale=0.2)
+    result = run_frozen(bundle, "check", "--data-dir", str(current.path))
+    check_ok(result)
+    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+
+    oldest = DataFolder(tmp_path / "oldest")
+    oldest.ensure()
+    db = connect(oldest.db_path)
+    migrate(db, upto=MIGRATIONS[0])
+    db.execute_sql(
+        "INSERT INTO audit_entry (at, account, table_name, record_id, action) "
+        "VALUES ('2026-01-05T09:00:00', '旧版', 'center_profile', 1, 'create')"
+    )
+    db.close()
+    result = run_frozen(bundle, "check", "--data-dir", str(oldest.path))
+    check_ok(result)
+    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+    db = connect(oldest.db_path)
+    assert schema_version(db) == LATEST_SCHEMA
+    assert db.execute_sql("SELECT account FROM audit_entry").fetchall() == [("旧版",)]
+    db.close()
+
+
+def test_frozen_gui_starts_offscreen_on_the_demo_folder(bundle, tmp_path):
+    """The window program itself (Qt platform plugin, fonts, theme, every tab) starts and stays up."""
+    folder = tmp_path / "gui"
+    check_ok(run_frozen(bundle, "demo", "--data-dir", str(folder), "--days", "10"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    process = subprocess.Popen(
+        [str(build_bundle.executable(bundle, console=False)), "--data-dir", str(folder)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        # A crash on start (missing plugin, library or resource) ends the process at once; a GUI
+        # that got to its event loop keeps running until it is closed.
+        process.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        pass
+    else:
+        out, err = process.communicate()
+        pytest.fail(f"the GUI exited with {process.returncode}\nstdout:\n{out}\nstderr:\n{err}")
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.communicate(timeout=30)
+    log = (folder / "logs" / "dutydesk.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log and "ERROR" not in log, log
+
+
+def test_bundle_is_small_and_holds_only_the_qt_it_needs(bundle):
+    size_mb = build_bundle.folder_size(bundle) / 1_000_000
+    assert size_mb < build_bundle.SIZE_TARGET_MB, f"bundle is {size_mb:.0f} MB"
+    names = [p.name for p in bundle.rglob("*") if p.is_file()]
+    assert not [n for n in names if n.startswith(tuple("lib" + q for q in UNWANTED_QT))]
+    translations = [n for n in names if n.endswith(".qm")]
+    assert translations and all("zh_CN" in n for n in translations)
+    platforms = {p.name for p in bundle.rglob("plugins/platforms/*")}
+    assert {"libqxcb.so", "libqoffscreen.so", "libqwayland.so"} <= platforms
+    assert list(bundle.rglob("plugins/printsupport/*")), "printing needs the print support plugin"
+    assert (bundle / "_internal" / "dutydesk" / "resources" / "icons" / "dutydesk.svg").is_file()
+
+
+def test_every_bundled_qt_library_finds_its_qt_dependencies_inside_the_bundle(bundle):
+    """Trimming must not drop a Qt library that a kept library or plugin links against."""
+    internal = bundle / "_internal"
+    qt_lib = next(internal.rglob("libQt6Core.so*")).parent
+    missing = {}
+    for path in internal.rglob("*.so*"):
+        if not path.is_file():
+            continue
+        result = subprocess.run(
+            ["ldd", str(path)], capture_output=True, text=True,
+            env={**os.environ, "LD_LIBRARY_PATH": f"{qt_lib}:{internal}"},
+        )
+        lost = [line.split()[0] for line in result.stdout.splitlines()
+                if "not found" in line and "Qt6" in line]
+        if lost:
+            missing[str(path.relative_to(internal))] = lost
+    assert not missing, missing

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.ui.app_icon import app_icon
+from dutydesk.ui.background import run_with_progress
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
@@ -27,20 +28,40 @@ def make_app() -> QApplication:
     return app
 
 
+def make_demo_books(folder: DataFolder) -> bool:
+    """Fill the demo folder off the GUI thread, with progress and a working 取消 button."""
+    from dutydesk.commands.demo import fill_demo_folder
+    from dutydesk.demo.generate import STEPS, DemoCancelled
+
+    def work(report, cancelled) -> None:
+        done = [0]
+
+        def step(_name: str) -> None:
+            report(done[0], len(STEPS))
+            done[0] += 1
+
+        fill_demo_folder(folder, seed=2026, days=120, scale=1.0, progress=step,
+                         cancelled=cancelled)
+        report(len(STEPS), len(STEPS))
+
+    try:
+        run_with_progress(None, "正在生成演示数据…", work)
+    except DemoCancelled:
+        return False
+    except DeskError as exc:
+        QMessageBox.warning(None, "无法生成演示数据", str(exc))
+        return False
+    return True
+
+
 def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDesk] | None:
     """Everything up to a visible main window; None when the user gave up or was refused."""
     app = make_app()
     prefs = UiPrefs(folder.ui_settings_path)
     apply_theme(app, prefs.font_size)
     install_excepthook(folder)
-    if demo and not folder.db_path.exists():
-        from dutydesk.commands.demo import fill_demo_folder
-
-        try:
-            fill_demo_folder(folder, seed=2026, days=120, scale=1.0)
-        except DeskError as exc:
-            QMessageBox.warning(None, "无法生成演示数据", str(exc))
-            return None
+    if demo and not folder.db_path.exists() and not make_demo_books(folder):
+        return None
     opened = open_for_gui(folder)
     if opened is None:
         return None

@@ -18,26 +18,35 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
-                     progress=lambda message: None, clock: Clock | None = None) -> None:
+                     progress=lambda message: None, clock: Clock | None = None,
+                     cancelled=lambda: False) -> None:
     """Create fresh demo books in ``folder`` (previous demo data there is replaced).
 
     The same seed and the same clock give byte-for-byte the same books.
     """
-    from dutydesk.demo.generate import DemoPlan, generate
+    from dutydesk.demo.generate import DemoCancelled, DemoPlan, generate
     from dutydesk.desk import open_desk
 
     if folder.holds_real_data():
         raise DeskError(f"该文件夹中有正式数据，演示数据不会写入：{folder.path}")
     folder.mark_demo()
     with folder.lock():
-        for suffix in ("", "-wal", "-shm"):
-            stale = folder.db_path.with_name(folder.db_path.name + suffix)
-            stale.unlink(missing_ok=True)
+        _remove_db(folder)
         desk = open_desk(folder, clock)
         try:
-            generate(DemoPlan(desk, seed=seed, days=days, scale=scale, progress=progress))
+            generate(DemoPlan(desk, seed=seed, days=days, scale=scale, progress=progress,
+                              cancelled=cancelled))
+        except DemoCancelled:
+            desk.close()
+            _remove_db(folder)  # half-filled demo books are worse than none
+            raise
         finally:
             desk.close()
+
+
+def _remove_db(folder: DataFolder) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        folder.db_path.with_name(folder.db_path.name + suffix).unlink(missing_ok=True)
 
 
 def run(args: argparse.Namespace) -> int:

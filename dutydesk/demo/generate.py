@@ -25,6 +25,7 @@ class DemoPlan:
     days: int = 120
     scale: float = 1.0
     progress: Callable[[str], None] = field(default=lambda message: None)
+    cancelled: Callable[[], bool] = field(default=lambda: False)
 
     def rng(self, step: str) -> random.Random:
         """A random stream per step, so adding a step never changes another step's data."""
@@ -68,8 +69,14 @@ def _resolve(path: str) -> Callable[[DemoPlan], None]:
     return getattr(importlib.import_module(module), name)
 
 
+class DemoCancelled(Exception):
+    """The user stopped demo generation; the caller removes the half-filled demo books."""
+
+
 def generate(plan: DemoPlan) -> None:
     """Run every step; each step manages its own transactions (big steps commit in batches)."""
     for path in STEPS:
+        if plan.cancelled():
+            raise DemoCancelled
         plan.progress(path.rpartition(":")[2])
         _resolve(path)(plan)

@@ -40,3 +40,18 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 def test_demo_refuses_a_folder_with_real_data(desk):
     with pytest.raises(DeskError, match="正式数据"):
         fill_demo_folder(desk.folder, seed=1, days=7, scale=0.1)
+
+
+def test_cancelled_generation_leaves_no_half_filled_books(tmp_path):
+    from dutydesk.demo.generate import DemoCancelled
+
+    folder = DataFolder(tmp_path / "c")
+    calls = []
+
+    def cancel_after_first_step():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(DemoCancelled):
+        fill_demo_folder(folder, seed=1, days=7, scale=0.1, cancelled=cancel_after_first_step)
+    assert not folder.db_path.exists()

@@ -57,8 +57,15 @@ def desk(folder: DataFolder, clock: FixedClock) -> Iterator[Desk]:
 
 @pytest.fixture
 def app(qapp):
-    """The QApplication with DutyDesk's theme and bundled CJK font, as users see it."""
+    """The QApplication with DutyDesk's theme and bundled CJK font, as users see it.
+
+    Afterwards the widgets qtbot closed with ``deleteLater`` are really deleted: otherwise every
+    window of every earlier test stays alive and each ``apply_theme`` restyles all of them.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from dutydesk.ui.theme import apply_theme
 
     apply_theme(qapp, "normal")
-    return qapp
+    yield qapp
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

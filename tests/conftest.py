@@ -60,12 +60,18 @@ def app(qapp):
     """The QApplication with DutyDesk's theme and bundled CJK font, as users see it.
 
     Afterwards the widgets qtbot closed with ``deleteLater`` are really deleted: otherwise every
-    window of every earlier test stays alive and each ``apply_theme`` restyles all of them.
+    window of every earlier test stays alive and slows the next one down.
     """
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from dutydesk.ui.theme import apply_theme
+    from dutydesk.ui.theme import apply_theme, set_font_size
 
-    apply_theme(qapp, "normal")
+    # Theme once per session: re-applying a style sheet re-polishes every live widget.
+    # Tests that change the font size get it reset here.
+    if not qapp.property("dutydesk_themed"):
+        apply_theme(qapp, "normal")
+        qapp.setProperty("dutydesk_themed", True)
+    else:
+        set_font_size(qapp, "normal")
     yield qapp
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

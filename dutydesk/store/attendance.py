@@ -17,7 +17,7 @@ from dutydesk.domain.duty_settings import SessionDef
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.inspections import DutyFinding, findings_between
 from dutydesk.store.leave import LeaveRequest, leave_for, leaves_between
 from dutydesk.store.roster import live_slots
@@ -83,6 +83,8 @@ class DutyAssignment:
                 sub = rules.status(self.facts(), now)
                 text += f"（替班：{self.leave.substitute.name} {sub}）"
             return text
+        if text == rules.LATE and self.sign_in is None:
+            text += "（未签到）"
         if self.leave is not None:
             return f"{text}（请假待批，未覆盖）"
         return text
@@ -108,10 +110,11 @@ def assignments_between(start: dt.date, end: dt.date) -> list[DutyAssignment]:
     signs = sign_ins_between(start, end)
     findings = findings_between(dt.datetime.combine(start, dt.time()),
                                 dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    batch = DutyConfigs()
     configs: dict[dt.date, dict[str, SessionDef]] = {}
     result = []
     for slot in live_slots(start, end):
-        sessions = configs.setdefault(slot.day, {s.key: s for s in duty_config(slot.day).sessions})
+        sessions = configs.setdefault(slot.day, {s.key: s for s in batch.on(slot.day).sessions})
         session = sessions.get(slot.session_key)
         if session is None:
             continue  # a session removed from the settings later; its roster stays in the books

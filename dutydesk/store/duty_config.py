@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from dutydesk.domain import duty_settings as ds
 from dutydesk.domain.attendance import PenaltyRules
 from dutydesk.domain.duty_settings import SessionDef
+from dutydesk.domain.settings import Setting
 from dutydesk.store.center import load_center
-from dutydesk.store.settings import get_setting
+from dutydesk.store.settings import SettingValue
 
 
 @dataclass(frozen=True)
@@ -31,21 +34,63 @@ class DutyConfig:
         return ds.is_covered_day(day, self.days_covered, is_workday)
 
 
-def duty_config(on: dt.date) -> DutyConfig:
-    """Every duty setting in force on ``on`` (values are dated; past months keep theirs)."""
-    profile = load_center()
-    kind = profile.kind if profile else "village"
-    min_hours = get_setting(ds.MIN_HOURS, on)
+class DutyConfigs:
+    """Duty settings for many days from one read of the settings table.
+
+    A 90-day roster or a month's tally asks "which sessions that day?" for every day; reading the
+    dated values once and picking per day keeps that to one query instead of hundreds.
+    """
+
+    def __init__(self) -> None:
+        from dutydesk.domain.settings import REGISTRY
+
+        self._keys = [k for k in REGISTRY if k.startswith("duty.")]
+        self._values: dict[str, list[tuple[dt.date, Any]]] = {k: [] for k in self._keys}
+        query = (SettingValue.select().where(SettingValue.key.in_(self._keys))
+                 .order_by(SettingValue.effective_from, SettingValue.id))
+        for row in query:
+            self._values[row.key].append((row.effective_from, json.loads(row.value)))
+        profile = load_center()
+        self._kind = profile.kind if profile else "village"
+        self._cache: dict[tuple[int, ...], DutyConfig] = {}
+
+    def _value(self, setting: Setting, on: dt.date) -> tuple[int, Any]:
+        chosen = (-1, setting.default)
+        for index, (since, value) in enumerate(self._values.get(setting.key, [])):
+            if since <= on:
+                chosen = (index, value)
+        return chosen
+
+    def on(self, day: dt.date) -> DutyConfig:
+        picks = {s.key: self._value(s, day) for s in _SETTINGS}
+        version = tuple(picks[s.key][0] for s in _SETTINGS)
+        if version not in self._cache:
+            self._cache[version] = _build({k: v for k, (_i, v) in picks.items()}, self._kind)
+        return self._cache[version]
+
+
+_SETTINGS: list[Setting] = [ds.SESSIONS, ds.PEOPLE_PER_SESSION, ds.DAYS_COVERED, ds.MIN_HOURS,
+                            ds.EARLY_ARRIVAL_MINUTES, ds.PENALTIES, ds.JOINT_LIABILITY, ds.FINDING_THRESHOLD,
+                            ds.COUNTY_MULTIPLIER]
+
+
+def _build(values: dict[str, Any], kind: str) -> DutyConfig:
+    min_hours = values[ds.MIN_HOURS.key]
     return DutyConfig(
-        sessions=ds.sessions_from_json(get_setting(ds.SESSIONS, on)),
-        per_session=int(get_setting(ds.PEOPLE_PER_SESSION, on)),
-        days_covered=dict(get_setting(ds.DAYS_COVERED, on)),
+        sessions=ds.sessions_from_json(values[ds.SESSIONS.key]),
+        per_session=int(values[ds.PEOPLE_PER_SESSION.key]),
+        days_covered=dict(values[ds.DAYS_COVERED.key]),
         min_hours=float(min_hours.get(kind, min_hours.get("village", 6))),
-        early_arrival_minutes=int(get_setting(ds.EARLY_ARRIVAL_MINUTES, on)),
+        early_arrival_minutes=int(values[ds.EARLY_ARRIVAL_MINUTES.key]),
         penalties=PenaltyRules(
-            amounts=dict(get_setting(ds.PENALTIES, on)),
-            joint_liability=int(get_setting(ds.JOINT_LIABILITY, on)),
-            threshold=int(get_setting(ds.FINDING_THRESHOLD, on)),
-            county_multiplier=int(get_setting(ds.COUNTY_MULTIPLIER, on)),
+            amounts=dict(values[ds.PENALTIES.key]),
+            joint_liability=int(values[ds.JOINT_LIABILITY.key]),
+            threshold=int(values[ds.FINDING_THRESHOLD.key]),
+            county_multiplier=int(values[ds.COUNTY_MULTIPLIER.key]),
         ),
     )
+
+
+def duty_config(on: dt.date) -> DutyConfig:
+    """Every duty setting in force on ``on`` (values are dated; past months keep theirs)."""
+    return DutyConfigs().on(on)

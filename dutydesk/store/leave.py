@@ -159,13 +159,14 @@ def leave_for(staff_id: int, day: dt.date, session_key: str,
 
 def approved_leave_slots(start: dt.date, end: dt.date) -> set[tuple[dt.date, str, int]]:
     """(day, session key, staff id) the rotation must not use (D07)."""
-    from dutydesk.store.duty_config import duty_config
+    from dutydesk.store.duty_config import DutyConfigs
 
+    configs = DutyConfigs()
     result: set[tuple[dt.date, str, int]] = set()
     for leave in leaves_between(start, end, include_pending=False):
         day = max(start, leave.start_day)
         while day <= min(end, leave.end_day):
-            for session in duty_config(day).sessions_on(day):
+            for session in configs.on(day).sessions_on(day):
                 if leave.covers(day, session.key):
                     result.add((day, session.key, leave.staff_id))
             day += dt.timedelta(days=1)

@@ -16,7 +16,7 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.staff import Staff, all_staff
 
 MANUAL_SOURCES = ("manual", "swap")
@@ -95,11 +95,11 @@ class RosterEditError(ValueError):
 
 
 def slots_between(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> list[Slot]:
-    config = duty_config(start)
+    configs = DutyConfigs()
     periods = [(p.start_day, p.end_day) for p in special_periods()]
     return build_slots(
-        start, end, lambda d: duty_config(d).sessions_on(d), calendar.is_workday,
-        lambda d: config.covered(d, calendar.is_workday(d)), periods,
+        start, end, lambda d: configs.on(d).sessions_on(d), calendar.is_workday,
+        lambda d: configs.on(d).covered(d, calendar.is_workday(d)), periods,
     )
 
 
@@ -127,7 +127,13 @@ def plan_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar,
 
 def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: str, at: dt.datetime,
                 keep_manual: bool = True, accept_problems: bool = False) -> RosterPlan:
-    """Generate and store the roster in one transaction; refuse if flagged unless accepted (D01)."""
+    """Generate and store the roster in one transaction; refuse if flagged unless accepted (D01).
+
+    Days before today are never regenerated: what was rostered then is what the tally counts.
+    """
+    start = max(start, at.date())
+    if end < start:
+        raise RosterEditError({"start": "已过去的日期不能重新排班"})
     slots, plan = plan_roster(start, end, calendar, keep_manual)
     if plan.problems and not accept_problems:
         raise RosterProblems(plan.problems)
@@ -153,7 +159,8 @@ def roster_problems(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> 
     """D01 checks of the stored roster (after manual edits)."""
     slots = slots_between(start, end, calendar)
     stored = {k: [r.staff_id for r in v] for k, v in roster_map(start, end).items()}
-    return check_roster(slots, stored, duty_config(start).per_session, duty_config(start).min_hours)
+    config = duty_config(start)
+    return check_roster(slots, stored, config.per_session, config.min_hours)
 
 
 def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.datetime) -> RosterSlot:

@@ -72,7 +72,7 @@ def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
 
     clock.set(at(8, 45))
     tab.today.refresh_timer.setInterval(10)
-    qtbot.waitUntil(lambda: status_of(tab, "赵文书") == "迟到")
+    qtbot.waitUntil(lambda: status_of(tab, "赵文书") == "迟到（未签到）")
     choose(tab, "赵文书")
     click(qtbot, tab, "签到")
     assert status_of(tab, "赵文书") == "迟到"
@@ -85,7 +85,7 @@ def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
     assert status_of(tab, "周协管") == "请假（替班：周协管 已签到）"
 
     clock.set(at(15))
-    qtbot.waitUntil(lambda: status_of(tab, "钱村官") == "迟到")
+    qtbot.waitUntil(lambda: status_of(tab, "钱村官") == "迟到（未签到）")
     clock.set(at(17, 31))
     qtbot.waitUntil(lambda: status_of(tab, "钱村官") == "缺勤")
 

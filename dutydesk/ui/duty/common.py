@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from dutydesk.domain import attendance as rules
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
@@ -52,3 +61,11 @@ def message_label(name: str) -> QLabel:
 def show_message(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {OK_GREEN if ok else OVERDUE_RED}; font-weight: bold;")
+
+
+def date_edit() -> QDateEdit:
+    """A date field with a calendar popup, shown as 2026-11-24 whatever the system locale."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

@@ -8,4 +8,11 @@ from dutydesk.desk import Desk
 
 
 def extra_pages(desk: Desk) -> list[tuple[str, QWidget]]:
-    return []
+    from dutydesk.ui.duty.inspection_page import InspectionPage
+    from dutydesk.ui.duty.leave_page import LeavePage
+    from dutydesk.ui.duty.log_page import LogPage
+    from dutydesk.ui.duty.roster_page import RosterPage
+    from dutydesk.ui.duty.staff_page import StaffPage
+
+    return [("排班", RosterPage(desk)), ("请假", LeavePage(desk)), ("值班记录簿", LogPage(desk)),
+            ("督查", InspectionPage(desk)), ("人员", StaffPage(desk))]

@@ -31,6 +31,7 @@ from dutydesk.store.attendance import (
     sign_in,
     sign_out,
 )
+from dutydesk.store.duty_config import duty_config
 from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
 from dutydesk.store.leave import leaves_between
 from dutydesk.store.staff import Staff, active_staff, staff_by_name
@@ -105,7 +106,10 @@ class TodayPage(QWidget):
         sign_layout.addLayout(buttons)
         self.sign_message = message_label("签到结果")
         sign_layout.addWidget(self.sign_message)
-        sign_layout.addWidget(QLabel("签到时间取自本机时钟，无需填写。请于班次开始前15分钟到岗。"))
+        self.arrival_hint = QLabel()
+        self.arrival_hint.setProperty("role", "hint")
+        self.arrival_hint.setWordWrap(True)
+        sign_layout.addWidget(self.arrival_hint)
 
         hand_box = QGroupBox("交接班")
         middle.addWidget(hand_box, 2)
@@ -174,6 +178,9 @@ class TodayPage(QWidget):
         on_now = "、".join(dict.fromkeys(a.holder.name for a in current)) or "无"
         self.heading.setText(f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}（{kind}）　"
                              f"现在 {now:%H:%M}　当班：{on_now}")
+        minutes = duty_config(today).early_arrival_minutes
+        self.arrival_hint.setText(f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗（D05）；"
+                                  "停签后未签到计迟到，班次结束仍未签到计缺勤。")
         self._fill_sessions(now)
         self._fill_people(now)
         self._fill_handover(now)

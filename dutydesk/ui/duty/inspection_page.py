@@ -1,0 +1,179 @@
+"""督查 page: unannounced inspections and verified complaints (D15), counted as findings (D14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.inspections import KINDS, DutyFinding, FindingError, record_complaint, record_inspection
+from dutydesk.store.staff import active_staff, staff_by_name
+from dutydesk.ui.duty.common import button, message_label, show_message, staff_combo, table_view
+from dutydesk.ui.duty.table_model import PagedTableModel
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
+
+
+def _page(offset: int, limit: int) -> list[DutyFinding]:
+    return list(DutyFinding.select().where(DutyFinding.voided_at.is_null())
+                .order_by(DutyFinding.found_at.desc()).offset(offset).limit(limit))
+
+
+def _qdt(value: dt.datetime) -> QDateTime:
+    return QDateTime(value)
+
+
+def _pydt(value: QDateTime) -> dt.datetime:
+    return value.toPython().replace(second=0, microsecond=0)
+
+
+class InspectionPage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QHBoxLayout(self)
+        forms = QVBoxLayout()
+        layout.addLayout(forms, 2)
+
+        box = QGroupBox("明察暗访 / 督查")
+        forms.addWidget(box)
+        form = QFormLayout(box)
+        self.at = QDateTimeEdit()
+        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at.setCalendarPopup(True)
+        self.inspector = QLineEdit()
+        self.inspector.setPlaceholderText("如：镇纪委 陈某某")
+        self.off_post = QListWidget()
+        self.off_post.setMaximumHeight(140)
+        self.county = QCheckBox("县委组织部检查（处罚加倍）")
+        self.county.setAccessibleName("县委组织部检查")
+        self.detail = QLineEdit()
+        self.fields = {
+            "at": add_field(form, FormField("检查时间", self.at)),
+            "inspector": add_field(form, FormField("检查人", self.inspector)),
+            "off_post": add_field(form, FormField("脱岗人员", self.off_post, "勾选检查时不在岗的人员；都在岗则不勾选")),
+            "detail": add_field(form, FormField("检查情况", self.detail)),
+        }
+        form.addRow(self.county)
+        self.inspect_button = button("登记督查", primary=True)
+        form.addRow(self.inspect_button)
+
+        cbox = QGroupBox("监督电话投诉（核实后登记）")
+        forms.addWidget(cbox)
+        cform = QFormLayout(cbox)
+        self.c_at = QDateTimeEdit()
+        self.c_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.c_staff = staff_combo("被投诉人员")
+        self.c_verified = QLineEdit()
+        self.c_detail = QLineEdit()
+        self.c_county = QCheckBox("县委组织部查实")
+        self.c_county.setAccessibleName("县委组织部查实")
+        self.c_fields = {
+            "at": add_field(cform, FormField("事件时间", self.c_at)),
+            "staff": add_field(cform, FormField("被投诉人员", self.c_staff)),
+            "inspector": add_field(cform, FormField("核实人", self.c_verified)),
+            "detail": add_field(cform, FormField("投诉及核实情况", self.c_detail)),
+        }
+        cform.addRow(self.c_county)
+        self.complaint_button = button("登记投诉")
+        cform.addRow(self.complaint_button)
+        self.message = message_label("督查提示")
+        forms.addWidget(self.message)
+
+        self.model = PagedTableModel(HEADERS, _page, lambda f: [
+            f"{f.found_at:%Y-%m-%d %H:%M}", KINDS.get(f.kind, f.kind), f.staff.name, f.inspector,
+            "是" if f.by_county else "", f.detail])
+        self.table = table_view("督查记录")
+        self.table.setModel(self.model)
+        layout.addWidget(self.table, 3)
+        self.inspect_button.clicked.connect(self.do_inspect)
+        self.complaint_button.clicked.connect(self.do_complaint)
+        self.reset_times()
+        self.refresh()
+
+    def reset_times(self) -> None:
+        now = self.desk.now()
+        self.at.setDateTime(_qdt(now))
+        self.c_at.setDateTime(_qdt(now))
+
+    def refresh(self) -> None:
+        """Re-read staff and records; whatever is typed or ticked in the forms stays."""
+        now = self.desk.now()
+        ticked = set(self.checked_names())
+        self.off_post.clear()
+        staff = active_staff(now.date())
+        for s in staff:
+            item = QListWidgetItem(f"{s.name}（{s.role}）")
+            item.setData(Qt.ItemDataRole.UserRole, s.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if s.name in ticked else Qt.CheckState.Unchecked)
+            self.off_post.addItem(item)
+        keep = self.c_staff.currentText()
+        self.c_staff.clear()
+        self.c_staff.addItems([s.name for s in staff])
+        self.c_staff.setCurrentIndex(self.c_staff.findText(keep) if keep else -1)
+        self.model.reload()
+
+    def checked_names(self) -> list[str]:
+        return [self.off_post.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.off_post.count())
+                if self.off_post.item(i).checkState() == Qt.CheckState.Checked]
+
+    def check(self, name: str) -> None:
+        for i in range(self.off_post.count()):
+            item = self.off_post.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == name:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def do_inspect(self) -> None:
+        names = self.checked_names()
+        staff = [s for s in (staff_by_name(n) for n in names) if s is not None]
+        try:
+            record_inspection(_pydt(self.at.dateTime()), self.inspector.text(), staff, self.county.isChecked(),
+                              self.detail.text(), self.desk.who, self.desk.now())
+        except FindingError as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        show_errors(self.fields, {})
+        self.inspector.clear()
+        self.detail.clear()
+        self.county.setChecked(False)
+        for i in range(self.off_post.count()):
+            self.off_post.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.reset_times()
+        found = "、".join(names) if names else "无人脱岗"
+        show_message(self.message, f"已登记督查：{found}", ok=True)
+        self.refresh()
+        self.changed.emit("duty")
+
+    def do_complaint(self) -> None:
+        try:
+            record_complaint(_pydt(self.c_at.dateTime()), staff_by_name(self.c_staff.currentText() or "-"),
+                             self.c_verified.text(), self.c_detail.text(), self.c_county.isChecked(),
+                             self.desk.who, self.desk.now())
+        except FindingError as exc:
+            show_errors(self.c_fields, exc.errors)
+            return
+        show_errors(self.c_fields, {})
+        self.c_verified.clear()
+        self.c_detail.clear()
+        self.c_staff.setCurrentIndex(-1)
+        self.reset_times()
+        show_message(self.message, "已登记查实的投诉，计入当月考勤查实次数", ok=True)
+        self.refresh()
+        self.changed.emit("duty")

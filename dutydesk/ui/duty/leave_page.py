@@ -1,0 +1,150 @@
+"""请假 page: leave requests with a substitute, approved by a director (D05, D07)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.attendance import LEAVE_TYPES
+from dutydesk.store.duty_config import duty_config
+from dutydesk.store.leave import (
+    LeaveError,
+    LeaveInput,
+    LeaveRequest,
+    NotAllowed,
+    approve_leave,
+    leave_page,
+    request_leave,
+)
+from dutydesk.store.staff import active_staff
+from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, staff_combo, table_view
+from dutydesk.ui.duty.staff_page import pydate, qdate
+from dutydesk.ui.duty.table_model import PagedTableModel
+from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
+
+HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准"]
+
+
+def _cells(leave: LeaveRequest) -> list[str]:
+    keys = leave.session_keys
+    names = {s.key: s.name for s in duty_config(leave.start_day).sessions}
+    sessions = "、".join(names.get(k, k) for k in keys) if keys else "全天"
+    approved = f"{leave.approved_by} {leave.approved_at:%m-%d %H:%M}" if leave.approved else ""
+    return [leave.staff.name, leave.leave_type, f"{leave.start_day:%m-%d}至{leave.end_day:%m-%d}", sessions,
+            leave.reason, leave.substitute.name if leave.substitute_id else "", leave.status_label, approved]
+
+
+class LeavePage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QHBoxLayout(self)
+        box = QGroupBox("请假申请（须安排替班人，经书记或主任批准后方可离岗）")
+        layout.addWidget(box, 2)
+        form = QFormLayout(box)
+        self.staff = staff_combo("请假人")
+        self.leave_type = QComboBox()
+        self.leave_type.addItems(LEAVE_TYPES)
+        self.start = date_edit()
+        self.start.setDate(qdate(desk.today()))
+        self.end = date_edit()
+        self.end.setDate(qdate(desk.today()))
+        self.session = QComboBox()
+        self.reason = QLineEdit()
+        self.notice = QLineEdit()
+        self.notice.setPlaceholderText("公出须填写：如 镇党委会议通知（桃党〔2026〕12号）")
+        self.substitute = staff_combo("替班人", editable=True)
+        self.fields = {
+            "staff": add_field(form, FormField("请假人", self.staff)),
+            "leave_type": add_field(form, FormField("请假类型", self.leave_type)),
+            "start_day": add_field(form, FormField("开始日期", self.start)),
+            "end_day": add_field(form, FormField("结束日期", self.end)),
+            "sessions": add_field(form, FormField("班次", self.session)),
+            "reason": add_field(form, FormField("事由", self.reason)),
+            "notice": add_field(form, FormField("公出依据", self.notice)),
+            "substitute": add_field(form, FormField("替班人", self.substitute)),
+        }
+        self.submit_button = button("提交请假", primary=True)
+        form.addRow(self.submit_button)
+        self.message = message_label("请假提示")
+        form.addRow(self.message)
+
+        right = QVBoxLayout()
+        layout.addLayout(right, 3)
+        self.model = PagedTableModel(HEADERS, leave_page, _cells,
+                                     lambda lv: OK_GREEN if lv.approved else DUE_AMBER, 6)
+        self.table = table_view("请假记录")
+        self.table.setModel(self.model)
+        right.addWidget(self.table)
+        self.approve_button = button("批准所选请假")
+        right.addWidget(self.approve_button)
+        self.approve_message = message_label("审批提示")
+        right.addWidget(self.approve_message)
+
+        self.submit_button.clicked.connect(self.do_submit)
+        self.approve_button.clicked.connect(self.do_approve)
+        self.refresh()
+
+    def refresh(self) -> None:
+        names = [s.name for s in active_staff(self.desk.today())]
+        for combo in (self.staff, self.substitute):
+            keep = combo.currentText()
+            combo.clear()
+            combo.addItems(names)
+            combo.setCurrentIndex(-1)
+            if keep:
+                combo.setCurrentText(keep) if combo.isEditable() else combo.setCurrentIndex(combo.findText(keep))
+        keep = self.session.currentData()
+        self.session.clear()
+        self.session.addItem("全天", None)
+        for s in duty_config(self.desk.today()).sessions:
+            self.session.addItem(s.label(), s.key)
+        self.session.setCurrentIndex(max(0, self.session.findData(keep)))
+        self.model.reload()
+        director = bool(self.desk.account and self.desk.account.is_director)
+        self.approve_button.setEnabled(director)
+        self.approve_button.setToolTip("" if director else "只有主任或书记可以批准请假")
+
+    def do_submit(self) -> None:
+        key = self.session.currentData()
+        data = LeaveInput(self.staff.currentText(), pydate(self.start.date()), pydate(self.end.date()),
+                          self.leave_type.currentText(), self.reason.text(), self.substitute.currentText(),
+                          [key] if key else [], self.notice.text())
+        try:
+            leave = request_leave(data, self.desk.who, self.desk.now())
+        except LeaveError as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        show_errors(self.fields, {})
+        self.reason.clear()
+        self.notice.clear()
+        show_message(self.message, f"已提交{leave.staff.name}的{leave.leave_type}申请，待书记或主任批准", ok=True)
+        self.refresh()
+        self.changed.emit("duty")
+
+    def do_approve(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            show_message(self.approve_message, "请先选中一条请假记录", ok=False)
+            return
+        leave = self.model.rows[index.row()]
+        try:
+            approve_leave(leave, self.desk.account, self.desk.now())
+        except (LeaveError, NotAllowed) as exc:
+            show_message(self.approve_message, str(exc), ok=False)
+            return
+        show_message(self.approve_message, f"已批准{leave.staff.name}的请假，替班人：{leave.substitute.name}", ok=True)
+        self.refresh()
+        self.changed.emit("duty")

@@ -1,0 +1,81 @@
+"""值班记录簿 page: one day's duty log (D10), with free-text entries for incidents and disputes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.duty_log import duty_log
+from dutydesk.store.handover import NOTE_KINDS, add_note
+from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, table_view
+from dutydesk.ui.duty.staff_page import pydate, qdate
+from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.forms import FormField, add_field
+
+HEADERS = ["时间", "类别", "内容", "结果"]
+
+
+class LogPage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("日期："))
+        self.day = date_edit()
+        self.day.setAccessibleName("记录日期")
+        self.day.setDate(qdate(desk.today()))
+        top.addWidget(self.day)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.model = PagedTableModel(HEADERS, list_source(lambda: duty_log(pydate(self.day.date()), self.desk.now())),
+                                     lambda e: [f"{e.at:%H:%M}", e.kind, e.text, e.result])
+        self.table = table_view("值班记录簿")
+        self.table.setModel(self.model)
+        layout.addWidget(self.table, 1)
+        box = QGroupBox("添加记录（突发事件须立即报告村两委负责人和镇党委）")
+        layout.addWidget(box)
+        form = QFormLayout(box)
+        self.kind = QComboBox()
+        self.kind.addItems(NOTE_KINDS)
+        self.text = QLineEdit()
+        self.result = QLineEdit()
+        self.fields = {"kind": add_field(form, FormField("记录类别", self.kind)),
+                       "text": add_field(form, FormField("记录内容", self.text)),
+                       "result": add_field(form, FormField("处理结果", self.result))}
+        self.add_button = button("添加记录", primary=True)
+        form.addRow(self.add_button)
+        self.message = message_label("记录提示")
+        form.addRow(self.message)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        self.add_button.clicked.connect(self.do_add)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def do_add(self) -> None:
+        if not self.text.text().strip():
+            self.fields["text"].set_error("请填写记录内容")
+            return
+        self.fields["text"].clear_error()
+        add_note(self.desk.now(), self.kind.currentText(), self.text.text(), self.desk.who, self.desk.now(),
+                 self.result.text())
+        self.text.clear()
+        self.result.clear()
+        self.day.setDate(qdate(self.desk.today()))
+        self.refresh()
+        show_message(self.message, "已记入今日值班记录簿", ok=True)
+        self.changed.emit("duty")

@@ -1,0 +1,182 @@
+"""人员 page: the staff register; phone changes keep their history (D03, D12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.staff import ROTATION_MODES, STAFF_ROLES, default_rotation
+from dutydesk.store.staff import (
+    Staff,
+    StaffError,
+    StaffInput,
+    add_staff,
+    all_staff,
+    deactivate,
+    phone_history,
+    update_staff,
+)
+from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, table_view
+from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class StaffPage(QWidget):
+    changed = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.editing: Staff | None = None
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        layout.addLayout(left, 3)
+        self.model = PagedTableModel(HEADERS, list_source(all_staff), lambda s: [
+            s.name, s.role, s.mobile, s.duties, ROTATION_MODES.get(s.rotation, s.rotation),
+            f"{s.active_from:%Y-%m-%d}", f"{s.active_to:%Y-%m-%d}" if s.active_to else ""])
+        self.table = table_view("人员名册")
+        self.table.setModel(self.model)
+        left.addWidget(self.table)
+        self.history = QLabel()
+        self.history.setAccessibleName("手机号变更记录")
+        self.history.setWordWrap(True)
+        left.addWidget(self.history)
+
+        box = QGroupBox("登记 / 修改人员")
+        layout.addWidget(box, 2)
+        form = QFormLayout(box)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        self.role.addItems(STAFF_ROLES)
+        self.mobile = QLineEdit()
+        self.mobile.setPlaceholderText("11位手机号，值班期间保持畅通（D12）")
+        self.duties = QLineEdit()
+        self.duties.setPlaceholderText("如：民政、社保代办，矛盾调解")
+        self.rotation = QComboBox()
+        for code, label in ROTATION_MODES.items():
+            self.rotation.addItem(label, code)
+        self.active_from = date_edit()
+        self.active_from.setDate(qdate(desk.today()))
+        self.has_end = QCheckBox("设定停用日期")
+        self.has_end.setAccessibleName("设定停用日期")
+        self.active_to = date_edit()
+        self.active_to.setDate(qdate(desk.today()))
+        self.fields = {
+            "name": add_field(form, FormField("姓名", self.name)),
+            "role": add_field(form, FormField("职务", self.role)),
+            "mobile": add_field(form, FormField("手机号", self.mobile)),
+            "duties": add_field(form, FormField("职责", self.duties)),
+            "rotation": add_field(form, FormField("轮值方式", self.rotation)),
+            "active_from": add_field(form, FormField("启用日期", self.active_from)),
+        }
+        form.addRow(self.has_end)
+        self.fields["active_to"] = add_field(form, FormField("停用日期", self.active_to))
+        row = QHBoxLayout()
+        self.add_button = button("新增人员", primary=True)
+        self.save_button = button("保存修改")
+        self.new_button = button("清空表单")
+        row.addWidget(self.add_button)
+        row.addWidget(self.save_button)
+        row.addWidget(self.new_button)
+        form.addRow(row)
+        self.message = message_label("人员提示")
+        form.addRow(self.message)
+
+        self.role.currentTextChanged.connect(self._role_changed)
+        self.add_button.clicked.connect(self.do_add)
+        self.save_button.clicked.connect(self.do_save)
+        self.new_button.clicked.connect(self.clear_form)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))
+        self.refresh()
+        self.clear_form()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def _role_changed(self, role: str) -> None:
+        if self.editing is None:
+            self.rotation.setCurrentIndex(self.rotation.findData(default_rotation(role)))
+
+    def clear_form(self) -> None:
+        self.editing = None
+        for w in (self.name, self.mobile, self.duties):
+            w.clear()
+        self.has_end.setChecked(False)
+        self.save_button.setEnabled(False)
+        self.history.setText("")
+        show_errors(self.fields, {})
+
+    def load(self, row: int) -> None:
+        if row < 0 or row >= len(self.model.rows):
+            return
+        s: Staff = self.model.rows[row]
+        self.editing = s
+        self.name.setText(s.name)
+        self.role.setCurrentText(s.role)
+        self.mobile.setText(s.mobile)
+        self.duties.setText(s.duties)
+        self.rotation.setCurrentIndex(self.rotation.findData(s.rotation))
+        self.active_from.setDate(qdate(s.active_from))
+        self.has_end.setChecked(s.active_to is not None)
+        if s.active_to:
+            self.active_to.setDate(qdate(s.active_to))
+        self.save_button.setEnabled(True)
+        lines = [f"{p.effective_from:%Y-%m-%d} 起：{p.mobile}（{p.recorded_by} {p.recorded_at:%m-%d %H:%M}登记）"
+                 for p in phone_history(s)]
+        self.history.setText("手机号变更记录：\n" + "\n".join(lines))
+
+    def _input(self) -> StaffInput:
+        return StaffInput(self.name.text(), self.role.currentText(), self.mobile.text(), self.duties.text(),
+                          self.rotation.currentData(), pydate(self.active_from.date()),
+                          pydate(self.active_to.date()) if self.has_end.isChecked() else None)
+
+    def do_add(self) -> None:
+        try:
+            staff = add_staff(self._input(), self.desk.who, self.desk.now())
+        except StaffError as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        show_errors(self.fields, {})
+        show_message(self.message, f"已登记：{staff.name}（{staff.role}）", ok=True)
+        self.clear_form()
+        self.refresh()
+        self.changed.emit("duty")
+
+    def do_save(self) -> None:
+        if self.editing is None:
+            return
+        data = self._input()
+        try:
+            if data.active_to is not None and self.editing.active_to != data.active_to:
+                deactivate(self.editing, data.active_to, self.desk.who, self.desk.now())
+            update_staff(self.editing, data, self.desk.who, self.desk.now())
+        except StaffError as exc:
+            show_errors(self.fields, exc.errors)
+            return
+        show_errors(self.fields, {})
+        show_message(self.message, f"已保存：{self.editing.name}", ok=True)
+        self.refresh()
+        self.changed.emit("duty")

@@ -61,6 +61,7 @@ STEPS: list[str] = [
     "dutydesk.demo.generate:center_step",
     "dutydesk.demo.visits_demo:residents_step",
     "dutydesk.demo.visits_demo:visits_step",
+    "dutydesk.demo.notice_demo:notice_step",
 ]
 
 

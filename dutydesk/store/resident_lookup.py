@@ -7,35 +7,55 @@ visits are read. The benchmark in ``tests/benchmarks`` keeps this under 30 ms at
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from dutydesk.domain import visit_rules as rules
-from dutydesk.store.residents import Resident, ResidentPhone, active, prefix_upper
-from dutydesk.store.visits import Visit
+from dutydesk.store.base import database
+from dutydesk.store.residents import Resident, active, prefix_upper
 
 _DIGITS = re.compile(r"^[0-9]+[xX]?$")
+_PHONE = re.compile(r"^[0-9][0-9-]*$")
 _LETTERS = re.compile(r"^[A-Za-z]+$")
 MIN_PHONE_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class VisitBrief:
+    """Just what the lookup list shows of a past visit."""
+
+    id: int
+    received_at: dt.datetime
+    category: str
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return rules.STATUS_LABELS.get(self.status, self.status)
 
 
 @dataclass
 class ResidentMatch:
     resident: Resident
     phones: list[str] = field(default_factory=list)
-    last_visits: list[Visit] = field(default_factory=list)
+    last_visits: list[VisitBrief] = field(default_factory=list)
     open_count: int = 0
 
 
-def _ids_by_phone(prefix: str, limit: int) -> list[int]:
-    query = (ResidentPhone.select(ResidentPhone.resident)
-             .where((ResidentPhone.phone >= prefix) & (ResidentPhone.phone < prefix_upper(prefix)))
-             .order_by(ResidentPhone.phone).limit(limit))
-    return [row.resident_id for row in query]
+# Raw SQL on purpose: this runs on every keystroke, and building peewee queries over the wide
+# visit table cost more than executing them. Each statement is a range scan on an index.
+_ACTIVE = "voided_at IS NULL AND merged_into_id IS NULL"
+_BY_PHONE = "SELECT resident_id FROM resident_phone WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT ?"
+_BY_ID_NUMBER = (f"SELECT id FROM resident WHERE id_number >= ? AND id_number < ? AND {_ACTIVE} "
+                 "ORDER BY id_number LIMIT ?")
+_BY_INITIALS = (f"SELECT id FROM resident WHERE name_initials >= ? AND name_initials < ? AND {_ACTIVE} "
+                "ORDER BY name_initials, id LIMIT ?")
+_BY_NAME = f"SELECT id FROM resident WHERE name >= ? AND name < ? AND {_ACTIVE} ORDER BY name, id LIMIT ?"
 
 
-def _range(column, prefix: str):
-    return (column >= prefix) & (column < prefix_upper(prefix))
+def _ids(sql: str, prefix: str, limit: int) -> list[int]:
+    return [row[0] for row in database.execute_sql(sql, (prefix, prefix_upper(prefix), limit))]
 
 
 def find_residents(text: str, limit: int = 8) -> list[Resident]:
@@ -44,28 +64,25 @@ def find_residents(text: str, limit: int = 8) -> list[Resident]:
     if not text:
         return []
     ids: list[int] = []
-    if _DIGITS.match(text):
+    if _PHONE.match(text) or _DIGITS.match(text):
         digits = text.upper()
-        if len(digits) >= MIN_PHONE_PREFIX and digits.isdigit():
-            ids += _ids_by_phone(digits, limit * 2)
-        if len(digits) >= 6:
-            query = (Resident.select(Resident.id).where(_range(Resident.id_number, digits) & active())
-                     .order_by(Resident.id_number).limit(limit))
-            ids += [r.id for r in query]
+        if len(digits) >= MIN_PHONE_PREFIX and _PHONE.match(digits):
+            ids += _ids(_BY_PHONE, digits, limit * 2)
+        if len(digits) >= 6 and _DIGITS.match(digits):
+            ids += _ids(_BY_ID_NUMBER, digits, limit)
     elif _LETTERS.match(text):
-        query = (Resident.select(Resident.id)
-                 .where(_range(Resident.name_initials, text.lower()) & active())
-                 .order_by(Resident.name_initials, Resident.id).limit(limit))
-        ids += [r.id for r in query]
+        ids += _ids(_BY_INITIALS, text.lower(), limit)
     else:
-        query = (Resident.select(Resident.id).where(_range(Resident.name, text) & active())
-                 .order_by(Resident.name, Resident.id).limit(limit))
-        ids += [r.id for r in query]
+        ids += _ids(_BY_NAME, text, limit)
     unique = list(dict.fromkeys(ids))
     if not unique:
         return []
     found = {r.id: r for r in Resident.select().where(Resident.id.in_(unique) & active())}
     return [found[i] for i in unique if i in found][:limit]
+
+
+def _marks(ids: list[int]) -> str:
+    return ", ".join("?" * len(ids))
 
 
 def lookup(text: str, limit: int = 8, visits_each: int = 3) -> list[ResidentMatch]:
@@ -74,18 +91,21 @@ def lookup(text: str, limit: int = 8, visits_each: int = 3) -> list[ResidentMatc
     if not residents:
         return []
     ids = [r.id for r in residents]
+    marks = _marks(ids)
     phones: dict[int, list[str]] = {i: [] for i in ids}
-    for row in ResidentPhone.select().where(ResidentPhone.resident.in_(ids)).order_by(ResidentPhone.id):
-        phones[row.resident_id].append(row.phone)
-    matches = []
-    for resident in residents:
-        last = list(Visit.select()
-                    .where((Visit.resident == resident.id) & Visit.voided_at.is_null())
-                    .order_by(Visit.received_at.desc()).limit(visits_each))
-        open_count = (Visit.select()
-                      .where((Visit.resident == resident.id) & Visit.voided_at.is_null()
-                             & Visit.closed_at.is_null()
-                             & Visit.status.in_((rules.PENDING, rules.IN_PROGRESS, rules.DONE)))
-                      .count())
-        matches.append(ResidentMatch(resident, phones[resident.id], last, open_count))
-    return matches
+    for rid, phone in database.execute_sql(
+            f"SELECT resident_id, phone FROM resident_phone WHERE resident_id IN ({marks}) ORDER BY id", ids):
+        phones[rid].append(phone)
+    last: dict[int, list[VisitBrief]] = {i: [] for i in ids}
+    for rid, vid, received, category, status in database.execute_sql(
+            "SELECT resident_id, id, received_at, category, status FROM ("
+            " SELECT resident_id, id, received_at, category, status, ROW_NUMBER() OVER ("
+            "  PARTITION BY resident_id ORDER BY received_at DESC, id DESC) AS n"
+            f" FROM visit WHERE resident_id IN ({marks}) AND voided_at IS NULL)"
+            " WHERE n <= ? ORDER BY resident_id, n", [*ids, visits_each]):
+        last[rid].append(VisitBrief(vid, dt.datetime.fromisoformat(str(received)), category, status))
+    open_counts = dict(database.execute_sql(
+        f"SELECT resident_id, COUNT(*) FROM visit WHERE resident_id IN ({marks}) AND voided_at IS NULL"
+        " AND closed_at IS NULL AND status IN (?, ?, ?) GROUP BY resident_id",
+        [*ids, rules.PENDING, rules.IN_PROGRESS, rules.DONE]).fetchall())
+    return [ResidentMatch(r, phones[r.id], last[r.id], open_counts.get(r.id, 0)) for r in residents]

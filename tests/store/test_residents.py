@@ -78,6 +78,7 @@ def test_lookup_by_phone_prefix_id_name_and_initials(desk, zhang):
     create_resident(ResidentData("李四", phones=["13912345678"]), desk.who, desk.now())
     create_resident(ResidentData("赵顺", phones=["0571-88886666"]), desk.who, desk.now())
     assert [m.resident.name for m in lookup("1381")] == ["张三"]
+    assert [m.resident.name for m in lookup("0571-888")] == ["赵顺"]
     assert [m.resident.name for m in lookup("110105")] == ["张三"]
     assert [m.resident.name for m in lookup("张")] == ["张三"]
     assert sorted(m.resident.name for m in lookup("zs")) == ["张三", "赵顺"]

@@ -122,7 +122,7 @@ def visits_step(plan: DemoPlan) -> None:
             base = VISITS_PER_WORKDAY if calendar.is_workday(day) else VISITS_PER_RESTDAY
             n = int(base * plan.scale * rng.uniform(0.6, 1.4))
             for _ in range(n):
-                yield _visit_row(rng, vid, day, today, calendar, deadline_of, regulars, residents, phones,
+                yield _visit_row(rng, vid, day, today, desk.now(), calendar, deadline_of, regulars, residents, phones,
                                  categories, outcomes, feedback_rows)
                 vid += 1
                 total[0] += 1
@@ -140,13 +140,16 @@ def visits_step(plan: DemoPlan) -> None:
         plan.progress(f"来访 {total[0]} 条")
 
 
-def _visit_row(rng: random.Random, vid: int, day: dt.date, today: dt.date, calendar: WorkdayCalendar,
+def _visit_row(rng: random.Random, vid: int, day: dt.date, today: dt.date, now: dt.datetime,
+               calendar: WorkdayCalendar,
                deadline_of, regulars, residents, phones, categories, outcomes, feedback_rows) -> tuple:
     rid, name = rng.choice(regulars) if rng.random() < 0.25 else rng.choice(residents)
     category = rng.choices(categories, cum_weights=_CATEGORY_CUM)[0]
     outcome = "代办" if category == "代办" else rng.choices(outcomes, cum_weights=_OUTCOME_CUM)[0]
     channel = rng.choices(rules.CHANNELS, cum_weights=_CHANNEL_CUM)[0]
-    received = dt.datetime.combine(day, dt.time(8, 30)) + dt.timedelta(minutes=rng.randrange(0, 540))
+    opening = dt.datetime.combine(day, dt.time(8, 30))
+    span = 540 if day < today else max(1, min(540, int((now - opening).total_seconds() // 60)))
+    received = opening + dt.timedelta(minutes=rng.randrange(0, span))
     responder = rng.choice(RESPONDERS)
     values = dict.fromkeys(("result", "transfer_to", "transfer_contact", "escalate_level", "outside_unit",
                             "outside_address", "outside_phone", "deadline_kind", "close_reason",
@@ -177,7 +180,7 @@ def _visit_row(rng: random.Random, vid: int, day: dt.date, today: dt.date, calen
         values["deadline_kind"] = kind
         deadline = deadline_of(day, deadline_days)
         age = (today - day).days
-        if age > 21 or (age > 5 and rng.random() < 0.9):
+        if age > 21 or (age > 5 and rng.random() < 0.97):
             values["result"] = "已办结"
             status = rules.FED_BACK
             values["satisfaction"] = rng.choices(rules.SATISFACTION, (85, 12, 3))[0]

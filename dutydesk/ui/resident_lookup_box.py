@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dutydesk.store.resident_lookup import ResidentMatch, lookup
 
@@ -41,6 +49,8 @@ class ResidentLookupBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        # Never take the form's spare height: the list grows only as far as its matches need.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("输入电话、身份证号、姓名或拼音首字母（如 zs），回车选中")
         self.edit.setAccessibleName("查找群众")

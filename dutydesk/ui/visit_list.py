@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -195,10 +194,10 @@ class VisitListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(60)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
         self.table.activated.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
         layout.addWidget(self.table)
+        self._sized = False
         self.apply()
 
     def current_filter(self) -> VisitFilter:
@@ -214,6 +213,10 @@ class VisitListView(QWidget):
 
     def apply(self) -> None:
         self.model.set_filter(self.current_filter())
+        if not self._sized and self.model.rowCount() > 0:
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(5, max(self.table.columnWidth(5), 220))
+            self._sized = True
 
     def refresh(self) -> None:
         # A registration made today must show even when the view was opened yesterday.

@@ -107,7 +107,7 @@ class ResidentLookupBox(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if self.results.isVisible():
+            if not self.results.isHidden():
                 if key == Qt.Key.Key_Down:
                     self.results.setCurrentRow(min(self.results.currentRow() + 1, self.results.count() - 1))
                     return True

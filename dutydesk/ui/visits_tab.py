@@ -166,9 +166,19 @@ def _calendar_settings(desk: Desk, window: QWidget) -> None:
         events.changed.emit("calendar")
 
 
+def _merge_residents(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.resident_merge import MergeResidentsDialog
+
+    MergeResidentsDialog(desk, window).exec()
+    events = getattr(window, "events", None)
+    if events is not None:
+        events.changed.emit("visit")
+
+
 for _action in (
     MenuAction("文件", "新登记来访", _new_registration, "F2"),
     MenuAction("工具", "工作日日历…", _calendar_settings, director_only=True),
+    MenuAction("工具", "合并重复群众记录…", _merge_residents, director_only=True),
 ):
     if not any(a.text == _action.text for a in MENU_ACTIONS):
         MENU_ACTIONS.append(_action)

@@ -25,6 +25,7 @@ def make_app() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())  # every window, the taskbar and Alt+Tab
+    app.setDesktopFileName("dutydesk")  # Wayland/taskbars match packaging/linux/dutydesk.desktop
     return app
 
 

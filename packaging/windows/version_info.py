@@ -27,36 +27,34 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return tuple(numbers)  # type: ignore[return-value]
 
 
-def write_version_file(root: Path, target: Path) -> str:
-    """Write a PyInstaller version file and return its path."""
-    from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo,
-        StringFileInfo,
-        StringStruct,
-        StringTable,
-        VarFileInfo,
-        VarStruct,
-        VSVersionInfo,
-    )
+TEMPLATE = """# UTF-8
+# Windows version resource for DutyDesk, written by packaging/windows/version_info.py: do not edit.
+VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004,
+                    fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable('080404b0', [
+      StringStruct('CompanyName', 'DutyDesk'),
+      StringStruct('FileDescription', '值班台 DutyDesk'),
+      StringStruct('FileVersion', '{version}'),
+      StringStruct('InternalName', 'DutyDesk'),
+      StringStruct('LegalCopyright', 'Apache-2.0'),
+      StringStruct('OriginalFilename', 'DutyDesk.exe'),
+      StringStruct('ProductName', '值班台 DutyDesk'),
+      StringStruct('ProductVersion', '{version}')])]),
+    VarFileInfo([VarStruct('Translation', [0x0804, 1200])])
+  ]
+)
+"""
 
+
+def write_version_file(root: Path, target: Path) -> str:
+    """Write the version file PyInstaller reads (``EXE(version=...)``) and return its path.
+
+    Plain text in PyInstaller's documented format rather than its classes, whose module needs
+    Windows-only packages: the file can be written and checked on any system.
+    """
     version = read_version(root)
-    numbers = version_tuple(version)
-    info = VSVersionInfo(
-        ffi=FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[
-            StringFileInfo([StringTable("080404b0", [
-                StringStruct("CompanyName", "DutyDesk"),
-                StringStruct("FileDescription", "值班台 DutyDesk"),
-                StringStruct("FileVersion", version),
-                StringStruct("InternalName", "DutyDesk"),
-                StringStruct("LegalCopyright", "Apache-2.0"),
-                StringStruct("OriginalFilename", "DutyDesk.exe"),
-                StringStruct("ProductName", "值班台 DutyDesk"),
-                StringStruct("ProductVersion", version),
-            ])]),
-            VarFileInfo([VarStruct("Translation", [0x0804, 1200])]),
-        ],
-    )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(str(info), encoding="utf-8")
+    target.write_text(TEMPLATE.format(numbers=version_tuple(version), version=version), encoding="utf-8")
     return str(target)

@@ -54,7 +54,7 @@ def bundle(tmp_path_factory) -> Path:
     return build_bundle.build_bundle(base / "dist", base / "work")
 
 
-def run_frozen(bundle: Path, *args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+def run_frozen(bundle: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
     env.pop("DUTYDESK_DATA_DIR", None)
     return subprocess.run(
@@ -180,3 +180,30 @@ def test_every_bundled_qt_library_finds_its_qt_dependencies_inside_the_bundle(bu
         if lost:
             missing[str(path.relative_to(internal))] = lost
     assert not missing, missing
+
+
+def test_linux_tarball_unpacks_runs_and_adds_a_menu_entry(bundle, tmp_path):
+    sys.path.insert(0, str(ROOT / "packaging" / "linux"))
+    import make_tarball
+
+    tarball = make_tarball.make_tarball(bundle, tmp_path / "out")
+    assert tarball.name == f"dutydesk-{__version__}-linux-{os.uname().machine}.tar.gz"
+    opt = tmp_path / "opt"
+    opt.mkdir()
+    subprocess.run(["tar", "xzf", str(tarball), "-C", str(opt)], check=True)  # as a user would
+    unpacked = opt / f"DutyDesk-{__version__}"
+    assert "install-desktop-entry.sh" in (unpacked / "README.txt").read_text(encoding="utf-8")
+    result = run_frozen(unpacked, "--version")
+    check_ok(result)
+    assert result.stdout.strip() == f"DutyDesk {__version__}"
+
+    home = tmp_path / "home"
+    (home / "Desktop").mkdir(parents=True)
+    env = {"PATH": os.environ["PATH"], "HOME": str(home)}
+    subprocess.run(["sh", str(unpacked / "install-desktop-entry.sh")], check=True, env=env,
+                   capture_output=True, timeout=60)
+    entry = (home / ".local/share/applications/dutydesk.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{unpacked}/dutydesk"' in entry and "Name[zh_CN]=值班台" in entry
+    assert (home / ".local/share/icons/hicolor/48x48/apps/dutydesk.png").is_file()
+    assert (home / ".local/share/icons/hicolor/scalable/apps/dutydesk.svg").is_file()
+    assert (home / "Desktop" / "dutydesk.desktop").is_file()

@@ -175,10 +175,17 @@ def _merge_residents(desk: Desk, window: QWidget) -> None:
         events.changed.emit("visit")
 
 
+def _summary(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.visit_summary_dialog import VisitSummaryDialog
+
+    VisitSummaryDialog(desk, window).exec()
+
+
 for _action in (
     MenuAction("文件", "新登记来访", _new_registration, "F2"),
     MenuAction("工具", "工作日日历…", _calendar_settings, director_only=True),
     MenuAction("工具", "合并重复群众记录…", _merge_residents, director_only=True),
+    MenuAction("工具", "来访情况汇总…", _summary),
 ):
     if not any(a.text == _action.text for a in MENU_ACTIONS):
         MENU_ACTIONS.append(_action)

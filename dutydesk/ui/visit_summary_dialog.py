@@ -1,0 +1,70 @@
+"""来访情况汇总 (V08): the period's requests and hot issues as text, to copy into the report upward."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.visit_summary import visit_summary
+
+
+class VisitSummaryDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("来访情况汇总")
+        self.resize(620, 520)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        today = desk.today()
+        first = today.replace(day=1)
+        self.start = QDateEdit(QDate(first))
+        self.end = QDateEdit(QDate(today))
+        for edit, name in ((self.start, "起始日期"), (self.end, "截止日期")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(self.refresh)
+        bar.addWidget(QLabel("从"))
+        bar.addWidget(self.start)
+        bar.addWidget(QLabel("到"))
+        bar.addWidget(self.end)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("汇总内容")
+        layout.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        copy = QPushButton("复制")
+        copy.setAccessibleName("复制")
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text.toPlainText()))
+        close = QPushButton("关闭")
+        close.setAccessibleName("关闭")
+        close.clicked.connect(self.accept)
+        buttons.addWidget(copy)
+        buttons.addWidget(close)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        start: dt.date = self.start.date().toPython()
+        end: dt.date = self.end.date().toPython()
+        if end < start:
+            self.text.setPlainText("截止日期不能早于起始日期")
+            return
+        self.text.setPlainText(visit_summary(start, end).text())

@@ -71,8 +71,15 @@ class VisitForm(QWidget):
         self.person_info = QLabel("")
         self.person_info.setAccessibleName("已选群众")
         self.person_info.setWordWrap(True)
-        self.person_info.hide()
-        outer.addWidget(self.person_info)
+        self.person_button = QPushButton("群众信息…")
+        self.person_button.setAccessibleName("群众信息")
+        self.person_button.setToolTip("更正该群众的身份证号、电话、村民小组、住址和标签")
+        self.person_button.clicked.connect(self.edit_resident)
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.person_info, 1)
+        person_row.addWidget(self.person_button)
+        outer.addLayout(person_row)
+        self._show_person(False)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -186,11 +193,23 @@ class VisitForm(QWidget):
         names += [a.name for a in Account.select().where(Account.active == True).order_by(Account.id)]  # noqa: E712
         return list(dict.fromkeys(names))
 
+    def _show_person(self, shown: bool) -> None:
+        self.person_info.setVisible(shown)
+        self.person_button.setVisible(shown)
+
+    def edit_resident(self) -> None:
+        from dutydesk.store.residents import Resident
+        from dutydesk.ui.resident_edit import ResidentEditDialog
+
+        if self.resident_id is None:
+            return
+        ResidentEditDialog(self.desk, Resident.get_by_id(self.resident_id), self).exec()
+
     def _person_edited(self) -> None:
         """Typing over a picked person's name or phone means it is someone else."""
         if self.resident_id is not None:
             self.resident_id = None
-            self.person_info.hide()
+            self._show_person(False)
             self.form.setRowVisible(self.fields["id_number"], True)
 
     def showEvent(self, event) -> None:
@@ -203,7 +222,7 @@ class VisitForm(QWidget):
         """Clear the form for the next person and put the cursor in 查找群众."""
         self.resident_id = None
         self.lookup.clear()
-        self.person_info.hide()
+        self._show_person(False)
         for name in ("person_name", "contact", "id_number", "result", "transfer_to", "transfer_contact",
                      "outside_unit", "outside_address", "outside_phone", "dispute_parties"):
             self.editor(name).clear()
@@ -237,7 +256,7 @@ class VisitForm(QWidget):
         if match.open_count:
             info += f"，有 {match.open_count} 件事项未办结"
         self.person_info.setText(info)
-        self.person_info.show()
+        self._show_person(True)
         self.editor("category").setFocus()
 
     def draft(self) -> VisitDraft:

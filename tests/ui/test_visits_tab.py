@@ -58,6 +58,7 @@ def test_v01_register_repeat_visitor_from_keyboard_only(qtbot, app, desk):
     key(qtbot, lookup, Qt.Key.Key_Return)
     assert by_name(tab, "姓名").text() == "张三"
     assert by_name(tab, "联系电话").text() == "13812345678"
+    assert by_name(tab, "群众信息").isVisibleTo(tab)
     category = by_name(tab, "事项类别", QComboBox)
     assert tab.form.focusWidget() is category
     key(qtbot, category, Qt.Key.Key_Down, 2)  # 政策咨询 -> 代办 -> 求助

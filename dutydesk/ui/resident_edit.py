@@ -1,0 +1,102 @@
+"""群众信息: correct a resident's particulars and tags (低保户, 残疾人 …); each change is audited and
+phones are only ever added (a number that was used stays in the record's history)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.residents import (
+    TAGS,
+    DuplicateResident,
+    Resident,
+    ResidentData,
+    ResidentInvalid,
+    update_resident,
+)
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+
+class ResidentEditDialog(QDialog):
+    def __init__(self, desk: Desk, resident: Resident, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.resident = resident
+        self.setWindowTitle(f"群众信息：{resident.name}")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        gender = QComboBox()
+        gender.addItems(["", "男", "女"])
+        gender.setCurrentText(resident.gender or "")
+        self.fields = {
+            "name": add_field(form, FormField("姓名", QLineEdit(resident.name))),
+            "id_number": add_field(form, FormField("身份证号", QLineEdit(resident.id_number or ""))),
+            "gender": add_field(form, FormField("性别", gender, "填写身份证号后按号码自动确定")),
+            "phones": add_field(form, FormField("新增电话", QLineEdit(),
+                                                "已有：" + ("、".join(resident.phones()) or "无"))),
+            "village_group": add_field(form, FormField("村民小组", QLineEdit(resident.village_group))),
+            "address": add_field(form, FormField("住址", QLineEdit(resident.address))),
+            "note": add_field(form, FormField("备注", QLineEdit(resident.note))),
+            "reason": add_field(form, FormField("更正原因", QLineEdit())),
+        }
+        tags = QGridLayout()
+        self.tag_boxes: dict[str, QCheckBox] = {}
+        for i, tag in enumerate(TAGS):
+            box = QCheckBox(tag)
+            box.setAccessibleName(tag)
+            box.setChecked(tag in resident.tag_list)
+            tags.addWidget(box, i // 4, i % 4)
+            self.tag_boxes[tag] = box
+        self.extra_tags = [t for t in resident.tag_list if t not in TAGS]
+        form.addRow(QLabel("标签："), QWidget())
+        layout.addLayout(tags)
+        buttons = QHBoxLayout()
+        save = QPushButton("保存")
+        save.setAccessibleName("保存")
+        save.setProperty("primary", True)
+        save.setAutoDefault(False)
+        save.clicked.connect(self.save)
+        cancel = QPushButton("取消")
+        cancel.setAccessibleName("取消")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(save)
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _text(self, name: str) -> str:
+        editor = self.fields[name].editor
+        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+
+    def save(self) -> bool:
+        data = ResidentData(
+            name=self._text("name"), id_number=self._text("id_number"),
+            phones=[p for p in self._text("phones").replace("，", ",").split(",") if p.strip()],
+            gender=self._text("gender"), village_group=self._text("village_group"),
+            address=self._text("address"), note=self._text("note"),
+            tags=[t for t, box in self.tag_boxes.items() if box.isChecked()] + self.extra_tags,
+        )
+        try:
+            update_resident(self.resident, data, self.desk.who, self.desk.now(), self._text("reason"))
+        except ResidentInvalid as exc:
+            show_errors(self.fields, exc.errors)
+            return False
+        except DuplicateResident as exc:
+            show_errors(self.fields, {"id_number": str(exc)})
+            return False
+        self.accept()
+        return True

@@ -14,6 +14,7 @@ from dutydesk.ui.extensions import STATUS_ITEMS, StatusItem
 from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
 
 URGENT = (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON)
+SHOWN = 300  # a list longer than this is not read; the title still counts them all
 
 
 def urgent_matters(desk: Desk) -> list[OpenMatter]:
@@ -62,13 +63,16 @@ class FollowupPanel(QWidget):
         self.list.clear()
         overdue = sum(1 for m in self.matters if m.status == rules.URGENCY_OVERDUE)
         self.title.setText(f"待跟进（超期 {overdue} 件，即将到期 {len(self.matters) - overdue} 件）")
-        for matter in self.matters:
+        for matter in self.matters[:SHOWN]:
             label = rules.URGENCY_LABELS.get(matter.status, matter.status)
             due = f"{matter.due:%m月%d日}" if matter.due else ""
             item = QListWidgetItem(f"【{label}】{due}　{matter.ref}　{matter.summary}")
             item.setForeground(QColor(OVERDUE_RED if matter.status == rules.URGENCY_OVERDUE else DUE_AMBER))
             item.setData(Qt.ItemDataRole.UserRole, matter)
             self.list.addItem(item)
+        if len(self.matters) > SHOWN:
+            more = len(self.matters) - SHOWN
+            self.list.addItem(QListWidgetItem(f"……另有 {more} 件，请在列表中勾选“只看超期”查看"))
         if not self.matters:
             self.list.addItem(QListWidgetItem("没有即将到期或超期的事项"))
 

@@ -121,6 +121,8 @@ class VisitsTab(QWidget):
 
     def _changed_elsewhere(self, kind: str) -> None:
         self.followups.refresh()
+        if kind == "calendar":
+            self.calendar_warning.refresh()
         if kind == "visit":
             self.register.refresh()
 

@@ -235,3 +235,31 @@ def test_status_bar_counts_followups(qtbot, app, desk, clock):
     window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     qtbot.addWidget(window)
     assert "待跟进：超期 0 件，即将到期 1 件" in window.status_text()
+
+
+def test_calendar_change_elsewhere_clears_the_warning(qtbot, app, desk):
+    from dutydesk.store.calendar_days import enter_day
+    from dutydesk.ui.events import DeskEvents
+
+    tab = make_tab(qtbot, desk)
+    events = DeskEvents()
+    tab.set_events(events)
+    assert tab.calendar_warning.isVisible()
+    enter_day(dt.date(2027, 1, 1), False, "元旦", desk.who, desk.now())
+    events.changed.emit("calendar")
+    assert not tab.calendar_warning.isVisible()
+
+
+def test_followup_panel_caps_a_very_long_list(qtbot, app, desk, clock, monkeypatch):
+    from dutydesk.ui import followup_panel
+
+    monkeypatch.setattr(followup_panel, "SHOWN", 2)
+    for name in ("甲", "乙", "丙"):
+        register_visit(VisitDraft(channel="来电", category="求助", person_name=name, request="求助",
+                                  responder_name="李文书", outcome="上报", escalate_level="镇",
+                                  deadline_kind="review"), desk.who, desk.now(), desk.calendar())
+    clock.set(dt.datetime(2026, 11, 30, 9, 0))
+    tab = make_tab(qtbot, desk)
+    panel = by_name(tab, "待跟进", QListWidget)
+    assert panel.count() == 3 and "另有 1 件" in panel.item(2).text()
+    assert "超期 3 件" in by_name(tab, "待跟进标题", QLabel).text()

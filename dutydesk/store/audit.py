@@ -87,8 +87,6 @@ def create(model: type[M], who: str, at: dt.datetime, **values: Any) -> M:
 def update(instance: M, who: str, at: dt.datetime, reason: str | None = None, **changes: Any) -> M:
     """Change fields of a row, recording each field's old and new value."""
     with database.atomic():
-        for guard in BEFORE_WRITE:
-            guard(instance, "update")
         changed = []
         for field, new in changes.items():
             old = getattr(instance, field)
@@ -98,6 +96,15 @@ def update(instance: M, who: str, at: dt.datetime, reason: str | None = None, **
             changed.append((field, old, new))
         if not changed:
             return instance
+        # Guards see the changed instance (the stored row is still in the database), so a
+        # closed-year guard can refuse moving a record into a closed year as well as out of it.
+        try:
+            for guard in BEFORE_WRITE:
+                guard(instance, "update")
+        except BaseException:
+            for field, old, _new in changed:
+                setattr(instance, field, old)
+            raise
         instance.save()
         for field, old, new in changed:
             _log(

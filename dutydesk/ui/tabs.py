@@ -40,9 +40,9 @@ def _notices(desk: Desk) -> QWidget:
 
 
 def _archive(desk: Desk) -> QWidget:
-    from dutydesk.ui import archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
+    from dutydesk.ui.archive_tab import ArchiveTab
 
-    return EmptyState("档案查询", "登记来访和办理事项后，可在此检索全部记录。")
+    return ArchiveTab(desk)
 
 
 TABS: list[TabSpec] = [

@@ -1,0 +1,155 @@
+"""Privacy of the people served (V09, A05): phones and ID numbers are masked unless the role may
+see them, and an unmasked export needs a director, a reason and leaves a trace.
+
+Helpers for every feature that shows or exports personal data::
+
+    from dutydesk.store.privacy import mask_for, mask_text, export_masker
+
+    mask_for(desk.account, "phone", visit.contact)      # in lists: 138****5678 for an operator
+    mask_text(desk.account, free_text)                  # numbers inside free text
+    masker = export_masker(grant)                       # exports: masked unless a grant is given
+    masker("id_number", resident.id_number)
+
+``grant`` comes from ``authorize_unmasked_export`` (director logged in, or their password typed on
+the spot, plus a reason); every export is written to ``export_log`` with ``log_export``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from peewee import BooleanField, CharField, DateTimeField, TextField
+
+from dutydesk.domain.phone import mask_phone
+from dutydesk.domain.settings import declare
+from dutydesk.store import audit
+from dutydesk.store.accounts import Account
+from dutydesk.store.base import BaseModel
+from dutydesk.store.settings import get_setting
+
+UNMASKED_ROLES = declare(
+    "privacy.unmasked_roles", ["director", "admin"], "可在列表中查看完整电话和身份证号的角色", "V09"
+)
+KINDS = ("phone", "id_number")
+
+_ID = re.compile(r"(?<![0-9])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9Xx])")
+_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9])(0[0-9]{2,3}-?)([0-9]{3,4})([0-9]{4})(?![0-9])")
+
+
+class ExportLog(BaseModel):
+    exported_at = DateTimeField()
+    exported_by = CharField()
+    what = TextField()
+    unmasked = BooleanField()
+    approved_by = CharField(default="")
+    reason = TextField(default="")
+    path = TextField(default="")
+
+
+def mask_id_number(value: str) -> str:
+    """``110105********123X``: region prefix and the last four stay, as on a receipt."""
+    value = value.strip()
+    if len(value) < 10:
+        return "*" * len(value)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+def mask_value(value_kind: str, value: str | None) -> str:
+    """Always masked (slips for third parties, default exports)."""
+    if not value:
+        return ""
+    if value_kind == "phone":
+        return mask_phone(value.strip())
+    if value_kind == "id_number":
+        return mask_id_number(value)
+    raise ValueError(f"unknown value kind {value_kind!r}")
+
+
+def may_see_unmasked(account: Account | None, on: dt.date | None = None) -> bool:
+    """Whether the role is in the setting; the newest value applies when no day is given."""
+    if account is None:
+        return False
+    roles = get_setting(UNMASKED_ROLES, on or dt.date.max)
+    return account.role in roles
+
+
+def mask_for(account: Account | None, value_kind: str, value: str | None, on: dt.date | None = None) -> str:
+    """What ``account`` sees of a phone or ID number in lists and on screen."""
+    if not value:
+        return ""
+    return value if may_see_unmasked(account, on) else mask_value(value_kind, value)
+
+
+def mask_numbers(text: str) -> str:
+    """Mask every ID number, mobile and landline inside free text."""
+    text = _ID.sub(lambda m: m.group(1) + "*" * 8 + m.group(3), text)
+    text = _MOBILE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+    return _LANDLINE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+
+
+def mask_text(account: Account | None, text: str, on: dt.date | None = None) -> str:
+    return text if may_see_unmasked(account, on) else mask_numbers(text)
+
+
+class ExportRefused(ValueError):
+    """Why an unmasked export was refused, per form field (Chinese)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ExportGrant:
+    """Permission for one unmasked export: who asked, which director approved, why."""
+
+    account: str
+    approved_by: str
+    reason: str
+    what: str
+
+
+def authorize_unmasked_export(account: Account | None, what: str, reason: str, now: dt.datetime,
+                              director_name: str = "", password: str | None = None) -> ExportGrant:
+    """A director logged in approves by themselves; anyone else needs a director's password."""
+    from dutydesk.store.login import LoginError, check_password
+
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "导出完整信息必须填写原因"
+    approver: Account | None = None
+    if account is not None and account.is_director and not director_name:
+        approver = account
+    else:
+        approver = Account.get_or_none((Account.name == director_name) & (Account.active == True))  # noqa: E712
+        if approver is None or not approver.is_director:
+            errors["director"] = "请选择批准的主任"
+        elif not errors:
+            try:
+                check_password(approver, password or "", now, purpose="approve")
+            except LoginError as exc:
+                errors["password"] = str(exc)
+    if errors:
+        raise ExportRefused(errors)
+    assert approver is not None
+    return ExportGrant(account.name if account else "系统", approver.name, reason.strip(), what)
+
+
+def export_masker(grant: ExportGrant | None) -> Callable[[str, str | None], str]:
+    """The function an export uses for personal values: masked unless a grant was given."""
+    if grant is not None:
+        return lambda kind, value: value or ""
+    return mask_value
+
+
+def log_export(who: str, at: dt.datetime, what: str, grant: ExportGrant | None = None,
+               path: str = "") -> ExportLog:
+    """Every export of personal data is logged (A01); unmasked ones with approver and reason."""
+    return audit.create(
+        ExportLog, who, at, exported_at=at, exported_by=who, what=what, unmasked=grant is not None,
+        approved_by=grant.approved_by if grant else "", reason=grant.reason if grant else "", path=path,
+    )

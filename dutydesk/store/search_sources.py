@@ -1,0 +1,101 @@
+"""What the archive search covers: residents, visits, proxy cases, notices, duty-log notes,
+handovers and inspection findings, registered with ``search_index.register``.
+
+Kept in one module while the features land; a feature may move its own ``register`` call next
+to its model (see the ``search_index`` docstring) and delete the entry here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+from dutydesk.store.handover import DutyNote, Handover
+from dutydesk.store.inspections import KINDS as FINDING_KINDS
+from dutydesk.store.inspections import DutyFinding
+from dutydesk.store.notices import NoticeRecord
+from dutydesk.store.proxy_cases import ProxyCase, ProxyStep
+from dutydesk.store.residents import Resident, ResidentPhone, name_initials
+from dutydesk.store.search_index import SearchDoc, register, register_dependent
+from dutydesk.store.visits import Visit, VisitFeedback, VisitFollowup
+
+
+def _join(*parts: object) -> str:
+    return " ".join(str(p) for p in parts if p)
+
+
+def _resident(r: Resident) -> SearchDoc | None:
+    if r.merged_into_id is not None:
+        return None  # a merged duplicate: its records live on the kept resident
+    phones = " ".join(p.phone for p in ResidentPhone.select().where(ResidentPhone.resident == r.id))
+    return SearchDoc(
+        title=r.name, text=_join(r.village_group, r.address, r.tags.replace(",", " "), r.note),
+        day=r.created_at.date(), staff=r.created_by,
+        keys=_join(r.name_initials, r.id_number, phones),
+    )
+
+
+def _visit(v: Visit) -> SearchDoc:
+    followups = " ".join(f.text for f in VisitFollowup.select().where(VisitFollowup.visit == v.id))
+    feedbacks = " ".join(f.content for f in VisitFeedback.select().where(VisitFeedback.visit == v.id))
+    return SearchDoc(
+        title=_join(v.person_name, v.channel, v.category),
+        text=_join(v.request, v.outcome, v.result, v.transfer_to, v.outside_unit, v.dispute_parties,
+                   v.mediation_result, followups, feedbacks),
+        day=v.received_at.date(), staff=v.responder_name,
+        keys=_join(v.ref, name_initials(v.person_name), v.contact),
+    )
+
+
+def _proxy_case(c: ProxyCase) -> SearchDoc:
+    steps = " ".join(s.kind for s in ProxyStep.select().where(ProxyStep.case == c.id))
+    item = ""
+    with contextlib.suppress(Exception):
+        item = c.item_version.name
+    return SearchDoc(
+        title=_join(c.slip_no, c.person_name, item), text=_join(item, c.state_label, steps),
+        day=c.accepted_at.date(), staff=c.agent,
+        keys=_join(c.slip_no, name_initials(c.person_name), c.person_phone),
+    )
+
+
+def _notice(n: NoticeRecord) -> SearchDoc:
+    item = ""
+    with contextlib.suppress(Exception):
+        item = n.item_version.name
+    return SearchDoc(
+        title=_join(n.ref, n.person_name, item), text=_join(item, n.outcome, n.reason, n.channel),
+        day=n.told_at.date(), staff=n.told_by,
+        keys=_join(n.ref, name_initials(n.person_name), n.person_phone),
+    )
+
+
+def _duty_note(n: DutyNote) -> SearchDoc:
+    return SearchDoc(title=f"值班记录 {n.kind}", text=_join(n.text, n.result), day=n.noted_at.date(),
+                     staff=n.recorded_by)
+
+
+def _handover(h: Handover) -> SearchDoc:
+    name = h.from_staff.name
+    return SearchDoc(title=f"交接班 {h.day:%Y-%m-%d} {name}", text=_join(h.note, h.open_matters),
+                     day=h.day, staff=name, keys=name_initials(name))
+
+
+def _finding(f: DutyFinding) -> SearchDoc:
+    name = f.staff.name
+    found: dt.datetime = f.found_at
+    return SearchDoc(title=f"{FINDING_KINDS.get(f.kind, f.kind)} {name}", text=_join(f.detail, f.inspector),
+                     day=found.date(), staff=name, keys=name_initials(name))
+
+
+register(Resident, "resident", "居民档案", _resident, day=lambda r: r.created_at)
+register(Visit, "visit", "来访记录", _visit, day=lambda v: v.received_at)
+register(ProxyCase, "proxy_case", "代办事项", _proxy_case, day=lambda c: c.accepted_at)
+register(NoticeRecord, "notice", "一次性告知", _notice, day=lambda n: n.told_at)
+register(DutyNote, "duty_note", "值班记录", _duty_note, day=lambda n: n.noted_at)
+register(Handover, "handover", "交接班", _handover, day=lambda h: h.day)
+register(DutyFinding, "inspection", "督查记录", _finding, day=lambda f: f.found_at)
+register_dependent(ResidentPhone, lambda p: p.resident)
+register_dependent(VisitFollowup, lambda f: f.visit)
+register_dependent(VisitFeedback, lambda f: f.visit)
+register_dependent(ProxyStep, lambda s: s.case)

@@ -1,0 +1,173 @@
+"""Yearly filing (A04): a director closes a year after 31 December; its records become read-only
+and the year's ledgers are written to an archive folder. Corrections to a closed year are
+additions with a reason (``add_correction``), never edits (A03).
+
+The read-only rule is a ``BEFORE_WRITE`` guard on every audited write: a create dated in a closed
+year, or an update/void of a record filed in one, raises ``RecordLocked``. Records are filed by
+the date their search registration gives (``search_index.filing_day``).
+
+Other features add their yearly ledgers to ``YEARLY_LEDGERS`` (a function ``(year, prepared_on)
+-> Ledger | None``); closing a year writes each of them, plus a catalogue of every record type
+and the year's lookup register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from peewee import CharField, DateTimeField, IntegerField, Model, TextField
+
+from dutydesk.store import audit
+from dutydesk.store.accounts import Account
+from dutydesk.store.base import BaseModel, database
+from dutydesk.store.datafolder import DeskError
+from dutydesk.store.search_index import SOURCES, filing_day
+
+if TYPE_CHECKING:
+    from dutydesk.reports.ledger import Ledger
+
+
+class YearClosure(BaseModel):
+    year = IntegerField(unique=True)
+    closed_at = DateTimeField()
+    closed_by = CharField()
+    archive_path = TextField(default="")
+    files = TextField(default="")  # JSON list of the files written
+
+
+class Correction(BaseModel):
+    """An addition to a filed record: what was wrong and what is right, with the reason."""
+
+    ref_table = CharField()
+    ref_id = IntegerField()
+    reason = TextField()
+    text = TextField()
+    corrected_at = DateTimeField()
+    corrected_by = CharField()
+
+
+YEARLY_LEDGERS: list[Callable[[int, dt.date], Ledger | None]] = []
+
+
+def closed_years() -> set[int]:
+    return {row.year for row in YearClosure.select(YearClosure.year)}
+
+
+def _closed_year_guard(instance: Model, action: str) -> None:
+    if instance._meta.table_name not in SOURCES:
+        return
+    closed = closed_years()
+    if not closed:
+        return
+    days = [filing_day(instance)]
+    if action != "create" and instance.get_id() is not None:
+        stored = type(instance).get_or_none(type(instance)._meta.primary_key == instance.get_id())
+        if stored is not None:
+            days.append(filing_day(stored))
+    for day in days:
+        if day is not None and day.year in closed:
+            raise audit.RecordLocked(f"{day.year}年档案已归档，记录只读；如需更正，请添加更正说明（A04）")
+
+
+if _closed_year_guard not in audit.BEFORE_WRITE:
+    audit.BEFORE_WRITE.append(_closed_year_guard)
+
+
+def is_closed(day: dt.date) -> bool:
+    return day.year in closed_years()
+
+
+class FilingRefused(DeskError):
+    """Why a year cannot be closed (Chinese)."""
+
+
+def check_can_close(account: Account | None, year: int, today: dt.date) -> None:
+    if account is None or not account.is_director:
+        raise FilingRefused("年度归档须由主任进行")
+    if today <= dt.date(year, 12, 31):
+        raise FilingRefused(f"{year}年尚未结束，须在{year}年12月31日之后归档")
+    if year in closed_years():
+        raise FilingRefused(f"{year}年已归档")
+
+
+def archive_dir(root: Path, year: int) -> Path:
+    return root / "archive" / str(year)
+
+
+def year_ledgers(year: int, prepared_on: dt.date) -> list[tuple[str, Ledger]]:
+    """(file stem, ledger) of everything filed for a year."""
+    from dutydesk.reports.archive_ledgers import lookup_register_ledger, year_catalogue_ledger
+
+    out: list[tuple[str, Ledger]] = []
+    for make in YEARLY_LEDGERS:
+        ledger = make(year, prepared_on)
+        if ledger is not None:
+            out.append((ledger.title, ledger))
+    for source in SOURCES.values():
+        ledger = year_catalogue_ledger(year, source.kind, source.label, prepared_on)
+        out.append((ledger.title, ledger))
+    register = lookup_register_ledger(dt.date(year, 1, 1), dt.date(year, 12, 31), prepared_on)
+    out.append((f"{year}年档案查阅登记簿", register))
+    return out
+
+
+def close_year(account: Account | None, year: int, root: Path, now: dt.datetime,
+               progress: Callable[[int, int], None] | None = None) -> YearClosure:
+    """Write the year's ledgers to ``root/archive/YEAR`` and close the year (A04).
+
+    Files are written first (each atomically); the closure is recorded only when all are done,
+    so a cancelled or failed filing leaves the year open.
+    """
+    from dutydesk.reports.ledger import write_ledger
+
+    check_can_close(account, year, now.date())
+    folder = archive_dir(root, year)
+    ledgers = year_ledgers(year, now.date())
+    written: list[str] = []
+    for index, (stem, ledger) in enumerate(ledgers):
+        if progress:
+            progress(index, len(ledgers))
+        path = write_ledger(ledger, folder / f"{_safe(stem)}.xlsx", "xlsx")
+        written.append(path.name)
+    if progress:
+        progress(len(ledgers), len(ledgers))
+    with database.atomic():
+        check_can_close(account, year, now.date())
+        return audit.create(
+            YearClosure, account.name, now, year=year, closed_at=now, closed_by=account.name,
+            archive_path=str(folder), files=json.dumps(written, ensure_ascii=False),
+        )
+
+
+def _safe(name: str) -> str:
+    return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
+
+
+class CorrectionInvalid(ValueError):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("；".join(errors.values()))
+        self.errors = errors
+
+
+def add_correction(ref_table: str, ref_id: int, reason: str, text: str, who: str,
+                   at: dt.datetime) -> Correction:
+    """Add a correction to a record (the way to correct a closed year, A03/A04)."""
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = "请填写更正原因"
+    if not text.strip():
+        errors["text"] = "请填写更正内容"
+    if errors:
+        raise CorrectionInvalid(errors)
+    return audit.create(Correction, who, at, ref_table=ref_table, ref_id=ref_id, reason=reason.strip(),
+                        text=text.strip(), corrected_at=at, corrected_by=who)
+
+
+def corrections_for(ref_table: str, ref_id: int) -> list[Correction]:
+    return list(Correction.select()
+                .where((Correction.ref_table == ref_table) & (Correction.ref_id == ref_id))
+                .order_by(Correction.id))

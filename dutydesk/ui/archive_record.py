@@ -1,0 +1,190 @@
+"""Opening an archive record: the approval dialog (A02) and the read-only record view with its
+full history (A03). Personal numbers are masked for roles not entitled to them (V09)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.store.accounts import Account
+from dutydesk.store.audit_query import describe, record_history
+from dutydesk.store.lookup_register import Approval, ApprovalRefused, approval_mode, approve, needs_password
+from dutydesk.store.privacy import mask_text
+from dutydesk.store.record_view import record_fields
+from dutydesk.store.search_index import Hit
+from dutydesk.store.year_filing import CorrectionInvalid, add_correction, corrections_for
+from dutydesk.ui.forms import FormField, add_field, show_errors
+
+
+class ApprovalDialog(QDialog):
+    """Reason for the lookup, and the director's approval (logged in, or password on the spot)."""
+
+    def __init__(self, desk: Desk, query: str, hit: Hit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.query = query
+        self.approval: Approval | None = None
+        self.setWindowTitle("查阅档案审批")
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"查阅“{hit.label}：{mask_text(desk.account, hit.title)}”须登记查阅原因并经主任批准（A02）。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.fields: dict[str, FormField] = {}
+        self.reason = QLineEdit()
+        self.fields["reason"] = add_field(form, FormField("查阅原因", self.reason))
+        self.password_needed = needs_password(desk.account, desk.today())
+        self.director = QComboBox()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.password_needed and approval_mode(desk.today()) != "logged_in":
+            directors = [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
+                         if a.is_director]
+            for account in directors:
+                self.director.addItem(f"{account.name}（{account.role_label}）", account.name)
+            if desk.account is not None and desk.account.is_director:
+                self.director.setCurrentIndex(max(0, self.director.findData(desk.account.name)))
+            self.fields["director"] = add_field(form, FormField("批准主任", self.director))
+            self.fields["password"] = add_field(form, FormField("主任密码", self.password))
+        else:
+            self.fields["director"] = FormField("批准主任", QLabel(desk.account.name if desk.account else ""))
+            if self.password_needed:
+                self.fields["director"].editor.setText("（须主任登录）")
+            form.addRow(QLabel("批准主任："), self.fields["director"])
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("取消")
+        cancel.setAccessibleName("取消")
+        cancel.clicked.connect(self.reject)
+        self.ok_button = QPushButton("确认查阅")
+        self.ok_button.setAccessibleName("确认查阅")
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.try_approve)
+        self.reason.returnPressed.connect(self._on_return)
+        self.password.returnPressed.connect(self._on_return)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok_button)
+        layout.addLayout(buttons)
+        self.reason.setFocus()
+
+    def _on_return(self) -> None:
+        if not self.isVisible():
+            self.try_approve()
+
+    def try_approve(self) -> None:
+        for f in self.fields.values():
+            f.clear_error()
+        try:
+            self.approval = approve(
+                self.desk.account, self.query, self.reason.text(), self.desk.now(),
+                director_name=self.director.currentData() or "" if self.password_needed else "",
+                password=self.password.text() if self.password_needed else None,
+            )
+        except ApprovalRefused as exc:
+            first = None
+            for key, message in exc.errors.items():
+                field = self.fields.get(key)
+                if field is not None:
+                    field.set_error(message)
+                    first = first or field
+            if first is not None and isinstance(first.editor, (QLineEdit, QComboBox)):
+                first.editor.setFocus()
+            return
+        self.accept()
+
+
+class RecordDialog(QDialog):
+    """A record as filed: every field read-only, then its history (A03)."""
+
+    def __init__(self, desk: Desk, hit: Hit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{hit.label}：{mask_text(desk.account, hit.title)}")
+        self.resize(820, 640)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"{hit.label}　{hit.day:%Y-%m-%d}　{mask_text(desk.account, hit.title)}"
+                         + ("　【已作废】" if hit.voided else ""))
+        heading.setProperty("role", "title")
+        layout.addWidget(heading)
+        layout.addWidget(QLabel("档案原件只读，不能修改；更正请由经办人以补充记录的方式进行（A03）。"))
+        fields = record_fields(hit)
+        self.fields_table = QTableWidget(len(fields), 2)
+        self.fields_table.setAccessibleName("记录内容")
+        self.fields_table.setHorizontalHeaderLabels(("项目", "内容"))
+        self.fields_table.verticalHeader().hide()
+        self.fields_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (label, value) in enumerate(fields):
+            self.fields_table.setItem(row, 0, QTableWidgetItem(label))
+            self.fields_table.setItem(row, 1, QTableWidgetItem(mask_text(desk.account, value, desk.today())))
+        self.fields_table.resizeColumnsToContents()
+        self.fields_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.fields_table, 3)
+        layout.addWidget(QLabel("修改历史："))
+        rows = [(entry.at, entry.account, describe(entry)) for entry in record_history(hit.ref_table, hit.ref_id)]
+        rows += [(c.corrected_at, c.corrected_by, f"更正说明：{c.text}（原因：{c.reason}）")
+                 for c in corrections_for(hit.ref_table, hit.ref_id)]
+        rows.sort(key=lambda r: r[0])
+        self.history = QTableWidget(len(rows), 3)
+        self.history.setAccessibleName("修改历史")
+        self.history.setHorizontalHeaderLabels(("时间", "账户", "内容"))
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (at, who, text) in enumerate(rows):
+            stamp: dt.datetime = at
+            for col, cell in enumerate((f"{stamp:%Y-%m-%d %H:%M}", who, mask_text(desk.account, text, desk.today()))):
+                self.history.setItem(row, col, QTableWidgetItem(cell))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.history, 2)
+        self.desk = desk
+        self.hit = hit
+        form = QFormLayout()
+        self.correction_reason = FormField("更正原因", QLineEdit())
+        self.correction_text = FormField("更正内容", QLineEdit())
+        add_field(form, self.correction_reason)
+        add_field(form, self.correction_text)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        add = QPushButton("添加更正说明")
+        add.setAccessibleName("添加更正说明")
+        add.clicked.connect(self.add_correction)
+        buttons.addWidget(add)
+        close = QPushButton("关闭")
+        close.setAccessibleName("关闭")
+        close.clicked.connect(self.accept)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+    def add_correction(self) -> None:
+        """Corrections are additions with a reason, never edits (A03, A04)."""
+        fields = {"reason": self.correction_reason, "text": self.correction_text}
+        try:
+            correction = add_correction(self.hit.ref_table, self.hit.ref_id, fields["reason"].editor.text(),
+                                        fields["text"].editor.text(), self.desk.who, self.desk.now())
+        except CorrectionInvalid as exc:
+            show_errors(fields, exc.errors)
+            return
+        show_errors(fields, {})
+        row = self.history.rowCount()
+        self.history.insertRow(row)
+        for col, cell in enumerate((f"{correction.corrected_at:%Y-%m-%d %H:%M}", correction.corrected_by,
+                                    f"更正说明：{correction.text}（原因：{correction.reason}）")):
+            self.history.setItem(row, col, QTableWidgetItem(cell))
+        for f in fields.values():
+            f.editor.clear()

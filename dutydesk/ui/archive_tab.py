@@ -1,0 +1,278 @@
+"""档案查询: one search box across every record type, filters, highlighted results (loaded page by
+page), and opening a record read-only after the lookup is approved and registered (A01, A02).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.highlight import highlight, snippet
+from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, record_lookup
+from dutydesk.store.privacy import mask_text
+from dutydesk.store.search_index import Hit, QueryError, SearchFilter, kinds, search, staff_names, terms, years
+from dutydesk.store.settings import get_setting
+from dutydesk.ui import archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
+from dutydesk.ui.archive_record import ApprovalDialog, RecordDialog
+from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.forms import FormField
+from dutydesk.ui.lazy_table import LazyTableModel
+
+HEADERS = ("类型", "日期", "标题", "内容摘要", "经办人")
+HTML_COLUMNS = (2, 3)
+ALL = "全部"
+NO_LIMIT = QDate(2000, 1, 1)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints a cell's text as rich text, so the words found stand out."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc.setHtml(f'<span style="color:#FFFFFF">{opt.text}</span>' if selected else opt.text)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(opt.text)
+        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()))
+
+
+class ArchiveTab(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.approval: Approval | None = None
+        self.words: list[str] = []
+        self.current_query = ""
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.query_edit = QLineEdit()
+        self.query_edit.setPlaceholderText("姓名、内容、电话或身份证号码、单号、姓名拼音首字母（至少两个字，多个词用空格分开）")
+        self.query_field = FormField("检索词", self.query_edit)
+        self.query_edit.returnPressed.connect(self.run_search)
+        top.addWidget(QLabel("检索词："))
+        top.addWidget(self.query_field, 1)
+        self.search_button = QPushButton("检索")
+        self.search_button.setAccessibleName("检索")
+        self.search_button.setProperty("primary", True)
+        self.search_button.clicked.connect(self.run_search)
+        top.addWidget(self.search_button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("记录类型")
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName("年份")
+        self.staff_box = QComboBox()
+        self.staff_box.setAccessibleName("经办人")
+        self.start = self._date_edit("开始日期")
+        self.end = self._date_edit("结束日期")
+        self.voided_box = QCheckBox("含已作废")
+        self.voided_box.setAccessibleName("含已作废")
+        self.voided_box.setChecked(True)
+        for label, widget in (("记录类型", self.kind_box), ("年份", self.year_box), ("开始日期", self.start),
+                              ("结束日期", self.end), ("经办人", self.staff_box)):
+            filters.addWidget(QLabel(label + "："))
+            filters.addWidget(widget)
+        filters.addWidget(self.voided_box)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.fill_filters()
+        for box in (self.kind_box, self.year_box, self.staff_box):
+            box.currentIndexChanged.connect(self.run_search)
+        self.voided_box.toggled.connect(self.run_search)
+
+        self.model = LazyTableModel(HEADERS, lambda offset, limit: [], self._cell, self)
+        self.view = QTableView()
+        self.view.setAccessibleName("检索结果")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(HtmlDelegate(self.view))
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setColumnWidth(0, 90)
+        self.view.setColumnWidth(1, 100)
+        self.view.setColumnWidth(2, 260)
+        self.view.setColumnWidth(3, 520)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.view, 1)
+        self.view.installEventFilter(self)  # Enter on a result opens it
+
+        bottom = QHBoxLayout()
+        self.status = QLabel("输入检索词后按回车。查看记录须登记原因并经主任批准。")
+        self.status.setAccessibleName("检索状态")
+        bottom.addWidget(self.status, 1)
+        self.open_button = QPushButton("查看记录")
+        self.open_button.setAccessibleName("查看记录")
+        self.open_button.clicked.connect(self.open_selected)
+        bottom.addWidget(self.open_button)
+        self.register_button = QPushButton("查阅登记簿")
+        self.register_button.setAccessibleName("查阅登记簿")
+        self.register_button.clicked.connect(self.show_register)
+        bottom.addWidget(self.register_button)
+        self.filing_button = QPushButton("年度归档")
+        self.filing_button.setAccessibleName("年度归档")
+        self.filing_button.clicked.connect(self.show_filing)
+        bottom.addWidget(self.filing_button)
+        layout.addLayout(bottom)
+        self.refresh_role()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- filters ----------------------------------------------------------------------------
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_LIMIT)
+        edit.setSpecialValueText("不限")
+        edit.setDate(NO_LIMIT)
+        return edit
+
+    def fill_filters(self) -> None:
+        for box, items in ((self.kind_box, list(kinds().items())),
+                           (self.year_box, [(str(y), str(y)) for y in years()]),
+                           (self.staff_box, [(s, s) for s in staff_names()])):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(ALL, "")
+            for code, label in items:
+                box.addItem(label, code)
+            index = box.findData(current)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+    def current_filter(self) -> SearchFilter:
+        start = self.start.date().toPython() if self.start.date() != NO_LIMIT else None
+        end = self.end.date().toPython() if self.end.date() != NO_LIMIT else None
+        year = self.year_box.currentData()
+        if year:
+            import datetime as dt
+
+            y = int(year)
+            start = max(start or dt.date(y, 1, 1), dt.date(y, 1, 1))
+            end = min(end or dt.date(y, 12, 31), dt.date(y, 12, 31))
+        kind = self.kind_box.currentData()
+        return SearchFilter(kinds=(kind,) if kind else (), start=start, end=end,
+                            staff=self.staff_box.currentData() or "",
+                            include_voided=self.voided_box.isChecked())
+
+    def refresh_role(self) -> None:
+        """Directors see the register and filing buttons (the account may change at the idle lock)."""
+        director = bool(self.desk.account and self.desk.account.is_director)
+        self.register_button.setVisible(director)
+        self.filing_button.setVisible(director)
+
+    def set_events(self, events: DeskEvents) -> None:
+        events.changed.connect(lambda _kind: self.fill_filters())
+
+    # -- searching --------------------------------------------------------------------------
+    def _cell(self, hit: Hit, column: int) -> str:
+        account = self.desk.account
+        if column == 0:
+            return hit.label + ("（已作废）" if hit.voided else "")
+        if column == 1:
+            return f"{hit.day:%Y-%m-%d}"
+        if column == 2:
+            return highlight(mask_text(account, hit.title), self.words)
+        if column == 3:
+            return highlight(snippet(mask_text(account, hit.body), self.words), self.words)
+        return hit.staff
+
+    def run_search(self) -> None:
+        self.refresh_role()
+        query = self.query_edit.text().strip()
+        try:
+            self.words = terms(query)
+        except QueryError as exc:
+            self.query_field.set_error(str(exc))
+            return
+        self.query_field.clear_error()
+        self.current_query = query
+        flt = self.current_filter()
+        self.model.reload(lambda offset, limit: search(query, flt, offset, limit))
+        count = self.model.rowCount()
+        more = "（向下滚动加载更多）" if self.model.canFetchMore(QModelIndex()) else ""
+        self.status.setText(f"找到 {count} 条{more}" if count else "没有找到符合条件的记录")
+        if count:
+            self.view.selectRow(0)
+            self.view.setFocus()
+
+    # -- opening ----------------------------------------------------------------------------
+    def selected_hit(self) -> Hit | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def open_selected(self) -> None:
+        hit = self.selected_hit()
+        if hit is None:
+            self.status.setText("请先在检索结果中选择一条记录")
+            return
+        minutes = int(get_setting(SESSION_MINUTES, self.desk.today()))
+        approval = self.approval
+        if approval is None or not approval.covers(self.desk.account, self.current_query, self.desk.now(), minutes):
+            dialog = ApprovalDialog(self.desk, self.current_query, hit, self)
+            if dialog.exec() != ApprovalDialog.DialogCode.Accepted or dialog.approval is None:
+                return
+            approval = self.approval = dialog.approval
+        record_lookup(approval, hit, self.desk.now())
+        RecordDialog(self.desk, hit, self).exec()
+
+    def show_register(self) -> None:
+        from dutydesk.ui.lookup_register_dialog import show_lookup_register
+
+        show_lookup_register(self.desk, self)
+
+    def show_filing(self) -> None:
+        if not (self.desk.account and self.desk.account.is_director):
+            QMessageBox.warning(self, "无权操作", "年度归档须由主任进行。")
+            return
+        from dutydesk.ui.filing_dialog import FilingDialog
+
+        FilingDialog(self.desk, self).exec()

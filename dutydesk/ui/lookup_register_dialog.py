@@ -1,0 +1,123 @@
+"""The lookup register (查阅登记簿, A02) for directors: read-only, exportable, never editable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.reports.archive_ledgers import APPROVAL_LABELS, lookup_register_ledger
+from dutydesk.reports.ledger import ExportCancelled, write_ledger
+from dutydesk.store.lookup_register import LookupEntry, register_page
+from dutydesk.store.privacy import log_export
+from dutydesk.store.search_index import kinds
+from dutydesk.ui.background import Cancelled, run_with_progress
+from dutydesk.ui.lazy_table import LazyTableModel
+
+HEADERS = ("查阅时间", "查阅人", "检索内容", "记录类型", "查阅记录", "查阅原因", "批准人", "批准方式")
+
+
+def _cell(entry: LookupEntry, column: int) -> str:
+    values = (f"{entry.opened_at:%Y-%m-%d %H:%M}", entry.opened_by, entry.query, kinds().get(entry.kind, entry.kind),
+              entry.title, entry.reason, entry.approved_by, APPROVAL_LABELS.get(entry.approval, entry.approval))
+    return values[column]
+
+
+class LookupRegisterDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("档案查阅登记簿")
+        self.resize(1100, 560)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        today = desk.today()
+        self.start = QDateEdit(QDate(today.year, 1, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for name, edit in (("开始日期", self.start), ("结束日期", self.end)):
+            edit.setAccessibleName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            bar.addWidget(QLabel(name + "："))
+            bar.addWidget(edit)
+        show = QPushButton("筛选")
+        show.setAccessibleName("筛选")
+        show.clicked.connect(self.reload)
+        bar.addWidget(show)
+        bar.addStretch(1)
+        export = QPushButton("导出登记簿")
+        export.setAccessibleName("导出登记簿")
+        export.clicked.connect(self.export)
+        bar.addWidget(export)
+        layout.addLayout(bar)
+        layout.addWidget(QLabel("登记簿由系统自动记录，不能修改或删除（A02）。"))
+        self.model = LazyTableModel(HEADERS, self._fetch, _cell, self)
+        self.view = QTableView()
+        self.view.setAccessibleName("查阅登记")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        layout.addWidget(self.view)
+        self.reload()
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def _fetch(self, offset: int, limit: int) -> list[LookupEntry]:
+        start, end = self.period()
+        return register_page(offset, limit, start, end)
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.view.resizeColumnsToContents()
+
+    def ask_path(self) -> Path | None:
+        start, end = self.period()
+        name = f"档案查阅登记簿_{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+        chosen, _ = QFileDialog.getSaveFileName(self, "导出登记簿", str(Path.home() / name), "Excel 文件 (*.xlsx)")
+        return Path(chosen) if chosen else None
+
+    def export(self) -> None:
+        path = self.ask_path()
+        if path is None:
+            return
+        start, end = self.period()
+        desk = self.desk
+        ledger = lookup_register_ledger(start, end, desk.today())
+
+        def work(report, cancelled):
+            def progress(done: int) -> None:
+                report(done, ledger.row_count or 0)
+                if cancelled():
+                    raise ExportCancelled()
+
+            return write_ledger(ledger, path, "xlsx", progress)
+
+        try:
+            written = run_with_progress(self, "正在导出登记簿…", work)
+        except (ExportCancelled, Cancelled):
+            return
+        log_export(desk.who, desk.now(), "档案查阅登记簿", path=str(written))
+        QMessageBox.information(self, "导出完成", f"已导出到：{written}")
+
+
+def show_lookup_register(desk: Desk, parent: QWidget) -> None:
+    if not (desk.account and desk.account.is_director):
+        QMessageBox.warning(parent, "无权查看", "查阅登记簿仅主任可查看和导出。")
+        return
+    LookupRegisterDialog(desk, parent).exec()

@@ -62,7 +62,8 @@ def test_v09_unmasked_export_needs_director_and_reason(desk):
     assert export_masker(grant)("phone", "13812345678") == "13812345678"
     log_export("李文书", desk.now(), "来访登记簿", grant, "/tmp/x.xlsx")
     entry = ExportLog.get()
-    assert (entry.unmasked, entry.approved_by, entry.reason, entry.exported_by) == (True, "王书记", "镇里核查", "李文书")
+    assert (entry.unmasked, entry.approved_by, entry.reason, entry.exported_by) == (
+        True, "王书记", "镇里核查", "李文书")
 
 
 def test_director_logged_in_grants_own_export(desk):

@@ -21,8 +21,8 @@ from dutydesk.store.visits import correct_visit, register_visit, void_visit
 from tests.store.conftest import draft
 
 
-def _titles(query: str, flt: SearchFilter = SearchFilter()) -> list[str]:
-    return [h.title for h in search(query, flt)]
+def _titles(query: str, flt: SearchFilter | None = None) -> list[str]:
+    return [h.title for h in search(query, flt or SearchFilter())]
 
 
 @pytest.fixture

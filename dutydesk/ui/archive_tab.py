@@ -105,13 +105,17 @@ class ArchiveTab(QWidget):
         self.voided_box = QCheckBox("含已作废")
         self.voided_box.setAccessibleName("含已作废")
         self.voided_box.setChecked(True)
-        for label, widget in (("记录类型", self.kind_box), ("年份", self.year_box), ("开始日期", self.start),
-                              ("结束日期", self.end), ("经办人", self.staff_box)):
-            filters.addWidget(QLabel(label + "："))
-            filters.addWidget(widget)
+        dates = QHBoxLayout()  # two rows, so the window still fits a small screen
+        for row, label, widget in ((filters, "记录类型", self.kind_box), (filters, "年份", self.year_box),
+                                   (filters, "经办人", self.staff_box), (dates, "开始日期", self.start),
+                                   (dates, "结束日期", self.end)):
+            row.addWidget(QLabel(label + "："))
+            row.addWidget(widget)
         filters.addWidget(self.voided_box)
         filters.addStretch(1)
+        dates.addStretch(1)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         self.fill_filters()
         for box in (self.kind_box, self.year_box, self.staff_box):
             box.currentIndexChanged.connect(self.run_search)
@@ -138,6 +142,8 @@ class ArchiveTab(QWidget):
         bottom = QHBoxLayout()
         self.status = QLabel("输入检索词后按回车。查看记录须登记原因并经主任批准。")
         self.status.setAccessibleName("检索状态")
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(120)
         bottom.addWidget(self.status, 1)
         self.open_button = QPushButton("查看记录")
         self.open_button.setAccessibleName("查看记录")

@@ -74,7 +74,7 @@ def test_a02_mode_password_asks_even_a_logged_in_director(desk, hit):
 def test_a02_register_cannot_be_edited_or_voided(desk, hit):
     entry = record_lookup(approve(_acc("王书记"), "低保", "核对", desk.now()), hit, desk.now())
     with pytest.raises(audit.RecordLocked):
-        audit.update(entry, "王书记", desk.now(), reason="x", reason_text="y")
+        audit.update(entry, "王书记", desk.now(), reason="x", title="改过的标题")
     with pytest.raises(audit.RecordLocked):
         audit.void(entry, "王书记", desk.now(), "删掉")
     assert LookupEntry.get_by_id(entry.id).reason == "核对"

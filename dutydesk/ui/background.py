@@ -6,6 +6,7 @@ The work function gets ``report(done, total)`` and ``cancelled()``; it should ch
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -63,10 +64,20 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
 
     worker.progress.connect(on_progress)
     dialog.canceled.connect(lambda: setattr(worker, "cancel_requested", True))
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
+    # Python's garbage collector runs in whichever thread allocates; if it ran in the worker it
+    # could delete Qt widgets off the GUI thread and crash. Collect now, pause it while the worker
+    # runs (a few seconds at most), and resume afterwards.
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        thread.start()
+        loop.exec()
+        thread.quit()
+        thread.wait()
+    finally:
+        if was_enabled:
+            gc.enable()
     dialog.close()
     if worker.error is not None:
         raise worker.error

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.ui.empty_state import EmptyState
 
 
 @dataclass(frozen=True)

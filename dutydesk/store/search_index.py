@@ -202,7 +202,8 @@ def reindex_all(tables: Iterable[str] | None = None, batch: int = 2000,
                 progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the documents of the given (default: all) sources, in batched transactions.
 
-    For rows written without the audit trail (bulk demo data, imports) and after upgrades.
+    For rows written without the audit trail (bulk demo data, imports) and after upgrades. Rows
+    not indexed yet go in with ``bulk_index``; rows already indexed are re-indexed one by one.
     """
     done = 0
     for table in list(tables) if tables is not None else list(SOURCES):
@@ -213,46 +214,62 @@ def reindex_all(tables: Iterable[str] | None = None, batch: int = 2000,
             rows = list(source.model.select().where(pk > last).order_by(pk).limit(batch))
             if not rows:
                 break
+            ids = [row.get_id() for row in rows]
+            indexed = {
+                r[0] for r in database.execute_sql(
+                    "SELECT ref_id FROM search_doc WHERE ref_table = ? AND ref_id BETWEEN ? AND ?",
+                    (table, ids[0], ids[-1]))
+            }
+            fresh = []
             with database.atomic():
                 for row in rows:
-                    index_record(row)
-            last = rows[-1].get_id()
+                    if row.get_id() in indexed:
+                        index_record(row)
+                        continue
+                    doc = source.document(row)
+                    if doc is not None:
+                        voided = getattr(row, "voided_at", None) is not None
+                        fresh.append((table, int(row.get_id()), source.kind, doc, voided))
+                bulk_index(iter(fresh), batch=len(fresh) or 1)
+            last = ids[-1]
             done += len(rows)
             if progress:
                 progress(done)
     return done
 
 
-def bulk_index(kind_docs: Iterator[tuple[str, int, str, SearchDoc]], batch: int = 5000) -> int:
-    """Insert fresh documents for (table, id, kind, doc) in batches; for new rows only (benchmarks,
-    bulk imports), much faster than ``index_record`` one by one."""
+def bulk_index(items: Iterator[tuple[str, int, str, SearchDoc, bool]], batch: int = 5000) -> int:
+    """Insert documents for (table, id, kind, doc, voided) of rows not indexed yet, in batches:
+    much faster than ``index_record`` one by one (demo data, imports, benchmarks)."""
     count = 0
-    pending: list[tuple[str, int, str, SearchDoc]] = []
+    pending: list[tuple[str, int, str, SearchDoc, bool]] = []
+
+    def day(d: SearchDoc) -> str:
+        value = d.day.date() if isinstance(d.day, dt.datetime) else d.day
+        return value.isoformat()
 
     def flush() -> None:
         with database.atomic():
             cursor = database.cursor()
-            cursor.executemany(
-                "INSERT INTO search_doc (ref_table, ref_id, kind, title, body, keys, day, staff, voided) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                [(t, i, k, d.title, d.text, d.keys, d.day.isoformat(), d.staff) for t, i, k, d in pending],
-            )
-            first = database.execute_sql(
-                "SELECT id FROM search_doc WHERE ref_table = ? AND ref_id = ?", (pending[0][0], pending[0][1])
-            ).fetchone()[0]
-            ids = range(first, first + len(pending))
+            rows = []
+            for t, i, k, d, voided in pending:
+                cursor.execute(
+                    "INSERT INTO search_doc (ref_table, ref_id, kind, title, body, keys, day, staff, voided) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (t, i, k, d.title, d.text, d.keys, day(d), d.staff, int(voided)),
+                )
+                rows.append((cursor.lastrowid, d))
             cursor.executemany(
                 "INSERT INTO search_fts_tri (rowid, title, body, keys) VALUES (?, ?, ?, ?)",
-                [(rid, normalise(d.title), normalise(d.text), normalise(d.keys)) for rid, (_, _, _, d)
-                 in zip(ids, pending, strict=True)],
+                [(rid, normalise(d.title), normalise(d.text), normalise(d.keys)) for rid, d in rows],
             )
             cursor.executemany(
                 "INSERT INTO search_fts_bi (rowid, grams) VALUES (?, ?)",
-                [(rid, bigrams(d.title, d.text, d.keys)) for rid, (_, _, _, d) in zip(ids, pending, strict=True)],
+                [(rid, bigrams(d.title, d.text, d.keys)) for rid, d in rows],
             )
         pending.clear()
 
-    for item in kind_docs:
+    for item in items:
         pending.append(item)
         count += 1
         if len(pending) >= batch:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
+from dutydesk.store.base import database
 from dutydesk.store.handover import DutyNote, Handover
 from dutydesk.store.inspections import KINDS as FINDING_KINDS
 from dutydesk.store.inspections import DutyFinding
@@ -24,10 +25,18 @@ def _join(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
+def _texts(sql: str, record_id: int | None) -> str:
+    """Child rows' text in one plain query: building a peewee query per record made indexing a
+    million visits take hours, almost all of it in SQL generation."""
+    if record_id is None:
+        return ""
+    return " ".join(str(r[0]) for r in database.execute_sql(sql, (record_id,)) if r[0])
+
+
 def _resident(r: Resident) -> SearchDoc | None:
     if r.merged_into_id is not None:
         return None  # a merged duplicate: its records live on the kept resident
-    phones = " ".join(p.phone for p in ResidentPhone.select().where(ResidentPhone.resident == r.id))
+    phones = _texts("SELECT phone FROM resident_phone WHERE resident_id = ? ORDER BY id", r.id)
     return SearchDoc(
         title=r.name, text=_join(r.village_group, r.address, r.tags.replace(",", " "), r.note),
         day=r.created_at.date(), staff=r.created_by,
@@ -36,8 +45,8 @@ def _resident(r: Resident) -> SearchDoc | None:
 
 
 def _visit(v: Visit) -> SearchDoc:
-    followups = " ".join(f.text for f in VisitFollowup.select().where(VisitFollowup.visit == v.id))
-    feedbacks = " ".join(f.content for f in VisitFeedback.select().where(VisitFeedback.visit == v.id))
+    followups = _texts("SELECT text FROM visit_followup WHERE visit_id = ? ORDER BY id", v.id)
+    feedbacks = _texts("SELECT content FROM visit_feedback WHERE visit_id = ? ORDER BY id", v.id)
     return SearchDoc(
         title=_join(v.person_name, v.channel, v.category),
         text=_join(v.request, v.outcome, v.result, v.transfer_to, v.outside_unit, v.dispute_parties,
@@ -48,7 +57,7 @@ def _visit(v: Visit) -> SearchDoc:
 
 
 def _proxy_case(c: ProxyCase) -> SearchDoc:
-    steps = " ".join(s.kind for s in ProxyStep.select().where(ProxyStep.case == c.id))
+    steps = _texts("SELECT kind FROM proxy_step WHERE case_id = ? ORDER BY id", c.id)
     item = ""
     with contextlib.suppress(Exception):
         item = c.item_version.name

@@ -6,18 +6,15 @@ The read-only rule is a ``BEFORE_WRITE`` guard on every audited write: a create 
 year, or an update/void of a record filed in one, raises ``RecordLocked``. Records are filed by
 the date their search registration gives (``search_index.filing_day``).
 
-Other features add their yearly ledgers to ``YEARLY_LEDGERS`` (a function ``(year, prepared_on)
--> Ledger | None``); closing a year writes each of them, plus a catalogue of every record type
-and the year's lookup register.
+What is written to the archive folder is decided in ``reports.year_archive`` (the ledgers of the
+year from ``reports.ledgers``, a catalogue of every record type, the lookup register).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
@@ -26,9 +23,6 @@ from dutydesk.store.accounts import Account
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.search_index import SOURCES, filing_day
-
-if TYPE_CHECKING:
-    from dutydesk.reports.ledger import Ledger
 
 
 class YearClosure(BaseModel):
@@ -48,9 +42,6 @@ class Correction(BaseModel):
     text = TextField()
     corrected_at = DateTimeField()
     corrected_by = CharField()
-
-
-YEARLY_LEDGERS: list[Callable[[int, dt.date], Ledger | None]] = []
 
 
 def closed_years() -> set[int]:
@@ -98,53 +89,17 @@ def archive_dir(root: Path, year: int) -> Path:
     return root / "archive" / str(year)
 
 
-def year_ledgers(year: int, prepared_on: dt.date) -> list[tuple[str, Ledger]]:
-    """(file stem, ledger) of everything filed for a year."""
-    from dutydesk.reports.archive_ledgers import lookup_register_ledger, year_catalogue_ledger
-
-    out: list[tuple[str, Ledger]] = []
-    for make in YEARLY_LEDGERS:
-        ledger = make(year, prepared_on)
-        if ledger is not None:
-            out.append((ledger.title, ledger))
-    for source in SOURCES.values():
-        ledger = year_catalogue_ledger(year, source.kind, source.label, prepared_on)
-        out.append((ledger.title, ledger))
-    register = lookup_register_ledger(dt.date(year, 1, 1), dt.date(year, 12, 31), prepared_on)
-    out.append((f"{year}年档案查阅登记簿", register))
-    return out
-
-
-def close_year(account: Account | None, year: int, root: Path, now: dt.datetime,
-               progress: Callable[[int, int], None] | None = None) -> YearClosure:
-    """Write the year's ledgers to ``root/archive/YEAR`` and close the year (A04).
-
-    Files are written first (each atomically); the closure is recorded only when all are done,
-    so a cancelled or failed filing leaves the year open.
-    """
-    from dutydesk.reports.ledger import write_ledger
-
-    check_can_close(account, year, now.date())
-    folder = archive_dir(root, year)
-    ledgers = year_ledgers(year, now.date())
-    written: list[str] = []
-    for index, (stem, ledger) in enumerate(ledgers):
-        if progress:
-            progress(index, len(ledgers))
-        path = write_ledger(ledger, folder / f"{_safe(stem)}.xlsx", "xlsx")
-        written.append(path.name)
-    if progress:
-        progress(len(ledgers), len(ledgers))
+def close_year(account: Account | None, year: int, archive_path: Path, files: list[str],
+               now: dt.datetime) -> YearClosure:
+    """Record that a year is closed (A04), after its ledgers were written to ``archive_path``
+    (``reports.year_archive.write_year_archive``); from now on its records are read-only."""
     with database.atomic():
         check_can_close(account, year, now.date())
+        assert account is not None
         return audit.create(
             YearClosure, account.name, now, year=year, closed_at=now, closed_by=account.name,
-            archive_path=str(folder), files=json.dumps(written, ensure_ascii=False),
+            archive_path=str(archive_path), files=json.dumps(files, ensure_ascii=False),
         )
-
-
-def _safe(name: str) -> str:
-    return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
 
 
 class CorrectionInvalid(ValueError):

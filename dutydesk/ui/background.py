@@ -10,7 +10,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from dutydesk.store.base import database
@@ -44,6 +44,20 @@ class _Worker(QObject):
         self.finished.emit()
 
 
+class _Relay(QObject):
+    """Receives the worker's progress in the GUI thread: a plain Python function connected to a
+    signal would run in the worker thread and touch the dialog from there (a crash)."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(done)
+
+
 def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]) -> Any:
     """Run ``fn(report, cancelled)`` in a worker thread; return its result or raise its error."""
     dialog = QProgressDialog(title, "取消", 0, 0, parent)
@@ -58,11 +72,8 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     thread.started.connect(worker.run)
     worker.finished.connect(loop.quit)
 
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(done)
-
-    worker.progress.connect(on_progress)
+    relay = _Relay(dialog)  # lives in the GUI thread, so the signal is queued to it
+    worker.progress.connect(relay.show_progress)
     dialog.canceled.connect(lambda: setattr(worker, "cancel_requested", True))
     # Python's garbage collector runs in whichever thread allocates; if it ran in the worker it
     # could delete Qt widgets off the GUI thread and crash. Collect now, pause it while the worker

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger import ExportCancelled
-from dutydesk.store.year_filing import FilingRefused, YearClosure, archive_dir, close_year, closed_years
+from dutydesk.reports.year_archive import file_year
+from dutydesk.store.year_filing import FilingRefused, YearClosure, archive_dir, closed_years
 from dutydesk.ui.background import Cancelled, run_with_progress
 from dutydesk.ui.forms import FormField
 
@@ -84,7 +85,7 @@ class FilingDialog(QDialog):
                 if cancelled():
                     raise Cancelled()
 
-            return close_year(desk.account, year, desk.folder.path, desk.now(), progress)
+            return file_year(desk, year, progress)
 
         try:
             closure: YearClosure = run_with_progress(self, f"正在归档{year}年…", work)

@@ -99,7 +99,7 @@ class _Styles:
         self.label = ParagraphStyle("label", parent=self.body, alignment=TA_CENTER)
         self.heading = ParagraphStyle("heading", fontName=font, fontSize=11.5 * s, leading=16 * s,
                                       spaceBefore=4 * s, spaceAfter=2 * s)
-        self.sign = ParagraphStyle("sign", fontName=font, fontSize=10.5 * s, leading=20 * s)
+        self.sign = ParagraphStyle("sign", fontName=font, fontSize=10.5 * s, leading=19 * s)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -121,8 +121,22 @@ def _grid(rows: list[list], widths: list[float], label_cols: tuple[int, ...] = (
         style.append(("BACKGROUND", (col, 0), (col, -1), LABEL_BG))
     for span in spans or []:
         style.append(("SPAN", *span))
+        style.append(("BACKGROUND", *span, colors.white))
     table.setStyle(TableStyle(style))
     return table
+
+
+BLANK_DATE = "&nbsp;" * 10 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日"
+
+
+def _signatures(left: str, right: str, day: dt.date | None, st: _Styles, w: float,
+                stamp: str = "") -> Table:
+    """Two signature blocks with their dates, as on a county form; the center's stamp on the right."""
+    rows = [[_p(left, st.sign), _p(right, st.sign)],
+            [_p(cn_date(day), st.sign) if day else Paragraph(BLANK_DATE, st.sign), Paragraph(BLANK_DATE, st.sign)]]
+    if stamp:
+        rows[0][0] = [_p(left, st.sign), _p(f"{stamp}（盖章）", st.sign)]
+    return Table(rows, colWidths=[0.5 * w, 0.5 * w])
 
 
 def _materials_table(ticks: list[Tick] | list[Material], st: _Styles, width: float, with_pages: bool) -> Table:
@@ -245,12 +259,11 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
             if item.notes:
                 story.append(_p("五、注意事项", st.heading))
                 story.append(_p(item.notes, st.body))
-        story.append(Spacer(1, 10))
+        story.append(Spacer(1, 6))
         story.append(_p("本告知单一式两份，申请人与服务中心各执一份。除法定收费外不收取任何费用。", st.small))
-        story.append(Spacer(1, 12))
-        story.append(Table([[_p("经办人（签字）：" + doc.handler, st.sign), _p("申请人（签字）：", st.sign)],
-                            [_p(cn_date(doc.day), st.sign), _p("　　年　　月　　日", st.sign)]],
-                           colWidths=[0.5 * w, 0.5 * w]))
+        story.append(Spacer(1, 4))
+        story.append(_signatures("经办人（签字）：" + doc.handler, "申请人（签字）：", doc.day, st, w,
+                                 doc.center.name))
         pdf.build(story)
     return path
 
@@ -276,9 +289,8 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
         total = sum(t.pages for t in doc.received)
         story.append(_p(f"共 {len(doc.received)} 项，{total} 页。原件核对后已当场退回的，不在此列。", st.small))
         story.append(Spacer(1, 14))
-        story.append(Table([[_p("经办人（签字）：" + doc.handler, st.sign), _p("交件人（签字）：", st.sign)],
-                            [_p(cn_date(doc.accepted_on), st.sign), _p("　　年　　月　　日", st.sign)]],
-                           colWidths=[0.5 * w, 0.5 * w]))
+        story.append(_signatures("经办人（签字）：" + doc.handler, "交件人（签字）：", doc.accepted_on, st, w,
+                                 doc.center.name))
         story.append(Spacer(1, 8))
         story.append(_p("请妥善保管本回执，凭回执及身份证件领取办理结果。查询进度请拨打服务电话并提供代办单号。",
                         st.small))
@@ -343,8 +355,12 @@ def _slip_part(doc: SlipDoc, part: str, st: _Styles, w: float, scale: float,
         story.append(_grid(track, [0.2 * w, 0.25 * w, 0.2 * w, 0.35 * w], label_cols=(0,)))
         story.append(Spacer(1, 4 * scale))
     if part != "存根":
-        sign = [[_p("代办员（签字）：", st.sign), _p("服务中心（盖章）", st.sign)]]
-        story.append(_p("凭此联及身份证件领取办理结果；办理进度可拨打服务电话查询。", st.small))
+        sign = [[_p("代办员（签字）：", st.sign), _p(f"{doc.center.name}（盖章）", st.sign)]]
+        tips = (f"温馨提示：1. 请凭此联及身份证件领取办理结果。2. 查询进度请拨打服务电话 {doc.center.public_phone}"
+                f"并报代办单号。3. 除法定收费外不收取任何费用；超过承诺时限未办结或对服务不满意，"
+                f"请拨打监督电话 {doc.center.supervision_phone}。")
+        story.append(_grid([[_p(tips, st.small)]], [w]))
+        story.append(Spacer(1, 4 * scale))
     story.append(Table(sign, colWidths=[0.5 * w, 0.5 * w]))
     return story
 

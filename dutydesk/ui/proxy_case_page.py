@@ -292,6 +292,8 @@ class CasePage(QWidget):
 
     def reload(self) -> None:
         self.model.reload(self.open_only.isChecked(), self.search.text())
+        for column in (0, 1, 3, 4, 5):
+            self.table.resizeColumnToContents(column)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

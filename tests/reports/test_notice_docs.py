@@ -40,6 +40,8 @@ def slip(item):
 def test_n03_notice_lists_the_missing_materials_and_everything_required(item, tmp_path, size):
     ticks = [Tick(m, i in (0, 2), 1) for i, m in enumerate(item.materials)]
     path = render_notice(notice(item, ticks), tmp_path / "n.pdf", size)
+    if size == "A4":
+        assert page_count(path) == 1
     text = text_of(path)
     head, _, rest = text.partition("一、办理条件")
     missing_part = head.partition("所缺材料")[2]
@@ -50,7 +52,7 @@ def test_n03_notice_lists_the_missing_materials_and_everything_required(item, tm
     for needed in ("二、所需全部材料", "三、办理流程", "四、办理依据", "国发〔2014〕8号"):
         assert needed in rest
     for needed in ("一次性告知单", "张秀英", "经办人（签字）：李文书", "申请人（签字）", "2026年11月24日",
-                   TEST_CENTER.name, TEST_CENTER.public_phone, "监督电话：" + TEST_CENTER.supervision_phone,
+                   TEST_CENTER.name, TEST_CENTER.public_phone, "（盖章）", "监督电话：" + TEST_CENTER.supervision_phone,
                    "第3版"):
         assert needed in text, needed
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
+from dutydesk.domain.proxy_case import normalize_slip_no
 from dutydesk.reports import notice_records
 from dutydesk.store import catalogue, proxy_cases
 from dutydesk.store.center import load_center
@@ -34,8 +35,24 @@ def _open_count(desk: Desk) -> str:
     return f"在办代办单：{count}" if count else ""
 
 
+def open_by_number(desk: Desk, window: QWidget) -> None:
+    """文件 → 按代办单号打开 (Ctrl+G): for a desk without a scanner, or a number read over the phone."""
+    text, ok = QInputDialog.getText(window, "按代办单号打开", "代办单号（如 DB2026-000123）：")
+    if not ok or not text.strip():
+        return
+    number = normalize_slip_no(text)
+    if number is None:
+        QMessageBox.warning(window, "单号格式不对", f"“{text.strip()}”不是代办单号，格式应为 DB2026-000123。")
+        return
+    tabs = window.findChildren(NoticeTab)
+    if tabs:
+        tabs[0].open_slip(number)
+
+
 if not any(item.name == "proxy_open" for item in extensions.STATUS_ITEMS):
     extensions.STATUS_ITEMS.append(extensions.StatusItem("proxy_open", _open_count))
+if not any(action.text == "按代办单号打开…" for action in extensions.MENU_ACTIONS):
+    extensions.MENU_ACTIONS.append(extensions.MenuAction("文件", "按代办单号打开…", open_by_number, "Ctrl+G"))
 
 
 class NoticeTab(QWidget):

@@ -317,3 +317,21 @@ def test_due_promised_date_is_from_the_working_day_calendar(desk):
     seed(desk)
     case = new_case(desk, at=dt.datetime(2026, 9, 30, 10, 0))  # before the National Day holiday
     assert case.promised_date > dt.date(2026, 10, 8)
+
+
+def test_menu_opens_a_case_by_number_typed_in_a_dialog(qtbot, window, tab, desk, monkeypatch):
+    from dutydesk.ui import notice_tab
+
+    case = new_case(desk)
+    action = next(a for a in window.menus["文件"].actions() if a.text() == "按代办单号打开…")
+    assert action.shortcut().toString() == "Ctrl+G"
+    warnings: list[str] = []
+    monkeypatch.setattr(notice_tab.QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(notice_tab.QInputDialog, "getText", lambda *_a: ("DB26-1", True))
+    action.trigger()
+    assert "格式应为 DB2026-000123" in warnings[0]
+    monkeypatch.setattr(notice_tab.QInputDialog, "getText", lambda *_a: (case.slip_no, True))
+    window.tabs.setCurrentIndex(0)
+    action.trigger()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "一次性告知"
+    assert case.slip_no in by_name(tab, "代办单详情", QLabel).text()

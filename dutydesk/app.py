@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dutydesk import APP_NAME, ORG_NAME, __version__
@@ -26,7 +27,22 @@ def make_app() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())  # every window, the taskbar and Alt+Tab
     app.setDesktopFileName("dutydesk")  # Wayland/taskbars match packaging/linux/dutydesk.desktop
+    install_chinese_translation(app)
     return app
+
+
+def install_chinese_translation(app: QApplication) -> bool:
+    """Qt's own texts (standard dialog buttons, context menus) in Simplified Chinese."""
+    if app.property("dutydesk_translator") is not None:
+        return True
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                           path):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("dutydesk_translator", True)
+    return True
 
 
 def make_demo_books(folder: DataFolder) -> bool:

@@ -48,3 +48,15 @@ def test_unexpected_error_is_logged_and_shown_not_crashing(qtbot, app, folder, m
     logging.getLogger().handlers[-1].flush()
     assert "坏数据" in shown[0] and "日志" in shown[0]
     assert "ValueError: 坏数据" in (folder.logs_dir / "dutydesk.log").read_text(encoding="utf-8")
+
+
+def test_standard_buttons_speak_chinese(qtbot, app):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from dutydesk.app import install_chinese_translation
+
+    assert install_chinese_translation(app)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"确定", "取消"} or texts == {"确定(O)", "取消"}

@@ -210,6 +210,7 @@ class VisitDetailDialog(QDialog):
             ("添加跟进", self.add_followup), ("办结", self.complete), ("记录反馈", self.feedback),
             ("未反馈关闭", self.close_without_feedback), ("暂停计时", self.pause), ("恢复计时", self.resume),
             ("延期", self.extend), ("调解结果", self.mediation), ("更正", self.correct), ("作废", self.void),
+            ("一次性告知", self.open_checklist),
         ]
         for i, (label, slot) in enumerate(actions):
             button = QPushButton(label)
@@ -240,6 +241,7 @@ class VisitDetailDialog(QDialog):
             "暂停计时": is_open and visit.deadline is not None and not paused,
             "恢复计时": paused, "延期": is_open and visit.deadline is not None,
             "调解结果": live and visit.category == "矛盾纠纷", "更正": live, "作废": live,
+            "一次性告知": live,
         }
         for label, button in self.buttons.items():
             button.setEnabled(enabled[label])
@@ -252,6 +254,14 @@ class VisitDetailDialog(QDialog):
             self.changed.emit()
             return True
         return False
+
+    def open_checklist(self) -> None:
+        """N01: from the record straight to the item's checklist and notice in the 一次性告知 tab."""
+        from dutydesk.ui.notice_tab import open_checklist_for_visit
+
+        window = self.parentWidget().window() if self.parentWidget() else None
+        if window is not None and open_checklist_for_visit(window, self.visit_id):
+            self.accept()
 
     def _who_at(self):
         return self.desk.who, self.desk.now()

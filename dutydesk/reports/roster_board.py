@@ -52,7 +52,8 @@ def board_data(start: dt.date, end: dt.date, calendar: WorkdayCalendar, now: dt.
     people = []
     for s in active_staff(start):
         w = where.get(s.id)
-        people.append([s.name, s.role, s.mobile, s.duties, f"{w.status} {w.note}".strip() if w else "在岗"])
+        people.append([s.name, s.role, s.mobile, s.duties, f"{w.status}（{w.note}）" if w and w.note else
+                       (w.status if w else "")])
     name = center.name if center else ""
     footer = ""
     if center:
@@ -63,7 +64,7 @@ def board_data(start: dt.date, end: dt.date, calendar: WorkdayCalendar, now: dt.
         period=f"{start:%Y年%m月%d日} 至 {end:%Y年%m月%d日}",
         session_labels=[f"{s.name}\n{s.start:%H:%M}-{s.end:%H:%M}" for s in sessions],
         rows=rows, people=people, footer=footer, printed_at=f"{now:%Y年%m月%d日}",
-        notes=["值班人员请提前15分钟到岗，签到后不得离岗；书记、主任24小时保持通讯畅通。",
+        notes=[f"值班人员请提前{config.early_arrival_minutes}分钟到岗，签到后不得离岗；书记、主任24小时保持通讯畅通。",
                "群众对值班工作有意见，可拨打监督电话反映。"],
     )
 
@@ -92,8 +93,10 @@ def write_board_pdf(data: BoardData, path: Path) -> Path:
     header = ["日期", "星期", *data.session_labels]
     roster = Table([header, *data.rows], repeatRows=1)
     roster.setStyle(grid)
-    people = Table([["姓名", "职务", "联系电话", "职责", "当前去向"], *data.people],
-                   colWidths=[22 * mm, 24 * mm, 32 * mm, 62 * mm, 30 * mm], repeatRows=1)
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12)
+    wrapped = [[*row[:3], Paragraph(row[3], cell), Paragraph(row[4], cell)] for row in data.people]
+    people = Table([["姓名", "职务", "联系电话", "职责", "当前去向"], *wrapped],
+                   colWidths=[20 * mm, 24 * mm, 30 * mm, 58 * mm, 50 * mm], repeatRows=1)
     people.setStyle(grid)
     story = [Paragraph(data.title, title), Paragraph(data.period, sub), Spacer(1, 5 * mm), roster,
              Spacer(1, 6 * mm), Paragraph("值班人员及职责", sub), Spacer(1, 2 * mm), people, Spacer(1, 5 * mm)]

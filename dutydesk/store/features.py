@@ -20,6 +20,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     proxy_feeds,
     residents,
     roster,
+    satisfaction,
     search_sources,
     settings,
     slip_numbers,

@@ -126,12 +126,14 @@ def plan_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar,
 
 
 def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: str, at: dt.datetime,
-                keep_manual: bool = True, accept_problems: bool = False) -> RosterPlan:
+                keep_manual: bool = True, accept_problems: bool = False,
+                from_day: dt.date | None = None) -> RosterPlan:
     """Generate and store the roster in one transaction; refuse if flagged unless accepted (D01).
 
-    Days before today are never regenerated: what was rostered then is what the tally counts.
+    Days before ``from_day`` (today unless the demo says otherwise) are never regenerated: what was
+    rostered then is what the tally counts.
     """
-    start = max(start, at.date())
+    start = max(start, from_day or at.date())
     if end < start:
         raise RosterEditError({"start": "已过去的日期不能重新排班"})
     slots, plan = plan_roster(start, end, calendar, keep_manual)

@@ -7,11 +7,12 @@ from dutydesk.store.handover import DutyNote, Handover
 from dutydesk.store.inspections import DutyFinding
 from dutydesk.store.leave import LeaveRequest
 from dutydesk.store.roster import DutySwap, RosterSlot, SpecialPeriod
+from dutydesk.store.satisfaction import SatisfactionSurvey
 from dutydesk.store.staff import Staff, StaffPhone
 from dutydesk.store.whereabouts import Whereabouts
 
 MODELS = [Staff, StaffPhone, RosterSlot, SpecialPeriod, DutySwap, SignIn, LeaveRequest, DutyFinding,
-          Handover, DutyNote, Whereabouts]
+          Handover, DutyNote, Whereabouts, SatisfactionSurvey]
 
 
 def test_every_duty_model_column_exists_after_migrating(desk):

@@ -224,3 +224,18 @@ def test_d10_duty_log_collects_sign_ins_notes_and_findings(app, qtbot, desk, clo
     rows = [[model.text(r, c) for c in range(4)] for r in range(model.rowCount())]
     assert ["08:15", "签到", "王委员签到（上午）", "已签到"] in rows
     assert ["10:00", "矛盾纠纷", "三组宅基地边界纠纷", "已调解，双方签字"] in rows
+
+
+def test_d16_satisfaction_survey_form(app, qtbot, desk):
+    from PySide6.QtWidgets import QSpinBox
+
+    make_staff(desk)
+    _tab, page = make_tab(qtbot, desk, "督查")
+    by_name(page, "参评人数", QSpinBox).setValue(100)
+    by_name(page, "满意", QSpinBox).setValue(80)
+    click(qtbot, page, "登记测评")
+    assert "应等于参评人数（100）" in error(page, "满意")
+    by_name(page, "基本满意", QSpinBox).setValue(15)
+    by_name(page, "不满意", QSpinBox).setValue(5)
+    click(qtbot, page, "登记测评")
+    assert by_name(page, "满意度结果", QLabel).text() == "2026年服务中心（全体）满意率：95%"

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -14,17 +15,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from dutydesk.desk import Desk
+from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
 from dutydesk.store.inspections import KINDS, DutyFinding, FindingError, record_complaint, record_inspection
+from dutydesk.store.satisfaction import SurveyError, record_survey
 from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.common import button, message_label, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, show_errors
 
+DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
 
 
@@ -93,6 +98,28 @@ class InspectionPage(QWidget):
         cform.addRow(self.c_county)
         self.complaint_button = button("登记投诉")
         cform.addRow(self.complaint_button)
+        sbox = QGroupBox("年度群众满意度测评（计入干部年度考核）")
+        forms.addWidget(sbox)
+        sform = QFormLayout(sbox)
+        self.s_year = QSpinBox()
+        self.s_year.setRange(2000, 2100)
+        self.s_year.setValue(desk.today().year)
+        self.s_target = QComboBox()
+        self.s_counts = {key: QSpinBox() for key in ("respondents", "satisfied", "basic", "unsatisfied")}
+        for spin in self.s_counts.values():
+            spin.setRange(0, 100000)
+        self.s_fields = {
+            "year": add_field(sform, FormField("测评年度", self.s_year)),
+            "target": add_field(sform, FormField("测评对象", self.s_target)),
+            "respondents": add_field(sform, FormField("参评人数", self.s_counts["respondents"])),
+            "satisfied": add_field(sform, FormField("满意", self.s_counts["satisfied"])),
+            "basic": add_field(sform, FormField("基本满意", self.s_counts["basic"])),
+            "unsatisfied": add_field(sform, FormField("不满意", self.s_counts["unsatisfied"])),
+        }
+        self.survey_button = button("登记测评")
+        sform.addRow(self.survey_button)
+        self.survey_result = message_label("满意度结果")
+        sform.addRow(self.survey_result)
         self.message = message_label("督查提示")
         forms.addWidget(self.message)
 
@@ -104,6 +131,7 @@ class InspectionPage(QWidget):
         layout.addWidget(self.table, 3)
         self.inspect_button.clicked.connect(self.do_inspect)
         self.complaint_button.clicked.connect(self.do_complaint)
+        self.survey_button.clicked.connect(self.do_survey)
         self.reset_times()
         self.refresh()
 
@@ -128,6 +156,10 @@ class InspectionPage(QWidget):
         self.c_staff.clear()
         self.c_staff.addItems([s.name for s in staff])
         self.c_staff.setCurrentIndex(self.c_staff.findText(keep) if keep else -1)
+        keep = self.s_target.currentText()
+        self.s_target.clear()
+        self.s_target.addItems([DESK_TARGET] + [s.name for s in staff])
+        self.s_target.setCurrentIndex(max(0, self.s_target.findText(keep)))
         self.model.reload()
 
     def checked_names(self) -> list[str]:
@@ -176,4 +208,20 @@ class InspectionPage(QWidget):
         self.reset_times()
         show_message(self.message, "已登记查实的投诉，计入当月考勤查实次数", ok=True)
         self.refresh()
+        self.changed.emit("duty")
+
+    def do_survey(self) -> None:
+        """D16: the residents' rating of the desk (or of one cadre) for a year."""
+        counts = SurveyCounts(*(self.s_counts[k].value() for k in ("respondents", "satisfied", "basic", "unsatisfied")))
+        target = self.s_target.currentText()
+        staff = None if target == DESK_TARGET else staff_by_name(target)
+        try:
+            survey = record_survey(self.s_year.value(), staff, counts, "", self.desk.who, self.desk.now())
+        except SurveyError as exc:
+            show_errors(self.s_fields, exc.errors)
+            return
+        show_errors(self.s_fields, {})
+        show_message(self.survey_result, f"{survey.year}年{target}满意率：{satisfaction_rate(counts):g}%", ok=True)
+        for spin in self.s_counts.values():
+            spin.setValue(0)
         self.changed.emit("duty")

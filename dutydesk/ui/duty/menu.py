@@ -1,3 +1,26 @@
-"""工具 menu entries of the duty feature."""
+"""工具 menu entry and status-bar text of the duty feature."""
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.ui.extensions import MENU_ACTIONS, STATUS_ITEMS, MenuAction, StatusItem
+
+
+def open_settings(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.duty.settings_dialog import open_duty_settings
+
+    open_duty_settings(desk, window)
+
+
+def on_duty_text(desk: Desk) -> str:
+    """The status bar says who is at the desk now (D04)."""
+    from dutydesk.store.attendance import on_duty_now
+
+    names = on_duty_now(desk.now())
+    return f"当班：{'、'.join(names)}" if names else ""
+
+
+MENU_ACTIONS.append(MenuAction("工具", "值班设置…", open_settings, director_only=True))
+STATUS_ITEMS.append(StatusItem("duty", on_duty_text))

@@ -41,6 +41,7 @@ from dutydesk.ui.forms import FormField
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
+OPEN_MATTER_LINES = 4  # the rest is in the tooltip and the handover note; the sign-in buttons stay in view
 BOARD_COLUMNS = ["姓名", "职务", "电话", "今日值班", "去向", "说明", "更新时间"]
 
 
@@ -77,8 +78,7 @@ class TodayPage(QWidget):
         self.sessions.setHorizontalHeaderLabels(SESSION_COLUMNS)
         self.sessions.verticalHeader().hide()
         self.sessions.horizontalHeader().setStretchLastSection(True)
-        self.sessions.setMinimumHeight(150)
-        layout.addWidget(self.sessions, 2)
+        layout.addWidget(self.sessions)
 
         middle = QHBoxLayout()
         layout.addLayout(middle, 2)
@@ -192,6 +192,7 @@ class TodayPage(QWidget):
         if not rows:
             self.sessions.setSpan(0, 0, 1, len(SESSION_COLUMNS))
             self.sessions.setItem(0, 0, _item("今天没有排班。请在“排班”页生成排班表，或在“人员”页先登记值班人员。"))
+            self._fit_sessions()
             return
         self.sessions.clearSpans()
         for r, a in enumerate(rows):
@@ -206,6 +207,13 @@ class TodayPage(QWidget):
             for c, text in enumerate(values):
                 self.sessions.setItem(r, c, _item(text, colour if c == 5 else None, bold=c in (2, 5)))
         self.sessions.resizeColumnsToContents()
+        self._fit_sessions()
+
+    def _fit_sessions(self) -> None:
+        """As tall as its rows, so the sign-in buttons stay in view."""
+        height = self.sessions.horizontalHeader().height() + 4
+        height += sum(self.sessions.rowHeight(r) for r in range(self.sessions.rowCount()))
+        self.sessions.setFixedHeight(max(height, 80))
 
     def _fill_people(self, now: dt.datetime) -> None:
         keep = self.person.currentText()
@@ -227,7 +235,12 @@ class TodayPage(QWidget):
 
     def _fill_handover(self, now: dt.datetime) -> None:
         text = open_matters_text(now.date(), self.desk.calendar())
-        self.open_matters.setText("未办结事项（签退时写入交接记录）：\n" + (text or "无"))
+        lines = text.splitlines()
+        shown = "\n".join(lines[:OPEN_MATTER_LINES])
+        if len(lines) > OPEN_MATTER_LINES:
+            shown += f"\n……共{len(lines)}件（全部写入交接记录，详见“来访登记”待跟进）"
+        self.open_matters.setText("未办结事项（签退时写入交接记录）：\n" + (shown or "无"))
+        self.open_matters.setToolTip(text)
         pending = pending_handover(now)
         self._pending = pending
         if pending is None:

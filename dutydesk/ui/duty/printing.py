@@ -36,4 +36,5 @@ def preview_dialog(parent: QWidget, pdf: Path, title: str) -> QPrintPreviewDialo
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {title}")
     dialog.paintRequested.connect(lambda p: paint_pdf(p, pdf))
+    dialog.printer_ref = printer  # the dialog does not own the printer: keep it alive as long as the dialog
     return dialog

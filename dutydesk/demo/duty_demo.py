@@ -15,7 +15,7 @@ from dutydesk.store.handover import Handover, add_note
 from dutydesk.store.inspections import record_complaint, record_inspection
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.roster import add_special_period, live_slots, save_roster, swap
-from dutydesk.store.staff import StaffInput, add_staff
+from dutydesk.store.staff import StaffInput, active_staff, add_staff
 from dutydesk.store.whereabouts import set_whereabouts
 
 STAFF = [
@@ -47,29 +47,19 @@ def duty_step(plan: DemoPlan) -> None:
         staff[name] = add_staff(StaffInput(name, role, make_mobile(rng), duties, active_from=since), who, now)
     add_special_period("森林防火期", today + dt.timedelta(days=10), today + dt.timedelta(days=13), who, now)
     director = Account.select().where(Account.role == "director").first() or desk.account
-    # Leave: a sick leave and an official trip in the past (approved), one request awaiting approval.
-    names = [n for n, _r, _d in STAFF[:7]]
-    def back(share: float) -> int:
-        """Days before today, as a share of the demo period (so a short demo still has them)."""
-        return max(1, int(plan.days * share))
-
-    for offset, kind, reason, notice in ((back(0.4), "病假", "住院检查", ""),
-                                         (back(0.15), "公出", "参加镇党委会议", "镇党委会议通知")):
-        day = today - dt.timedelta(days=offset)
-        person, sub = rng.sample(names, 2)
-        leave = request_leave(LeaveInput(person, day, day, kind, reason, sub, [], notice), who,
-                              dt.datetime.combine(day - dt.timedelta(days=1), dt.time(16)))
-        approve_leave(leave, director, dt.datetime.combine(day - dt.timedelta(days=1), dt.time(17)))
-    person, sub = rng.sample(names, 2)
-    request_leave(LeaveInput(person, today + dt.timedelta(days=3), today + dt.timedelta(days=3), "事假",
-                             "家中有事", sub, ["pm"]), who, now)
     end = today + dt.timedelta(days=27)
     save_roster(start, end, desk.calendar(), who, now, keep_manual=True, accept_problems=True, from_day=start)
+    _leave(plan, director, who, now)
     future = [s for s in live_slots(today + dt.timedelta(days=1), today + dt.timedelta(days=7))]
     if len(future) > 6:
         a, b = future[1], next(s for s in future[5:] if s.staff_id != future[1].staff_id)
         swap(a, b, f"{a.staff.name}、{b.staff.name}双方同意", "已电话告知李秀英主任", who, now)
     _attendance(plan, start, now)
+
+    def back(share: float) -> int:
+        """Days before today, as a share of the demo period (so a short demo still has them)."""
+        return max(1, int(plan.days * share))
+
     inspectors = ["镇纪委 陈明", "镇党政办 黄丽", "县委组织部暗访组"]
     for number, offset in enumerate((back(0.6), back(0.3), back(0.05))):
         day = today - dt.timedelta(days=offset)
@@ -90,6 +80,35 @@ def duty_step(plan: DemoPlan) -> None:
     for name, status, note in (("刘梓涵", "下村入户", "三组走访低保户"), ("李秀英", "开会", "镇里开会，下午回"),
                                ("孙浩然", "公出", "县农业农村局办事")):
         set_whereabouts(staff[name], status, note, who, now - dt.timedelta(minutes=rng.randrange(5, 90)))
+
+
+def _leave(plan: DemoPlan, director: Account, who: str, now: dt.datetime) -> None:
+    """Leave taken after the roster was published: the rostered person asks, a colleague who is free
+    that day substitutes, the director approves (D07); one request still waits for approval."""
+    rng = plan.rng("duty-leave")
+    today = plan.desk.today()
+
+    def back(share: float) -> int:
+        return max(1, int(plan.days * share))
+
+    for offset, kind, reason, notice in ((-back(0.4), "病假", "住院检查", ""),
+                                         (-back(0.15), "公出", "参加镇党委会议", "镇党委会议通知"),
+                                         (3, "事假", "家中有事", "")):
+        day = today + dt.timedelta(days=offset)
+        slots = [s for s in live_slots(day, day) if s.session_key == "pm"]
+        if not slots:
+            continue
+        person = slots[0].staff
+        busy = {s.staff_id for s in live_slots(day, day)}
+        free = [s for s in active_staff(day) if s.id not in busy and s.rotation == "all"]
+        if not free:
+            continue
+        sub = rng.choice(free)
+        asked = dt.datetime.combine(day - dt.timedelta(days=2), dt.time(16))
+        leave = request_leave(LeaveInput(person.name, day, day, kind, reason, sub.name, ["pm"], notice), who,
+                              min(asked, now))
+        if offset < 0:
+            approve_leave(leave, director, min(asked + dt.timedelta(hours=1), now))
 
 
 def _attendance(plan: DemoPlan, start: dt.date, now: dt.datetime) -> None:

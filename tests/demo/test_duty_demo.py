@@ -23,6 +23,7 @@ def test_duty_demo_step_fills_every_part(desk):
     assert SignIn.select().count() > 20
     assert Handover.select().count() > 10
     assert LeaveRequest.select().where(LeaveRequest.approved_at.is_null()).count() == 1
+    assert LeaveRequest.select().where(LeaveRequest.approved_at.is_null(False)).count() == 2
     assert DutyFinding.select().count() >= 2
     rows = month_tally(desk.today().year, desk.today().month, desk.now())
     assert sum(r.worked for r in rows) > 0

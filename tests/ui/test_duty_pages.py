@@ -182,6 +182,9 @@ def test_leave_form_bad_input_then_director_approves(app, qtbot, desk):
     leave = LeaveRequest.get()
     assert leave.approved_by == "王书记"
     assert tab.today.sessions.item(0, 2).text() == "赵文书（替王委员）"
+    board = tab.today.board  # D07: the whereabouts board shows the approved leave
+    row = next(r for r in range(board.rowCount()) if board.item(r, 0).text() == "王委员")
+    assert board.item(row, 4).text() == "请假" and board.item(row, 5).text() == "孩子生病"
 
 
 def test_d15_inspection_and_complaint_are_recorded(app, qtbot, desk):

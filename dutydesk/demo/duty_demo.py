@@ -91,13 +91,15 @@ def _leave(plan: DemoPlan, director: Account, who: str, now: dt.datetime) -> Non
     def back(share: float) -> int:
         return max(1, int(plan.days * share))
 
+    used: set[dt.date] = set()
     for offset, kind, reason, notice in ((-back(0.4), "病假", "住院检查", ""),
                                          (-back(0.15), "公出", "参加镇党委会议", "镇党委会议通知"),
                                          (3, "事假", "家中有事", "")):
         day = today + dt.timedelta(days=offset)
         slots = [s for s in live_slots(day, day) if s.session_key == "pm"]
-        if not slots:
-            continue
+        if not slots or day in used:
+            continue  # a very short demo can map two leaves onto one day
+        used.add(day)
         person = slots[0].staff
         busy = {s.staff_id for s in live_slots(day, day)}
         free = [s for s in active_staff(day) if s.id not in busy and s.rotation == "all"]

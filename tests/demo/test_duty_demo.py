@@ -28,3 +28,12 @@ def test_duty_demo_step_fills_every_part(desk):
     rows = month_tally(desk.today().year, desk.today().month, desk.now())
     assert sum(r.worked for r in rows) > 0
     assert sum(r.late for r in rows) + sum(r.absent for r in rows) > 0
+
+
+def test_duty_demo_step_works_for_a_very_short_period(desk):
+    from dutydesk.demo.duty_demo import duty_step
+
+    plan = DemoPlan(desk, days=3)
+    center_step(plan)
+    duty_step(plan)
+    assert LeaveRequest.select().count() >= 1

@@ -1,0 +1,302 @@
+"""导出 → 导出到U盘…: pick a USB stick (or any folder), a month and the ledgers, and hand them off.
+
+The hand-off itself (``reports.handoff``) runs in a QThread behind a progress dialog whose 取消
+stops it with nothing left on the stick. The dialog remembers which ledgers and formats were
+chosen last time, per data folder, because the township asks for the same set every month.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.reports.handoff import Drive, HandoffResult, hand_off, removable_drives
+from dutydesk.reports.ledger import ExportCancelled
+from dutydesk.reports.ledgers import LEDGERS, Period
+from dutydesk.store.base import database
+from dutydesk.store.datafolder import DeskError
+from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
+
+FORMATS = {"xlsx": "Excel（xlsx）", "pdf": "PDF"}
+PREF_LEDGERS = "handoff/ledgers"
+PREF_FORMATS = "handoff/formats"
+PREF_FOLDER = "handoff/folder"
+
+
+class HandoffThread(QThread):
+    """Runs ``hand_off`` off the GUI thread; ``cancel()`` makes it stop at the next block."""
+
+    progress = Signal(int, str)
+
+    def __init__(self, desk: Desk, root: Path, period: Period, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.desk, self.root, self.period, self.choices = desk, root, period, choices
+        self.result: HandoffResult | None = None
+        self.error: BaseException | None = None
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            self.result = hand_off(self.desk, self.root, self.period, self.choices,
+                                   report=self.progress.emit, cancelled=lambda: self._cancel)
+        except BaseException as exc:  # shown by the dialog in the GUI thread
+            self.error = exc
+        finally:
+            # peewee keeps one connection per thread: close this worker's own, not the GUI's.
+            if database.obj is not None and not database.is_closed():
+                database.close()
+
+
+def _split(value: object) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [v for v in str(value or "").split(",") if v]
+
+
+class HandoffDialog(QDialog):
+    def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None,
+                 drives: list[Drive] | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.prefs = prefs
+        self.thread: HandoffThread | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.result: HandoffResult | None = None
+        self.setWindowTitle("导出到U盘")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+
+        intro = QLabel("把台账导出到U盘交给镇（街道）。导出后会逐个文件读回校验，并附SHA-256校验清单。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        drive_box = QGroupBox("U盘")
+        drive_layout = QVBoxLayout(drive_box)
+        self.drive_list = QListWidget()
+        self.drive_list.setAccessibleName("U盘列表")
+        self.drive_list.setMaximumHeight(96)
+        self.drive_list.currentItemChanged.connect(self._drive_chosen)
+        drive_layout.addWidget(self.drive_list)
+        row = QHBoxLayout()
+        self.refresh_button = QPushButton("刷新")
+        self.refresh_button.setAccessibleName("刷新")
+        self.refresh_button.clicked.connect(lambda: self.refresh_drives())
+        self.browse_button = QPushButton("选择文件夹…")
+        self.browse_button.setAccessibleName("选择文件夹…")
+        self.browse_button.clicked.connect(self._browse)
+        row.addWidget(self.refresh_button)
+        row.addWidget(self.browse_button)
+        row.addStretch(1)
+        drive_layout.addLayout(row)
+        layout.addWidget(drive_box)
+
+        form = QFormLayout()
+        self.target = QLineEdit(str(prefs.get(PREF_FOLDER, "") or ""))
+        self.target.setAccessibleName("导出位置")
+        self.target.setPlaceholderText("选择上面的U盘，或点“选择文件夹…”")
+        form.addRow("导出位置：", self.target)
+        self.month = QDateEdit()
+        self.month.setAccessibleName("月份")
+        self.month.setDisplayFormat("yyyy年MM月")
+        self.month.setCalendarPopup(False)
+        today = desk.today()
+        self.month.setDate(QDate(today.year, today.month, 1))
+        form.addRow("月份：", self.month)
+        layout.addLayout(form)
+
+        remembered = set(_split(prefs.get(PREF_LEDGERS, ",".join(LEDGERS))))
+        ledger_box = QGroupBox("台账")
+        ledger_layout = QVBoxLayout(ledger_box)
+        self.ledger_boxes: dict[str, QCheckBox] = {}
+        for key, spec in LEDGERS.items():
+            box = QCheckBox(spec.name)
+            box.setAccessibleName(spec.name)
+            box.setChecked(key in remembered)
+            ledger_layout.addWidget(box)
+            self.ledger_boxes[key] = box
+        layout.addWidget(ledger_box)
+
+        remembered_formats = set(_split(prefs.get(PREF_FORMATS, "xlsx,pdf")))
+        format_row = QHBoxLayout()
+        format_row.addWidget(QLabel("格式："))
+        self.format_boxes: dict[str, QCheckBox] = {}
+        for key, label in FORMATS.items():
+            box = QCheckBox(label)
+            box.setAccessibleName(label)
+            box.setChecked(key in remembered_formats)
+            format_row.addWidget(box)
+            self.format_boxes[key] = box
+        format_row.addStretch(1)
+        layout.addLayout(format_row)
+
+        self.message = QLabel("")
+        self.message.setAccessibleName("导出提示")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.export_button = QPushButton("导出")
+        self.export_button.setAccessibleName("导出")
+        self.export_button.setProperty("primary", True)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        close = QPushButton("关闭")
+        close.setAccessibleName("关闭")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.refresh_drives(drives)
+
+    # -- drives -------------------------------------------------------------------------------
+    def refresh_drives(self, drives: list[Drive] | None = None) -> None:
+        drives = removable_drives() if drives is None else drives
+        self.drive_list.clear()
+        for drive in drives:
+            item = QListWidgetItem(drive.title)
+            item.setData(Qt.ItemDataRole.UserRole, str(drive.path))
+            self.drive_list.addItem(item)
+        if not drives:
+            item = QListWidgetItem("未发现U盘。请插入U盘后点“刷新”，或点“选择文件夹…”导出到其他位置。")
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.drive_list.addItem(item)
+        elif len(drives) == 1:
+            self.drive_list.setCurrentRow(0)
+
+    def _drive_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.target.setText(item.data(Qt.ItemDataRole.UserRole))
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择导出文件夹", self.target.text())
+        if folder:
+            self.target.setText(folder)
+
+    # -- export -------------------------------------------------------------------------------
+    def choices(self) -> list[tuple[str, str]]:
+        formats = [k for k, box in self.format_boxes.items() if box.isChecked()]
+        return [(key, fmt) for key, box in self.ledger_boxes.items() if box.isChecked() for fmt in formats]
+
+    def period(self) -> Period:
+        date = self.month.date()
+        return Period.month(date.year(), date.month())
+
+    def show_message(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet(f"color: {OK_GREEN if ok else OVERDUE_RED};")
+        self.message.setText(text)
+
+    def start(self) -> None:
+        target = self.target.text().strip()
+        if not target:
+            self.show_message("请选择U盘或导出文件夹", False)
+            return
+        if not any(b.isChecked() for b in self.ledger_boxes.values()):
+            self.show_message("请至少选择一种台账", False)
+            return
+        if not any(b.isChecked() for b in self.format_boxes.values()):
+            self.show_message("请至少选择一种格式（Excel 或 PDF）", False)
+            return
+        self.prefs.set(PREF_LEDGERS, ",".join(k for k, b in self.ledger_boxes.items() if b.isChecked()))
+        self.prefs.set(PREF_FORMATS, ",".join(k for k, b in self.format_boxes.items() if b.isChecked()))
+        self.prefs.set(PREF_FOLDER, target)
+        self.show_message("", True)
+        self.export_button.setEnabled(False)
+        self.thread = HandoffThread(self.desk, Path(target), self.period(), self.choices())
+        dialog = QProgressDialog("正在准备…", "取消", 0, 100, self)
+        dialog.setWindowTitle("导出到U盘")
+        dialog.setAccessibleName("导出进度")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._cancel)
+        self.progress_dialog = dialog
+        self.thread.progress.connect(self._progress)
+        self.thread.finished.connect(self._finished)
+        self.thread.start()
+        dialog.show()
+
+    @property
+    def busy(self) -> bool:
+        return self.thread is not None
+
+    def _progress(self, percent: int, text: str) -> None:
+        dialog = self.progress_dialog  # setValue may process events, finishing and clearing it
+        if dialog is not None and not dialog.wasCanceled():
+            dialog.setLabelText(text)
+            dialog.setValue(percent)
+
+    def _cancel(self) -> None:
+        if self.thread is not None:
+            self.thread.cancel()
+            if self.progress_dialog is not None:
+                self.progress_dialog.setLabelText("正在取消…")
+
+    def _finished(self) -> None:
+        thread, self.thread = self.thread, None
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog = None
+        self.export_button.setEnabled(True)
+        if thread is None:
+            return
+        error = thread.error
+        if isinstance(error, ExportCancelled):
+            self.show_message("已取消导出，U盘上没有留下文件。", False)
+        elif isinstance(error, DeskError):
+            self.show_message(str(error), False)
+        elif error is not None:
+            self.show_message(f"导出失败：{type(error).__name__}: {error}", False)
+        elif thread.result is not None:
+            self.result = thread.result
+            count = len(thread.result.files)
+            self.show_message(f"已导出{count}个文件到 {thread.result.folder}，已逐个读回校验，与清单一致。"
+                              "可以安全拔出U盘。", True)
+
+    def reject(self) -> None:
+        if self.thread is not None:  # closing while writing: cancel and wait so nothing is half-written
+            self.thread.cancel()
+            self.thread.wait()
+            self._finished()
+        super().reject()
+
+
+def _prefs_of(desk: Desk, window: QWidget) -> UiPrefs:
+    prefs = getattr(window, "prefs", None)
+    return prefs if isinstance(prefs, UiPrefs) else UiPrefs(desk.folder.ui_settings_path)
+
+
+def open_handoff(desk: Desk, window: QWidget) -> None:
+    HandoffDialog(desk, _prefs_of(desk, window), window).exec()
+
+
+_ACTIONS = [MenuAction("导出", "导出到U盘…", open_handoff, "Ctrl+Shift+E")]
+for _action in _ACTIONS:
+    if not any(a.menu == _action.menu and a.text == _action.text for a in MENU_ACTIONS):
+        MENU_ACTIONS.append(_action)

@@ -1,0 +1,137 @@
+"""导出 → 导出到U盘…: the dialog a clerk uses at month end, driven like a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
+
+from dutydesk.reports.handoff import MANIFEST, Drive
+from dutydesk.store.visits import register_visit
+from dutydesk.ui.ledger_export import HandoffDialog
+from dutydesk.ui.prefs import UiPrefs
+from tests.store.conftest import draft
+from tests.ui.helpers import by_name
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    root = tmp_path / "media" / "li" / "KINGSTON"
+    root.mkdir(parents=True)
+    return root
+
+
+@pytest.fixture
+def books(desk):
+    at = dt.datetime(2026, 11, 3, 9, 0)
+    register_visit(draft(received_at=at, person_name="张堃"), desk.who, at, desk.calendar())
+    return desk
+
+
+def make_dialog(qtbot, desk, drives):
+    dialog = HandoffDialog(desk, UiPrefs(desk.folder.ui_settings_path), drives=drives)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def toggle(qtbot, box: QCheckBox) -> None:
+    """Click on the check box's indicator (a click right of its text does nothing, as for users)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def choose_only(qtbot, dialog, names: set[str]) -> None:
+    for box in dialog.ledger_boxes.values():
+        if box.isChecked() != (box.accessibleName() in names):
+            toggle(qtbot, box)
+
+
+def click(qtbot, dialog, name: str) -> None:
+    qtbot.mouseClick(by_name(dialog, name, QPushButton), Qt.MouseButton.LeftButton)
+
+
+def message(dialog) -> str:
+    return by_name(dialog, "导出提示", QLabel).text()
+
+
+def test_drive_list_shows_sticks_and_picks_the_only_one(qtbot, app, books, stick):
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON", 8 * 1024 ** 3)])
+    drives = by_name(dialog, "U盘列表", QListWidget)
+    assert drives.count() == 1 and drives.item(0).text() == f"KINGSTON（{stick}，可用 8.0 GB）"
+    assert by_name(dialog, "导出位置", QLineEdit).text() == str(stick)
+
+
+def test_no_stick_says_what_to_do(qtbot, app, books):
+    dialog = make_dialog(qtbot, books, [])
+    drives = by_name(dialog, "U盘列表", QListWidget)
+    assert "未发现U盘" in drives.item(0).text() and "选择文件夹" in drives.item(0).text()
+
+
+def test_export_to_stick_writes_checked_folder_and_remembers_choice(qtbot, app, books, stick):
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    assert by_name(dialog, "月份").date().toString("yyyy-MM") == "2026-11"
+    choose_only(qtbot, dialog, {"来访接待登记台账", "月度便民服务统计报表"})
+    toggle(qtbot, by_name(dialog, "PDF", QCheckBox))  # Excel only
+    click(qtbot, dialog, "导出")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert message(dialog).startswith("已导出2个文件到") and "校验" in message(dialog)
+    folder = dialog.result.folder
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert [e["ledger"] for e in manifest["files"]] == ["来访接待登记台账", "月度便民服务统计报表"]
+    assert all(e["format"] == "xlsx" for e in manifest["files"])
+
+    again = make_dialog(qtbot, books, [])
+    checked = {b.accessibleName() for b in again.ledger_boxes.values() if b.isChecked()}
+    assert checked == {"来访接待登记台账", "月度便民服务统计报表"}
+    assert not by_name(again, "PDF", QCheckBox).isChecked()
+    assert by_name(again, "导出位置", QLineEdit).text() == str(stick)
+
+
+def test_cancel_leaves_nothing_on_the_stick(qtbot, app, books, stick):
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    click(qtbot, dialog, "导出")
+    progress = dialog.progress_dialog
+    assert progress is not None and progress.isVisible()
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert message(dialog) == "已取消导出，U盘上没有留下文件。"
+    assert list(stick.iterdir()) == []
+
+
+def test_pulled_stick_gives_a_clear_message_and_retry_works(qtbot, app, books, stick, tmp_path):
+    dialog = make_dialog(qtbot, books, [])
+    target = by_name(dialog, "导出位置", QLineEdit)
+    target.setText(str(tmp_path / "gone"))
+    click(qtbot, dialog, "导出")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert "U盘是否已拔出" in message(dialog)
+    target.setText(str(stick))
+    choose_only(qtbot, dialog, {"来访接待登记台账"})
+    click(qtbot, dialog, "导出")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert message(dialog).startswith("已导出")
+
+
+def test_nothing_chosen_is_explained_beside_the_buttons(qtbot, app, books, stick):
+    dialog = make_dialog(qtbot, books, [])
+    click(qtbot, dialog, "导出")
+    assert message(dialog) == "请选择U盘或导出文件夹"
+    by_name(dialog, "导出位置", QLineEdit).setText(str(stick))
+    choose_only(qtbot, dialog, set())
+    click(qtbot, dialog, "导出")
+    assert message(dialog) == "请至少选择一种台账"
+
+
+def test_menu_has_the_action(qtbot, app, desk):
+    from dutydesk.ui.main_window import MainWindow
+
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menus["导出"].actions()]
+    assert "导出到U盘…" in texts

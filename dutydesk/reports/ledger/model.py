@@ -47,6 +47,7 @@ class Column:
     kind: CellKind = "text"
     total: bool = False
     pdf_width: float | None = None  # relative PDF width when the printed page needs other proportions
+    pdf: bool = True  # False: an Excel-only convenience column (its facts are in another column)
 
 
 @dataclass(frozen=True)

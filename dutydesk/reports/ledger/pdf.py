@@ -10,7 +10,9 @@ so the document is built in a single pass.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -215,6 +219,34 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class _Precompressed:
+    """A stream 'filter' for content already deflated when its page ended."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    def encode(content: bytes) -> bytes:
+        return content
+
+
+class CompactCanvas(Canvas):
+    """Deflates each page's content as soon as the page is finished.
+
+    reportlab keeps every page until the file is saved and compresses only then; holding the
+    pages compressed instead cuts a long ledger's memory several-fold (the PDF itself is
+    assembled in memory by reportlab, so some growth per page remains).
+    """
+
+    def showPage(self) -> None:
+        super().showPage()
+        pages = self._doc.Pages.pages
+        page = pages[-1] if pages else None
+        if page is not None and page.stream and not page.Contents and page.compression:
+            data = page.stream.encode("utf-8") if isinstance(page.stream, str) else page.stream
+            page.Contents = PDFStream(content=zlib.compress(data), filters=[_Precompressed()])
+            page.stream = None
+
+
 class _LedgerDoc(BaseDocTemplate):
     """Draws the title block and page x of y on every page; y is filled in at the end."""
 
@@ -338,16 +370,32 @@ def write_pdf(ledger: Ledger, final: Path, progress: Progress | None = None) -> 
             rows = _counted(_lazy(table.rows), progress, counter)
             if totals is not None:
                 rows = _tee_totals(rows, totals)
-            story.append(StreamingTable(
-                table.columns, rows, _widths(table.columns, doc.width), font, styles,
-                totals_row=totals.row if totals is not None else None,
-            ))
+            keep = [i for i, c in enumerate(table.columns) if c.pdf]
+            columns = [table.columns[i] for i in keep]
+            totals_row = partial(_projected_totals, totals, keep) if totals is not None else None
+            if len(keep) < len(table.columns):
+                rows = (_project(r, keep) for r in rows)
+            story.append(StreamingTable(columns, rows, _widths(columns, doc.width), font, styles,
+                                        totals_row=totals_row))
             story.append(Spacer(1, 6))
         for chart in ledger.charts:
             story.append(KeepTogether([Spacer(1, 6), chart_drawing(chart, doc.width, font)]))
         story.append(Paragraph(ledger.sign_off_line(), styles["sign"]))
-        doc.build(story)
+        doc.build(story, canvasmaker=CompactCanvas)
     return final
+
+
+def _project(row, keep: list[int]) -> list:
+    """The cells of the columns printed in the PDF (Excel-only columns dropped)."""
+    row = list(row)
+    out = [row[i] if i < len(row) else None for i in keep]
+    if row and out and isinstance(row[0], str) and row[0].startswith("合计") and keep[0] != 0:
+        out[0] = row[0]
+    return out
+
+
+def _projected_totals(totals: Totals, keep: list[int]) -> list:
+    return _project(totals.row(), keep)
 
 
 def _lazy(source):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,19 +63,43 @@ class _Styler:
         return cell
 
 
-def _column_styles(styler: _Styler, columns: Sequence[Column]) -> list[Any]:
-    out = []
+def _cell_makers(styler: _Styler, columns: Sequence[Column]) -> list[Callable[[Any], Any]]:
+    """One function per column turning a value into what ``append`` takes.
+
+    Styled cells cost several times a plain value, so only what needs a style gets one: dates
+    and percentages (their number format), and text long enough to wrap. Grid lines are printed
+    by the sheet's print option instead of a border on every cell.
+    """
+    makers: list[Callable[[Any], Any]] = []
+    make = styler.cell
     for column in columns:
         if column.kind == "text":
-            out.append(styler.style("text", border=_BORDER,
-                                    alignment=Alignment(wrap_text=True, vertical="top")))
+            wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
+            limit = max(1, int(column.width // 2))  # Chinese characters that surely fit
+
+            def text(value: Any, wrap=wrap, limit=limit) -> Any:
+                if isinstance(value, str) and (len(value) > limit or "\n" in value):
+                    return make(value, wrap)
+                return value
+
+            makers.append(text)
+        elif column.kind == "int":
+            makers.append(lambda value: value)  # General shows whole numbers as they are
         else:
-            out.append(styler.style(
-                column.kind, border=_BORDER, number_format=NUMBER_FORMATS[column.kind],
+            style = styler.style(
+                column.kind, number_format=NUMBER_FORMATS[column.kind],
                 alignment=Alignment(horizontal="center" if column.kind in ("date", "datetime", "time") else "right",
                                     vertical="top"),
-            ))
-    return out
+            )
+            makers.append(lambda value, style=style: make(value, style))
+    return makers
+
+
+def _total_style(styler: _Styler, column: Column) -> Any:
+    if column.kind in NUMBER_FORMATS:
+        return styler.style(f"total_{column.kind}", font=Font(bold=True), border=_BORDER,
+                            number_format=NUMBER_FORMATS[column.kind])
+    return styler.style("total_text", font=Font(bold=True), border=_BORDER)
 
 
 def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
@@ -89,12 +113,11 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
     ws.append([styler.cell(c.header, header_style) for c in table.columns])
     header_row = row_no
     row_no += 1
-    styles = _column_styles(styler, table.columns)
+    makers = _cell_makers(styler, table.columns)
     totals = Totals(table.columns)
-    make = styler.cell
     for chunk in table.rows():
         for row in chunk:
-            ws.append([make(v, s) if v is not None else None for v, s in zip(row, styles, strict=False)])
+            ws.append([m(v) if v is not None else None for v, m in zip(row, makers, strict=False)])
             if table.has_totals:
                 totals.add(row)
             else:
@@ -104,16 +127,8 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
         if progress:
             progress(done)
     if table.has_totals:
-        bold = styler.style("total_text", font=Font(bold=True), border=_BORDER)
-        cells = []
-        for value, column, style in zip(totals.row(), table.columns, styles, strict=True):
-            if column.total:
-                cell = styler.cell(value, style)
-                cell.font = Font(bold=True)
-                cells.append(cell)
-            else:
-                cells.append(styler.cell(value, bold))
-        ws.append(cells)
+        ws.append([styler.cell(value, _total_style(styler, column))
+                   for value, column in zip(totals.row(), table.columns, strict=True)])
         row_no += 1
     return row_no, header_row, done
 
@@ -217,6 +232,7 @@ def _fill_workbook(wb: Workbook, ledger: Ledger, progress: Progress | None) -> N
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
+    ws.print_options.gridLines = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddHeader.center.text = ledger.title
     ws.oddHeader.left.text = ledger.center

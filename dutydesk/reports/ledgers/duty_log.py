@@ -22,6 +22,7 @@ COLUMNS = [
     Column("交接班", 36, pdf_width=150), Column("当班记录（来访、代办、纠纷、突发事件、督查）", 60, pdf_width=278),
 ]
 WEEKDAYS = "一二三四五六日"
+ENTRIES_PER_ROW = 6
 
 
 def _entries(day: dt.date) -> list[DutyLogEntry]:
@@ -37,6 +38,13 @@ def _entries(day: dt.date) -> list[DutyLogEntry]:
 def _entry_text(entry: DutyLogEntry) -> str:
     result = f"（{entry.result}）" if entry.result else ""
     return f"{entry.at:%H:%M} {entry.kind}：{entry.text}{result}"
+
+
+def _parts(lines: list[str], size: int = ENTRIES_PER_ROW) -> list[str]:
+    """Entries in groups per row: a printed row must fit on a page, and a day can be busy."""
+    if not lines:
+        return [""]
+    return ["\n".join(lines[i:i + size]) for i in range(0, len(lines), size)]
 
 
 def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> Iterator[Chunk]:
@@ -62,8 +70,8 @@ def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> I
                     per_session[started[-1].key].append(_entry_text(entry))
             weekday = WEEKDAYS[day.weekday()]
             if not slots and entries:
-                rows.append((day, weekday, "—", "—", None, None, "", "",
-                             "\n".join(_entry_text(e) for e in entries)))
+                for number, part in enumerate(_parts([_entry_text(e) for e in entries])):
+                    rows.append((day, weekday, "（续）" if number else "—", "—", None, None, "", "", part))
             seen_sessions: set[str] = set()
             for a in slots:
                 key = a.session.key
@@ -79,13 +87,15 @@ def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> I
                 holder = a.holder
                 who = holder.name if holder.id == a.rostered.id else f"{holder.name}（替{a.rostered.name}）"
                 sign = a.sign_in
+                parts = _parts(per_session.get(key, [])) if first_of_session else [""]
                 rows.append((
                     day, weekday, a.session.label(), who,
                     sign.signed_in_at if sign else None,
                     sign.signed_out_at if sign else None,
-                    a.status_text(now), handover,
-                    "\n".join(per_session.get(key, [])) if first_of_session else "",
+                    a.status_text(now), handover, parts[0],
                 ))
+                for part in parts[1:]:  # a busy session continues on rows of its own
+                    rows.append((day, weekday, f"{a.session.name}（续）", "", None, None, "", "", part))
             day += dt.timedelta(days=1)
         if rows:
             yield rows

@@ -42,7 +42,7 @@ def test_xlsx_cells_are_real_dates_and_numbers(xlsx):
     row = ws[4]
     assert isinstance(row[0].value, dt.datetime) and row[0].number_format == "yyyy-mm-dd"
     assert isinstance(row[8].value, dt.datetime)
-    assert isinstance(row[10].value, int) and row[10].number_format == "0"
+    assert isinstance(row[10].value, int)
     assert isinstance(row[11].value, float) and row[11].number_format == "0.0%"
     assert row[5].alignment.wrap_text  # long Chinese text wraps in its column
 
@@ -50,6 +50,7 @@ def test_xlsx_cells_are_real_dates_and_numbers(xlsx):
 def test_xlsx_print_settings(xlsx):
     ws = xlsx["台账"]
     assert ws.freeze_panes == "A4"
+    assert ws.print_options.gridLines  # every cell's grid is printed
     assert ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4

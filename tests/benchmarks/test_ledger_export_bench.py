@@ -1,0 +1,132 @@
+"""Ledger export speed and memory against the bare libraries (issue 6).
+
+Smoke size by default (seconds, run by CI); full size with ``DUTYDESK_BENCH_SCALE=full``:
+50,000 visit-like rows to xlsx and to pdf, each compared in the same run with a bare openpyxl
+write-only loop and a bare reportlab table of the same rows; peak memory (tracemalloc) of the
+ledger writers at two sizes (xlsx: 50,000 and 1,000,000 rows; pdf: 50,000 and 200,000 rows,
+since a million-row PDF is some 40,000 pages and takes about an hour).
+
+Run with ``-s`` to see the table; the numbers in README come from the full run.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from dutydesk.reports.fonts import register_cjk_font
+from dutydesk.reports.ledger import write_ledger
+from dutydesk.reports.ledger.model import chunked, format_cell
+from tests.reports.ledger.synthetic import COLUMNS, visit_ledger, visit_rows
+
+pytestmark = pytest.mark.benchmark
+
+FULL = os.environ.get("DUTYDESK_BENCH_SCALE", "smoke").lower() == "full"
+ROWS = 50_000 if FULL else 300
+XLSX_MEMORY_ROWS = (50_000, 1_000_000) if FULL else (200, 1_000)
+PDF_MEMORY_ROWS = (50_000, 200_000) if FULL else (60, 240)
+# Targets from the issue; smoke runs on a busy 2-core CI box only guard against gross regressions.
+SPEED_LIMIT = 1.3 if FULL else 3.0
+RESULTS: list[str] = []
+
+
+def timed(fn) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def peak_memory(fn) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def bare_xlsx(rows: int, path: Path) -> None:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("bare")
+    ws.append([c.header for c in COLUMNS])
+    for row in visit_rows(rows):
+        ws.append(row)
+    wb.save(path)
+
+
+def bare_pdf(rows: int, path: Path) -> None:
+    """What one would write with reportlab alone: chunks of a Table with repeated header rows,
+    the two long-text columns as Paragraphs so they wrap (as a usable ledger must)."""
+    font = register_cjk_font()
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm)
+    widths = [doc.width * c.width / sum(c.width for c in COLUMNS) for c in COLUMNS]
+    style = TableStyle([("FONT", (0, 0), (-1, -1), font, 8.5), ("GRID", (0, 0), (-1, -1), 0.4, "grey"),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    para = ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=10.6, wordWrap="CJK")
+    wrapping = {5, 9}  # 诉求内容, 办理结果
+    story = []
+    for chunk in chunked(visit_rows(rows), 100):
+        data = [[c.header for c in COLUMNS]]
+        data += [[Paragraph(v, para) if i in wrapping else format_cell(v, c.kind)
+                  for i, (v, c) in enumerate(zip(row, COLUMNS, strict=True))] for row in chunk]
+        story.append(Table(data, colWidths=widths, repeatRows=1, style=style))
+    doc.build(story)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report():
+    yield
+    print("\n" + "\n".join(RESULTS))
+
+
+def test_xlsx_speed_against_bare_openpyxl(tmp_path):
+    ours = timed(lambda: write_ledger(visit_ledger(ROWS), tmp_path / "ours.xlsx", "xlsx"))
+    bare = timed(lambda: bare_xlsx(ROWS, tmp_path / "bare.xlsx"))
+    ratio = ours / bare
+    RESULTS.append(f"xlsx {ROWS} rows: ledger {ours:.2f}s, bare openpyxl {bare:.2f}s, ratio {ratio:.2f}")
+    assert ratio <= SPEED_LIMIT
+
+
+def test_pdf_speed_against_bare_reportlab(tmp_path):
+    register_cjk_font()  # font parsing is a one-off for both
+    ours = timed(lambda: write_ledger(visit_ledger(ROWS), tmp_path / "ours.pdf", "pdf"))
+    bare = timed(lambda: bare_pdf(ROWS, tmp_path / "bare.pdf"))
+    ratio = ours / bare
+    RESULTS.append(f"pdf {ROWS} rows: ledger {ours:.2f}s, bare reportlab {bare:.2f}s, ratio {ratio:.2f}")
+    assert ratio <= SPEED_LIMIT
+
+
+def test_xlsx_memory_is_flat(tmp_path):
+    small, large = XLSX_MEMORY_ROWS
+    peaks = [peak_memory(lambda n=n: write_ledger(visit_ledger(n), tmp_path / f"m{n}.xlsx", "xlsx"))
+             for n in (small, large)]
+    RESULTS.append(f"xlsx peak memory: {small} rows {peaks[0] / 1e6:.1f} MB, {large} rows {peaks[1] / 1e6:.1f} MB")
+    assert peaks[1] <= peaks[0] * 1.25 + 2_000_000
+
+
+def test_pdf_memory_grows_only_with_finished_pages(tmp_path):
+    """Flowable memory is flat (one page of rows); reportlab keeps each finished page's compressed
+    content until the file is saved, so the peak grows by that much per page, no more."""
+    register_cjk_font()
+    small, large = PDF_MEMORY_ROWS
+    peaks, sizes = [], []
+    for n in (small, large):
+        path = tmp_path / f"m{n}.pdf"
+        peaks.append(peak_memory(lambda n=n, path=path: write_ledger(visit_ledger(n), path, "pdf")))
+        sizes.append(path.stat().st_size)
+    growth, output = peaks[1] - peaks[0], sizes[1] - sizes[0]
+    RESULTS.append(f"pdf peak memory: {small} rows {peaks[0] / 1e6:.1f} MB, {large} rows {peaks[1] / 1e6:.1f} MB "
+                   f"(file {sizes[0] / 1e6:.1f} MB / {sizes[1] / 1e6:.1f} MB)")
+    assert growth <= 3 * output + 2_000_000

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,10 @@ def _cell_makers(styler: _Styler, columns: Sequence[Column]) -> list[Callable[[A
             makers.append(text)
         elif column.kind == "int":
             makers.append(lambda value: value)  # General shows whole numbers as they are
+        elif column.kind == "date":
+            style = styler.style("date", number_format=NUMBER_FORMATS["date"])
+            # openpyxl gives a plain date the yyyy-mm-dd format by itself: no styled cell needed
+            makers.append(lambda value, style=style: value if type(value) is dt.date else make(value, style))
         else:
             style = styler.style(
                 column.kind, number_format=NUMBER_FORMATS[column.kind],

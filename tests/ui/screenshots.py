@@ -1,10 +1,12 @@
-"""Render the main window's tabs with demo data to PNGs (README and resources/screenshots).
+"""Render the README's main window, the 今日值班 tab and a printed roster board with demo data.
 
-Run by hand after changing a screen:  python -m tests.ui.screenshots resources/screenshots
+Run by hand after changing these screens:  python -m tests.ui.screenshots resources/screenshots
+(The 来访登记 shots need their own data set: ``python -m tests.ui.visit_screenshots``.)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -17,6 +19,8 @@ def main(out: Path) -> None:
     from dutydesk.app import make_app
     from dutydesk.commands.demo import fill_demo_folder
     from dutydesk.domain.clock import FixedClock
+    from dutydesk.reports.pdf_raster import save_png
+    from dutydesk.reports.roster_board import board_data, write_board_pdf
     from dutydesk.store.datafolder import DataFolder
     from dutydesk.ui.main_window import MainWindow
     from dutydesk.ui.prefs import UiPrefs
@@ -32,16 +36,21 @@ def main(out: Path) -> None:
     opened = open_for_gui(folder, clock)
     assert opened is not None
     window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))
-    window.resize(1366, 768)
     window.show()
+    window.tabs.setCurrentIndex(0)
     out.mkdir(parents=True, exist_ok=True)
-    names = {0: "main_window.png", 1: "tab_visits.png", 2: "tab_notices.png", 3: "tab_archive.png"}
-    for index, name in names.items():
-        window.tabs.setCurrentIndex(index)
+    for name, height in (("main_window.png", 768), ("duty_today.png", 900)):
+        window.resize(1366, height)
         for _ in range(5):
             app.processEvents()
         window.grab().save(str(out / name))
         print(out / name)
+    today = clock.today()
+    monday = today - dt.timedelta(days=today.weekday())
+    data = board_data(monday, monday + dt.timedelta(days=13), opened.desk.calendar(), clock.now())
+    pdf = write_board_pdf(data, Path(tempfile.mkdtemp()) / "board.pdf")
+    save_png(pdf, out / "duty_roster_board.png", dpi=90)
+    print(out / "duty_roster_board.png")
     window.close()
     opened.close()
 

@@ -28,19 +28,19 @@ def _duty(desk: Desk) -> QWidget:
 
 
 def _visits(desk: Desk) -> QWidget:
-    from dutydesk.ui.visits_tab import build_visits_tab
+    from dutydesk.ui.visits.tab import build_visits_tab
 
     return build_visits_tab(desk)
 
 
 def _notices(desk: Desk) -> QWidget:
-    from dutydesk.ui.notice_tab import build
+    from dutydesk.ui.notices.tab import build
 
     return build(desk)
 
 
 def _archive(desk: Desk) -> QWidget:
-    from dutydesk.ui.archive_tab import ArchiveTab
+    from dutydesk.ui.archive.tab import ArchiveTab
 
     return ArchiveTab(desk)
 

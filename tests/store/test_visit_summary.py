@@ -7,7 +7,7 @@ import datetime as dt
 from dutydesk.store.resident_lookup import lookup
 from dutydesk.store.visit_summary import visit_summary
 from dutydesk.store.visits import register_visit, void_visit
-from dutydesk.ui.resident_lookup_box import describe
+from dutydesk.ui.visits.resident_lookup_box import describe
 from tests.store.conftest import draft
 
 

@@ -10,7 +10,7 @@ from dutydesk.store.accounts import Account
 from dutydesk.store.login import IDLE_LOCK_MINUTES, set_password
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.accounts_dialog import AccountsDialog
-from dutydesk.ui.audit_viewer import AuditViewer
+from dutydesk.ui.archive.audit_viewer import AuditViewer
 from dutydesk.ui.login_dialog import LoginDialog
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
@@ -144,7 +144,7 @@ def test_a03_audit_viewer_shows_an_edit_with_old_and_new(app, qtbot, desk):
 
 
 def test_audit_menu_only_for_directors(app, qtbot, desk, folder):
-    from dutydesk.ui import archive_menus  # noqa: F401
+    from dutydesk.ui.archive import menus as archive_menus  # noqa: F401
 
     desk.account = Account.get(Account.name == "李文书")
     window = MainWindow(desk, UiPrefs(folder.ui_settings_path))

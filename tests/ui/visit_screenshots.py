@@ -24,7 +24,7 @@ def main(out: Path) -> None:
     from dutydesk.store.datafolder import DataFolder
     from dutydesk.store.residents import Resident
     from dutydesk.ui.theme import apply_theme
-    from dutydesk.ui.visits_tab import VisitsTab
+    from dutydesk.ui.visits.tab import VisitsTab
 
     app = make_app()
     apply_theme(app)

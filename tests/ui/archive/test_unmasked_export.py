@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from dutydesk.store.accounts import Account
 from dutydesk.store.login import set_password
-from dutydesk.ui.unmasked_export_dialog import UnmaskedExportDialog
+from dutydesk.ui.archive.unmasked_export_dialog import UnmaskedExportDialog
 from tests.ui.helpers import by_name, type_text
 
 

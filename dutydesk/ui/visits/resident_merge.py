@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushBu
 from dutydesk.desk import Desk
 from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.residents import merge_residents
-from dutydesk.ui.resident_lookup_box import ResidentLookupBox
+from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
 
 class MergeResidentsDialog(QDialog):

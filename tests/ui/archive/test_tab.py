@@ -17,9 +17,9 @@ from dutydesk.store.lookup_register import LookupEntry
 from dutydesk.store.privacy import ExportLog
 from dutydesk.store.residents import ResidentData, create_resident
 from dutydesk.store.visits import register_visit
-from dutydesk.ui.archive_record import ApprovalDialog, RecordDialog
-from dutydesk.ui.archive_tab import ArchiveTab
-from dutydesk.ui.lookup_register_dialog import LookupRegisterDialog
+from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
+from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
+from dutydesk.ui.archive.tab import ArchiveTab
 from tests.store.conftest import draft
 from tests.ui.helpers import by_name, type_text
 
@@ -191,12 +191,12 @@ def test_a02_logged_in_director_opens_with_reason_only_and_approval_covers_query
 def test_register_export_is_director_only_and_logged(app, qtbot, books, tmp_path, monkeypatch):
     from dutydesk.store.lookup_register import approve, record_lookup
     from dutydesk.store.search_index import search
-    from dutydesk.ui.lookup_register_dialog import show_lookup_register
+    from dutydesk.ui.archive.lookup_register_dialog import show_lookup_register
 
     [hit] = search("宅基地")
     record_lookup(approve(_acc("王书记"), "宅基地", "核对", books.now()), hit, books.now())
     warned = []
-    monkeypatch.setattr("dutydesk.ui.lookup_register_dialog.QMessageBox.warning",
+    monkeypatch.setattr("dutydesk.ui.archive.lookup_register_dialog.QMessageBox.warning",
                         lambda *a: warned.append(a[2]))
     show_lookup_register(books, None)  # an operator
     assert warned == ["查阅登记簿仅主任可查看和导出。"]
@@ -205,7 +205,7 @@ def test_register_export_is_director_only_and_logged(app, qtbot, books, tmp_path
     qtbot.addWidget(dialog)
     target = tmp_path / "register.xlsx"
     monkeypatch.setattr(dialog, "ask_path", lambda: target)
-    monkeypatch.setattr("dutydesk.ui.lookup_register_dialog.QMessageBox.information", lambda *a: None)
+    monkeypatch.setattr("dutydesk.ui.archive.lookup_register_dialog.QMessageBox.information", lambda *a: None)
     qtbot.mouseClick(by_name(dialog, "导出登记簿", QPushButton), Qt.MouseButton.LeftButton)
     cells = [c for row in load_workbook(target).active.iter_rows(values_only=True) for c in row if c]
     assert "档案查阅登记簿" in cells and "核对" in cells
@@ -215,7 +215,7 @@ def test_register_export_is_director_only_and_logged(app, qtbot, books, tmp_path
 
 def test_a04_filing_dialog_closes_a_year(app, qtbot, books, clock, monkeypatch):
     from dutydesk.store.year_filing import closed_years
-    from dutydesk.ui.filing_dialog import FilingDialog
+    from dutydesk.ui.archive.filing_dialog import FilingDialog
 
     clock.set(dt.datetime(2027, 1, 4, 9, 0))
     books.account = _acc("王书记")
@@ -228,7 +228,7 @@ def test_a04_filing_dialog_closes_a_year(app, qtbot, books, clock, monkeypatch):
     everything = year_archive.year_ledgers
     monkeypatch.setattr(year_archive, "year_ledgers",
                         lambda d, y: [item for item in everything(d, y) if "档案目录" in item[0]])
-    monkeypatch.setattr("dutydesk.ui.filing_dialog.QMessageBox.information", lambda *a: None)
+    monkeypatch.setattr("dutydesk.ui.archive.filing_dialog.QMessageBox.information", lambda *a: None)
     assert by_name(dialog, "归档年度", QComboBox).currentText() == "2026年"
     qtbot.mouseClick(by_name(dialog, "归档该年度", QPushButton), Qt.MouseButton.LeftButton)
     assert closed_years() == {2026}

@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QTableWidget
 
 from dutydesk.store.accounts import Account
-from dutydesk.ui.calendar_settings import CalendarSettingsDialog
-from dutydesk.ui.visits_tab import VisitsTab
+from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
+from dutydesk.ui.visits.tab import VisitsTab
 from tests.ui.helpers import by_name, type_text
 
 

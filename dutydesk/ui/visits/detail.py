@@ -257,7 +257,7 @@ class VisitDetailDialog(QDialog):
 
     def open_checklist(self) -> None:
         """N01: from the record straight to the item's checklist and notice in the 一次性告知 tab."""
-        from dutydesk.ui.notice_tab import open_checklist_for_visit
+        from dutydesk.ui.notices.tab import open_checklist_for_visit
 
         window = self.parentWidget().window() if self.parentWidget() else None
         if window is not None and open_checklist_for_visit(window, self.visit_id):

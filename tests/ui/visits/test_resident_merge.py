@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from dutydesk.store.residents import Resident, ResidentData, create_resident
 from dutydesk.store.visits import VisitDraft, register_visit
-from dutydesk.ui.resident_merge import MergeResidentsDialog
+from dutydesk.ui.visits.resident_merge import MergeResidentsDialog
 from tests.ui.helpers import by_name
 
 

@@ -9,7 +9,7 @@ from tests.store.conftest import draft
 def test_v08_summary_dialog_shows_the_month(qtbot, app, desk):
     from PySide6.QtCore import QDate
 
-    from dutydesk.ui.visit_summary_dialog import VisitSummaryDialog
+    from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
     from tests.ui.helpers import by_name
 
     register_visit(draft(), desk.who, desk.now(), desk.calendar())

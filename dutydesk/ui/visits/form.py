@@ -30,8 +30,8 @@ from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.visit_queries import register_for_person
 from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
 from dutydesk.ui.forms import FormField, add_field, show_errors
-from dutydesk.ui.resident_lookup_box import ResidentLookupBox
 from dutydesk.ui.theme import OK_GREEN
+from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
 OUTCOME_FIELDS = {
     rules.DONE_NOW: ("result",),
@@ -199,7 +199,7 @@ class VisitForm(QWidget):
 
     def edit_resident(self) -> None:
         from dutydesk.store.residents import Resident
-        from dutydesk.ui.resident_edit import ResidentEditDialog
+        from dutydesk.ui.visits.resident_edit import ResidentEditDialog
 
         if self.resident_id is None:
             return

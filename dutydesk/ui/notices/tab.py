@@ -19,13 +19,13 @@ from dutydesk.store.center import load_center
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.ui import extensions
-from dutydesk.ui.catalogue_page import CataloguePage
-from dutydesk.ui.checklist_page import ChecklistPage
-from dutydesk.ui.document_dialog import DocumentDialog, show_document
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.notices.catalogue_page import CataloguePage
+from dutydesk.ui.notices.checklist_page import ChecklistPage
+from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
+from dutydesk.ui.notices.proxy_case_page import CasePage
+from dutydesk.ui.notices.slip_scanner import SlipScanner
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.proxy_case_page import CasePage
-from dutydesk.ui.slip_scanner import SlipScanner
 
 TITLE = "一次性告知"
 

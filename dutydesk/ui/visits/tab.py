@@ -21,11 +21,11 @@ from dutydesk.desk import Desk
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
-from dutydesk.ui.followup_panel import FollowupPanel
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.visit_detail import VisitDetailDialog
-from dutydesk.ui.visit_form import VisitForm
-from dutydesk.ui.visit_list import VisitListView
+from dutydesk.ui.visits.detail import VisitDetailDialog
+from dutydesk.ui.visits.followup_panel import FollowupPanel
+from dutydesk.ui.visits.form import VisitForm
+from dutydesk.ui.visits.register_list import VisitListView
 
 TAB_TITLE = "来访登记"
 
@@ -159,7 +159,7 @@ def _new_registration(desk: Desk, window: QWidget) -> None:
 
 
 def _calendar_settings(desk: Desk, window: QWidget) -> None:
-    from dutydesk.ui.calendar_settings import CalendarSettingsDialog
+    from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
 
     dialog = CalendarSettingsDialog(desk, window)
     dialog.exec()
@@ -169,7 +169,7 @@ def _calendar_settings(desk: Desk, window: QWidget) -> None:
 
 
 def _merge_residents(desk: Desk, window: QWidget) -> None:
-    from dutydesk.ui.resident_merge import MergeResidentsDialog
+    from dutydesk.ui.visits.resident_merge import MergeResidentsDialog
 
     MergeResidentsDialog(desk, window).exec()
     events = getattr(window, "events", None)
@@ -178,7 +178,7 @@ def _merge_residents(desk: Desk, window: QWidget) -> None:
 
 
 def _summary(desk: Desk, window: QWidget) -> None:
-    from dutydesk.ui.visit_summary_dialog import VisitSummaryDialog
+    from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
 
     VisitSummaryDialog(desk, window).exec()
 

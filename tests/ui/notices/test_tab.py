@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from dutydesk.domain.proxy_case import StepKind
 from dutydesk.store import notices, proxy_cases
-from dutydesk.ui import checklist_page, document_dialog, proxy_case_page
 from dutydesk.ui.main_window import MainWindow
-from dutydesk.ui.notice_tab import NoticeTab
+from dutydesk.ui.notices import checklist_page, document_dialog, proxy_case_page
+from dutydesk.ui.notices.tab import NoticeTab
 from dutydesk.ui.prefs import UiPrefs
 from tests.notice_helpers import new_case, proxy_visit, seed
 from tests.ui.helpers import activate, by_name, type_text, when_modal
@@ -320,7 +320,7 @@ def test_due_promised_date_is_from_the_working_day_calendar(desk):
 
 
 def test_menu_opens_a_case_by_number_typed_in_a_dialog(qtbot, window, tab, desk, monkeypatch):
-    from dutydesk.ui import notice_tab
+    from dutydesk.ui.notices import tab as notice_tab
 
     case = new_case(desk)
     action = next(a for a in window.menus["文件"].actions() if a.text() == "按代办单号打开…")

@@ -13,7 +13,7 @@ from dutydesk.store.residents import ResidentData, create_resident
 from dutydesk.store.visits import Visit, VisitDraft, register_visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.visits_tab import VisitsTab
+from dutydesk.ui.visits.tab import VisitsTab
 from tests.ui.helpers import activate, by_name, type_text, when_modal
 
 
@@ -251,7 +251,7 @@ def test_calendar_change_elsewhere_clears_the_warning(qtbot, app, desk):
 
 
 def test_followup_panel_caps_a_very_long_list(qtbot, app, desk, clock, monkeypatch):
-    from dutydesk.ui import followup_panel
+    from dutydesk.ui.visits import followup_panel
 
     monkeypatch.setattr(followup_panel, "SHOWN", 2)
     for name in ("甲", "乙", "丙"):

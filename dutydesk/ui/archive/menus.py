@@ -21,7 +21,7 @@ def _backups(desk: Desk, window: QWidget) -> None:
 
 
 def _audit(desk: Desk, window: QWidget) -> None:
-    from dutydesk.ui.audit_viewer import show_audit_viewer
+    from dutydesk.ui.archive.audit_viewer import show_audit_viewer
 
     show_audit_viewer(desk, window)
 

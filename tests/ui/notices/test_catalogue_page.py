@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QP
 from dutydesk.store import catalogue, notices
 from dutydesk.store.accounts import Account
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.ui import catalogue_page
-from dutydesk.ui.catalogue_page import CataloguePage
+from dutydesk.ui.notices import catalogue_page
+from dutydesk.ui.notices.catalogue_page import CataloguePage
 from tests.notice_helpers import all_ticks, seed, version
 from tests.ui.helpers import by_name, type_text, when_modal
 

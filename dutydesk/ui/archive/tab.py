@@ -30,8 +30,8 @@ from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, record_loo
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.search_index import Hit, QueryError, SearchFilter, kinds, search, staff_names, terms, years
 from dutydesk.store.settings import get_setting
-from dutydesk.ui import archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
-from dutydesk.ui.archive_record import ApprovalDialog, RecordDialog
+from dutydesk.ui.archive import menus as archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
+from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.forms import FormField
 from dutydesk.ui.lazy_table import LazyTableModel
@@ -271,7 +271,7 @@ class ArchiveTab(QWidget):
         RecordDialog(self.desk, hit, self).exec()
 
     def show_register(self) -> None:
-        from dutydesk.ui.lookup_register_dialog import show_lookup_register
+        from dutydesk.ui.archive.lookup_register_dialog import show_lookup_register
 
         show_lookup_register(self.desk, self)
 
@@ -279,6 +279,6 @@ class ArchiveTab(QWidget):
         if not (self.desk.account and self.desk.account.is_director):
             QMessageBox.warning(self, "无权操作", "年度归档须由主任进行。")
             return
-        from dutydesk.ui.filing_dialog import FilingDialog
+        from dutydesk.ui.archive.filing_dialog import FilingDialog
 
         FilingDialog(self.desk, self).exec()

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QPushButton
 
 from dutydesk.store.visits import register_visit
 from dutydesk.ui.main_window import MainWindow
-from dutydesk.ui.notice_tab import NoticeTab
+from dutydesk.ui.notices.tab import NoticeTab
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.visit_detail import VisitDetailDialog
+from dutydesk.ui.visits.detail import VisitDetailDialog
 from tests.store.conftest import draft
 from tests.ui.helpers import by_name
 

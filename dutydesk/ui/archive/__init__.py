@@ -1,0 +1,1 @@
+"""档案查询 tab and its dialogs."""

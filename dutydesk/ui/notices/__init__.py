@@ -1,0 +1,1 @@
+"""一次性告知 tab and its dialogs."""

@@ -1,0 +1,1 @@
+"""来访登记 tab and its dialogs."""

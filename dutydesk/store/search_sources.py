@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from functools import lru_cache
 
 from dutydesk.store.base import database
 from dutydesk.store.handover import DutyNote, Handover
@@ -17,7 +18,7 @@ from dutydesk.store.inspections import DutyFinding
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase, ProxyStep
 from dutydesk.store.residents import Resident, ResidentPhone, name_initials
-from dutydesk.store.search_index import SearchDoc, register, register_dependent
+from dutydesk.store.search_index import SearchDoc, register, register_dependent, sql_function
 from dutydesk.store.visits import Visit, VisitFeedback, VisitFollowup
 
 
@@ -97,8 +98,33 @@ def _finding(f: DutyFinding) -> SearchDoc:
                      day=found.date(), staff=name, keys=name_initials(name))
 
 
-register(Resident, "resident", "居民档案", _resident, day=lambda r: r.created_at)
-register(Visit, "visit", "来访记录", _visit, day=lambda v: v.received_at)
+# Set-based twins of _resident and _visit for reindex_all (a village's residents and visits run to
+# hundreds of thousands of rows). They must give exactly what the Python documents give:
+# tests/store/test_search_rebuild.py compares them.
+_CHILD_TEXTS = ("(SELECT group_concat({column}, ' ') FROM (SELECT {column} FROM {table} "
+                "WHERE {parent} = {alias}.id AND {column} != '' ORDER BY id))")
+_RESIDENT_SQL = (
+    "SELECT r.id AS ref_id, r.name AS title, "
+    "dd_join(r.village_group, r.address, replace(r.tags, ',', ' '), r.note) AS body, "
+    "dd_join(r.name_initials, r.id_number, "
+    + _CHILD_TEXTS.format(column="phone", table="resident_phone", parent="resident_id", alias="r")
+    + ") AS keys, substr(r.created_at, 1, 10) AS day, r.created_by AS staff, "
+    "r.voided_at IS NOT NULL AS voided FROM resident r WHERE r.merged_into_id IS NULL"
+)
+_VISIT_SQL = (
+    "SELECT v.id AS ref_id, dd_join(v.person_name, v.channel, v.category) AS title, "
+    "dd_join(v.request, v.outcome, v.result, v.transfer_to, v.outside_unit, v.dispute_parties, "
+    "v.mediation_result, "
+    + _CHILD_TEXTS.format(column="text", table="visit_followup", parent="visit_id", alias="v") + ", "
+    + _CHILD_TEXTS.format(column="content", table="visit_feedback", parent="visit_id", alias="v")
+    + ") AS body, dd_join(substr(v.received_at, 1, 4) || '-' || printf('%06d', v.id), "
+    "dd_initials(v.person_name), v.contact) AS keys, substr(v.received_at, 1, 10) AS day, "
+    "v.responder_name AS staff, v.voided_at IS NOT NULL AS voided FROM visit v"
+)
+sql_function("dd_initials", lru_cache(maxsize=4096)(lambda name: name_initials(name or "")))
+
+register(Resident, "resident", "居民档案", _resident, day=lambda r: r.created_at, bulk_sql=_RESIDENT_SQL)
+register(Visit, "visit", "来访记录", _visit, day=lambda v: v.received_at, bulk_sql=_VISIT_SQL)
 register(ProxyCase, "proxy_case", "代办事项", _proxy_case, day=lambda c: c.accepted_at)
 register(NoticeRecord, "notice", "一次性告知", _notice, day=lambda n: n.told_at)
 register(DutyNote, "duty_note", "值班记录", _duty_note, day=lambda n: n.noted_at)

@@ -10,3 +10,6 @@ class DeskEvents(QObject):
     changed = Signal(str)
     # Ask the main window to show a tab by its title.
     show_tab = Signal(str)
+    # The logged-in account changed (user switched at the idle lock): menus and role-dependent
+    # controls follow it; read the new account from ``desk.account``.
+    account_changed = Signal()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from dutydesk.desk import Desk
+from dutydesk.store.accounts import Account
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,16 @@ class MenuAction:
     text: str
     handler: Callable[[Desk, QWidget], None]  # (desk, main window)
     shortcut: str = ""
-    director_only: bool = False
+    director_only: bool = False  # shown only while a director (or administrator) is logged in
+    admin_only: bool = False  # shown only while an administrator is logged in
+
+    def allowed(self, account: Account | None) -> bool:
+        """Whether ``account`` may use this entry; re-checked whenever the account changes."""
+        if self.admin_only:
+            return bool(account and account.role == "admin")
+        if self.director_only:
+            return bool(account and account.is_director)
+        return True
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index - 1, f"{spec.title}（Ctrl+{index}）")
         self.setCentralWidget(self.tabs)
         self.events.show_tab.connect(self.show_tab)
+        self.events.account_changed.connect(self.apply_account)
 
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
@@ -85,16 +86,31 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"font_size_{code}")
         self._size_actions = size_menu.actions()
 
+        # Every feature entry is built once; which ones show follows the logged-in account
+        # (apply_account), since another user may log in at the idle lock.
+        self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
         for spec in extensions.MENU_ACTIONS:
-            if spec.director_only and not (self.desk.account and self.desk.account.is_director):
-                continue
-            self._add_action(
+            action = self._add_action(
                 self.menus[spec.menu], spec.text,
                 lambda _=False, s=spec: s.handler(self.desk, self), spec.shortcut,
             )
+            self._feature_actions.append((action, spec))
+        self._show_allowed_actions()
         help_menu = self.menus["帮助"]
         self._add_action(help_menu, "快捷键一览", self.show_shortcuts, "F1")
         self._add_action(help_menu, "关于值班台", self.show_about)
+
+    def _show_allowed_actions(self) -> None:
+        account = self.desk.account
+        for action, spec in self._feature_actions:
+            allowed = spec.allowed(account)
+            action.setVisible(allowed)  # hidden actions cannot be triggered by their shortcut either
+            action.setEnabled(allowed)
+
+    def apply_account(self) -> None:
+        """Menus and the status bar follow the account now logged in (``events.account_changed``)."""
+        self._show_allowed_actions()
+        self.refresh_status()
 
     def set_font_size(self, code: str) -> None:
         self.prefs.font_size = code
@@ -108,7 +124,7 @@ class MainWindow(QMainWindow):
         lines = []
         for menu in self.menus.values():
             for action in menu.actions():
-                if action.shortcut().toString():
+                if action.isVisible() and action.shortcut().toString():
                     text = action.text().replace("&", "")
                     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                     lines.append(f"{shortcut}\t{text}")

@@ -90,9 +90,13 @@ class IdleLock(QObject):
         self.desk.account = dialog.account
         if central is not None:
             central.setVisible(True)
-        refresh = getattr(self.window, "refresh_status", None)
-        if refresh:
-            refresh()
+        events = getattr(self.window, "events", None)
+        if events is not None:
+            events.account_changed.emit()  # menus, status bar and tabs follow the new account
+        else:
+            refresh = getattr(self.window, "refresh_status", None)
+            if refresh:
+                refresh()
         self.restart()
 
 

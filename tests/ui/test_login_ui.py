@@ -149,9 +149,9 @@ def test_audit_menu_only_for_directors(app, qtbot, desk, folder):
     desk.account = Account.get(Account.name == "李文书")
     window = MainWindow(desk, UiPrefs(folder.ui_settings_path))
     qtbot.addWidget(window)
-    texts = [a.text() for a in window.menus["工具"].actions()]
+    texts = [a.text() for a in window.menus["工具"].actions() if a.isVisible()]
     assert "审计记录…" not in texts
     desk.account = Account.get(Account.name == "王书记")
     window2 = MainWindow(desk, UiPrefs(folder.ui_settings_path))
     qtbot.addWidget(window2)
-    assert "审计记录…" in [a.text() for a in window2.menus["工具"].actions()]
+    assert "审计记录…" in [a.text() for a in window2.menus["工具"].actions() if a.isVisible()]

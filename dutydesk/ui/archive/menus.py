@@ -33,8 +33,8 @@ def _lock(desk: Desk, window: QWidget) -> None:
 
 
 ACTIONS = [
-    MenuAction("工具", "账户与权限…", _accounts),
-    MenuAction("工具", "备份与恢复…", _backups),
+    MenuAction("工具", "账户与权限…", _accounts, admin_only=True),
+    MenuAction("工具", "备份与恢复…", _backups, admin_only=True),
     MenuAction("工具", "审计记录…", _audit, director_only=True),
     MenuAction("文件", "锁定窗口", _lock, "Ctrl+L"),
 ]

@@ -215,6 +215,14 @@ class ArchiveTab(QWidget):
 
     def set_events(self, events: DeskEvents) -> None:
         events.changed.connect(lambda _kind: self.fill_filters())
+        events.account_changed.connect(self._on_account_changed)
+
+    def _on_account_changed(self) -> None:
+        """Another person at the desk: their own approval is needed, and their role's buttons."""
+        self.approval = None
+        self.refresh_role()
+        self.model.reload(lambda offset, limit: [])  # results were masked for the previous account
+        self.status.setText("已切换用户，请重新检索。")
 
     # -- searching --------------------------------------------------------------------------
     def _cell(self, hit: Hit, column: int) -> str:

@@ -5,12 +5,12 @@ space left on the page, emits a normal Table for them (header row first) and put
 in the story for the rest. Flowable memory therefore stays at about one page of rows however
 long the ledger is, every page starts with the column headers, and rows never split between
 tables in odd places. "Page x of y" uses a PDF form for y, drawn once the page count is known,
-so the document is built in a single pass.
+so the document is built in a single pass; ``pdf_stream.StreamingCanvas`` writes each page to the
+file as it ends, so memory stays flat however many pages the ledger has.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -24,7 +24,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -51,6 +50,7 @@ from dutydesk.reports.ledger.model import (
     Totals,
     format_cell,
 )
+from dutydesk.reports.ledger.pdf_stream import StreamingCanvas
 from dutydesk.store.atomic import atomic_path
 
 PAGE = landscape(A4)
@@ -219,34 +219,6 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _Precompressed:
-    """A stream 'filter' for content already deflated when its page ended."""
-
-    pdfname = "FlateDecode"
-
-    @staticmethod
-    def encode(content: bytes) -> bytes:
-        return content
-
-
-class CompactCanvas(Canvas):
-    """Deflates each page's content as soon as the page is finished.
-
-    reportlab keeps every page until the file is saved and compresses only then; holding the
-    pages compressed instead cuts a long ledger's memory several-fold (the PDF itself is
-    assembled in memory by reportlab, so some growth per page remains).
-    """
-
-    def showPage(self) -> None:
-        super().showPage()
-        pages = self._doc.Pages.pages
-        page = pages[-1] if pages else None
-        if page is not None and page.stream and not page.Contents and page.compression:
-            data = page.stream.encode("utf-8") if isinstance(page.stream, str) else page.stream
-            page.Contents = PDFStream(content=zlib.compress(data), filters=[_Precompressed()])
-            page.stream = None
-
-
 class _LedgerDoc(BaseDocTemplate):
     """Draws the title block and page x of y on every page; y is filled in at the end."""
 
@@ -286,15 +258,21 @@ class _LedgerDoc(BaseDocTemplate):
             canv.drawRightString(width - MARGIN, MARGIN, ledger.extra_footer)
         canv.restoreState()
 
+    def _startBuild(self, filename=None, canvasmaker=StreamingCanvas) -> None:
+        super()._startBuild(filename, canvasmaker)
+        self.canv.reserve_form(PAGE_TOTAL_FORM)  # pages are written before the total is known
+
     def _endBuild(self) -> None:
         self._doSave = 0
         super()._endBuild()
         canv = self.canv
         pages = canv.getPageNumber() - 1
-        canv.beginForm(PAGE_TOTAL_FORM)
-        canv.setFont(self.font, 9)
-        canv.drawString(0, 0, f"{pages} 页")
-        canv.endForm()
+
+        def total(form: Canvas) -> None:
+            form.setFont(self.font, 9)
+            form.drawString(0, 0, f"{pages} 页")
+
+        canv.define_reserved_form(PAGE_TOTAL_FORM, total)
         canv.save()
 
 
@@ -381,7 +359,12 @@ def write_pdf(ledger: Ledger, final: Path, progress: Progress | None = None) -> 
         for chart in ledger.charts:
             story.append(KeepTogether([Spacer(1, 6), chart_drawing(chart, doc.width, font)]))
         story.append(Paragraph(ledger.sign_off_line(), styles["sign"]))
-        doc.build(story, canvasmaker=CompactCanvas)
+        try:
+            doc.build(story, canvasmaker=StreamingCanvas)
+        finally:
+            canv = getattr(doc, "canv", None)
+            if isinstance(canv, StreamingCanvas):
+                canv.close()  # after a cancel or error too, so the temporary file can be removed
     return final
 
 

@@ -11,19 +11,19 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dutydesk.reports.ledger.model import Chart, Column, Ledger, Progress, Table, Totals
+from dutydesk.reports.ledger.model import Chart, Column, Ledger, Progress, Row, Table, Totals
 from dutydesk.store.atomic import atomic_path
 
 NUMBER_FORMATS = {
@@ -64,40 +64,91 @@ class _Styler:
         return cell
 
 
-def _cell_makers(styler: _Styler, columns: Sequence[Column]) -> list[Callable[[Any], Any]]:
-    """One function per column turning a value into what ``append`` takes.
+class _ColumnCell(Cell):
+    """A cell reused for every row of one column, its style id looked up once.
 
-    Styled cells cost several times a plain value, so only what needs a style gets one: dates
-    and percentages (their number format), and text long enough to wrap. Grid lines are printed
-    by the sheet's print option instead of a border on every cell.
+    openpyxl's write-only ``append`` makes a cell per value, binds the value through a chain of
+    type checks and looks the style up in the workbook's style table for every styled cell.
+    A ledger column has one kind, so one cell per column (and per style) is reused: each value
+    only sets the cell's value, type and row before openpyxl serialises it.
     """
-    makers: list[Callable[[Any], Any]] = []
-    make = styler.cell
-    for column in columns:
-        if column.kind == "text":
-            wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
-            limit = max(1, int(column.width // 2))  # Chinese characters that surely fit
 
-            def text(value: Any, wrap=wrap, limit=limit) -> Any:
-                if isinstance(value, str) and (len(value) > limit or "\n" in value):
-                    return make(value, wrap)
-                return value
+    __slots__ = ("_fixed_id", "_styled")
 
-            makers.append(text)
-        elif column.kind == "int":
-            makers.append(lambda value: value)  # General shows whole numbers as they are
-        elif column.kind == "date":
-            style = styler.style("date", number_format=NUMBER_FORMATS["date"])
-            # openpyxl gives a plain date the yyyy-mm-dd format by itself: no styled cell needed
-            makers.append(lambda value, style=style: value if type(value) is dt.date else make(value, style))
-        else:
-            style = styler.style(
-                column.kind, number_format=NUMBER_FORMATS[column.kind],
-                alignment=Alignment(horizontal="center" if column.kind in ("date", "datetime", "time") else "right",
-                                    vertical="top"),
-            )
-            makers.append(lambda value, style=style: make(value, style))
-    return makers
+    def __init__(self, ws: Worksheet, column: int, style: Any = None) -> None:
+        super().__init__(ws, column=column, style_array=style)
+        self._styled = bool(style is not None and any(style))
+        self._fixed_id = ws.parent._cell_styles.add(self._style) if self._styled else 0
+
+    @property
+    def style_id(self) -> int:
+        return self._fixed_id
+
+    @property
+    def has_style(self) -> bool:
+        return self._styled
+
+
+_DATE_TYPES = (dt.date, dt.datetime)
+_TIME_TYPES = (dt.datetime, dt.time)
+_NUMBER_TYPES = (int, float)
+
+
+class _RowCells:
+    """Turns a table's rows into cells for openpyxl's write-only writer (see ``_ColumnCell``).
+
+    Text is always written as text (never read as a formula because it starts with "="); text
+    that will not fit its column on one line gets the wrapping style; dates and numbers keep
+    their types with the column's number format. A value of another type than its column's
+    takes openpyxl's ordinary path, so nothing is ever written wrongly, only more slowly.
+    """
+
+    def __init__(self, ws: Worksheet, styler: _Styler, columns: Sequence[Column]) -> None:
+        self.ws = ws
+        self.specs: list[tuple[str, int, _ColumnCell, _ColumnCell]] = []
+        for number, column in enumerate(columns, 1):
+            kind = column.kind
+            if kind == "text":
+                wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
+                limit = max(1, int(column.width // 2))  # Chinese characters that surely fit
+                self.specs.append(("text", limit, _ColumnCell(ws, number), _ColumnCell(ws, number, wrap)))
+            elif kind == "int":
+                cell = _ColumnCell(ws, number)  # General shows whole numbers as they are
+                self.specs.append(("number", 0, cell, cell))
+            elif kind == "date":
+                cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"]))
+                self.specs.append(("date", 0, cell, cell))
+            else:
+                style = styler.style(
+                    kind, number_format=NUMBER_FORMATS[kind],
+                    alignment=Alignment(horizontal="center" if kind in ("datetime", "time") else "right",
+                                        vertical="top"),
+                )
+                cell = _ColumnCell(ws, number, style)
+                self.specs.append(("time" if kind in ("datetime", "time") else "number", 0, cell, cell))
+
+    def __call__(self, values: Row, row_idx: int) -> list[Cell]:
+        """The ``_values_to_row`` of openpyxl's write-only worksheet, for this table's rows."""
+        out = []
+        for (kind, limit, plain, styled), value in zip(self.specs, values, strict=False):
+            if value is None:
+                continue
+            t = type(value)
+            if kind == "text" and t is str:
+                cell = styled if len(value) > limit or "\n" in value else plain
+                cell._value = plain.check_string(value)
+                cell.data_type = "s"
+            elif (kind == "number" and t in _NUMBER_TYPES) or (kind == "date" and t in _DATE_TYPES) \
+                    or (kind == "time" and t in _TIME_TYPES):
+                cell = plain
+                cell._value = value
+                cell.data_type = "n" if kind == "number" else "d"
+            else:
+                cell = WriteOnlyCell(self.ws, value)
+                cell.column = plain.column
+            cell.row = row_idx
+            out.append(cell)
+        return out
 
 
 def _total_style(styler: _Styler, column: Column) -> Any:
@@ -118,19 +169,23 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
     ws.append([styler.cell(c.header, header_style) for c in table.columns])
     header_row = row_no
     row_no += 1
-    makers = _cell_makers(styler, table.columns)
     totals = Totals(table.columns)
-    for chunk in table.rows():
-        for row in chunk:
-            ws.append([m(v) if v is not None else None for v, m in zip(row, makers, strict=False)])
+    ws._values_to_row = _RowCells(ws, styler, table.columns)  # see _RowCells; removed below
+    try:
+        for chunk in table.rows():
+            for row in chunk:
+                ws.append(row)
             if table.has_totals:
-                totals.add(row)
+                for row in chunk:
+                    totals.add(row)
             else:
-                totals.rows += 1
-        row_no += len(chunk)
-        done += len(chunk)
-        if progress:
-            progress(done)
+                totals.rows += len(chunk)
+            row_no += len(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done)
+    finally:
+        del ws._values_to_row  # headings, totals and sign-off lines take openpyxl's own path
     if table.has_totals:
         ws.append([styler.cell(value, _total_style(styler, column))
                    for value, column in zip(totals.row(), table.columns, strict=True)])

@@ -180,3 +180,33 @@ def test_long_cell_is_cut_in_pdf_but_whole_in_xlsx(tmp_path):
     write_ledger(ledger, tmp_path / "l.pdf", "pdf")  # would raise LayoutError if a row outgrew a page
     write_ledger(ledger, tmp_path / "l.xlsx", "xlsx")
     assert openpyxl.load_workbook(tmp_path / "l.xlsx")["台账"]["A4"].value == long_text
+
+
+def test_xlsx_every_kind_keeps_its_type_and_format(tmp_path):
+    """The writer reuses one cell per column; each row must still get its own value, type and style."""
+    cols = [Column("说明", 4), Column("件数", 6, "int", total=True), Column("日期", 11, "date"),
+            Column("时间", 16, "datetime"), Column("到岗", 6, "time"), Column("天数", 6, "float"),
+            Column("比率", 7, "percent")]
+    at = dt.datetime(2026, 11, 3, 8, 30)
+    rows = [
+        ("短", 1, dt.date(2026, 11, 1), at, dt.time(8, 5), 1.5, 0.5),
+        ("很长的一段说明文字", 2, at, at, at.time(), 2, 1),
+        ("=1+1", None, None, None, None, None, None),  # looks like a formula: stays text
+        ("两行\n说明", "三", "不详", "不详", "不详", "不详", "不详"),  # wrong types still written as given
+        (7, 4, dt.date(2026, 11, 2), at, dt.time(9, 0), 0.25, 0.125),
+    ]
+    ledger = Ledger("来访接待登记台账", "中心", "镇", "期间", [Table(cols, static_rows(rows))])
+    write_ledger(ledger, tmp_path / "k.xlsx", "xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "k.xlsx")["台账"]
+    got = [[c.value for c in ws[r]] for r in range(4, 9)]
+    assert got[0] == ["短", 1, dt.datetime(2026, 11, 1), at, dt.time(8, 5), 1.5, 0.5]
+    assert got[1] == ["很长的一段说明文字", 2, at, at, dt.time(8, 30), 2, 1]
+    assert got[2] == ["=1+1", None, None, None, None, None, None] and ws["A6"].data_type == "s"
+    assert got[3] == ["两行\n说明", "三", "不详", "不详", "不详", "不详", "不详"]
+    assert got[4] == [7, 4, dt.datetime(2026, 11, 2), at, dt.time(9, 0), 0.25, 0.125]
+    assert not ws["A4"].alignment.wrap_text  # short text: no style needed
+    assert ws["A5"].alignment.wrap_text and ws["A7"].alignment.wrap_text  # too long / two lines: wraps
+    for r in (4, 8):
+        assert [ws.cell(r, c).number_format for c in range(3, 8)] == [
+            "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "hh:mm", "0.00", "0.0%"]
+    assert ws["B9"].value == 7  # totals row: 1 + 2 + 4 (the text "三" is not summed)

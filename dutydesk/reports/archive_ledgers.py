@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from dutydesk.domain.retention import RETENTION_LABELS
 from dutydesk.reports.ledger import Column, Ledger, Table
 from dutydesk.reports.ledger.model import chunked, period_text
 from dutydesk.store.center import load_center
@@ -16,11 +17,22 @@ from dutydesk.store.lookup_register import LookupEntry, register_rows
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.search_index import SOURCES, docs_of_year
 
-APPROVAL_LABELS = {"logged_in": "主任登录批准", "password": "主任当场输密码批准"}
+APPROVAL_LABELS = {"logged_in": "登录批准", "password": "当场输密码批准"}
+LEVEL_LABELS = {"director": "主任", "principal": "主要领导"}
 REGISTER_COLUMNS = (
     Column("查阅时间", 17, "datetime"), Column("查阅人", 10), Column("检索内容", 16), Column("记录类型", 10),
-    Column("查阅记录", 28), Column("查阅原因", 24), Column("批准人", 10), Column("批准方式", 16),
+    Column("保管期限", 8), Column("查阅记录", 28), Column("查阅原因", 24), Column("批准人", 10),
+    Column("批准方式", 20),
 )
+
+
+def approval_text(entry: LookupEntry) -> str:
+    """Which approval (A02): the approver's standing and how they approved, e.g. 主要领导当场输密码批准."""
+    return LEVEL_LABELS.get(entry.approval_level, "主任") + APPROVAL_LABELS.get(entry.approval, entry.approval)
+
+
+def retention_text(entry: LookupEntry) -> str:
+    return RETENTION_LABELS.get(entry.retention, "")
 
 
 def _center() -> tuple[str, str]:
@@ -33,8 +45,8 @@ def _kind_label(kind: str) -> str:
 
 
 def _register_row(e: LookupEntry) -> tuple:
-    return (e.opened_at, e.opened_by, e.query, _kind_label(e.kind), e.title, e.reason, e.approved_by,
-            APPROVAL_LABELS.get(e.approval, e.approval))
+    return (e.opened_at, e.opened_by, e.query, _kind_label(e.kind), retention_text(e), e.title, e.reason,
+            e.approved_by, approval_text(e))
 
 
 def lookup_register_ledger(start: dt.date, end: dt.date, prepared_on: dt.date) -> Ledger:

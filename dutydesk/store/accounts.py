@@ -21,6 +21,8 @@ class Account(BaseModel):
     password_hash = CharField(null=True)
     active = BooleanField(default=True)
     created_at = DateTimeField()
+    # 主要领导 (A02): approves lookups of permanent and long-term files; set by the administrator.
+    principal = BooleanField(default=False)
 
     @property
     def role_label(self) -> str:
@@ -30,6 +32,10 @@ class Account(BaseModel):
     def is_director(self) -> bool:
         """Directors approve; administrators may do everything a director may."""
         return self.role in ("director", "admin")
+
+    @property
+    def is_principal(self) -> bool:
+        return bool(self.principal)
 
 
 def create_account(name: str, role: str, who: str, at: dt.datetime) -> Account:
@@ -50,3 +56,13 @@ def first_admin() -> Account | None:
         .order_by(Account.id)
         .first()
     )
+
+
+def set_principal(account: Account, principal: bool, who: str, at: dt.datetime) -> Account:
+    """Name or un-name a principal leader (主要领导, A02); kept in the audit trail like a role."""
+    return audit.update(account, who, at, principal=bool(principal))
+
+
+def principal_leaders() -> list[Account]:
+    return list(Account.select().where((Account.principal == True) & (Account.active == True))  # noqa: E712
+                .order_by(Account.id))

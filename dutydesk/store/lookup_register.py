@@ -1,12 +1,18 @@
-"""The lookup register (查阅登记, A02): opening an archive record needs a reason and a director's
-approval, and every record opened is written down: who, when, what (query and record), why,
-approved by whom. The register is append-only: a guard refuses any update or void of it.
+"""The lookup register (查阅登记, A02): opening an archive record needs a reason and approval, and
+every record opened is written down: who, when, what (query and record), its retention class,
+why, approved by whom and at which level. The register is append-only: a guard refuses any
+update or void of it.
+
+Who approves follows the record's retention class (``domain.retention``): a director (主任, the
+leader in charge) for short-term files, the principal leader (主要领导) for permanent and
+long-term files. The principal leader approves every class.
 
 Approval is configurable (``archive.approval_mode``):
 - ``either`` (default): a director logged in approves by themselves; an operator needs a director
   to type their password on the spot;
 - ``logged_in``: only a logged-in director may open records (operators are refused);
 - ``password``: a director's password is typed for every lookup, even when one is logged in.
+"Director" above reads "principal leader" for permanent and long-term files.
 """
 
 from __future__ import annotations
@@ -16,10 +22,19 @@ from dataclasses import dataclass
 
 from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
+from dutydesk.domain.retention import (
+    APPROVER_LABELS,
+    DIRECTOR,
+    PRINCIPAL,
+    RETENTION_LABELS,
+    approval_level,
+    covers,
+)
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import Account, principal_leaders
 from dutydesk.store.base import BaseModel
+from dutydesk.store.retention import approver_for, retention_for
 from dutydesk.store.search_index import Hit
 from dutydesk.store.settings import get_setting
 
@@ -44,6 +59,8 @@ class LookupEntry(BaseModel):
     reason = TextField()
     approved_by = CharField()
     approval = CharField()  # logged_in / password
+    retention = CharField(default="")  # domain.retention class of the record when opened
+    approval_level = CharField(default=DIRECTOR)  # director / principal (A02)
 
 
 def _append_only(instance: Model, action: str) -> None:
@@ -71,11 +88,28 @@ class Approval:
     reason: str
     query: str
     at: dt.datetime
+    level: str = DIRECTOR  # what the approver may approve: director / principal (domain.retention)
 
-    def covers(self, account: Account | None, query: str, now: dt.datetime, minutes: int) -> bool:
-        """A further record opened for the same query soon after needs no new approval."""
+    def covers(self, account: Account | None, query: str, now: dt.datetime, minutes: int,
+               needed: str = DIRECTOR) -> bool:
+        """A further record opened for the same query soon after needs no new approval, unless
+        it needs a higher approver (a long-term file after a director approved short-term ones)."""
         return (account is not None and account.name == self.account and query == self.query
-                and now - self.at <= dt.timedelta(minutes=minutes))
+                and now - self.at <= dt.timedelta(minutes=minutes) and covers(self.level, needed))
+
+
+def level_of(account: Account | None) -> str | None:
+    if account is None or not account.active:
+        return None
+    return approval_level(account.is_director, account.is_principal)
+
+
+def approvers(needed: str) -> list[Account]:
+    """Active accounts whose approval is enough for ``needed`` (the approval dialog's list)."""
+    if needed == PRINCIPAL:
+        return principal_leaders()
+    return [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
+            if covers(level_of(a), needed)]
 
 
 def approval_mode(on: dt.date) -> str:
@@ -83,48 +117,66 @@ def approval_mode(on: dt.date) -> str:
     return mode if mode in MODES else "either"
 
 
-def needs_password(account: Account | None, on: dt.date) -> bool:
-    """Whether the approval dialog must ask for a director's password."""
+def needed_for(hit: Hit) -> str:
+    """Who must approve opening this record (A02): by its retention class on its filing day."""
+    return approver_for(hit.kind, hit.day)
+
+
+def needs_password(account: Account | None, on: dt.date, needed: str = DIRECTOR) -> bool:
+    """Whether the approval dialog must ask for an approver's password."""
     mode = approval_mode(on)
     if mode == "password":
         return True
-    return not (account is not None and account.is_director)
+    return not covers(level_of(account), needed)
 
 
 def approve(account: Account | None, query: str, reason: str, now: dt.datetime,
-            director_name: str = "", password: str | None = None) -> Approval:
-    """Check the reason and the approval; raise ApprovalRefused with messages per field."""
+            director_name: str = "", password: str | None = None, needed: str = DIRECTOR) -> Approval:
+    """Check the reason and the approval for a lookup that needs ``needed`` (director or
+    principal, A02); raise ApprovalRefused with messages per field."""
     from dutydesk.store.login import LoginError, check_password
 
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "请填写查阅原因"
     mode = approval_mode(now.date())
-    if not needs_password(account, now.date()):
+    who = "主要领导" if needed == PRINCIPAL else "主任"
+    if not needs_password(account, now.date(), needed):
         if errors:
             raise ApprovalRefused(errors)
-        return Approval(account.name, account.name, "logged_in", reason.strip(), query, now)
+        return Approval(account.name, account.name, "logged_in", reason.strip(), query, now, level_of(account))
     if mode == "logged_in":
-        errors["director"] = "按本中心规定，查阅档案须由主任登录后进行"
+        errors["director"] = f"按本中心规定，查阅此档案须由{who}登录后进行"
+        raise ApprovalRefused(errors)
+    if needed == PRINCIPAL and not principal_leaders():
+        errors["director"] = "尚未指定主要领导：请管理员在“账户与权限”中指定"
         raise ApprovalRefused(errors)
     approver = Account.get_or_none((Account.name == director_name) & (Account.active == True))  # noqa: E712
-    if approver is None or not approver.is_director:
-        errors["director"] = "请选择批准查阅的主任"
+    if not covers(level_of(approver), needed):
+        errors["director"] = f"请选择批准查阅的{who}"
     if errors:
         raise ApprovalRefused(errors)
     try:
         check_password(approver, password or "", now, purpose="approve")
     except LoginError as exc:
         raise ApprovalRefused({"password": str(exc)}) from None
-    return Approval(account.name if account else "系统", approver.name, "password", reason.strip(), query, now)
+    return Approval(account.name if account else "系统", approver.name, "password", reason.strip(), query, now,
+                    level_of(approver))
 
 
 def record_lookup(approval: Approval, hit: Hit, now: dt.datetime) -> LookupEntry:
-    """Write the register entry for one record opened under an approval."""
+    """Write the register entry for one record opened under an approval; refuse an approval not
+    enough for the record's retention class (A02), whatever the screen let through."""
+    retention = retention_for(hit.kind, hit.day)
+    needed = needed_for(hit)
+    if not covers(approval.level, needed):
+        raise ApprovalRefused({"director": f"此档案保管期限为{RETENTION_LABELS[retention]}，"
+                                           f"须经{APPROVER_LABELS[needed]}批准（A02）"})
     return audit.create(
         LookupEntry, approval.account, now, opened_at=now, opened_by=approval.account, query=approval.query,
         ref_table=hit.ref_table, ref_id=hit.ref_id, kind=hit.kind, title=hit.title,
         reason=approval.reason, approved_by=approval.approved_by, approval=approval.method,
+        retention=retention, approval_level=approval.level,
     )
 
 

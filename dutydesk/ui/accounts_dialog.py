@@ -1,8 +1,10 @@
-"""Accounts and roles, for the administrator: add accounts, set passwords, change roles."""
+"""Accounts and roles, for the administrator: add accounts, set passwords, change roles, name the
+principal leaders (主要领导, who approve lookups of permanent and long-term files, A02)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -19,11 +21,11 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.passwords import PasswordError
 from dutydesk.store import audit
-from dutydesk.store.accounts import ROLES, Account, create_account
+from dutydesk.store.accounts import ROLES, Account, create_account, set_principal
 from dutydesk.store.login import locked_until, set_password, set_role
 from dutydesk.ui.forms import FormField, add_field
 
-HEADERS = ("账户", "角色", "密码", "状态")
+HEADERS = ("账户", "角色", "主要领导", "密码", "状态")
 
 
 class AccountsDialog(QDialog):
@@ -50,8 +52,11 @@ class AccountsDialog(QDialog):
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password = FormField("新密码", password, hint="至少4位，可用数字PIN")
+        self.principal = QCheckBox("主要领导（批准查阅永久、长期档案）")
+        self.principal.setAccessibleName("主要领导")
         for f in (self.name, self.role, self.password):
             add_field(form, f)
+        form.addRow("", self.principal)
         side.addLayout(form)
         for text, slot in (("新建账户", self.add), ("设置密码", self.change_password),
                            ("保存角色", self.change_role), ("停用/启用", self.toggle_active)):
@@ -69,7 +74,7 @@ class AccountsDialog(QDialog):
         now = self.desk.now()
         for row, account in enumerate(accounts):
             state = "已停用" if not account.active else ("已锁定" if locked_until(account, now) else "正常")
-            for col, text in enumerate((account.name, account.role_label,
+            for col, text in enumerate((account.name, account.role_label, "是" if account.is_principal else "",
                                         "已设置" if account.password_hash else "未设置", state)):
                 item = QTableWidgetItem(text)
                 item.setData(256, account.id)
@@ -87,6 +92,7 @@ class AccountsDialog(QDialog):
         if account is not None:
             self.name.editor.setText(account.name)
             self.role.editor.setCurrentIndex(self.role.editor.findData(account.role))
+            self.principal.setChecked(account.is_principal)
 
     def add(self) -> None:
         self.name.clear_error()
@@ -95,6 +101,8 @@ class AccountsDialog(QDialog):
         try:
             with self.desk.db.atomic():
                 account = create_account(name, self.role.editor.currentData(), self.desk.who, self.desk.now())
+                if self.principal.isChecked():
+                    set_principal(account, True, self.desk.who, self.desk.now())
                 if self.password.editor.text():
                     set_password(account, self.password.editor.text(), self.desk.who, self.desk.now())
         except PasswordError as exc:
@@ -128,7 +136,11 @@ class AccountsDialog(QDialog):
         if account.id == getattr(self.desk.account, "id", None) and self.role.editor.currentData() != "admin":
             self.role.set_error("不能取消自己的管理员角色")
             return
-        set_role(account, self.role.editor.currentData(), self.desk.who, self.desk.now())
+        with self.desk.db.atomic():
+            if account.role != self.role.editor.currentData():
+                set_role(account, self.role.editor.currentData(), self.desk.who, self.desk.now())
+            if account.is_principal != self.principal.isChecked():
+                set_principal(account, self.principal.isChecked(), self.desk.who, self.desk.now())
         self.role.clear_error()
         self.reload()
 

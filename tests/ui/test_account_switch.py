@@ -14,7 +14,7 @@ from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.session import IdleLock
 from tests.ui.helpers import by_name
 
-DIRECTOR_ENTRIES = {"审计记录…", "服务中心信息…", "值班设置…", "工作日日历…", "合并重复群众记录…"}
+DIRECTOR_ENTRIES = {"审计记录…", "档案保管期限…", "服务中心信息…", "值班设置…", "工作日日历…", "合并重复群众记录…"}
 ADMIN_ENTRIES = {"账户与权限…", "备份与恢复…"}
 
 

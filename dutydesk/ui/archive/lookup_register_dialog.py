@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.reports.archive_ledgers import APPROVAL_LABELS, lookup_register_ledger
+from dutydesk.reports.archive_ledgers import approval_text, lookup_register_ledger, retention_text
 from dutydesk.reports.ledger import ExportCancelled, write_ledger
 from dutydesk.store.lookup_register import LookupEntry, register_page
 from dutydesk.store.privacy import log_export
@@ -28,12 +28,12 @@ from dutydesk.store.search_index import kinds
 from dutydesk.ui.background import Cancelled, run_with_progress
 from dutydesk.ui.lazy_table import LazyTableModel
 
-HEADERS = ("查阅时间", "查阅人", "检索内容", "记录类型", "查阅记录", "查阅原因", "批准人", "批准方式")
+HEADERS = ("查阅时间", "查阅人", "检索内容", "记录类型", "保管期限", "查阅记录", "查阅原因", "批准人", "批准方式")
 
 
 def _cell(entry: LookupEntry, column: int) -> str:
     values = (f"{entry.opened_at:%Y-%m-%d %H:%M}", entry.opened_by, entry.query, kinds().get(entry.kind, entry.kind),
-              entry.title, entry.reason, entry.approved_by, APPROVAL_LABELS.get(entry.approval, entry.approval))
+              retention_text(entry), entry.title, entry.reason, entry.approved_by, approval_text(entry))
     return values[column]
 
 

@@ -26,6 +26,12 @@ def _audit(desk: Desk, window: QWidget) -> None:
     show_audit_viewer(desk, window)
 
 
+def _retention(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.archive.retention_dialog import show_retention
+
+    show_retention(desk, window)
+
+
 def _lock(desk: Desk, window: QWidget) -> None:
     lock = getattr(window, "idle_lock", None)
     if lock is not None:
@@ -36,6 +42,7 @@ ACTIONS = [
     MenuAction("工具", "账户与权限…", _accounts, admin_only=True),
     MenuAction("工具", "备份与恢复…", _backups, admin_only=True),
     MenuAction("工具", "审计记录…", _audit, director_only=True),
+    MenuAction("工具", "档案保管期限…", _retention, director_only=True),
     MenuAction("文件", "锁定窗口", _lock, "Ctrl+L"),
 ]
 

@@ -20,51 +20,67 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.store.accounts import Account
+from dutydesk.domain.retention import APPROVER_LABELS, PRINCIPAL, RETENTION_LABELS
 from dutydesk.store.audit_query import describe, record_history
-from dutydesk.store.lookup_register import Approval, ApprovalRefused, approval_mode, approve, needs_password
+from dutydesk.store.lookup_register import (
+    Approval,
+    ApprovalRefused,
+    approval_mode,
+    approve,
+    approvers,
+    needed_for,
+    needs_password,
+)
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.record_view import record_fields
+from dutydesk.store.retention import retention_for
 from dutydesk.store.search_index import Hit
 from dutydesk.store.year_filing import CorrectionInvalid, add_correction, corrections_for
 from dutydesk.ui.forms import FormField, add_field, show_errors
 
 
 class ApprovalDialog(QDialog):
-    """Reason for the lookup, and the director's approval (logged in, or password on the spot)."""
+    """Reason for the lookup, and the approval the record's retention class needs (A02): the
+    director for short-term files, the principal leader for permanent and long-term ones (logged
+    in, or their password on the spot)."""
 
-    def __init__(self, desk: Desk, query: str, hit: Hit, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, query: str, hit: Hit, parent: QWidget | None = None,
+                 needed: str | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.query = query
+        self.needed = needed or needed_for(hit)
         self.approval: Approval | None = None
         self.setWindowTitle("查阅档案审批")
         layout = QVBoxLayout(self)
-        intro = QLabel(f"查阅“{hit.label}：{mask_text(desk.account, hit.title)}”须登记查阅原因并经主任批准（A02）。")
+        retention = RETENTION_LABELS[retention_for(hit.kind, hit.day)]
+        who = "主要领导" if self.needed == PRINCIPAL else "主任"
+        intro = QLabel(f"查阅“{hit.label}：{mask_text(desk.account, hit.title)}”（保管期限：{retention}）"
+                       f"须登记查阅原因并经{APPROVER_LABELS[self.needed]}批准（A02）。")
+        intro.setAccessibleName("审批说明")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.fields: dict[str, FormField] = {}
         self.reason = QLineEdit()
         self.fields["reason"] = add_field(form, FormField("查阅原因", self.reason))
-        self.password_needed = needs_password(desk.account, desk.today())
+        self.password_needed = needs_password(desk.account, desk.today(), self.needed)
         self.director = QComboBox()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         if self.password_needed and approval_mode(desk.today()) != "logged_in":
-            directors = [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
-                         if a.is_director]
-            for account in directors:
-                self.director.addItem(f"{account.name}（{account.role_label}）", account.name)
-            if desk.account is not None and desk.account.is_director:
+            for account in approvers(self.needed):
+                label = "主要领导" if account.is_principal else account.role_label
+                self.director.addItem(f"{account.name}（{label}）", account.name)
+            if desk.account is not None:
                 self.director.setCurrentIndex(max(0, self.director.findData(desk.account.name)))
-            self.fields["director"] = add_field(form, FormField("批准主任", self.director))
-            self.fields["password"] = add_field(form, FormField("主任密码", self.password))
+            self.fields["director"] = add_field(form, FormField(f"批准{who}", self.director))
+            self.fields["password"] = add_field(form, FormField(f"{who}密码", self.password))
         else:
-            self.fields["director"] = FormField("批准主任", QLabel(desk.account.name if desk.account else ""))
+            self.fields["director"] = FormField(f"批准{who}", QLabel(desk.account.name if desk.account else ""))
             if self.password_needed:
-                self.fields["director"].editor.setText("（须主任登录）")
-            form.addRow(QLabel("批准主任："), self.fields["director"])
+                self.fields["director"].editor.setText(f"（须{who}登录）")
+            form.addRow(QLabel(f"批准{who}："), self.fields["director"])
         layout.addLayout(form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -94,7 +110,7 @@ class ApprovalDialog(QDialog):
             self.approval = approve(
                 self.desk.account, self.query, self.reason.text(), self.desk.now(),
                 director_name=self.director.currentData() or "" if self.password_needed else "",
-                password=self.password.text() if self.password_needed else None,
+                password=self.password.text() if self.password_needed else None, needed=self.needed,
             )
         except ApprovalRefused as exc:
             first = None

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.highlight import highlight, snippet
-from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, record_lookup
+from dutydesk.domain.retention import RETENTION_LABELS
+from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, ApprovalRefused, needed_for, record_lookup
 from dutydesk.store.privacy import mask_text
+from dutydesk.store.retention import RetentionCache
 from dutydesk.store.search_index import Hit, QueryError, SearchFilter, kinds, search, staff_names, terms, years
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.archive import menus as archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
@@ -36,8 +38,7 @@ from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.forms import FormField
 from dutydesk.ui.lazy_table import LazyTableModel
 
-HEADERS = ("类型", "日期", "标题", "内容摘要", "经办人")
-HTML_COLUMNS = (2, 3)
+HEADERS = ("类型", "保管期限", "日期", "标题", "内容摘要", "经办人")
 ALL = "全部"
 NO_LIMIT = QDate(2000, 1, 1)
 
@@ -77,6 +78,7 @@ class ArchiveTab(QWidget):
         self.approval: Approval | None = None
         self.words: list[str] = []
         self.current_query = ""
+        self.retention = RetentionCache()
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -131,16 +133,14 @@ class ArchiveTab(QWidget):
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setColumnWidth(0, 90)
-        self.view.setColumnWidth(1, 100)
-        self.view.setColumnWidth(2, 260)
-        self.view.setColumnWidth(3, 520)
+        for column, width in enumerate((90, 84, 100, 260, 520)):
+            self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.view, 1)
         self.view.installEventFilter(self)  # Enter on a result opens it
 
         bottom = QHBoxLayout()
-        self.status = QLabel("输入检索词后按回车。查看记录须登记原因并经主任批准。")
+        self.status = QLabel("输入检索词后按回车。查看记录须登记原因并经主任批准；永久、长期档案须经主要领导批准。")
         self.status.setAccessibleName("检索状态")
         self.status.setWordWrap(True)
         self.status.setMinimumWidth(120)
@@ -230,10 +230,12 @@ class ArchiveTab(QWidget):
         if column == 0:
             return hit.label + ("（已作废）" if hit.voided else "")
         if column == 1:
-            return f"{hit.day:%Y-%m-%d}"
+            return RETENTION_LABELS[self.retention.retention(hit.kind, hit.day)]
         if column == 2:
-            return highlight(mask_text(account, hit.title), self.words)
+            return f"{hit.day:%Y-%m-%d}"
         if column == 3:
+            return highlight(mask_text(account, hit.title), self.words)
+        if column == 4:
             return highlight(snippet(mask_text(account, hit.body), self.words), self.words)
         return hit.staff
 
@@ -247,6 +249,7 @@ class ArchiveTab(QWidget):
             return
         self.query_field.clear_error()
         self.current_query = query
+        self.retention = RetentionCache()  # the setting may have changed since the last search
         flt = self.current_filter()
         self.model.reload(lambda offset, limit: search(query, flt, offset, limit))
         count = self.model.rowCount()
@@ -269,13 +272,19 @@ class ArchiveTab(QWidget):
             self.status.setText("请先在检索结果中选择一条记录")
             return
         minutes = int(get_setting(SESSION_MINUTES, self.desk.today()))
+        needed = needed_for(hit)  # A02: director, or the principal leader for permanent/long-term files
         approval = self.approval
-        if approval is None or not approval.covers(self.desk.account, self.current_query, self.desk.now(), minutes):
-            dialog = ApprovalDialog(self.desk, self.current_query, hit, self)
+        if approval is None or not approval.covers(self.desk.account, self.current_query, self.desk.now(),
+                                                   minutes, needed):
+            dialog = ApprovalDialog(self.desk, self.current_query, hit, self, needed=needed)
             if dialog.exec() != ApprovalDialog.DialogCode.Accepted or dialog.approval is None:
                 return
             approval = self.approval = dialog.approval
-        record_lookup(approval, hit, self.desk.now())
+        try:
+            record_lookup(approval, hit, self.desk.now())
+        except ApprovalRefused as exc:
+            QMessageBox.warning(self, "未获批准", str(exc))
+            return
         RecordDialog(self.desk, hit, self).exec()
 
     def show_register(self) -> None:

@@ -78,8 +78,9 @@ def test_query_highlights_and_masks_for_operator(app, qtbot, books):
     _search(qtbot, tab, "低保")
     rows = _rows(by_name(tab, "检索结果", QTableView))
     assert [r[0] for r in rows] == ["来访记录", "居民档案"]
-    assert MARK_OPEN + "低保" in rows[0][3]
-    assert "138****5678" in rows[0][3] and "13812345678" not in rows[0][3]  # V09
+    assert [r[1] for r in rows] == ["短期", "永久"]  # 保管期限 of each result (A02)
+    assert MARK_OPEN + "低保" in rows[0][4]
+    assert "138****5678" in rows[0][4] and "13812345678" not in rows[0][4]  # V09
     assert by_name(tab, "检索状态").text() == "找到 2 条"
 
 
@@ -91,7 +92,7 @@ def test_filter_by_type_from_keyboard(app, qtbot, books):
     kind.setFocus()
     while kind.currentText() != "居民档案":
         qtbot.keyClick(kind, Qt.Key.Key_Down)
-    assert [r[2] for r in _rows(by_name(tab, "检索结果", QTableView))] == ["张三丰"]
+    assert [r[3] for r in _rows(by_name(tab, "检索结果", QTableView))] == ["张三丰"]
 
 
 def test_one_character_query_error_beside_field(app, qtbot, books):
@@ -146,7 +147,7 @@ def test_a02_operator_opens_record_with_director_password_and_it_is_registered(a
     register = LookupRegisterDialog(books)
     qtbot.addWidget(register)
     [row] = _rows(by_name(register, "查阅登记", QTableView))
-    assert row[1:] == ["李文书", "宅基地", "来访记录", "李四 来访 政策咨询", "核对建房审批进度", "王书记",
+    assert row[1:] == ["李文书", "宅基地", "来访记录", "短期", "李四 来访 政策咨询", "核对建房审批进度", "王书记",
                        "主任当场输密码批准"]
 
 
@@ -163,6 +164,9 @@ def test_a02_cancelled_approval_opens_nothing(app, qtbot, books):
 
 
 def test_a02_logged_in_director_opens_with_reason_only_and_approval_covers_query(app, qtbot, books):
+    from dutydesk.store.accounts import set_principal
+
+    set_principal(_acc("王书记"), True, "管理员", books.now())  # the secretary is the principal leader
     books.account = _acc("王书记")
     tab = ArchiveTab(books)
     qtbot.addWidget(tab)

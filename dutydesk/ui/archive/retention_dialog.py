@@ -1,0 +1,94 @@
+"""档案保管期限 (A02): the retention class of each record type, which decides who approves a
+lookup (director for short-term files, principal leader for permanent and long-term ones).
+
+A dated setting: the new table applies to records filed from the chosen date on, so records
+already filed keep their class unless the date is set back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS, approver_needed
+from dutydesk.store.retention import retention_table, set_retention
+from dutydesk.store.search_index import kinds
+
+
+class RetentionDialog(QDialog):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("档案保管期限")
+        layout = QVBoxLayout(self)
+        intro = QLabel("一般性（短期）档案经主任批准查阅；永久、长期档案须经主要领导批准（A02）。\n"
+                       "新的保管期限自执行日期起归档的记录适用；已归档的记录保留原期限，除非把执行日期提前。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        today = desk.today()
+        current = retention_table(today)
+        self.boxes: dict[str, QComboBox] = {}
+        self.approver_labels: dict[str, QLabel] = {}
+        for kind, label in kinds().items():
+            box = QComboBox()
+            box.setAccessibleName(label)
+            for code, text in RETENTION_LABELS.items():
+                box.addItem(text, code)
+            box.setCurrentIndex(box.findData(current[kind]))
+            approver = QLabel()
+            approver.setAccessibleName(f"{label}批准人")
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(approver, 1)
+            form.addRow(f"{label}：", row)
+            box.currentIndexChanged.connect(lambda _i, k=kind: self._show_approver(k))
+            self.boxes[kind] = box
+            self.approver_labels[kind] = approver
+            self._show_approver(kind)
+        self.effective = QDateEdit(QDate(today.year, today.month, today.day))
+        self.effective.setAccessibleName("执行日期")
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("yyyy-MM-dd")
+        form.addRow("执行日期：", self.effective)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("取消")
+        cancel.setAccessibleName("取消")
+        cancel.clicked.connect(self.reject)
+        save = QPushButton("保存")
+        save.setAccessibleName("保存")
+        save.setProperty("primary", True)
+        save.clicked.connect(self.save)
+        buttons.addWidget(cancel)
+        buttons.addWidget(save)
+        layout.addLayout(buttons)
+
+    def _show_approver(self, kind: str) -> None:
+        needed = approver_needed(self.boxes[kind].currentData())
+        self.approver_labels[kind].setText(f"查阅须经{APPROVER_LABELS[needed]}批准")
+
+    def save(self) -> None:
+        table = {kind: box.currentData() for kind, box in self.boxes.items()}
+        set_retention(table, self.effective.date().toPython(), self.desk.who, self.desk.now())
+        self.accept()
+
+
+def show_retention(desk: Desk, parent: QWidget) -> None:
+    if not (desk.account and desk.account.is_director):
+        QMessageBox.warning(parent, "无权操作", "档案保管期限须由主任设置。")
+        return
+    RetentionDialog(desk, parent).exec()

@@ -13,7 +13,7 @@ import datetime as dt
 
 from dutydesk.demo.generate import DemoPlan
 from dutydesk.store.accounts import Account, principal_leaders, set_principal
-from dutydesk.store.search_index import reindex_all
+from dutydesk.store.search_rebuild import reindex_all
 
 
 def index_step(plan: DemoPlan) -> None:

@@ -18,7 +18,8 @@ from dutydesk.store.inspections import DutyFinding
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase, ProxyStep
 from dutydesk.store.residents import Resident, ResidentPhone, name_initials
-from dutydesk.store.search_index import SearchDoc, register, register_dependent, sql_function
+from dutydesk.store.search_index import SearchDoc, register, register_dependent
+from dutydesk.store.search_rebuild import sql_function
 from dutydesk.store.visits import Visit, VisitFeedback, VisitFollowup
 
 

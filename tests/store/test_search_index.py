@@ -14,9 +14,9 @@ from dutydesk.store.search_index import (
     SearchDocRow,
     SearchFilter,
     bigrams,
-    reindex_all,
     search,
 )
+from dutydesk.store.search_rebuild import reindex_all
 from dutydesk.store.visits import correct_visit, register_visit, void_visit
 from tests.store.conftest import draft
 

@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 
 from dutydesk.store.residents import Resident, ResidentData, add_phones, create_resident, merge_residents
-from dutydesk.store.search_index import SOURCES, SearchFilter, reindex_all, search
+from dutydesk.store.search_index import SOURCES, SearchFilter, search
+from dutydesk.store.search_rebuild import reindex_all
 from dutydesk.store.visit_progress import add_followup, record_feedback
 from dutydesk.store.visits import Visit, correct_visit, register_visit, void_visit
 from tests.store.conftest import draft

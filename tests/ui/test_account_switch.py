@@ -47,8 +47,10 @@ def test_switching_user_at_the_lock_shows_and_hides_director_entries(app, qtbot,
     assert not (DIRECTOR_ENTRIES | ADMIN_ENTRIES) & _shown(tools)
     assert register.isHidden()
 
+    archive_status = by_name(window, "检索状态")
     _unlock_as(qtbot, lock, "王书记", "1357")
     assert desk.account.name == "王书记"
+    assert archive_status.text() == "已切换用户，请重新检索。"  # the operator's results are gone
     assert _shown(tools) >= DIRECTOR_ENTRIES
     assert not ADMIN_ENTRIES & _shown(tools)  # a director is not the administrator
     assert not register.isHidden()

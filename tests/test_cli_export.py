@@ -72,3 +72,70 @@ def test_errors_are_one_line_and_exit_1(books, tmp_path, capsys, monkeypatch, ar
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("错误：") and message in lines[0]
     assert "Traceback" not in captured.err and not list(tmp_path.glob("x.*"))
+
+
+@pytest.fixture
+def guarded_books(tmp_path):
+    """A small demo folder whose director has a password."""
+    from dutydesk.desk import open_desk
+    from dutydesk.store.accounts import Account
+    from dutydesk.store.datafolder import DataFolder
+    from dutydesk.store.login import set_password
+
+    folder = tmp_path / "books"
+    assert main(["demo", "--data-dir", str(folder), "--days", "5", "--scale", "0.1"]) == 0
+    desk = open_desk(DataFolder(folder))
+    try:
+        set_password(Account.get(Account.name == "王书记"), "1357", "测试", desk.now())
+    finally:
+        desk.close()
+    return folder
+
+
+def _export_log(folder) -> list[tuple]:
+    from dutydesk.desk import open_desk
+    from dutydesk.store.datafolder import DataFolder
+    from dutydesk.store.privacy import ExportLog
+
+    desk = open_desk(DataFolder(folder))
+    try:
+        return [(e.what, e.unmasked, e.approved_by, e.reason) for e in ExportLog.select().order_by(ExportLog.id)]
+    finally:
+        desk.close()
+
+
+def _phones(path) -> list[str]:
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    return [r[4] for r in sheet.iter_rows(values_only=True) if r[0] and str(r[0]).startswith("2026-") and r[4]]
+
+
+def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guarded_books, tmp_path, capsys,
+                                                                            monkeypatch):
+    import io
+
+    masked, full = tmp_path / "m.xlsx", tmp_path / "f.xlsx"
+    base = ["export", "visits", "--month", "2026-11", "--data-dir", str(guarded_books)]
+    assert main([*base, "--out", str(masked)]) == 0
+    assert _phones(masked) and all("****" in p for p in _phones(masked))
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("0000\n"))
+    assert main([*base, "--out", str(full), "--unmasked", "--reason", "核对", "--approver", "王书记"]) == 1
+    assert "密码不正确" in capsys.readouterr().err and not full.exists()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1357\n"))
+    assert main([*base, "--out", str(full), "--unmasked", "--reason", "核对", "--approver", "王书记"]) == 0
+    assert "含完整电话和身份证号" in capsys.readouterr().out
+    assert _phones(full) and not any("****" in p for p in _phones(full))
+    assert [row[1:] for row in _export_log(guarded_books)] == [(False, "", ""), (True, "王书记", "核对")]
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--unmasked", "--approver", "王书记"], "--reason"),
+    (["--unmasked", "--reason", "核对"], "--approver"),
+])
+def test_unmasked_cli_export_without_reason_or_approver_is_refused(guarded_books, tmp_path, capsys, extra,
+                                                                   message):
+    out = tmp_path / "v.xlsx"
+    assert main(["export", "visits", "--month", "2026-11", "--out", str(out), "--data-dir", str(guarded_books),
+                 *extra]) == 1
+    assert message in capsys.readouterr().err and not out.exists()

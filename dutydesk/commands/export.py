@@ -3,6 +3,10 @@
 Scriptable counterpart of the 导出 menu, e.g. for a scheduled month-end export:
 ``dutydesk export monthly --month 2026-11 --format pdf --out 11月统计.pdf``.
 Every mistake is one Chinese line and exit code 1 (no argparse usage dump, no traceback).
+
+Phones and ID numbers are masked (V09) unless ``--unmasked`` is given with a reason and a
+director who types their password (read from the terminal, or from stdin when piped); every
+export of a ledger with personal data goes to the export log.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--month", metavar="YYYY-MM", help="月份（attendance 和 monthly 必填，其他台账可代替起止日期）")
     parser.add_argument("--format", dest="fmt", metavar="xlsx|pdf", help="文件格式；省略时按 --out 的扩展名")
     parser.add_argument("--out", required=True, metavar="PATH", help="输出文件，或已存在的文件夹（自动命名）")
+    parser.add_argument("--unmasked", action="store_true", help="导出完整电话和身份证号（须主任批准，会记录）")
+    parser.add_argument("--reason", default="", help="导出完整信息的原因（与 --unmasked 一起用）")
+    parser.add_argument("--approver", default="", metavar="主任姓名", help="批准的主任（与 --unmasked 一起用）")
     parser.set_defaults(func=run)
 
 
@@ -76,10 +83,38 @@ def resolve_format(fmt: str | None, out: Path) -> str:
     return fmt
 
 
+def _director_password(name: str) -> str:
+    import getpass
+    import sys
+
+    if sys.stdin.isatty():
+        return getpass.getpass(f"请{name}输入密码：")
+    return sys.stdin.readline().rstrip("\n")
+
+
+def approve_unmasked(desk, spec, period, reason: str, approver: str):
+    """The grant for an unmasked export, or a DeskError naming what is missing or wrong."""
+    from dutydesk.store.privacy import ExportRefused, authorize_unmasked_export
+
+    if not spec.personal:
+        raise DeskError(f"{spec.name}不含电话和身份证号，无需 --unmasked")
+    if not reason.strip():
+        raise DeskError("导出完整信息必须用 --reason 填写原因")
+    if not approver.strip():
+        raise DeskError("导出完整信息须用 --approver 指定批准的主任")
+    try:
+        return authorize_unmasked_export(desk.account, f"{spec.name}（{period.text}）", reason, desk.now(),
+                                         director_name=approver.strip(),
+                                         password=_director_password(approver.strip()))
+    except ExportRefused as exc:
+        raise DeskError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import locked_desk
     from dutydesk.reports.ledger import write_ledger
     from dutydesk.reports.ledgers.registry import header
+    from dutydesk.store.privacy import log_export
 
     spec, period = resolve_period(args.ledger, args.start, args.end, args.month)
     out = Path(args.out).expanduser()
@@ -91,11 +126,14 @@ def run(args: argparse.Namespace) -> int:
             out = out.with_name(f"{out.name}.{fmt}")
         if not out.parent.is_dir():
             raise DeskError(f"输出文件夹不存在：{out.parent}")
-        ledger = spec.build(desk, period)
+        grant = approve_unmasked(desk, spec, period, args.reason, args.approver) if args.unmasked else None
+        ledger = spec.make(desk, period, grant)
         rows = [0]
         try:
             write_ledger(ledger, out, fmt, lambda done: rows.__setitem__(0, done))
         except OSError as exc:
             raise DeskError(f"无法写入 {out}：{exc.strerror or exc}") from None
-    print(f"已导出{spec.name}（{period.text}，{rows[0]}行）：{out}")
+        if spec.personal:
+            log_export(desk.who, desk.now(), f"{spec.name}（{period.text}）", grant, path=str(out))
+    print(f"已导出{spec.name}（{period.text}，{rows[0]}行）{'，含完整电话和身份证号' if grant else ''}：{out}")
     return 0

@@ -32,6 +32,7 @@ from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.registry import header, safe_name
 from dutydesk.store.atomic import atomic_write, fsync_dir
 from dutydesk.store.datafolder import DeskError
+from dutydesk.store.privacy import ExportGrant, log_export
 
 MANIFEST = "manifest.json"
 CHECKSUMS = "SHA256SUMS.txt"  # the same hashes in the format ``sha256sum -c`` reads
@@ -203,8 +204,12 @@ def _final_folder(root: Path, name: str) -> Path:
 
 def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str, str]],
              report: Report = lambda percent, text: None,
-             cancelled: Callable[[], bool] = lambda: False) -> HandoffResult:
+             cancelled: Callable[[], bool] = lambda: False,
+             grant: ExportGrant | None = None) -> HandoffResult:
     """Write the chosen (ledger key, format) pairs for ``period`` into a dated folder under ``root``.
+
+    Personal data stays masked unless ``grant`` (an approved unmasked export) is given; the
+    hand-off is written to the export log either way (A01, V09).
 
     Raises HandoffError with a Chinese message on any failure, ExportCancelled on cancel; in both
     cases nothing is left under a final name.
@@ -225,7 +230,7 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
             base = 70 * index // len(choices)
             span = 70 // len(choices)
             report(base, f"正在生成{spec.name}（{fmt}）…")
-            ledger = spec.build(desk, period)
+            ledger = spec.make(desk, period, grant)
             total = ledger.row_count or 0
 
             def progress(done: int, base=base, span=span, total=total, label=spec.name) -> None:
@@ -281,5 +286,9 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
         with contextlib.suppress(OSError):
             os.replace(final, aside)
         raise HandoffError("U盘上的文件校验失败：" + "；".join(problems) + "。U盘可能有坏块，请换一个U盘重试。")
+    names = "、".join(dict.fromkeys(e["ledger"] for e in entries))
+    personal = any(LEDGERS[e["key"]].personal for e in entries)
+    log_export(desk.who, desk.now(), f"导出到U盘：{names}（{period.text}）", grant if personal else None,
+               path=str(final))
     report(100, "完成")
     return HandoffResult(final, entries)

@@ -3,6 +3,8 @@
 The hand-off itself (``reports.handoff``) runs in a QThread behind a progress dialog whose 取消
 stops it with nothing left on the stick. The dialog remembers which ledgers and formats were
 chosen last time, per data folder, because the township asks for the same set every month.
+Phones and ID numbers stay masked unless the clerk ticks 导出完整电话和身份证号 and a director
+approves with a reason (V09); that tick is never remembered, so it is a deliberate act each time.
 """
 
 from __future__ import annotations
@@ -34,11 +36,14 @@ from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.base import database
 from dutydesk.store.datafolder import DeskError
+from dutydesk.store.privacy import ExportGrant
+from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 FORMATS = {"xlsx": "Excel（xlsx）", "pdf": "PDF"}
+UNMASKED_LABEL = "导出完整电话和身份证号（须主任批准）"
 PREF_LEDGERS = "handoff/ledgers"
 PREF_FORMATS = "handoff/formats"
 PREF_FOLDER = "handoff/folder"
@@ -49,9 +54,10 @@ class HandoffThread(QThread):
 
     progress = Signal(int, str)
 
-    def __init__(self, desk: Desk, root: Path, period: Period, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, desk: Desk, root: Path, period: Period, choices: list[tuple[str, str]],
+                 grant: ExportGrant | None = None) -> None:
         super().__init__()
-        self.desk, self.root, self.period, self.choices = desk, root, period, choices
+        self.desk, self.root, self.period, self.choices, self.grant = desk, root, period, choices, grant
         self.result: HandoffResult | None = None
         self.error: BaseException | None = None
         self._cancel = False
@@ -62,7 +68,8 @@ class HandoffThread(QThread):
     def run(self) -> None:
         try:
             self.result = hand_off(self.desk, self.root, self.period, self.choices,
-                                   report=self.progress.emit, cancelled=lambda: self._cancel)
+                                   report=self.progress.emit, cancelled=lambda: self._cancel,
+                                   grant=self.grant)
         except BaseException as exc:  # shown by the dialog in the GUI thread
             self.error = exc
         finally:
@@ -153,6 +160,11 @@ class HandoffDialog(QDialog):
         format_row.addStretch(1)
         layout.addLayout(format_row)
 
+        self.unmasked = QCheckBox(UNMASKED_LABEL)
+        self.unmasked.setAccessibleName(UNMASKED_LABEL)
+        self.unmasked.setToolTip("默认隐去电话和身份证号的中间数字。勾选后须填写原因并经主任批准，系统会登记本次导出。")
+        layout.addWidget(self.unmasked)
+
         self.message = QLabel("")
         self.message.setAccessibleName("导出提示")
         self.message.setWordWrap(True)
@@ -225,9 +237,17 @@ class HandoffDialog(QDialog):
         self.prefs.set(PREF_LEDGERS, ",".join(k for k, b in self.ledger_boxes.items() if b.isChecked()))
         self.prefs.set(PREF_FORMATS, ",".join(k for k, b in self.format_boxes.items() if b.isChecked()))
         self.prefs.set(PREF_FOLDER, target)
+        grant: ExportGrant | None = None
+        personal = [LEDGERS[key].name for key, box in self.ledger_boxes.items()
+                    if box.isChecked() and LEDGERS[key].personal]
+        if self.unmasked.isChecked() and personal:
+            grant = ask_unmasked_export(self.desk, f"导出到U盘：{'、'.join(personal)}（{self.period().text}）", self)
+            if grant is None:
+                self.show_message("未经主任批准，没有导出。取消勾选“导出完整电话和身份证号”即可按隐去号码导出。", False)
+                return
         self.show_message("", True)
         self.export_button.setEnabled(False)
-        self.thread = HandoffThread(self.desk, Path(target), self.period(), self.choices())
+        self.thread = HandoffThread(self.desk, Path(target), self.period(), self.choices(), grant)
         dialog = QProgressDialog("正在准备…", "取消", 0, 100, self)
         dialog.setWindowTitle("导出到U盘")
         dialog.setAccessibleName("导出进度")

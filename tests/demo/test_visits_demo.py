@@ -28,3 +28,18 @@ def test_demo_visits_fill_the_register(desk):
     assert any(m.kind == "visit" for m in open_matters(desk.today(), desk.calendar()))
     someone = Resident.get_by_id(1)
     assert lookup(someone.name_initials)[0].resident.name_initials.startswith(someone.name_initials)
+
+
+def test_v08_demo_matters_take_working_days_so_monthly_figures_mean_something(desk):
+    """Demo feedback comes on a working day after the visit, mostly within the deadline: the
+    monthly statistics show a real average and an on-time rate below 100 %."""
+    from dutydesk.reports.ledgers import Period
+    from dutydesk.reports.ledgers.monthly_stats import month_figures
+
+    plan = DemoPlan(desk, days=60, scale=0.5)
+    residents_step(plan)
+    visits_step(plan)
+    figures = month_figures(Period.month(2026, 10), desk.calendar(), desk.today())
+    assert figures.completed
+    assert 0.5 < figures.average_days(desk.calendar()) < 10
+    assert 0.7 < figures.on_time_rate < 1.0

@@ -198,3 +198,34 @@ def test_missing_target_and_empty_choice_are_explained(books, tmp_path):
         hand_off(books, tmp_path / "gone", NOV, CHOICES)
     with pytest.raises(HandoffError, match="至少选择"):
         hand_off(books, tmp_path, NOV, [])
+
+
+def test_a01_every_hand_off_is_in_the_export_log_masked_unless_granted(books, stick):
+    from openpyxl import load_workbook
+
+    from dutydesk.store.accounts import Account
+    from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
+
+    register_visit(draft(person_name="赵六", contact="13812345678"), books.who, books.now(), books.calendar())
+    masked = hand_off(books, stick, NOV, [("visits", "xlsx")])
+    grant = authorize_unmasked_export(Account.get(Account.name == "王书记"), "导出到U盘", "镇里核对", books.now())
+    full = hand_off(books, stick, NOV, [("visits", "xlsx")], grant=grant)
+
+    def cells(result) -> str:
+        book = load_workbook(result.folder / result.files[0]["name"])
+        return "".join(str(c) for row in book.active.iter_rows(values_only=True) for c in row if c)
+
+    assert "138****5678" in cells(masked) and "13812345678" not in cells(masked)
+    assert "13812345678" in cells(full)
+    log = list(ExportLog.select().order_by(ExportLog.id))
+    assert [(e.unmasked, e.approved_by, e.reason) for e in log] == [(False, "", ""), (True, "王书记", "镇里核对")]
+    assert log[0].what == "导出到U盘：来访接待登记台账（2026年11月）" and log[1].path == str(full.folder)
+
+
+def test_grant_is_not_logged_as_unmasked_when_no_ledger_holds_personal_data(books, stick):
+    from dutydesk.store.accounts import Account
+    from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
+
+    grant = authorize_unmasked_export(Account.get(Account.name == "王书记"), "导出到U盘", "镇里核对", books.now())
+    hand_off(books, stick, NOV, [("monthly", "xlsx")], grant=grant)
+    assert [e.unmasked for e in ExportLog.select()] == [False]

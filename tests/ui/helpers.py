@@ -24,7 +24,14 @@ def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 5000) -> li
         dialog = QApplication.activeModalWidget()
         if dialog is not None:
             seen.append(dialog)
-            handler(dialog)
+            try:
+                handler(dialog)
+            except BaseException:
+                # A failing handler must not leave the modal dialog open: the test would hang
+                # in exec() instead of failing with the handler's error.
+                if hasattr(dialog, "reject"):
+                    dialog.reject()
+                raise
             return
         waited[0] += 20
         if waited[0] < timeout_ms:

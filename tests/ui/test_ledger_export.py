@@ -135,3 +135,59 @@ def test_menu_has_the_action(qtbot, app, desk):
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menus["导出"].actions()]
     assert "导出到U盘…" in texts
+
+
+def _operator_with_director_password(desk) -> None:
+    from dutydesk.store.accounts import Account
+    from dutydesk.store.login import set_password
+
+    set_password(Account.get(Account.name == "王书记"), "1357", desk.who, desk.now())
+    desk.account = Account.get(Account.name == "李文书")
+    register_visit(draft(received_at=dt.datetime(2026, 11, 4, 9, 0), person_name="赵六", contact="13812345678"),
+                   desk.who, desk.now(), desk.calendar())
+
+
+def test_v09_unmasked_hand_off_asks_the_director_and_is_logged(qtbot, app, books, stick):
+    from openpyxl import load_workbook
+
+    from dutydesk.store.privacy import ExportLog
+    from tests.ui.helpers import type_text, when_modal
+
+    _operator_with_director_password(books)
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    choose_only(qtbot, dialog, {"来访接待登记台账"})
+    toggle(qtbot, by_name(dialog, "PDF", QCheckBox))
+    toggle(qtbot, by_name(dialog, "导出完整电话和身份证号（须主任批准）", QCheckBox))
+
+    def approve(approval) -> None:
+        assert approval.windowTitle() == "导出完整信息"
+        type_text(qtbot, by_name(approval, "导出原因", QLineEdit), "镇民政办核对")
+        approval.director.setCurrentIndex(approval.director.findData("王书记"))
+        qtbot.keyClicks(by_name(approval, "主任密码", QLineEdit), "1357")
+        qtbot.mouseClick(by_name(approval, "批准并导出", QPushButton), Qt.MouseButton.LeftButton)
+
+    seen = when_modal(approve)
+    click(qtbot, dialog, "导出")
+    assert seen
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert message(dialog).startswith("已导出1个文件")
+    sheet = load_workbook(dialog.result.folder / dialog.result.files[0]["name"]).active
+    assert "13812345678" in [c for row in sheet.iter_rows(values_only=True) for c in row]
+    entry = ExportLog.select().order_by(ExportLog.id.desc()).get()
+    assert (entry.exported_by, entry.unmasked, entry.approved_by, entry.reason) == (
+        "李文书", True, "王书记", "镇民政办核对")
+    assert not make_dialog(qtbot, books, []).unmasked.isChecked()  # never remembered
+
+
+def test_v09_refused_approval_exports_nothing(qtbot, app, books, stick):
+    from tests.ui.helpers import when_modal
+
+    _operator_with_director_password(books)
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    toggle(qtbot, by_name(dialog, "导出完整电话和身份证号（须主任批准）", QCheckBox))
+    seen = when_modal(lambda approval: qtbot.mouseClick(by_name(approval, "取消", QPushButton),
+                                                        Qt.MouseButton.LeftButton))
+    click(qtbot, dialog, "导出")
+    assert seen and not dialog.busy
+    assert message(dialog).startswith("未经主任批准，没有导出")
+    assert list(stick.iterdir()) == []

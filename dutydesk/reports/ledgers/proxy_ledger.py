@@ -11,11 +11,11 @@ import json
 from collections.abc import Iterator
 
 from dutydesk.desk import Desk
-from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS, CaseState, StepKind
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
-from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.privacy import ExportGrant, export_masker, mask_numbers
 from dutydesk.store.proxy_cases import HANDOVER, ProxyCase, ProxyStep
 
 # The step dates are separate Excel columns (real dates to sort and filter by); the printed page
@@ -52,8 +52,10 @@ def _steps(case_ids: list[int]) -> dict[int, list[tuple]]:
     return out
 
 
-def proxy_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
+def proxy_chunks(period: Period, chunk: int = CHUNK, grant: ExportGrant | None = None) -> Iterator[Chunk]:
     start, end = period.datetimes()
+    masker = export_masker(grant)
+    text = (lambda value: value) if grant else mask_numbers
     last_id = 0
     while True:
         cases = list(ProxyCase.select(ProxyCase, CatalogueVersion).join(CatalogueVersion)
@@ -85,11 +87,11 @@ def proxy_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
                 result = f"{result}（办结）"
             rows.append((
                 case.slip_no, case.accepted_at, case.person_name,
-                mask_phone(case.person_phone) if case.person_phone else "",
+                masker("phone", case.person_phone),
                 case.item_version.name, case.agent, case.promised_date, route,
                 dates.get(StepKind.SUBMIT.value), dates.get(StepKind.APPROVE.value),
                 dates.get(StepKind.NOTIFY.value), dates.get(StepKind.COLLECT.value),
-                "\n".join(history), result,
+                text("\n".join(history)), text(result),
             ))
         yield rows
         last_id = cases[-1].id
@@ -97,11 +99,12 @@ def proxy_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
             return
 
 
-def build(desk: Desk, period: Period) -> Ledger:
+def build(desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
     start, end = period.datetimes()
     count = ProxyCase.select().where((ProxyCase.accepted_at >= start) & (ProxyCase.accepted_at < end)).count()
-    table = Table(COLUMNS, lambda: proxy_chunks(period), row_count=count)
-    return ledger_for(desk, "代办事项台账", period, tables=[table], sheet_name="代办台账")
+    table = Table(COLUMNS, lambda: proxy_chunks(period, grant=grant), row_count=count)
+    return ledger_for(desk, "代办事项台账", period, tables=[table], sheet_name="代办台账",
+                      extra_footer=privacy_footer(grant))
 
 
-SPEC = register(LedgerSpec("proxy", "代办事项台账", False, build, "P06"))
+SPEC = register(LedgerSpec("proxy", "代办事项台账", False, build, "P06", personal=True))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger.model import Ledger, cn_date
 from dutydesk.store.center import load_center
+from dutydesk.store.privacy import ExportGrant
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,14 @@ class LedgerSpec:
     key: str  # CLI name: duty, visits, proxy, attendance, monthly
     name: str  # 值班记录簿 …
     monthly: bool  # built for a calendar month (attendance tally, monthly statistics)
-    build: Callable[[Desk, Period], Ledger]
+    build: Callable[..., Ledger]  # (desk, period) or, when ``personal``, (desk, period, grant)
     rule: str = ""  # the DOMAIN.md rule it serves
+    personal: bool = False  # shows phones or ID numbers: masked unless an unmasked export was approved (V09)
+
+    def make(self, desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
+        """The ledger for ``period``; ``grant`` (an approved unmasked export) only reaches the
+        ledgers that hold personal data, so the others never need to know about it."""
+        return self.build(desk, period, grant) if self.personal else self.build(desk, period)
 
     def file_name(self, center: str, period: Period, fmt: str) -> str:
         return safe_name(f"{center}{self.name}_{period.slug}.{fmt}")
@@ -99,6 +106,13 @@ def header(desk: Desk) -> tuple[str, str]:
     """(center name, township) as printed on every ledger."""
     profile = load_center()
     return (profile.name, profile.township) if profile else ("", "")
+
+
+def privacy_footer(grant: ExportGrant | None) -> str:
+    """The line under a ledger with personal data: masked, or who approved showing it in full."""
+    if grant is None:
+        return "电话、身份证号已按规定隐去部分数字（V09）"
+    return f"本台账含完整电话、身份证号，经{grant.approved_by}批准导出（原因：{grant.reason}），请妥善保管（V09）"
 
 
 def ledger_for(desk: Desk, title: str, period: Period, **kwargs) -> Ledger:

@@ -1,14 +1,18 @@
-"""来访接待登记台账: every visit, call and letter of the period (V01-V05), contacts masked (V09)."""
+"""来访接待登记台账: every visit, call and letter of the period (V01-V05).
+
+Contacts are masked (V09), and so are phone and ID numbers staff typed into the request, result
+or feedback text, unless a director approved an unmasked export (``store.privacy``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from dutydesk.desk import Desk
-from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.visit_rules import DEADLINE_KINDS, STATUS_LABELS
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
-from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
+from dutydesk.store.privacy import ExportGrant, export_masker, mask_numbers
 from dutydesk.store.visits import Visit, VisitFeedback
 
 # Excel widths (a Chinese character is two units) and, second, PDF widths in points of the
@@ -37,9 +41,11 @@ def _feedback(ids: list[int]) -> dict[int, str]:
     return out
 
 
-def visit_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
+def visit_chunks(period: Period, chunk: int = CHUNK, grant: ExportGrant | None = None) -> Iterator[Chunk]:
     """Visits received in the period, oldest first, ``chunk`` at a time (keyset paging, so each
     query is short and memory stays flat however many visits the books hold)."""
+    masker = export_masker(grant)
+    text = (lambda value: value) if grant else mask_numbers
     start, end = period.datetimes()
     fields = (Visit.id, Visit.received_at, Visit.channel, Visit.person_name, Visit.contact, Visit.category,
               Visit.request, Visit.responder_name, Visit.outcome, Visit.deadline, Visit.deadline_kind,
@@ -65,9 +71,9 @@ def visit_chunks(period: Period, chunk: int = CHUNK) -> Iterator[Chunk]:
             fed = feedback.get(vid, "")
             if not fed and closed_at is not None:
                 fed = f"未反馈，已关闭：{close_reason}"
-            out.append((f"{received:%Y}-{vid:06d}", received, channel, name, mask_phone(contact) if contact else "",
-                        category, request, responder, outcome_text, deadline, STATUS_LABELS.get(status, status),
-                        result, fed, satisfaction))
+            out.append((f"{received:%Y}-{vid:06d}", received, channel, name, masker("phone", contact),
+                        category, text(request), responder, outcome_text, deadline,
+                        STATUS_LABELS.get(status, status), text(result), text(fed), satisfaction))
         yield out
         after = (rows[-1][1], rows[-1][0])
         if len(rows) < chunk:
@@ -80,10 +86,10 @@ def count_visits(period: Period) -> int:
                                  & Visit.voided_at.is_null()).count())
 
 
-def build(desk: Desk, period: Period) -> Ledger:
-    table = Table(COLUMNS, lambda: visit_chunks(period), row_count=count_visits(period))
+def build(desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
+    table = Table(COLUMNS, lambda: visit_chunks(period, grant=grant), row_count=count_visits(period))
     return ledger_for(desk, "来访接待登记台账", period, tables=[table], sheet_name="来访登记",
-                      extra_footer="联系电话已按规定隐去中间四位（V09）")
+                      extra_footer=privacy_footer(grant))
 
 
-SPEC = register(LedgerSpec("visits", "来访接待登记台账", False, build, "V01"))
+SPEC = register(LedgerSpec("visits", "来访接待登记台账", False, build, "V01", personal=True))

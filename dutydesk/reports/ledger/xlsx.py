@@ -105,19 +105,20 @@ class _RowCells:
 
     def __init__(self, ws: Worksheet, styler: _Styler, columns: Sequence[Column]) -> None:
         self.ws = ws
-        self.specs: list[tuple[str, int, _ColumnCell, _ColumnCell]] = []
+        self.specs: list[tuple[str, int, int, _ColumnCell, _ColumnCell]] = []
         for number, column in enumerate(columns, 1):
             kind = column.kind
             if kind == "text":
                 wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
-                limit = max(1, int(column.width // 2))  # Chinese characters that surely fit
-                self.specs.append(("text", limit, _ColumnCell(ws, number), _ColumnCell(ws, number, wrap)))
+                limit = max(1, int(column.width // 2))  # characters that surely fit, even if all Chinese
+                self.specs.append(("text", limit, int(column.width), _ColumnCell(ws, number),
+                                   _ColumnCell(ws, number, wrap)))
             elif kind == "int":
                 cell = _ColumnCell(ws, number)  # General shows whole numbers as they are
-                self.specs.append(("number", 0, cell, cell))
+                self.specs.append(("number", 0, 0, cell, cell))
             elif kind == "date":
                 cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"]))
-                self.specs.append(("date", 0, cell, cell))
+                self.specs.append(("date", 0, 0, cell, cell))
             else:
                 style = styler.style(
                     kind, number_format=NUMBER_FORMATS[kind],
@@ -125,17 +126,20 @@ class _RowCells:
                                         vertical="top"),
                 )
                 cell = _ColumnCell(ws, number, style)
-                self.specs.append(("time" if kind in ("datetime", "time") else "number", 0, cell, cell))
+                self.specs.append(("time" if kind in ("datetime", "time") else "number", 0, 0, cell, cell))
 
     def __call__(self, values: Row, row_idx: int) -> list[Cell]:
         """The ``_values_to_row`` of openpyxl's write-only worksheet, for this table's rows."""
         out = []
-        for (kind, limit, plain, styled), value in zip(self.specs, values, strict=False):
+        for (kind, limit, width, plain, styled), value in zip(self.specs, values, strict=False):
             if value is None:
                 continue
             t = type(value)
             if kind == "text" and t is str:
-                cell = styled if len(value) > limit or "\n" in value else plain
+                # GBK takes two bytes for a Chinese character and one for a Latin one: the
+                # text's width in Excel's column units, measured only when it might not fit.
+                wraps = "\n" in value or (len(value) > limit and len(value.encode("gbk", "replace")) > width)
+                cell = styled if wraps else plain
                 cell._value = plain.check_string(value)
                 cell.data_type = "s"
             elif (kind == "number" and t in _NUMBER_TYPES) or (kind == "date" and t in _DATE_TYPES) \

@@ -45,6 +45,7 @@ def test_xlsx_cells_are_real_dates_and_numbers(xlsx):
     assert isinstance(row[10].value, int)
     assert isinstance(row[11].value, float) and row[11].number_format == "0.0%"
     assert row[5].alignment.wrap_text  # long Chinese text wraps in its column
+    assert not row[3].alignment.wrap_text  # 11 Latin characters fit a 13-wide column (6 Chinese would not)
 
 
 def test_xlsx_print_settings(xlsx):

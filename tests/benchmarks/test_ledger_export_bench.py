@@ -6,8 +6,8 @@ write-only loop and a bare reportlab table of the same rows; peak memory of the 
 at 50,000 and 1,000,000 rows, each size in a fresh process (``ledger_memory_probe``: peak
 resident set size, so C allocations count too). The rows are generated on the fly
 (``tests/reports/ledger/synthetic.py``), not read from a database, so building a million rows
-costs nothing next to writing them. A million-row PDF is some 140,000 pages and takes about half
-an hour of CPU.
+costs nothing next to writing them. A million-row PDF is some 140,000 pages and takes some 25 minutes
+of CPU.
 
 Run with ``-s`` to see the table; the numbers in README come from the full run.
 """

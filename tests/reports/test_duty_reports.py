@@ -1,4 +1,4 @@
-"""Roster board (D04), Monday review (D13) and the tally export (D14) as files."""
+"""Roster board (D04) and Monday review (D13) as files (the tally is the 月度考勤统计表 ledger)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import datetime as dt
 
 from pypdf import PdfReader
 
-from dutydesk.reports.duty_tally import write_tally_pdf, write_tally_xlsx
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import last_week, review_data, write_review_pdf
 from dutydesk.store.attendance import sign_in, sign_out
-from dutydesk.store.tally import month_tally
 from tests.duty_helpers import make_staff, put_on
 from tests.reports.test_fonts import embedded_fonts
 
@@ -51,18 +49,3 @@ def test_d13_monday_review_covers_last_week(desk, clock, tmp_path):
     text = pdf_text(write_review_pdf(data, tmp_path / "review.pdf"))
     assert "周例会值班情况回顾" in text and "迟到（08:50签到）" in text and "三组材料待补" in text
 
-
-def test_d14_tally_exports_to_xlsx_and_pdf(desk, tmp_path):
-    from openpyxl import load_workbook
-
-    s = make_staff(desk)
-    put_on(desk, MONDAY, "am", s["周协管"])
-    rows = month_tally(2026, 11, desk.now())
-    xlsx = write_tally_xlsx(rows, 2026, 11, "青石村党群服务中心", tmp_path / "t.xlsx", desk.now())
-    sheet = load_workbook(xlsx).active
-    assert sheet["A1"].value == "青石村党群服务中心2026年11月值班考勤统计表"
-    header = [c.value for c in sheet[2]]
-    row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[0] == "周协管")
-    assert row[header.index("缺勤")] == 1 and row[header.index("处罚(元)")] == 50
-    text = pdf_text(write_tally_pdf(rows, 2026, 11, "青石村党群服务中心", tmp_path / "t.pdf", desk.now()))
-    assert "2026年11月值班考勤统计表" in text and "周协管" in text

@@ -1,4 +1,5 @@
-"""考勤统计 page: the monthly attendance tally with penalties and half-year totals (D14), with export."""
+"""考勤统计 page: the monthly attendance tally with penalties and half-year totals (D14), exported as
+the official 月度考勤统计表 ledger (the same file the USB hand-off writes)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,21 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.domain.attendance import TallyRow
-from dutydesk.reports.duty_tally import TALLY_HEADERS, tally_cells
+from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
+from dutydesk.reports.ledger import write_ledger
+from dutydesk.reports.ledgers import LEDGERS, Period
+from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import button, message_label, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.theme import OVERDUE_RED
+
+# The on-screen column titles (shorter than the ledger's); the cells are the ledger's own row.
+TALLY_HEADERS: list[str] = [
+    "姓名", "职务", "应值班次", "实到", "迟到", "早退", "缺勤", *LEAVE_TYPES,
+    "替他人值班", "由他人替班", "查实次数", "处罚(元)", "连带责任(元)", "半年累计次数", "半年累计金额(元)", "处理意见",
+]
 
 
 class TallyPage(QWidget):
@@ -39,7 +48,7 @@ class TallyPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("统计说明")
         layout.addWidget(self.summary)
-        self.model = PagedTableModel(TALLY_HEADERS, list_source(self._rows), tally_cells,
+        self.model = PagedTableModel(TALLY_HEADERS, list_source(self._rows), tally_row,
                                      lambda r: OVERDUE_RED if r.flag or r.absent else None, len(TALLY_HEADERS) - 1)
         self.table = table_view("考勤统计表")
         self.table.setModel(self.model)
@@ -75,18 +84,13 @@ class TallyPage(QWidget):
         path = self.ask_path(suffix)
         if path is None:
             return
-        from dutydesk.reports.duty_tally import write_tally_pdf, write_tally_xlsx
-
-        rows = list(self.model.rows)
         year, month = self.year_month
-        center = self.desk.center_name()
-        writer = write_tally_xlsx if suffix == "xlsx" else write_tally_pdf
-        now = self.desk.now()
+        # Built here (it reads the books on this thread's connection); only the writing is slow.
+        ledger = LEDGERS["attendance"].make(self.desk, Period.month(year, month))
 
         def work(progress) -> Path:
             progress(50)
-            writer(rows, year, month, center, path, now)
-            return path
+            return write_ledger(ledger, path, suffix)
 
         result = run_in_background(self, "正在导出考勤统计…", work)
         if result.error:

@@ -21,7 +21,11 @@ def click(qtbot, root, label: str) -> None:
     qtbot.mouseClick(by_name(root, label, QPushButton), Qt.MouseButton.LeftButton)
 
 
-def test_d14_tally_page_exports_excel_and_pdf(app, qtbot, desk, tmp_path, monkeypatch):
+def test_d14_tally_page_exports_the_official_ledger_as_excel_and_pdf(app, qtbot, desk, tmp_path, monkeypatch):
+    """D14: the tally page writes the official 月度考勤统计表 ledger (the same file as the hand-off)."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
     s = make_staff(desk)
     put_on(desk, DAY - dt.timedelta(days=1), "am", s["周协管"])
     tab = DutyTab(desk)
@@ -29,10 +33,17 @@ def test_d14_tally_page_exports_excel_and_pdf(app, qtbot, desk, tmp_path, monkey
     page = tab.show_page("考勤统计")
     monkeypatch.setattr(page, "ask_path", lambda suffix: tmp_path / f"tally.{suffix}")
     click(qtbot, page, "导出Excel")
-    assert (tmp_path / "tally.xlsx").stat().st_size > 0
     assert by_name(page, "导出结果", QLabel).text() == f"已导出：{tmp_path / 'tally.xlsx'}"
+    sheet = load_workbook(tmp_path / "tally.xlsx")["考勤统计"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert any("月度考勤统计表" in str(r[0]) for r in rows[:3])
+    header = next(r for r in rows if r[0] == "姓名")
+    zhou = next(r for r in rows if r[0] == "周协管")
+    assert zhou[header.index("缺勤")] == 1 and zhou[header.index("处罚（元）")] == 50
     click(qtbot, page, "导出PDF")
     assert (tmp_path / "tally.pdf").read_bytes().startswith(b"%PDF")
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "tally.pdf").pages).replace("\n", "")
+    assert "月度考勤统计表" in text and "2026年11月" in text and "周协管" in text
 
 
 def test_d04_roster_board_saved_as_pdf_and_print_preview_opens(app, qtbot, desk, tmp_path, monkeypatch):

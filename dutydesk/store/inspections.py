@@ -6,6 +6,7 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
@@ -25,10 +26,8 @@ class DutyFinding(BaseModel, VoidableMixin):
     recorded_by = CharField()
 
 
-class FindingError(ValueError):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class FindingError(FieldErrors):
+    """An inspection finding that cannot be recorded, per form field."""
 
 
 def record_inspection(at: dt.datetime, inspector: str, off_post: list[Staff], by_county: bool,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.attendance import LEAVE_TYPES
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
 from dutydesk.store.accounts import Account
 from dutydesk.store.audit import VoidableMixin
@@ -53,10 +54,8 @@ class LeaveRequest(BaseModel, VoidableMixin):
         return "已批准" if self.approved else "待批准"
 
 
-class LeaveError(ValueError):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class LeaveError(FieldErrors):
+    """A leave request that breaks a rule, per form field."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.retention import (
     APPROVER_LABELS,
     DIRECTOR,
@@ -72,12 +73,8 @@ if _append_only not in audit.BEFORE_WRITE:
     audit.BEFORE_WRITE.append(_append_only)
 
 
-class ApprovalRefused(ValueError):
+class ApprovalRefused(FieldErrors):
     """Why a lookup was not approved, per form field (Chinese)."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

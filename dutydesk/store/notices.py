@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.catalogue import CatalogueError, Material, Outcome, Tick, decide
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
@@ -53,12 +54,8 @@ class NoticeRecord(BaseModel, VoidableMixin):
         return [Tick(Material(**t["material"]), True, t["pages"]) for t in json.loads(self.received)]
 
 
-class NoticeInvalid(ValueError):
+class NoticeInvalid(FieldErrors):
     """What is wrong with a notice, per form field (Chinese messages shown beside the inputs)."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from peewee import BooleanField, CharField, DateTimeField, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
@@ -95,12 +96,8 @@ def mask_text(account: Account | None, text: str, on: dt.date | None = None) -> 
     return text if may_see_unmasked(account, on) else mask_numbers(text)
 
 
-class ExportRefused(ValueError):
+class ExportRefused(FieldErrors):
     """Why an unmasked export was refused, per form field (Chinese)."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.catalogue import Material, Outcome, Tick, check_fee, decide
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.proxy_case import (
     STATE_LABELS,
     CaseRules,
@@ -93,12 +94,8 @@ class ProxyStep(BaseModel, VoidableMixin):
         return json.loads(self.details)
 
 
-class CaseInvalid(ValueError):
+class CaseInvalid(FieldErrors):
     """Field -> Chinese message, shown beside the inputs."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass

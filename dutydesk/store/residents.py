@@ -15,6 +15,7 @@ from functools import lru_cache
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 from pypinyin import Style, lazy_pinyin
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.idcard import IdNumberError, parse_id_number
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.store import audit
@@ -89,12 +90,8 @@ class ResidentPhone(BaseModel):
     created_at = DateTimeField()
 
 
-class ResidentInvalid(ValueError):
+class ResidentInvalid(FieldErrors):
     """Bad resident fields: ``errors`` maps field name to a Chinese message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 class DuplicateResident(ValueError):

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.roster import RosterPlan, RosterProblem, Slot, SlotKey, build_slots, check_roster, generate
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
@@ -88,10 +89,8 @@ def add_special_period(name: str, start: dt.date, end: dt.date, who: str, at: dt
     return audit.create(SpecialPeriod, who, at, name=name.strip(), start_day=start, end_day=end, created_at=at)
 
 
-class RosterEditError(ValueError):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class RosterEditError(FieldErrors):
+    """A roster change that breaks a rule, per form field."""
 
 
 def slots_between(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> list[Slot]:

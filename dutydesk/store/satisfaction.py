@@ -7,6 +7,7 @@ import datetime as dt
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from dutydesk.domain.assessment import SurveyCounts, YearAssessment, satisfaction_rate, validate_survey
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
@@ -29,10 +30,8 @@ class SatisfactionSurvey(BaseModel, VoidableMixin):
         return SurveyCounts(self.respondents, self.satisfied, self.basic, self.unsatisfied)
 
 
-class SurveyError(ValueError):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class SurveyError(FieldErrors):
+    """Survey counts that cannot be recorded, per form field."""
 
 
 def record_survey(year: int, staff: Staff | None, counts: SurveyCounts, note: str, who: str,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import PhoneError, parse_mobile
 from dutydesk.domain.roster import Candidate
 from dutydesk.domain.staff import COMMITTEE_ROLES, ROTATION_MODES, STAFF_ROLES, default_rotation
@@ -46,12 +47,8 @@ class StaffPhone(BaseModel):
     recorded_by = CharField()
 
 
-class StaffError(ValueError):
+class StaffError(FieldErrors):
     """Bad staff input: ``errors`` maps field name to a Chinese message."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass

@@ -24,6 +24,7 @@ from peewee import (
 )
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
@@ -118,12 +119,8 @@ class VisitExtension(BaseModel, VoidableMixin):
     created_by = CharField()
 
 
-class VisitInvalid(ValueError):
+class VisitInvalid(FieldErrors):
     """A registration that breaks a rule; ``errors`` maps form field names to Chinese messages."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
 from dutydesk.store.accounts import Account
 from dutydesk.store.base import BaseModel, database
@@ -102,10 +103,8 @@ def close_year(account: Account | None, year: int, archive_path: Path, files: li
         )
 
 
-class CorrectionInvalid(ValueError):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class CorrectionInvalid(FieldErrors):
+    """A correction lacking its reason or text, per form field."""
 
 
 def add_correction(ref_table: str, ref_id: int, reason: str, text: str, who: str,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
+from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.ui.forms import FormField, add_field, show_errors
@@ -366,7 +367,5 @@ class CataloguePage(QWidget):
             self.import_from(Path(name))
 
 
-class _FormErrors(Exception):
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+class _FormErrors(FieldErrors):
+    """What is wrong in the catalogue item form, per field."""

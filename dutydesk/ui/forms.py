@@ -1,12 +1,29 @@
 """Form building blocks: a labelled field with its error message right beside it.
 
 Every form in the app uses ``FormField`` so bad input is reported the same way everywhere, in
-Chinese, next to the field, without clearing anything already typed.
+Chinese, next to the field, without clearing anything already typed. The small builders below
+(buttons, the closing button row, password and date inputs, an account chooser) keep the
+accessible names equal to the visible labels, which screen readers and the GUI tests rely on.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FormField(QWidget):
@@ -64,3 +81,51 @@ def show_errors(fields: dict[str, FormField], errors: dict[str, str]) -> None:
             first = field
     if first is not None:
         first.editor.setFocus()
+
+
+def push_button(text: str, slot: Callable[[], Any] | None = None, primary: bool = False) -> QPushButton:
+    """A button whose accessible name is its text; ``primary`` marks the dialog's main action."""
+    button = QPushButton(text)
+    button.setAccessibleName(text)
+    if primary:
+        button.setProperty("primary", True)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """The row that closes a dialog: the buttons on the right, in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def password_edit() -> QLineEdit:
+    """A password or PIN input: what is typed shows as dots."""
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def date_edit(day: dt.date, name: str = "") -> QDateEdit:
+    """A date with a calendar popup, shown as 2026-11-24 whatever the system locale."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    if name:
+        edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def account_box(accounts: Iterable[Any], chosen: str | None = None,
+                role: Callable[[Any], str] = lambda account: account.role_label) -> QComboBox:
+    """Accounts to choose from as "王书记（主任）" (data: the name), ``chosen`` selected if listed."""
+    box = QComboBox()
+    for account in accounts:
+        box.addItem(f"{account.name}（{role(account)}）", account.name)
+    if chosen:
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+    return box

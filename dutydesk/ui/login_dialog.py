@@ -6,22 +6,12 @@ approving on the spot; every attempt counts towards the wrong-password lockout.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.accounts import Account
 from dutydesk.store.login import LoginError, accounts_for_login, login
-from dutydesk.ui.forms import FormField, add_field
+from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button
 
 
 class LoginDialog(QDialog):
@@ -49,32 +39,16 @@ class LoginDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.names = QComboBox()
-        for account in accounts if accounts is not None else accounts_for_login():
-            self.names.addItem(f"{account.name}（{account.role_label}）", account.name)
-        if preselect:
-            index = self.names.findData(preselect)
-            if index >= 0:
-                self.names.setCurrentIndex(index)
+        self.names = account_box(accounts if accounts is not None else accounts_for_login(), preselect)
         self.name_field = add_field(form, FormField("账户", self.names))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit()
         self.password.returnPressed.connect(self._on_return)
         self.password_field = add_field(form, FormField("密码", self.password))
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.ok_button = QPushButton("登录" if purpose != "approve" else "确认批准")
-        self.ok_button.setAccessibleName(self.ok_button.text())
-        self.ok_button.setProperty("primary", True)
+        self.ok_button = push_button("登录" if purpose != "approve" else "确认批准", self.try_login, primary=True)
         self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.try_login)
-        self.cancel_button = QPushButton(cancel_text)
-        self.cancel_button.setAccessibleName(cancel_text)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        self.cancel_button = push_button(cancel_text, self.reject)
+        layout.addLayout(button_row(self.cancel_button, self.ok_button))
         self.password.setFocus()
 
     def _on_return(self) -> None:

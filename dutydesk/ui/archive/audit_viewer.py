@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.audit_query import (
@@ -24,7 +14,8 @@ from dutydesk.store.audit_query import (
     audit_page,
     audited_tables,
 )
-from dutydesk.ui.lazy_table import LazyTableModel
+from dutydesk.ui.forms import date_edit
+from dutydesk.ui.record_list import RecordListDialog
 
 HEADERS = ("时间", "账户", "表", "记录号", "操作", "字段", "原值", "新值", "原因")
 ALL = "全部"
@@ -39,54 +30,15 @@ def _cell(entry, column: int) -> str:
     return values[column]
 
 
-class AuditViewer(QDialog):
+class AuditViewer(RecordListDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.setWindowTitle("审计记录")
-        self.resize(1100, 600)
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.table_box = QComboBox()
-        self.table_box.setAccessibleName("数据表")
-        self.table_box.addItem(ALL, "")
-        for name in audited_tables():
-            self.table_box.addItem(name, name)
-        self.account_box = QComboBox()
-        self.account_box.setAccessibleName("账户")
-        self.account_box.addItem(ALL, "")
-        for name in audit_accounts():
-            self.account_box.addItem(name, name)
-        self.start = QDateEdit()
-        self.start.setAccessibleName("开始日期")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        super().__init__(desk, "审计记录", 1100, 600, parent)
+        self.table_box = self.add_filter("数据表", _choices(audited_tables()))
+        self.account_box = self.add_filter("账户", _choices(audit_accounts()))
         today = desk.today()
-        self.start.setDate(QDate(today.year - 1, today.month, 1))
-        self.end = QDateEdit()
-        self.end.setAccessibleName("结束日期")
-        self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("yyyy-MM-dd")
-        self.end.setDate(QDate(today.year, today.month, today.day))
-        for label, widget in (("数据表", self.table_box), ("账户", self.account_box),
-                              ("开始日期", self.start), ("结束日期", self.end)):
-            bar.addWidget(QLabel(label + "："))
-            bar.addWidget(widget)
-        apply = QPushButton("筛选")
-        apply.setAccessibleName("筛选")
-        apply.clicked.connect(self.reload)
-        bar.addWidget(apply)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        self.model = LazyTableModel(HEADERS, self._fetch, _cell, self)
-        self.view = QTableView()
-        self.view.setAccessibleName("审计记录")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        layout.addWidget(self.view)
-        self.reload()
+        self.start = self.add_filter("开始日期", date_edit(dt.date(today.year - 1, today.month, 1)))
+        self.end = self.add_filter("结束日期", date_edit(today))
+        self.show_records("审计记录", HEADERS, _cell)
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(
@@ -96,12 +48,17 @@ class AuditViewer(QDialog):
             end=self.end.date().toPython(),
         )
 
-    def _fetch(self, offset: int, limit: int):
+    def fetch(self, offset: int, limit: int):
         return audit_page(self.current_filter(), offset, limit)
 
-    def reload(self) -> None:
-        self.model.reload()
-        self.view.resizeColumnsToContents()
+
+def _choices(names) -> QComboBox:
+    """全部 first, then each name (data: the name, or "" for all)."""
+    box = QComboBox()
+    box.addItem(ALL, "")
+    for name in names:
+        box.addItem(name, name)
+    return box
 
 
 def show_audit_viewer(desk: Desk, parent: QWidget) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.year_archive import file_year
 from dutydesk.store.year_filing import FilingRefused, YearClosure, archive_dir, closed_years
 from dutydesk.ui.background import Cancelled, run_with_progress
-from dutydesk.ui.forms import FormField
+from dutydesk.ui.forms import FormField, button_row, push_button
 
 
 class FilingDialog(QDialog):
@@ -39,18 +38,8 @@ class FilingDialog(QDialog):
         row.addWidget(QLabel("归档年度："))
         row.addWidget(self.year_field, 1)
         layout.addLayout(row)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.reject)
-        self.file_button = QPushButton("归档该年度")
-        self.file_button.setAccessibleName("归档该年度")
-        self.file_button.setProperty("primary", True)
-        self.file_button.clicked.connect(self.file_year)
-        buttons.addWidget(close)
-        buttons.addWidget(self.file_button)
-        layout.addLayout(buttons)
+        self.file_button = push_button("归档该年度", self.file_year, primary=True)
+        layout.addLayout(button_row(push_button("关闭", self.reject), self.file_button))
         self.reload()
 
     def reload(self) -> None:

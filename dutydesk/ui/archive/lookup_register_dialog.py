@@ -5,19 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.reports.archive_ledgers import approval_text, lookup_register_ledger, retention_text
@@ -26,7 +14,8 @@ from dutydesk.store.lookup_register import LookupEntry, register_page
 from dutydesk.store.privacy import log_export
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.background import Cancelled, run_with_progress
-from dutydesk.ui.lazy_table import LazyTableModel
+from dutydesk.ui.forms import date_edit
+from dutydesk.ui.record_list import RecordListDialog
 
 HEADERS = ("查阅时间", "查阅人", "检索内容", "记录类型", "保管期限", "查阅记录", "查阅原因", "批准人", "批准方式")
 
@@ -37,54 +26,21 @@ def _cell(entry: LookupEntry, column: int) -> str:
     return values[column]
 
 
-class LookupRegisterDialog(QDialog):
+class LookupRegisterDialog(RecordListDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.setWindowTitle("档案查阅登记簿")
-        self.resize(1100, 560)
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        super().__init__(desk, "档案查阅登记簿", 1100, 560, parent)
         today = desk.today()
-        self.start = QDateEdit(QDate(today.year, 1, 1))
-        self.end = QDateEdit(QDate(today.year, today.month, today.day))
-        for name, edit in (("开始日期", self.start), ("结束日期", self.end)):
-            edit.setAccessibleName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            bar.addWidget(QLabel(name + "："))
-            bar.addWidget(edit)
-        show = QPushButton("筛选")
-        show.setAccessibleName("筛选")
-        show.clicked.connect(self.reload)
-        bar.addWidget(show)
-        bar.addStretch(1)
-        export = QPushButton("导出登记簿")
-        export.setAccessibleName("导出登记簿")
-        export.clicked.connect(self.export)
-        bar.addWidget(export)
-        layout.addLayout(bar)
-        layout.addWidget(QLabel("登记簿由系统自动记录，不能修改或删除（A02）。"))
-        self.model = LazyTableModel(HEADERS, self._fetch, _cell, self)
-        self.view = QTableView()
-        self.view.setAccessibleName("查阅登记")
-        self.view.setModel(self.model)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
-        layout.addWidget(self.view)
-        self.reload()
+        self.start = self.add_filter("开始日期", date_edit(dt.date(today.year, 1, 1)))
+        self.end = self.add_filter("结束日期", date_edit(today))
+        self.show_records("查阅登记", HEADERS, _cell, actions=[("导出登记簿", self.export)],
+                          note="登记簿由系统自动记录，不能修改或删除（A02）。")
 
     def period(self) -> tuple[dt.date, dt.date]:
         return self.start.date().toPython(), self.end.date().toPython()
 
-    def _fetch(self, offset: int, limit: int) -> list[LookupEntry]:
+    def fetch(self, offset: int, limit: int) -> list[LookupEntry]:
         start, end = self.period()
         return register_page(offset, limit, start, end)
-
-    def reload(self) -> None:
-        self.model.reload()
-        self.view.resizeColumnsToContents()
 
     def ask_path(self) -> Path | None:
         start, end = self.period()

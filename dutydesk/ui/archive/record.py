@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,7 +34,7 @@ from dutydesk.store.record_view import record_fields
 from dutydesk.store.retention import retention_for
 from dutydesk.store.search_index import Hit
 from dutydesk.store.year_filing import CorrectionInvalid, add_correction, corrections_for
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 
 
 class ApprovalDialog(QDialog):
@@ -65,38 +63,24 @@ class ApprovalDialog(QDialog):
         self.reason = QLineEdit()
         self.fields["reason"] = add_field(form, FormField("查阅原因", self.reason))
         self.password_needed = needs_password(desk.account, desk.today(), self.needed)
-        self.director = QComboBox()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit()
         if self.password_needed and approval_mode(desk.today()) != "logged_in":
-            for account in approvers(self.needed):
-                label = "主要领导" if account.is_principal else account.role_label
-                self.director.addItem(f"{account.name}（{label}）", account.name)
-            if desk.account is not None:
-                self.director.setCurrentIndex(max(0, self.director.findData(desk.account.name)))
+            self.director = account_box(approvers(self.needed), desk.account.name if desk.account else None,
+                                        lambda account: "主要领导" if account.is_principal else account.role_label)
             self.fields["director"] = add_field(form, FormField(f"批准{who}", self.director))
             self.fields["password"] = add_field(form, FormField(f"{who}密码", self.password))
         else:
+            self.director = QComboBox()  # never shown: no approver is chosen here
             self.fields["director"] = FormField(f"批准{who}", QLabel(desk.account.name if desk.account else ""))
             if self.password_needed:
                 self.fields["director"].editor.setText(f"（须{who}登录）")
             form.addRow(QLabel(f"批准{who}："), self.fields["director"])
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("取消")
-        cancel.setAccessibleName("取消")
-        cancel.clicked.connect(self.reject)
-        self.ok_button = QPushButton("确认查阅")
-        self.ok_button.setAccessibleName("确认查阅")
-        self.ok_button.setProperty("primary", True)
+        self.ok_button = push_button("确认查阅", self.try_approve, primary=True)
         self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.try_approve)
         self.reason.returnPressed.connect(self._on_return)
         self.password.returnPressed.connect(self._on_return)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(push_button("取消", self.reject), self.ok_button))
         self.reason.setFocus()
 
     def _on_return(self) -> None:
@@ -175,17 +159,7 @@ class RecordDialog(QDialog):
         add_field(form, self.correction_reason)
         add_field(form, self.correction_text)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        add = QPushButton("添加更正说明")
-        add.setAccessibleName("添加更正说明")
-        add.clicked.connect(self.add_correction)
-        buttons.addWidget(add)
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.accept)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(push_button("添加更正说明", self.add_correction), push_button("关闭", self.accept)))
 
     def add_correction(self) -> None:
         """Corrections are additions with a reason, never edits (A03, A04)."""

@@ -7,16 +7,13 @@ already filed keep their class unless the date is set back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS, approver_needed
 from dutydesk.store.retention import retention_table, set_retention
 from dutydesk.store.search_index import kinds
+from dutydesk.ui.forms import button_row, date_edit, push_button
 
 
 class RetentionDialog(QDialog):
@@ -58,24 +56,10 @@ class RetentionDialog(QDialog):
             self.boxes[kind] = box
             self.approver_labels[kind] = approver
             self._show_approver(kind)
-        self.effective = QDateEdit(QDate(today.year, today.month, today.day))
-        self.effective.setAccessibleName("执行日期")
-        self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.effective = date_edit(today, "执行日期")
         form.addRow("执行日期：", self.effective)
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("取消")
-        cancel.setAccessibleName("取消")
-        cancel.clicked.connect(self.reject)
-        save = QPushButton("保存")
-        save.setAccessibleName("保存")
-        save.setProperty("primary", True)
-        save.clicked.connect(self.save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(push_button("取消", self.reject), push_button("保存", self.save, primary=True)))
 
     def _show_approver(self, kind: str) -> None:
         needed = approver_needed(self.boxes[kind].currentData())

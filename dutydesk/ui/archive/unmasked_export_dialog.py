@@ -5,22 +5,12 @@ that shows full phone and ID numbers. Exports call ``ask_unmasked_export`` and p
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.accounts import Account
 from dutydesk.store.privacy import ExportGrant, ExportRefused, authorize_unmasked_export
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 
 
 class UnmaskedExportDialog(QDialog):
@@ -37,15 +27,11 @@ class UnmaskedExportDialog(QDialog):
         layout.addWidget(note)
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.director = QComboBox()
-        for account in Account.select().where(Account.active == True).order_by(Account.id):  # noqa: E712
-            if account.is_director:
-                self.director.addItem(f"{account.name}（{account.role_label}）", account.name)
+        directors = [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
+                     if a.is_director]
         self.self_approved = bool(desk.account and desk.account.is_director)
-        if self.self_approved:
-            self.director.setCurrentIndex(max(0, self.director.findData(desk.account.name)))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.director = account_box(directors, desk.account.name if self.self_approved else None)
+        self.password = password_edit()
         self.fields = {
             "reason": add_field(form, FormField("导出原因", self.reason)),
             "director": add_field(form, FormField("批准主任", self.director)),
@@ -53,18 +39,8 @@ class UnmaskedExportDialog(QDialog):
                                                   hint="本人为主任时可不填" if self.self_approved else "")),
         }
         layout.addLayout(form)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("取消")
-        cancel.setAccessibleName("取消")
-        cancel.clicked.connect(self.reject)
-        ok = QPushButton("批准并导出")
-        ok.setAccessibleName("批准并导出")
-        ok.setProperty("primary", True)
-        ok.clicked.connect(self.try_grant)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(push_button("取消", self.reject),
+                                    push_button("批准并导出", self.try_grant, primary=True)))
 
     def try_grant(self) -> None:
         director = self.director.currentData() or ""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,7 +22,8 @@ from dutydesk.domain.passwords import PasswordError
 from dutydesk.store import audit
 from dutydesk.store.accounts import ROLES, Account, create_account, set_principal
 from dutydesk.store.login import locked_until, set_password, set_role
-from dutydesk.ui.forms import FormField, add_field
+from dutydesk.ui.forms import FormField, add_field, password_edit, push_button
+from dutydesk.ui.record_list import read_only
 
 HEADERS = ("账户", "角色", "主要领导", "密码", "状态")
 
@@ -35,12 +35,8 @@ class AccountsDialog(QDialog):
         self.setWindowTitle("账户与权限")
         self.resize(760, 460)
         layout = QHBoxLayout(self)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("账户列表")
+        self.table = read_only(QTableWidget(0, len(HEADERS)), "账户列表")
         self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
         side = QVBoxLayout()
@@ -49,9 +45,7 @@ class AccountsDialog(QDialog):
         self.role = FormField("角色", QComboBox())
         for code, label in ROLES.items():
             self.role.editor.addItem(label, code)
-        password = QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password = FormField("新密码", password, hint="至少4位，可用数字PIN")
+        self.password = FormField("新密码", password_edit(), hint="至少4位，可用数字PIN")
         self.principal = QCheckBox("主要领导（批准查阅永久、长期档案）")
         self.principal.setAccessibleName("主要领导")
         for f in (self.name, self.role, self.password):
@@ -60,10 +54,7 @@ class AccountsDialog(QDialog):
         side.addLayout(form)
         for text, slot in (("新建账户", self.add), ("设置密码", self.change_password),
                            ("保存角色", self.change_role), ("停用/启用", self.toggle_active)):
-            button = QPushButton(text)
-            button.setAccessibleName(text)
-            button.clicked.connect(slot)
-            side.addWidget(button)
+            side.addWidget(push_button(text, slot))
         side.addStretch(1)
         layout.addLayout(side, 2)
         self.reload()

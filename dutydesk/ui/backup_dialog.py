@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +37,8 @@ from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.background import run_with_progress
+from dutydesk.ui.forms import push_button
+from dutydesk.ui.record_list import read_only
 
 HEADERS = ("备份时间", "类型", "大小", "文件")
 
@@ -55,20 +56,13 @@ class BackupDialog(QDialog):
             f"每天首次启动和退出时自动备份，保留最近 {keep[0]} 天每天一份、最近 {keep[1]} 个月每月一份。"
             f"\n备份文件夹：{desk.folder.backups_dir}"
         ))
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setAccessibleName("备份列表")
+        self.table = read_only(QTableWidget(0, len(HEADERS)), "备份列表")
         self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         for text, slot in (("立即备份", self.backup_now), ("备份到U盘或文件夹", self.backup_elsewhere),
                            ("恢复选中的备份", self.restore_selected), ("从文件恢复", self.restore_file)):
-            button = QPushButton(text)
-            button.setAccessibleName(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(push_button(text, slot))
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.reload()

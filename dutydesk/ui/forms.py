@@ -84,13 +84,14 @@ def show_errors(fields: dict[str, FormField], errors: dict[str, str]) -> None:
 
 
 def push_button(text: str, slot: Callable[[], Any] | None = None, primary: bool = False) -> QPushButton:
-    """A button whose accessible name is its text; ``primary`` marks the dialog's main action."""
+    """A button whose accessible name is its text; ``primary`` marks the dialog's main action.
+    ``slot`` is called with no arguments (the clicked signal's ``checked`` flag is dropped)."""
     button = QPushButton(text)
     button.setAccessibleName(text)
     if primary:
         button.setProperty("primary", True)
     if slot is not None:
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())
     return button
 
 

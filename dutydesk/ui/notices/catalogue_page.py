@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,9 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +32,9 @@ from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueErro
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.notices.item_list import fill_item_list, version_of
+from dutydesk.ui.panes import pane, side_by_side
 
 MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
 
@@ -143,12 +142,11 @@ class CataloguePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
 
-        self.new_button = self._button("新增事项", self.new_item)
-        self.save_button = self._button("保存为新版本", self.save)
-        self.save_button.setProperty("primary", True)
-        self.retire_button = self._button("停用事项", self.retire)
-        self.export_button = self._button("导出目录…", self.ask_export)
-        self.import_button = self._button("导入目录…", self.ask_import)
+        self.new_button = push_button("新增事项", self.new_item)
+        self.save_button = push_button("保存为新版本", self.save, primary=True)
+        self.retire_button = push_button("停用事项", self.retire)
+        self.export_button = push_button("导出目录…", self.ask_export)
+        self.import_button = push_button("导入目录…", self.ask_import)
         for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
             button.setEnabled(self.can_edit)
         if not self.can_edit:
@@ -161,52 +159,22 @@ class CataloguePage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.list, 1)
         hint = QLabel("目录为软件模板，请主任对照本县现行规定核对后使用。" if self.can_edit
                       else "只有主任可以修改办事指南。")
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        left_layout.addWidget(hint)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(side_by_side(pane(self.search, (self.list, 1), hint), pane((scroll, 1), buttons), (300, 900)))
         self.refresh()
 
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text)
-        button.clicked.connect(lambda _=False: slot())
-        return button
-
     def refresh(self) -> None:
-        chosen = self.version.code if self.version else None
-        self.list.blockSignals(True)
-        self.list.clear()
-        for version in catalogue.search(self.search.text()):
-            entry = QListWidgetItem(f"{version.code}　{version.name}")
-            entry.setData(Qt.ItemDataRole.UserRole, version.id)
-            self.list.addItem(entry)
-            if version.code == chosen:
-                self.list.setCurrentItem(entry)
-        self.list.blockSignals(False)
+        fill_item_list(self.list, self.search.text(), self.version.code if self.version else None,
+                       lambda version: f"{version.code}　{version.name}")
 
     def _chosen(self, current: QListWidgetItem | None) -> None:
-        if current is not None:
-            version = catalogue.version_by_id(current.data(Qt.ItemDataRole.UserRole))
-            if version is not None:
-                self.load(version)
+        version = version_of(current)
+        if version is not None:
+            self.load(version)
 
     def _set(self, key: str, value: str) -> None:
         editor = self.editors[key]

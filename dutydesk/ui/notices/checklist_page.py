@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
-from dutydesk.store import catalogue, notices, proxy_cases
+from dutydesk.store import notices, proxy_cases
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 NO_VISIT = "（不关联来访，直接办理）"
@@ -241,16 +242,8 @@ class ChecklistPage(QWidget):
             self.phone_field.editor.setText(visit.contact)
 
     def refresh_items(self) -> None:
-        chosen = self.version.code if self.version else None
-        self.items.blockSignals(True)
-        self.items.clear()
-        for version in catalogue.search(self.search.text()):
-            entry = QListWidgetItem(f"{version.name}　[{version.kind}]")
-            entry.setData(Qt.ItemDataRole.UserRole, version.id)
-            self.items.addItem(entry)
-            if version.code == chosen:
-                self.items.setCurrentItem(entry)
-        self.items.blockSignals(False)
+        fill_item_list(self.items, self.search.text(), self.version.code if self.version else None,
+                       lambda version: f"{version.name}　[{version.kind}]")
 
     def _pick_first(self) -> None:
         if self.items.count():
@@ -258,9 +251,7 @@ class ChecklistPage(QWidget):
             self.table.setFocus()
 
     def _item_chosen(self, current: QListWidgetItem | None) -> None:
-        if current is None:
-            return
-        version = catalogue.version_by_id(current.data(Qt.ItemDataRole.UserRole))
+        version = version_of(current)
         if version is not None:
             self.set_version(version)
 

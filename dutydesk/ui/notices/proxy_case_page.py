@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,8 @@ from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.store import proxy_cases
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 PAGE = 100
@@ -249,10 +249,10 @@ class CasePage(QWidget):
         self.steps.setAccessibleName("办理记录")
         self.next_box = QHBoxLayout()
         self.step_buttons: list[QPushButton] = []
-        self.reverse_button = self._button("撤销上一步", self.reverse_last)
-        self.handover_button = self._button("移交代办员", self.hand_over)
-        self.void_button = self._button("作废代办单", self.void_case)
-        self.print_button = self._button("打印代办单和回执", lambda: self.case and self.show_case_docs(self.case))
+        self.reverse_button = push_button("撤销上一步", self.reverse_last)
+        self.handover_button = push_button("移交代办员", self.hand_over)
+        self.void_button = push_button("作废代办单", self.void_case)
+        self.print_button = push_button("打印代办单和回执", lambda: self.case and self.show_case_docs(self.case))
         more = QHBoxLayout()
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
             more.addWidget(button)
@@ -260,35 +260,11 @@ class CasePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.open_only)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail)
-        next_label = QLabel("下一步：")
-        right_layout.addWidget(next_label)
-        right_layout.addLayout(self.next_box)
-        right_layout.addWidget(QLabel("办理记录："))
-        right_layout.addWidget(self.steps, 1)
-        right_layout.addLayout(more)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([700, 500])
+        right = pane(self.detail, QLabel("下一步："), self.next_box, QLabel("办理记录："), (self.steps, 1), more)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(side_by_side(pane(top, self.table), right, (700, 500)))
         self.reload()
         self.show_case(None)
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     def reload(self) -> None:
         self.model.reload(self.open_only.isChecked(), self.search.text())
@@ -333,7 +309,7 @@ class CasePage(QWidget):
         for step in proxy_cases.all_steps(case):
             self.steps.addItem(step_line(step))
         for kind in proxy_cases.next_steps(case):
-            button = self._button(f"登记：{STEP_LABELS[kind]}", lambda k=kind: self.record(k))
+            button = push_button(f"登记：{STEP_LABELS[kind]}", lambda k=kind: self.record(k))
             self.next_box.addWidget(button)
             self.step_buttons.append(button)
         self.reverse_button.setEnabled(enabled and any(s.kind != HANDOVER for s in proxy_cases.live_steps(case)))

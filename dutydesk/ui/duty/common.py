@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
-    QWidget,
 )
 
 from dutydesk.domain import attendance as rules
+from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 STATUS_COLOURS = {
@@ -22,21 +19,10 @@ STATUS_COLOURS = {
 }
 
 
-def button(text: str, primary: bool = False, parent: QWidget | None = None) -> QPushButton:
-    b = QPushButton(text, parent)
-    b.setAccessibleName(text.split("（")[0])
-    if primary:
-        b.setProperty("primary", True)
-    return b
-
-
 def table_view(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    """A read-only list with striped rows whose columns fit their contents."""
+    view = read_only(QTableView(), name)
     view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
@@ -62,10 +48,3 @@ def show_message(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {OK_GREEN if ok else OVERDUE_RED}; font-weight: bold;")
 
-
-def date_edit() -> QDateEdit:
-    """A date field with a calendar popup, shown as 2026-11-24 whatever the system locale."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit

@@ -25,9 +25,9 @@ from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
 from dutydesk.store.inspections import KINDS, DutyFinding, FindingError, record_complaint, record_inspection
 from dutydesk.store.satisfaction import SurveyError, record_survey
 from dutydesk.store.staff import active_staff, staff_by_name
-from dutydesk.ui.duty.common import button, message_label, show_message, staff_combo, table_view
+from dutydesk.ui.duty.common import message_label, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
 
 DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
@@ -76,7 +76,7 @@ class InspectionPage(QWidget):
             "detail": add_field(form, FormField("检查情况", self.detail)),
         }
         form.addRow(self.county)
-        self.inspect_button = button("登记督查", primary=True)
+        self.inspect_button = push_button("登记督查", self.do_inspect, primary=True)
         form.addRow(self.inspect_button)
 
         cbox = QGroupBox("监督电话投诉（核实后登记）")
@@ -96,7 +96,7 @@ class InspectionPage(QWidget):
             "detail": add_field(cform, FormField("投诉及核实情况", self.c_detail)),
         }
         cform.addRow(self.c_county)
-        self.complaint_button = button("登记投诉")
+        self.complaint_button = push_button("登记投诉", self.do_complaint)
         cform.addRow(self.complaint_button)
         sbox = QGroupBox("年度群众满意度测评（计入干部年度考核）")
         forms.addWidget(sbox)
@@ -116,7 +116,7 @@ class InspectionPage(QWidget):
             "basic": add_field(sform, FormField("基本满意", self.s_counts["basic"])),
             "unsatisfied": add_field(sform, FormField("不满意", self.s_counts["unsatisfied"])),
         }
-        self.survey_button = button("登记测评")
+        self.survey_button = push_button("登记测评", self.do_survey)
         sform.addRow(self.survey_button)
         self.survey_result = message_label("满意度结果")
         sform.addRow(self.survey_result)
@@ -129,9 +129,6 @@ class InspectionPage(QWidget):
         self.table = table_view("督查记录")
         self.table.setModel(self.model)
         layout.addWidget(self.table, 3)
-        self.inspect_button.clicked.connect(self.do_inspect)
-        self.complaint_button.clicked.connect(self.do_complaint)
-        self.survey_button.clicked.connect(self.do_survey)
         self.reset_times()
         self.refresh()
 

@@ -26,10 +26,10 @@ from dutydesk.store.leave import (
     request_leave,
 )
 from dutydesk.store.staff import active_staff
-from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, staff_combo, table_view
-from dutydesk.ui.duty.staff_page import pydate, qdate
+from dutydesk.ui.duty.common import message_label, show_message, staff_combo, table_view
+from dutydesk.ui.duty.staff_page import pydate
 from dutydesk.ui.duty.table_model import PagedTableModel
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准"]
@@ -57,10 +57,8 @@ class LeavePage(QWidget):
         self.staff = staff_combo("请假人")
         self.leave_type = QComboBox()
         self.leave_type.addItems(LEAVE_TYPES)
-        self.start = date_edit()
-        self.start.setDate(qdate(desk.today()))
-        self.end = date_edit()
-        self.end.setDate(qdate(desk.today()))
+        self.start = date_edit(desk.today())
+        self.end = date_edit(desk.today())
         self.session = QComboBox()
         self.reason = QLineEdit()
         self.notice = QLineEdit()
@@ -76,7 +74,7 @@ class LeavePage(QWidget):
             "notice": add_field(form, FormField("公出依据", self.notice)),
             "substitute": add_field(form, FormField("替班人", self.substitute)),
         }
-        self.submit_button = button("提交请假", primary=True)
+        self.submit_button = push_button("提交请假", self.do_submit, primary=True)
         form.addRow(self.submit_button)
         self.message = message_label("请假提示")
         form.addRow(self.message)
@@ -88,13 +86,10 @@ class LeavePage(QWidget):
         self.table = table_view("请假记录")
         self.table.setModel(self.model)
         right.addWidget(self.table)
-        self.approve_button = button("批准所选请假")
+        self.approve_button = push_button("批准所选请假", self.do_approve)
         right.addWidget(self.approve_button)
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
-
-        self.submit_button.clicked.connect(self.do_submit)
-        self.approve_button.clicked.connect(self.do_approve)
         self.refresh()
 
     def refresh(self) -> None:

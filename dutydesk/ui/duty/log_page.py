@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.store.duty_log import duty_log
 from dutydesk.store.handover import NOTE_KINDS, add_note
-from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, table_view
+from dutydesk.ui.duty.common import message_label, show_message, table_view
 from dutydesk.ui.duty.staff_page import pydate, qdate
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
-from dutydesk.ui.forms import FormField, add_field
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
 
 HEADERS = ["时间", "类别", "内容", "结果"]
 
@@ -34,9 +34,7 @@ class LogPage(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("日期："))
-        self.day = date_edit()
-        self.day.setAccessibleName("记录日期")
-        self.day.setDate(qdate(desk.today()))
+        self.day = date_edit(desk.today(), "记录日期")
         top.addWidget(self.day)
         top.addStretch(1)
         layout.addLayout(top)
@@ -55,12 +53,11 @@ class LogPage(QWidget):
         self.fields = {"kind": add_field(form, FormField("记录类别", self.kind)),
                        "text": add_field(form, FormField("记录内容", self.text)),
                        "result": add_field(form, FormField("处理结果", self.result))}
-        self.add_button = button("添加记录", primary=True)
+        self.add_button = push_button("添加记录", self.do_add, primary=True)
         form.addRow(self.add_button)
         self.message = message_label("记录提示")
         form.addRow(self.message)
         self.day.dateChanged.connect(lambda _d: self.refresh())
-        self.add_button.clicked.connect(self.do_add)
         self.refresh()
 
     def refresh(self) -> None:

@@ -42,9 +42,9 @@ from dutydesk.store.roster import (
 )
 from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
-from dutydesk.ui.duty.common import button, date_edit, message_label, show_message
-from dutydesk.ui.duty.staff_page import pydate, qdate
-from dutydesk.ui.forms import FormField, show_errors
+from dutydesk.ui.duty.common import message_label, show_message
+from dutydesk.ui.duty.staff_page import pydate
+from dutydesk.ui.forms import FormField, date_edit, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER
 
 WEEKDAYS = "一二三四五六日"
@@ -60,16 +60,14 @@ class RosterPage(QWidget):
         top = QHBoxLayout()
         today = desk.today()
         monday = today - dt.timedelta(days=today.weekday())
-        self.start = date_edit()
-        self.start.setDate(qdate(monday))
-        self.end = date_edit()
-        self.end.setDate(qdate(monday + dt.timedelta(days=27)))
+        self.start = date_edit(monday)
+        self.end = date_edit(monday + dt.timedelta(days=27))
         self.start_field = FormField("开始日期", self.start)
         self.end_field = FormField("结束日期", self.end)
         self.keep_manual = QCheckBox("保留手工调整")
         self.keep_manual.setAccessibleName("保留手工调整")
         self.keep_manual.setChecked(True)
-        self.generate_button = button("生成排班", primary=True)
+        self.generate_button = push_button("生成排班", self.do_generate, primary=True)
         for label, w in (("开始日期", self.start_field), ("结束日期", self.end_field)):
             top.addWidget(QLabel(label + "："))
             top.addWidget(w)
@@ -96,8 +94,8 @@ class RosterPage(QWidget):
         self.person_field = FormField("调整人员", self.person)
         form.addRow("调整人员：", self.person_field)
         row = QHBoxLayout()
-        self.assign_button = button("安排到所选班次")
-        self.remove_button = button("从所选班次移出")
+        self.assign_button = push_button("安排到所选班次", self.do_assign)
+        self.remove_button = push_button("从所选班次移出", self.do_remove)
         row.addWidget(self.assign_button)
         row.addWidget(self.remove_button)
         form.addRow(row)
@@ -109,7 +107,7 @@ class RosterPage(QWidget):
         self.told.setPlaceholderText("如：已电话告知李主任")
         self.told_field = FormField("告知主任", self.told)
         form.addRow("告知主任：", self.told_field)
-        self.swap_button = button("对调所选两个班次")
+        self.swap_button = push_button("对调所选两个班次", self.do_swap)
         form.addRow(self.swap_button)
         self.edit_message = message_label("调整结果")
         form.addRow(self.edit_message)
@@ -119,16 +117,14 @@ class RosterPage(QWidget):
         sform = QFormLayout(special_box)
         self.special_name = QLineEdit()
         self.special_name.setPlaceholderText("如：防汛期、森林防火期")
-        self.special_start = date_edit()
-        self.special_start.setDate(qdate(today))
-        self.special_end = date_edit()
-        self.special_end.setDate(qdate(today + dt.timedelta(days=14)))
+        self.special_start = date_edit(today)
+        self.special_end = date_edit(today + dt.timedelta(days=14))
         self.special_fields = {"name": FormField("时期名称", self.special_name),
                                "start": FormField("起始日", self.special_start),
                                "end": FormField("截止日", self.special_end)}
         for key, label in (("name", "时期名称"), ("start", "起始日"), ("end", "截止日")):
             sform.addRow(label + "：", self.special_fields[key])
-        self.special_button = button("添加特殊时期")
+        self.special_button = push_button("添加特殊时期", self.do_special)
         sform.addRow(self.special_button)
         self.special_list = QLabel()
         self.special_list.setAccessibleName("特殊时期列表")
@@ -136,26 +132,16 @@ class RosterPage(QWidget):
         sform.addRow(self.special_list)
 
         prints = QHBoxLayout()
-        self.print_button = button("打印公示牌")
-        self.board_pdf_button = button("公示牌存为PDF")
-        self.review_pdf_button = button("周例会回顾表PDF")
-        self.review_print_button = button("打印周例会回顾表")
+        self.print_button = push_button("打印公示牌", lambda: self.do_print("board", preview=True))
+        self.board_pdf_button = push_button("公示牌存为PDF", lambda: self.do_print("board", preview=False))
+        self.review_pdf_button = push_button("周例会回顾表PDF", lambda: self.do_print("review", preview=False))
+        self.review_print_button = push_button("打印周例会回顾表", lambda: self.do_print("review", preview=True))
         for b in (self.print_button, self.board_pdf_button, self.review_print_button, self.review_pdf_button):
             prints.addWidget(b)
         prints.addStretch(1)
         layout.addLayout(prints)
         self.print_message = message_label("打印结果")
         layout.addWidget(self.print_message)
-
-        self.generate_button.clicked.connect(self.do_generate)
-        self.assign_button.clicked.connect(self.do_assign)
-        self.remove_button.clicked.connect(self.do_remove)
-        self.swap_button.clicked.connect(self.do_swap)
-        self.special_button.clicked.connect(self.do_special)
-        self.print_button.clicked.connect(lambda: self.do_print("board", preview=True))
-        self.board_pdf_button.clicked.connect(lambda: self.do_print("board", preview=False))
-        self.review_print_button.clicked.connect(lambda: self.do_print("review", preview=True))
-        self.review_pdf_button.clicked.connect(lambda: self.do_print("review", preview=False))
         self.start.dateChanged.connect(lambda _d: self.refresh())
         self.end.dateChanged.connect(lambda _d: self.refresh())
         self.refresh()

@@ -30,9 +30,8 @@ from dutydesk.domain.duty_settings import DAY_MODES, WEEKDAY_NAMES, SessionDef, 
 from dutydesk.domain.staff import STAFF_ROLES
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.settings import get_setting, set_setting
-from dutydesk.ui.duty.common import button, date_edit
-from dutydesk.ui.duty.staff_page import pydate, qdate
-from dutydesk.ui.forms import FormField
+from dutydesk.ui.duty.staff_page import pydate
+from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))
 DEFAULT_TIMES = {"am": ("08:30", "12:00"), "pm": ("14:30", "17:30"), "night": ("19:00", "21:30")}
@@ -73,8 +72,7 @@ class DutySettingsDialog(QDialog):
         config = duty_config(today)
 
         top = QFormLayout()
-        self.effective = date_edit()
-        self.effective.setDate(qdate(today))
+        self.effective = date_edit(today)
         self.effective_field = FormField("生效日期", self.effective,
                                          "新设置从该日起执行，之前各月的考勤仍按原设置统计。")
         top.addRow("生效日期：", self.effective_field)
@@ -178,15 +176,9 @@ class DutySettingsDialog(QDialog):
         self.multiplier.setMinimum(1)
         pform.addRow("县委组织部查实：", FormField("县委组织部查实倍数", self.multiplier))
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.save_button = button("保存设置", primary=True)
-        self.cancel_button = button("取消")
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        outer.addLayout(buttons)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = push_button("保存设置", self.save, primary=True)
+        self.cancel_button = push_button("取消", self.reject)
+        outer.addLayout(button_row(self.save_button, self.cancel_button))
 
     # -- reading the form ------------------------------------------------------------------
     def sessions(self) -> list[SessionDef]:

@@ -29,9 +29,9 @@ from dutydesk.store.staff import (
     phone_history,
     update_staff,
 )
-from dutydesk.ui.duty.common import button, date_edit, message_label, show_message, table_view
+from dutydesk.ui.duty.common import message_label, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -78,12 +78,10 @@ class StaffPage(QWidget):
         self.rotation = QComboBox()
         for code, label in ROTATION_MODES.items():
             self.rotation.addItem(label, code)
-        self.active_from = date_edit()
-        self.active_from.setDate(qdate(desk.today()))
+        self.active_from = date_edit(desk.today())
         self.has_end = QCheckBox("设定停用日期")
         self.has_end.setAccessibleName("设定停用日期")
-        self.active_to = date_edit()
-        self.active_to.setDate(qdate(desk.today()))
+        self.active_to = date_edit(desk.today())
         self.fields = {
             "name": add_field(form, FormField("姓名", self.name)),
             "role": add_field(form, FormField("职务", self.role)),
@@ -95,9 +93,9 @@ class StaffPage(QWidget):
         form.addRow(self.has_end)
         self.fields["active_to"] = add_field(form, FormField("停用日期", self.active_to))
         row = QHBoxLayout()
-        self.add_button = button("新增人员", primary=True)
-        self.save_button = button("保存修改")
-        self.new_button = button("清空表单")
+        self.add_button = push_button("新增人员", self.do_add, primary=True)
+        self.save_button = push_button("保存修改", self.do_save)
+        self.new_button = push_button("清空表单", self.clear_form)
         row.addWidget(self.add_button)
         row.addWidget(self.save_button)
         row.addWidget(self.new_button)
@@ -106,9 +104,6 @@ class StaffPage(QWidget):
         form.addRow(self.message)
 
         self.role.currentTextChanged.connect(self._role_changed)
-        self.add_button.clicked.connect(self.do_add)
-        self.save_button.clicked.connect(self.do_save)
-        self.new_button.clicked.connect(self.clear_form)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))
         self.refresh()
         self.clear_form()

@@ -15,8 +15,9 @@ from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
-from dutydesk.ui.duty.common import button, message_label, show_message, table_view
+from dutydesk.ui.duty.common import message_label, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.forms import push_button
 from dutydesk.ui.theme import OVERDUE_RED
 
 # The on-screen column titles (shorter than the ledger's); the cells are the ledger's own row.
@@ -39,8 +40,8 @@ class TallyPage(QWidget):
         today = desk.today()
         self.month.setDate(QDate(today.year, today.month, 1))
         top.addWidget(self.month)
-        self.export_xlsx_button = button("导出Excel")
-        self.export_pdf_button = button("导出PDF")
+        self.export_xlsx_button = push_button("导出Excel", lambda: self.export("xlsx"))
+        self.export_pdf_button = push_button("导出PDF", lambda: self.export("pdf"))
         top.addWidget(self.export_xlsx_button)
         top.addWidget(self.export_pdf_button)
         top.addStretch(1)
@@ -56,8 +57,6 @@ class TallyPage(QWidget):
         self.message = message_label("导出结果")
         layout.addWidget(self.message)
         self.month.dateChanged.connect(lambda _d: self.refresh())
-        self.export_xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.refresh()
 
     @property

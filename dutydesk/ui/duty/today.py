@@ -36,8 +36,8 @@ from dutydesk.store.handover import acknowledge, open_matters_text, pending_hand
 from dutydesk.store.leave import leaves_between
 from dutydesk.store.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
-from dutydesk.ui.duty.common import STATUS_COLOURS, button, message_label, show_message
-from dutydesk.ui.forms import FormField
+from dutydesk.ui.duty.common import STATUS_COLOURS, message_label, show_message
+from dutydesk.ui.forms import FormField, push_button
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -91,10 +91,10 @@ class TodayPage(QWidget):
         form.addRow("值班人员：", self.person_field)
         sign_layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.sign_in_button = button("签到", primary=True)
+        self.sign_in_button = push_button("签到", self.do_sign_in, primary=True)
         self.sign_in_button.setShortcut("F5")
         self.sign_in_button.setToolTip("按当前时间签到（F5）")
-        self.sign_out_button = button("签退")
+        self.sign_out_button = push_button("签退", self.do_sign_out)
         self.sign_out_button.setShortcut("F6")
         self.sign_out_button.setToolTip("签退并提交交接班记录（F6）")
         for b in (self.sign_in_button, self.sign_out_button):
@@ -116,7 +116,7 @@ class TodayPage(QWidget):
         hand_layout = QVBoxLayout(hand_box)
         self.pending_label = message_label("待接班记录")
         hand_layout.addWidget(self.pending_label)
-        self.acknowledge_button = button("确认接班")
+        self.acknowledge_button = push_button("确认接班", self.do_acknowledge)
         hand_layout.addWidget(self.acknowledge_button)
         self.open_matters = QLabel()
         self.open_matters.setAccessibleName("未办结事项")
@@ -146,7 +146,7 @@ class TodayPage(QWidget):
         self.where_note = QLineEdit()
         self.where_note.setAccessibleName("去向说明")
         self.where_note.setPlaceholderText("如：三组入户走访，11点回")
-        self.where_button = button("更新去向")
+        self.where_button = push_button("更新去向", self.do_whereabouts)
         for label, w in (("人员", self.where_person), ("去向", self.where_status), ("说明", self.where_note)):
             row.addWidget(QLabel(label + "："))
             row.addWidget(w, 2 if w is self.where_note else 1)
@@ -154,11 +154,6 @@ class TodayPage(QWidget):
         board_layout.addLayout(row)
         self.where_message = message_label("去向提示")
         board_layout.addWidget(self.where_message)
-
-        self.sign_in_button.clicked.connect(self.do_sign_in)
-        self.sign_out_button.clicked.connect(self.do_sign_out)
-        self.acknowledge_button.clicked.connect(self.do_acknowledge)
-        self.where_button.clicked.connect(self.do_whereabouts)
 
         # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
         self.refresh_timer = QTimer(self)

@@ -25,26 +25,9 @@ def temp_name(final: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_write(final: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file; on success it appears at ``final`` complete, on error not at all."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_name(final)
-    try:
-        with open(tmp, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, final)
-        fsync_dir(final.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-@contextlib.contextmanager
 def atomic_path(final: Path) -> Iterator[Path]:
-    """Like ``atomic_write`` for libraries that want a path (openpyxl, reportlab) not a file."""
+    """A temporary path in ``final``'s folder to write to (openpyxl and reportlab want a path); on
+    success it is synced and renamed to ``final``, on error removed."""
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(final)
     try:
@@ -57,3 +40,10 @@ def atomic_path(final: Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+@contextlib.contextmanager
+def atomic_write(final: Path) -> Iterator[BinaryIO]:
+    """Yield a binary file; on success it appears at ``final`` complete, on error not at all."""
+    with atomic_path(final) as tmp, open(tmp, "wb") as fh:
+        yield fh

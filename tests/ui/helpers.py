@@ -15,14 +15,16 @@ def by_name(root: QWidget, name: str, kind: type[QWidget] = QWidget) -> QWidget:
     return found[0]
 
 
-def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 5000) -> list[QWidget]:
-    """Run ``handler(dialog)`` as soon as a modal dialog is open; returns a list it appends to."""
+def when_modal(handler: Callable[[QWidget], None], timeout_ms: int = 5000,
+               kind: type[QWidget] = QWidget) -> list[QWidget]:
+    """Run ``handler(dialog)`` as soon as a modal dialog (of ``kind``, when given) is open;
+    returns a list it appends to."""
     seen: list[QWidget] = []
     waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None:
+        if isinstance(dialog, kind) and dialog.isVisible():
             seen.append(dialog)
             try:
                 handler(dialog)

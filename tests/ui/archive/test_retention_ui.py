@@ -22,8 +22,8 @@ from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.archive.retention_dialog import RetentionDialog
 from dutydesk.ui.archive.tab import ArchiveTab
 from tests.store.conftest import draft
-from tests.ui.archive.test_tab import _rows, _search, when_dialog
-from tests.ui.helpers import by_name, type_text
+from tests.ui.archive.test_tab import _rows, _search
+from tests.ui.helpers import by_name, type_text, when_modal
 
 
 def _acc(name: str) -> Account:
@@ -62,10 +62,10 @@ def test_a02_operator_opens_permanent_resident_file_with_principal_password(app,
         seen["approvers"] = [approver.itemData(i) for i in range(approver.count())]
         type_text(qtbot, dialog.reason, "核对户籍信息")
         qtbot.keyClicks(by_name(dialog, "主要领导密码", QLineEdit), "2468")
-        when_dialog(RecordDialog, lambda d: d.accept())
+        when_modal(lambda d: d.accept(), kind=RecordDialog)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
-    when_dialog(ApprovalDialog, in_approval)
+    when_modal(in_approval, kind=ApprovalDialog)
     view = _select(tab, "居民档案")
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "保管期限：永久" in seen["intro"] and "须登记查阅原因并经主要领导批准" in seen["intro"]
@@ -90,10 +90,10 @@ def test_a02_logged_in_director_needs_the_principal_for_a_permanent_file(app, qt
     def self_approve(dialog: ApprovalDialog) -> None:  # the visit: the director approves himself
         dialogs.append(dialog.windowTitle())
         type_text(qtbot, dialog.reason, "年终核查")
-        when_dialog(RecordDialog, lambda d: d.accept())
+        when_modal(lambda d: d.accept(), kind=RecordDialog)
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
 
-    when_dialog(ApprovalDialog, self_approve)
+    when_modal(self_approve, kind=ApprovalDialog)
     qtbot.keyClick(_select(tab, "来访记录"), Qt.Key.Key_Return)
     assert len(dialogs) == 1
 
@@ -105,10 +105,10 @@ def test_a02_logged_in_director_needs_the_principal_for_a_permanent_file(app, qt
         dialogs.append(dialog.fields["password"].error.text())
         dialog.password.clear()
         qtbot.keyClicks(dialog.password, "2468")
-        when_dialog(RecordDialog, lambda d: d.accept())
+        when_modal(lambda d: d.accept(), kind=RecordDialog)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
-    when_dialog(ApprovalDialog, principal)
+    when_modal(principal, kind=ApprovalDialog)
     qtbot.keyClick(_select(tab, "居民档案"), Qt.Key.Key_Return)
     assert dialogs[1] == "主要领导密码" and "密码不正确" in dialogs[2]
     assert [(e.kind, e.approved_by, e.approval_level) for e in LookupEntry.select().order_by(LookupEntry.id)] == [

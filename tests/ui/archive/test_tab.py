@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QTableView, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView, QTableWidget
 
 from dutydesk.domain.highlight import MARK_OPEN
 from dutydesk.store.accounts import Account
@@ -21,26 +21,7 @@ from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.archive.tab import ArchiveTab
 from tests.store.conftest import draft
-from tests.ui.helpers import by_name, type_text
-
-
-def when_dialog(kind, handler, timeout_ms: int = 5000) -> list:
-    """Run ``handler(dialog)`` once a modal dialog of ``kind`` is open."""
-    seen: list = []
-    waited = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            seen.append(dialog)
-            handler(dialog)
-            return
-        waited[0] += 20
-        if waited[0] < timeout_ms:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
+from tests.ui.helpers import by_name, type_text, when_modal
 
 
 def _acc(name: str) -> Account:
@@ -128,10 +109,10 @@ def test_a02_operator_opens_record_with_director_password_and_it_is_registered(a
         assert by_name(dialog, "批准主任", QComboBox).currentData() in ("管理员", "王书记")
         dialog.director.setCurrentIndex(dialog.director.findData("王书记"))
         qtbot.keyClicks(by_name(dialog, "主任密码", QLineEdit), "1357")
-        when_dialog(RecordDialog, in_record)
+        when_modal(in_record, kind=RecordDialog)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
-    when_dialog(ApprovalDialog, in_approval)
+    when_modal(in_approval, kind=ApprovalDialog)
     view = by_name(tab, "检索结果", QTableView)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert seen["reason_error"] == "请填写查阅原因"
@@ -155,9 +136,9 @@ def test_a02_cancelled_approval_opens_nothing(app, qtbot, books):
     tab = ArchiveTab(books)
     qtbot.addWidget(tab)
     _search(qtbot, tab, "宅基地")
-    opened = when_dialog(RecordDialog, lambda d: d.accept(), timeout_ms=300)
-    when_dialog(ApprovalDialog, lambda d: qtbot.mouseClick(by_name(d, "取消", QPushButton),
-                                                           Qt.MouseButton.LeftButton))
+    opened = when_modal(lambda d: d.accept(), timeout_ms=300, kind=RecordDialog)
+    when_modal(lambda d: qtbot.mouseClick(by_name(d, "取消", QPushButton),
+                                                           Qt.MouseButton.LeftButton), kind=ApprovalDialog)
     qtbot.mouseClick(by_name(tab, "查看记录", QPushButton), Qt.MouseButton.LeftButton)
     qtbot.wait(350)
     assert opened == [] and LookupEntry.select().count() == 0
@@ -177,15 +158,15 @@ def test_a02_logged_in_director_opens_with_reason_only_and_approval_covers_query
         approvals.append(dialog)
         assert not any(w.isVisible() for w in dialog.findChildren(QLineEdit) if w.accessibleName() == "主任密码")
         type_text(qtbot, dialog.reason, "年终核查")
-        when_dialog(RecordDialog, lambda d: d.accept())
+        when_modal(lambda d: d.accept(), kind=RecordDialog)
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
 
-    when_dialog(ApprovalDialog, in_approval)
+    when_modal(in_approval, kind=ApprovalDialog)
     view = by_name(tab, "检索结果", QTableView)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     # the second record of the same query needs no new approval, but is registered too
     view.selectRow(1)
-    when_dialog(RecordDialog, lambda d: d.accept())
+    when_modal(lambda d: d.accept(), kind=RecordDialog)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert len(approvals) == 1
     assert [(e.approved_by, e.approval, e.kind) for e in LookupEntry.select().order_by(LookupEntry.id)] == [

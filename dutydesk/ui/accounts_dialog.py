@@ -78,6 +78,13 @@ class AccountsDialog(QDialog):
             return None
         return Account.get_by_id(self.table.item(rows[0].row(), 0).data(256))
 
+    def _account_to_change(self) -> Account | None:
+        """The selected account, or None with a hint beside the name field."""
+        account = self.selected_account()
+        if account is None:
+            self.name.set_error("请先在左侧选择账户")
+        return account
+
     def _selected(self) -> None:
         account = self.selected_account()
         if account is not None:
@@ -106,9 +113,8 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def change_password(self) -> None:
-        account = self.selected_account()
+        account = self._account_to_change()
         if account is None:
-            self.name.set_error("请先在左侧选择账户")
             return
         try:
             set_password(account, self.password.editor.text(), self.desk.who, self.desk.now())
@@ -120,9 +126,8 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def change_role(self) -> None:
-        account = self.selected_account()
+        account = self._account_to_change()
         if account is None:
-            self.name.set_error("请先在左侧选择账户")
             return
         if account.id == getattr(self.desk.account, "id", None) and self.role.editor.currentData() != "admin":
             self.role.set_error("不能取消自己的管理员角色")
@@ -136,9 +141,8 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def toggle_active(self) -> None:
-        account = self.selected_account()
+        account = self._account_to_change()
         if account is None:
-            self.name.set_error("请先在左侧选择账户")
             return
         if account.id == getattr(self.desk.account, "id", None):
             self.name.set_error("不能停用当前登录的账户")

@@ -129,6 +129,16 @@ def test_accounts_dialog_adds_account_with_password(app, qtbot, desk):
     assert "赵干部" in texts
 
 
+def test_account_actions_ask_for_a_selected_account_first(app, qtbot, desk):
+    dialog = AccountsDialog(desk)
+    qtbot.addWidget(dialog)
+    for action in ("设置密码", "保存角色", "停用/启用"):
+        dialog.name.clear_error()
+        qtbot.mouseClick(_named(dialog, QPushButton, action), Qt.MouseButton.LeftButton)
+        assert dialog.name.error.text() == "请先在左侧选择账户", action
+    assert all(a.active for a in Account.select())
+
+
 def test_a03_audit_viewer_shows_an_edit_with_old_and_new(app, qtbot, desk):
     """A03: a director sees who changed what, from what to what."""
     account = Account.get(Account.name == "李文书")

@@ -9,6 +9,7 @@ accessible names equal to the visible labels, which screen readers and the GUI t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -84,10 +85,11 @@ def show_errors(fields: dict[str, FormField], errors: dict[str, str]) -> None:
 
 
 def push_button(text: str, slot: Callable[[], Any] | None = None, primary: bool = False) -> QPushButton:
-    """A button whose accessible name is its text; ``primary`` marks the dialog's main action.
-    ``slot`` is called with no arguments (the clicked signal's ``checked`` flag is dropped)."""
+    """A button named for screen readers and tests by its text without a shortcut hint ("保存登记
+    (Ctrl+S)" is "保存登记"); ``primary`` marks the main action. ``slot`` is called with no
+    arguments (the clicked signal's ``checked`` flag is dropped)."""
     button = QPushButton(text)
-    button.setAccessibleName(text)
+    button.setAccessibleName(re.split(r" \(|（", text)[0])
     if primary:
         button.setProperty("primary", True)
     if slot is not None:
@@ -95,12 +97,15 @@ def push_button(text: str, slot: Callable[[], Any] | None = None, primary: bool 
     return button
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    """The row that closes a dialog: the buttons on the right, in the order given."""
+def button_row(*buttons: QPushButton, at_left: bool = False) -> QHBoxLayout:
+    """A row of buttons in the order given, on the right (a dialog's closing row) or ``at_left``."""
     row = QHBoxLayout()
-    row.addStretch(1)
+    if not at_left:
+        row.addStretch(1)
     for button in buttons:
         row.addWidget(button)
+    if at_left:
+        row.addStretch(1)
     return row
 
 

@@ -48,3 +48,11 @@ def test_account_box_lists_name_and_role_and_selects_the_chosen_one(app, qtbot):
     assert account_box(accounts, "不在列表").currentData() == "王书记"  # an unknown name: the first
     leaders = account_box(accounts, role=lambda a: "主要领导" if a.lead else a.role_label)
     assert leaders.itemText(0) == "王书记（主要领导）" and leaders.currentIndex() == 0
+
+
+def test_button_names_leave_out_the_shortcut_hint_and_rows_may_sit_at_left(app, qtbot):
+    save, new = push_button("保存登记 (Ctrl+S)"), push_button("新登记（F2）")
+    assert (save.accessibleName(), save.text()) == ("保存登记", "保存登记 (Ctrl+S)")
+    assert new.accessibleName() == "新登记"
+    row = button_row(save, new, at_left=True)
+    assert [row.itemAt(i).widget() for i in (0, 1)] == [save, new] and row.itemAt(2).spacerItem() is not None

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +24,8 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
 from dutydesk.store.calendar_days import enter_day, import_days, remove_day
-from dutydesk.ui.forms import FormField, add_field
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
+from dutydesk.ui.record_list import read_only
 
 WEEKDAYS = "一二三四五六日"
 COLUMNS = ("日期", "星期", "类型", "名称", "来源")
@@ -55,19 +53,13 @@ class CalendarSettingsDialog(QDialog):
         self.notice.setAccessibleName("日历说明")
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = read_only(QTableWidget(0, len(COLUMNS)), "节假日与调休")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("节假日与调休")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
 
         form = QFormLayout()
-        self.day = QDateEdit(QDate(desk.today()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit(desk.today())
         self.kind = QComboBox()
         self.kind.addItems(["放假", "调休上班"])
         self.name = QLineEdit()
@@ -78,14 +70,11 @@ class CalendarSettingsDialog(QDialog):
         }
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("添加日期")
-        self.remove_button = QPushButton("删除所选")
-        self.import_button = QPushButton("从文件导入…")
-        close = QPushButton("关闭")
-        for button, slot in ((self.add_button, self.add_day), (self.remove_button, self.remove_selected),
-                             (self.import_button, self.choose_file), (close, self.accept)):
-            button.setAccessibleName(button.text())
-            button.clicked.connect(slot)
+        self.add_button = push_button("添加日期", self.add_day)
+        self.remove_button = push_button("删除所选", self.remove_selected)
+        self.import_button = push_button("从文件导入…", self.choose_file)
+        close = push_button("关闭", self.accept)
+        for button in (self.add_button, self.remove_button, self.import_button, close):
             buttons.addWidget(button)
             button.setEnabled(self.can_edit or button is close)
         layout.addLayout(buttons)

@@ -37,7 +37,7 @@ from dutydesk.store.visits import (
     correct_visit,
     void_visit,
 )
-from dutydesk.ui.forms import FormField, add_field
+from dutydesk.ui.forms import FormField, add_field, push_button
 
 FIELD_LABELS = {
     "request": "诉求内容", "contact": "联系电话", "status": "状态", "result": "办理结果", "deadline": "承诺期限",
@@ -213,15 +213,10 @@ class VisitDetailDialog(QDialog):
             ("一次性告知", self.open_checklist),
         ]
         for i, (label, slot) in enumerate(actions):
-            button = QPushButton(label)
-            button.setAccessibleName(label)
-            button.clicked.connect(slot)
+            button = push_button(label, slot)
             grid.addWidget(button, i // 5, i % 5)
             self.buttons[label] = button
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.accept)
-        layout.addWidget(close)
+        layout.addWidget(push_button("关闭", self.accept))
         self.refresh()
 
     @property

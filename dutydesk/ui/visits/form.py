@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from dutydesk.store.first_responder import default_responder, on_duty_names
 from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.visit_queries import register_for_person
 from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
 from dutydesk.ui.theme import OK_GREEN
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
@@ -71,10 +70,9 @@ class VisitForm(QWidget):
         self.person_info = QLabel("")
         self.person_info.setAccessibleName("已选群众")
         self.person_info.setWordWrap(True)
-        self.person_button = QPushButton("群众信息…")
+        self.person_button = push_button("群众信息…", self.edit_resident)
         self.person_button.setAccessibleName("群众信息")
         self.person_button.setToolTip("更正该群众的身份证号、电话、村民小组、住址和标签")
-        self.person_button.clicked.connect(self.edit_resident)
         person_row = QHBoxLayout()
         person_row.addWidget(self.person_info, 1)
         person_row.addWidget(self.person_button)
@@ -125,18 +123,9 @@ class VisitForm(QWidget):
         self.due_label.setAccessibleName("承诺办结日期")
         form.addRow("", self.due_label)
 
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton("保存登记 (Ctrl+S)")
-        self.save_button.setAccessibleName("保存登记")
-        self.save_button.setProperty("primary", True)
-        self.save_button.clicked.connect(self.save)
-        self.new_button = QPushButton("新登记 (F2)")
-        self.new_button.setAccessibleName("新登记")
-        self.new_button.clicked.connect(self.start_new)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
+        self.save_button = push_button("保存登记 (Ctrl+S)", self.save, primary=True)
+        self.new_button = push_button("新登记 (F2)", self.start_new)
+        outer.addLayout(button_row(self.save_button, self.new_button, at_left=True))
         self.message = QLabel("")
         self.message.setAccessibleName("登记结果")
         self.message.setStyleSheet(f"color: {OK_GREEN}; font-weight: bold;")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
+from dutydesk.ui.forms import push_button
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 COLUMNS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态")
@@ -164,9 +164,7 @@ class VisitListView(QWidget):
         self.responder.setAccessibleName("首问责任人")
         self.overdue = QCheckBox("只看超期")
         self.overdue.setAccessibleName("只看超期")
-        self.apply_button = QPushButton("查询")
-        self.apply_button.setAccessibleName("查询")
-        self.apply_button.clicked.connect(self.apply)
+        self.apply_button = push_button("查询", self.apply)
         second = QHBoxLayout()
         for label, widget in (("从", self.start), ("到", self.end)):
             bar.addWidget(QLabel(label))

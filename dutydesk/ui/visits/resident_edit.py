@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from dutydesk.store.residents import (
     ResidentInvalid,
     update_resident,
 )
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
 
 
 class ResidentEditDialog(QDialog):
@@ -63,20 +61,11 @@ class ResidentEditDialog(QDialog):
         self.extra_tags = [t for t in resident.tag_list if t not in TAGS]
         form.addRow(QLabel("标签："), QWidget())
         layout.addLayout(tags)
-        buttons = QHBoxLayout()
-        save = QPushButton("保存")
-        save.setAccessibleName("保存")
-        save.setProperty("primary", True)
-        save.setAutoDefault(False)
-        save.clicked.connect(self.save)
-        cancel = QPushButton("取消")
-        cancel.setAccessibleName("取消")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons.addWidget(save)
-        buttons.addWidget(cancel)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        save = push_button("保存", self.save, primary=True)
+        cancel = push_button("取消", self.reject)
+        for button in (save, cancel):
+            button.setAutoDefault(False)
+        layout.addLayout(button_row(save, cancel, at_left=True))
 
     def _text(self, name: str) -> str:
         editor = self.fields[name].editor

@@ -6,11 +6,12 @@ registration form uses; the store moves visits and phones over and marks the dup
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.residents import merge_residents
+from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
 
@@ -48,20 +49,11 @@ class MergeResidentsDialog(QDialog):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        self.merge_button = QPushButton("合并")
-        self.merge_button.setAccessibleName("合并")
-        self.merge_button.setProperty("primary", True)
-        self.merge_button.setAutoDefault(False)  # Enter picks a person in the finders, never merges
-        self.merge_button.clicked.connect(self.merge)
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(close)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.merge_button = push_button("合并", self.merge, primary=True)
+        close = push_button("关闭", self.reject)
+        for button in (self.merge_button, close):
+            button.setAutoDefault(False)  # Enter picks a person in the finders, never merges
+        layout.addLayout(button_row(self.merge_button, close, at_left=True))
 
     def _pick(self, which: str, match: ResidentMatch) -> None:
         r = match.resident

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from dutydesk.desk import Desk
 from dutydesk.store.visit_summary import visit_summary
+from dutydesk.ui.forms import button_row, date_edit, push_button
 
 
 class VisitSummaryDialog(QDialog):
@@ -31,12 +29,9 @@ class VisitSummaryDialog(QDialog):
         bar = QHBoxLayout()
         today = desk.today()
         first = today.replace(day=1)
-        self.start = QDateEdit(QDate(first))
-        self.end = QDateEdit(QDate(today))
-        for edit, name in ((self.start, "起始日期"), (self.end, "截止日期")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
+        self.start = date_edit(first, "起始日期")
+        self.end = date_edit(today, "截止日期")
+        for edit in (self.start, self.end):
             edit.dateChanged.connect(self.refresh)
         bar.addWidget(QLabel("从"))
         bar.addWidget(self.start)
@@ -48,17 +43,8 @@ class VisitSummaryDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setAccessibleName("汇总内容")
         layout.addWidget(self.text, 1)
-        buttons = QHBoxLayout()
-        copy = QPushButton("复制")
-        copy.setAccessibleName("复制")
-        copy.clicked.connect(lambda: QApplication.clipboard().setText(self.text.toPlainText()))
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.accept)
-        buttons.addWidget(copy)
-        buttons.addWidget(close)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        copy = push_button("复制", lambda: QApplication.clipboard().setText(self.text.toPlainText()))
+        layout.addLayout(button_row(copy, push_button("关闭", self.accept), at_left=True))
         self.refresh()
 
     def refresh(self) -> None:

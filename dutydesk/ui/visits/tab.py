@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from dutydesk.desk import Desk
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from dutydesk.ui.visits.followup_panel import FollowupPanel
@@ -52,9 +52,7 @@ class CalendarWarning(QWidget):
         self.label.setWordWrap(True)
         self.label.setStyleSheet("background: #FFF4D6; padding: 6px; border: 1px solid #E0B84C;")
         layout.addWidget(self.label, 1)
-        self.dismiss = QPushButton("知道了")
-        self.dismiss.setAccessibleName("知道了")
-        self.dismiss.clicked.connect(self.acknowledge)
+        self.dismiss = push_button("知道了", self.acknowledge)
         layout.addWidget(self.dismiss)
         self.years: list[int] = []
         self.refresh()

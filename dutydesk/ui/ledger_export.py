@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressDialog,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from dutydesk.store.datafolder import DeskError
 from dutydesk.store.privacy import ExportGrant
 from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
@@ -108,17 +108,9 @@ class HandoffDialog(QDialog):
         self.drive_list.setMaximumHeight(96)
         self.drive_list.currentItemChanged.connect(self._drive_chosen)
         drive_layout.addWidget(self.drive_list)
-        row = QHBoxLayout()
-        self.refresh_button = QPushButton("刷新")
-        self.refresh_button.setAccessibleName("刷新")
-        self.refresh_button.clicked.connect(lambda: self.refresh_drives())
-        self.browse_button = QPushButton("选择文件夹…")
-        self.browse_button.setAccessibleName("选择文件夹…")
-        self.browse_button.clicked.connect(self._browse)
-        row.addWidget(self.refresh_button)
-        row.addWidget(self.browse_button)
-        row.addStretch(1)
-        drive_layout.addLayout(row)
+        self.refresh_button = push_button("刷新", self.refresh_drives)
+        self.browse_button = push_button("选择文件夹…", self._browse)
+        drive_layout.addLayout(button_row(self.refresh_button, self.browse_button, at_left=True))
         layout.addWidget(drive_box)
 
         form = QFormLayout()
@@ -171,19 +163,9 @@ class HandoffDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.export_button = QPushButton("导出")
-        self.export_button.setAccessibleName("导出")
-        self.export_button.setProperty("primary", True)
+        self.export_button = push_button("导出", self.start, primary=True)
         self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.reject)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.export_button, push_button("关闭", self.reject)))
         self.refresh_drives(drives)
 
     # -- drives -------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,7 +34,7 @@ from dutydesk.store.settings import get_setting
 from dutydesk.ui.archive import menus as archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.forms import FormField
+from dutydesk.ui.forms import FormField, push_button
 from dutydesk.ui.lazy_table import LazyTableModel
 
 HEADERS = ("类型", "保管期限", "日期", "标题", "内容摘要", "经办人")
@@ -88,10 +87,7 @@ class ArchiveTab(QWidget):
         self.query_edit.returnPressed.connect(self.run_search)
         top.addWidget(QLabel("检索词："))
         top.addWidget(self.query_field, 1)
-        self.search_button = QPushButton("检索")
-        self.search_button.setAccessibleName("检索")
-        self.search_button.setProperty("primary", True)
-        self.search_button.clicked.connect(self.run_search)
+        self.search_button = push_button("检索", self.run_search, primary=True)
         top.addWidget(self.search_button)
         layout.addLayout(top)
 
@@ -145,18 +141,11 @@ class ArchiveTab(QWidget):
         self.status.setWordWrap(True)
         self.status.setMinimumWidth(120)
         bottom.addWidget(self.status, 1)
-        self.open_button = QPushButton("查看记录")
-        self.open_button.setAccessibleName("查看记录")
-        self.open_button.clicked.connect(self.open_selected)
-        bottom.addWidget(self.open_button)
-        self.register_button = QPushButton("查阅登记簿")
-        self.register_button.setAccessibleName("查阅登记簿")
-        self.register_button.clicked.connect(self.show_register)
-        bottom.addWidget(self.register_button)
-        self.filing_button = QPushButton("年度归档")
-        self.filing_button.setAccessibleName("年度归档")
-        self.filing_button.clicked.connect(self.show_filing)
-        bottom.addWidget(self.filing_button)
+        self.open_button = push_button("查看记录", self.open_selected)
+        self.register_button = push_button("查阅登记簿", self.show_register)
+        self.filing_button = push_button("年度归档", self.show_filing)
+        for button in (self.open_button, self.register_button, self.filing_button):
+            bottom.addWidget(button)
         layout.addLayout(bottom)
         self.refresh_role()
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -37,7 +36,7 @@ from dutydesk.store import notices, proxy_cases
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
@@ -156,15 +155,10 @@ class ChecklistPage(QWidget):
         self.outcome_label = QLabel("")
         self.outcome_label.setAccessibleName("办理结果")
         self.outcome_label.setWordWrap(True)
-        self.notice_button = QPushButton("打印一次性告知单（F9）")
-        self.notice_button.setAccessibleName("打印一次性告知单")
+        self.notice_button = push_button("打印一次性告知单（F9）", self.print_notice)
         self.notice_button.setShortcut("F9")
-        self.notice_button.clicked.connect(self.print_notice)
-        self.accept_button = QPushButton("受理代办（F10）")
-        self.accept_button.setAccessibleName("受理代办")
-        self.accept_button.setProperty("primary", True)
+        self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
-        self.accept_button.clicked.connect(self.accept_proxy)
         self.message = QLabel("")
         self.message.setAccessibleName("办理提示")
         self.message.setWordWrap(True)

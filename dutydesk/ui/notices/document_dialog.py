@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from dutydesk.reports.pdf_raster import render_pages
 from dutydesk.store.atomic import atomic_write
+from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
 
 PRINTER_KEY = "notice/printer"
@@ -90,17 +90,10 @@ class DocumentDialog(QDialog):
         self.paper.setCurrentText(self.size_name)
         self.paper.setAccessibleName("纸张")
         self.paper.currentTextChanged.connect(self.set_size)
-        self.print_button = QPushButton("打印…")
-        self.print_button.setAccessibleName("打印…")
-        self.print_button.setProperty("primary", True)
+        self.print_button = push_button("打印…", self.print_document, primary=True)
         self.print_button.setShortcut("Ctrl+P")
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button = QPushButton("另存为PDF…")
-        self.save_button.setAccessibleName("另存为PDF…")
-        self.save_button.clicked.connect(self.ask_save)
-        close = QPushButton("关闭")
-        close.setAccessibleName("关闭")
-        close.clicked.connect(self.accept)
+        self.save_button = push_button("另存为PDF…", self.ask_save)
+        close = push_button("关闭", self.accept)
         self.printer_label = QLabel()
         self.printer_label.setProperty("role", "hint")
         self._show_printer()

@@ -328,15 +328,10 @@ class CasePage(QWidget):
     def reverse_last(self) -> None:
         if self.case is None:
             return
-        reason = self._ask("撤销上一步", "撤销原因（必填，记录保留）：")
-        if reason is None:
-            return
-        try:
-            proxy_cases.reverse_last_step(self.case, reason, self.desk.who, self.desk.now())
-        except (CaseInvalid, StepError) as exc:
-            QMessageBox.warning(self, "不能撤销", str(exc))
-            return
-        self._changed()
+        case, reason = self.case, self._ask("撤销上一步", "撤销原因（必填，记录保留）：")
+        if reason is not None:
+            self._apply("不能撤销", (CaseInvalid, StepError),
+                        lambda: proxy_cases.reverse_last_step(case, reason, self.desk.who, self.desk.now()))
 
     def hand_over(self) -> None:
         if self.case is None:
@@ -344,26 +339,26 @@ class CasePage(QWidget):
         agent = self._ask("移交代办员", "接手的代办员：")
         if agent is None:
             return
-        note = self._ask("移交代办员", "交接说明（办到哪一步、注意什么）：")
-        if note is None:
-            return
-        try:
-            proxy_cases.hand_over(self.case, agent, note, self.desk.who, self.desk.now())
-        except CaseInvalid as exc:
-            QMessageBox.warning(self, "不能移交", str(exc))
-            return
-        self._changed()
+        case, note = self.case, self._ask("移交代办员", "交接说明（办到哪一步、注意什么）：")
+        if note is not None:
+            self._apply("不能移交", CaseInvalid,
+                        lambda: proxy_cases.hand_over(case, agent, note, self.desk.who, self.desk.now()))
 
     def void_case(self) -> None:
         if self.case is None:
             return
-        reason = self._ask("作废代办单", "作废原因（必填；单号不再使用）：")
-        if reason is None:
-            return
+        case, reason = self.case, self._ask("作废代办单", "作废原因（必填；单号不再使用）：")
+        if reason is not None:
+            self._apply("不能作废", ValueError,
+                        lambda: proxy_cases.void_case(case, reason, self.desk.who, self.desk.now()))
+
+    def _apply(self, refused: str, errors: type[Exception] | tuple[type[Exception], ...],
+               change: Callable[[], object]) -> None:
+        """Make a change to the case; if the store refuses it, say why under the title ``refused``."""
         try:
-            proxy_cases.void_case(self.case, reason, self.desk.who, self.desk.now())
-        except ValueError as exc:
-            QMessageBox.warning(self, "不能作废", str(exc))
+            change()
+        except errors as exc:
+            QMessageBox.warning(self, refused, str(exc))
             return
         self._changed()
 

@@ -246,6 +246,36 @@ def test_wrong_step_is_reversed_with_a_reason(qtbot, tab, desk):
     assert [b.text() for b in tab.cases.step_buttons] == ["登记：送交上级"]
 
 
+def test_hand_over_and_void_are_refused_with_the_stores_reason_then_done(qtbot, tab, desk, monkeypatch):
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(proxy_case_page.QMessageBox, "warning", lambda _p, title, text: warnings.append((title, text)))
+    case = new_case(desk)
+    tab.cases.reload()
+    tab.open_slip(case.slip_no)
+
+    def answers(*texts: str):
+        def answer(dialog):
+            dialog.setTextValue(texts[0])
+            if texts[1:]:
+                when_modal(answers(*texts[1:]))
+            dialog.accept()
+        return answer
+
+    when_modal(answers(case.agent, "同一人"))
+    click(qtbot, tab.cases, "移交代办员")
+    assert warnings == [("不能移交", "接手人与当前代办员相同")]
+    when_modal(answers("周协管", "已送交镇社保所，等回执"))
+    click(qtbot, tab.cases, "移交代办员")
+    assert proxy_cases.case_by_id(case.id).agent == "周协管"
+    when_modal(answers(" "))
+    click(qtbot, tab.cases, "作废代办单")
+    assert warnings[-1] == ("不能作废", "作废必须填写原因")
+    when_modal(answers("重复开单"))
+    click(qtbot, tab.cases, "作废代办单")
+    assert proxy_cases.case_by_id(case.id).void_reason == "重复开单"
+    assert "已作废：重复开单" in by_name(tab, "代办单详情", QLabel).text()
+
+
 def test_open_a_case_by_typing_its_number_in_the_main_window(qtbot, window, tab, desk):
     case = new_case(desk)
     window.tabs.setCurrentIndex(0)  # another tab is showing

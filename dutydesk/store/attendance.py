@@ -17,6 +17,7 @@ from dutydesk.domain.duty_settings import SessionDef
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.inspections import DutyFinding, findings_between
 from dutydesk.store.leave import LeaveRequest, leave_for, leaves_between
@@ -108,8 +109,7 @@ def assignments_between(start: dt.date, end: dt.date) -> list[DutyAssignment]:
     """Every rostered slot of the range with its leave, holder's sign-in and D06 finding."""
     leaves = leaves_between(start, end)
     signs = sign_ins_between(start, end)
-    findings = findings_between(dt.datetime.combine(start, dt.time()),
-                                dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    findings = findings_between(*day_bounds(start, end))
     batch = DutyConfigs()
     configs: dict[dt.date, dict[str, SessionDef]] = {}
     result = []

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dutydesk.store.audit import AuditEntry
+from dutydesk.store.day_range import within_days
 
 ACTIONS = {"create": "新建", "update": "修改", "void": "作废", "correct": "更正"}
 
@@ -27,11 +28,7 @@ def _query(flt: AuditFilter):
         query = query.where(AuditEntry.record_id == flt.record_id)
     if flt.account:
         query = query.where(AuditEntry.account == flt.account)
-    if flt.start:
-        query = query.where(AuditEntry.at >= dt.datetime.combine(flt.start, dt.time()))
-    if flt.end:
-        query = query.where(AuditEntry.at < dt.datetime.combine(flt.end + dt.timedelta(days=1), dt.time()))
-    return query
+    return within_days(query, AuditEntry.at, flt.start, flt.end)
 
 
 def audit_page(flt: AuditFilter, offset: int, limit: int) -> list[AuditEntry]:

@@ -35,6 +35,7 @@ from dutydesk.domain.settings import declare
 from dutydesk.store import audit
 from dutydesk.store.accounts import Account, principal_leaders
 from dutydesk.store.base import BaseModel
+from dutydesk.store.day_range import within_days
 from dutydesk.store.retention import approver_for, retention_for
 from dutydesk.store.search_index import Hit
 from dutydesk.store.settings import get_setting
@@ -180,11 +181,7 @@ def record_lookup(approval: Approval, hit: Hit, now: dt.datetime) -> LookupEntry
 def register_page(offset: int, limit: int, start: dt.date | None = None,
                   end: dt.date | None = None) -> list[LookupEntry]:
     """Newest first; only directors are shown this (the UI checks the role)."""
-    query = LookupEntry.select()
-    if start:
-        query = query.where(LookupEntry.opened_at >= dt.datetime.combine(start, dt.time()))
-    if end:
-        query = query.where(LookupEntry.opened_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    query = within_days(LookupEntry.select(), LookupEntry.opened_at, start, end)
     return list(query.order_by(LookupEntry.id.desc()).offset(offset).limit(limit))
 
 
@@ -192,11 +189,7 @@ def register_rows(start: dt.date | None = None, end: dt.date | None = None):
     """All entries oldest first, in chunks (exports, yearly filing)."""
     last = 0
     while True:
-        query = LookupEntry.select().where(LookupEntry.id > last)
-        if start:
-            query = query.where(LookupEntry.opened_at >= dt.datetime.combine(start, dt.time()))
-        if end:
-            query = query.where(LookupEntry.opened_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+        query = within_days(LookupEntry.select().where(LookupEntry.id > last), LookupEntry.opened_at, start, end)
         rows = list(query.order_by(LookupEntry.id).limit(500))
         if not rows:
             return

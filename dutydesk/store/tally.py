@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from dutydesk.domain.attendance import PenaltyRules, TallyRow, apply_penalties, is_absent, is_early, is_late
 from dutydesk.store.attendance import assignments_between
+from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.inspections import findings_between
 from dutydesk.store.staff import all_staff
@@ -58,8 +59,7 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
         holder.late += is_late(facts)
         holder.early += is_early(facts)
     county: dict[int, int] = defaultdict(int)
-    start = dt.datetime.combine(first, dt.time())
-    for f in findings_between(start, dt.datetime.combine(last + dt.timedelta(days=1), dt.time())):
+    for f in findings_between(*day_bounds(first, last)):
         r = row(f.staff)
         r.findings += 1
         if f.by_county:

@@ -58,10 +58,12 @@ class _Relay(QObject):
         self.dialog.setValue(done)
 
 
-def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]) -> Any:
-    """Run ``fn(report, cancelled)`` in a worker thread; return its result or raise its error."""
+def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any],
+                      window_title: str | None = None) -> Any:
+    """Run ``fn(report, cancelled)`` in a worker thread; return its result or raise its error.
+    The dialog shows ``title`` (also as its window title unless ``window_title`` is given)."""
     dialog = QProgressDialog(title, "取消", 0, 0, parent)
-    dialog.setWindowTitle(title)
+    dialog.setWindowTitle(window_title or title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -90,6 +92,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
         if was_enabled:
             gc.enable()
     dialog.close()
+    dialog.deleteLater()  # one per run: do not let them pile up under the page
     if worker.error is not None:
         raise worker.error
     return worker.result

@@ -1,0 +1,51 @@
+"""Long work off the GUI thread: the result, an error, and 取消 come back to the page."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+from dutydesk.ui.duty.background import run_in_background
+
+
+def test_job_result_value_and_error(app):
+    seen: list[int] = []
+
+    def job(progress):
+        progress(50)
+        seen.append(50)
+        return "完成"
+
+    assert run_in_background(None, "正在导出…", job).value == "完成" and seen == [50]
+
+    def broken(progress):
+        raise OSError("U盘空间不足")
+
+    result = run_in_background(None, "正在导出…", broken)
+    assert (result.error, result.cancelled, result.value) == ("U盘空间不足", False, None)
+
+
+def test_cancel_stops_the_job_at_its_next_progress_call(app):
+    steps: list[int] = []
+    titles: list[str] = []
+
+    def job(progress):
+        for i in range(500):
+            progress(i // 5)
+            steps.append(i)
+            time.sleep(0.01)
+        return "不应完成"
+
+    def cancel() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.labelText() == "正在生成PDF…":
+                titles.append(widget.windowTitle())
+                [button] = [b for b in widget.findChildren(QPushButton) if b.text() == "取消"]
+                button.click()
+
+    QTimer.singleShot(100, cancel)
+    result = run_in_background(None, "正在生成PDF…", job)
+    assert result.cancelled and not result.error and result.value is None
+    assert len(steps) < 500 and titles == ["请稍候"]  # stopped early

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-)
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView
 
 from dutydesk.domain import attendance as rules
 from dutydesk.ui.record_list import read_only
@@ -48,3 +46,10 @@ def show_message(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {OK_GREEN if ok else OVERDUE_RED}; font-weight: bold;")
 
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())

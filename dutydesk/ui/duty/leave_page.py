@@ -26,8 +26,7 @@ from dutydesk.store.leave import (
     request_leave,
 )
 from dutydesk.store.staff import active_staff
-from dutydesk.ui.duty.common import message_label, show_message, staff_combo, table_view
-from dutydesk.ui.duty.staff_page import pydate
+from dutydesk.ui.duty.common import message_label, pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN

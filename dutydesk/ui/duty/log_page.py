@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.store.duty_log import duty_log
 from dutydesk.store.handover import NOTE_KINDS, add_note
-from dutydesk.ui.duty.common import message_label, show_message, table_view
-from dutydesk.ui.duty.staff_page import pydate, qdate
+from dutydesk.ui.duty.common import message_label, pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
 

@@ -30,7 +30,7 @@ from dutydesk.domain.duty_settings import DAY_MODES, WEEKDAY_NAMES, SessionDef, 
 from dutydesk.domain.staff import STAFF_ROLES
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.settings import get_setting, set_setting
-from dutydesk.ui.duty.staff_page import pydate
+from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))

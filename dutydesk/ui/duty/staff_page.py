@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,19 +27,11 @@ from dutydesk.store.staff import (
     phone_history,
     update_staff,
 )
-from dutydesk.ui.duty.common import message_label, show_message, table_view
+from dutydesk.ui.duty.common import message_label, pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class StaffPage(QWidget):

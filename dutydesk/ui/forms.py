@@ -109,6 +109,14 @@ def button_row(*buttons: QPushButton, at_left: bool = False) -> QHBoxLayout:
     return row
 
 
+def message_label(name: str) -> QLabel:
+    """An empty, wrapping line for results and hints, named for screen readers and tests."""
+    label = QLabel("")
+    label.setAccessibleName(name)
+    label.setWordWrap(True)
+    return label
+
+
 def password_edit() -> QLineEdit:
     """A password or PIN input: what is typed shows as dots."""
     edit = QLineEdit()

@@ -38,7 +38,7 @@ from dutydesk.store.datafolder import DeskError
 from dutydesk.store.privacy import ExportGrant
 from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
-from dutydesk.ui.forms import button_row, push_button
+from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
@@ -157,9 +157,7 @@ class HandoffDialog(QDialog):
         self.unmasked.setToolTip("默认隐去电话和身份证号的中间数字。勾选后须填写原因并经主任批准，系统会登记本次导出。")
         layout.addWidget(self.unmasked)
 
-        self.message = QLabel("")
-        self.message.setAccessibleName("导出提示")
-        self.message.setWordWrap(True)
+        self.message = message_label("导出提示")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout
 
-from dutydesk.ui.forms import account_box, button_row, date_edit, password_edit, push_button
+from dutydesk.ui.forms import account_box, button_row, date_edit, message_label, password_edit, push_button
 from tests.ui.helpers import by_name
 
 
@@ -56,3 +56,9 @@ def test_button_names_leave_out_the_shortcut_hint_and_rows_may_sit_at_left(app, 
     assert new.accessibleName() == "新登记"
     row = button_row(save, new, at_left=True)
     assert [row.itemAt(i).widget() for i in (0, 1)] == [save, new] and row.itemAt(2).spacerItem() is not None
+
+
+def test_message_label_is_named_and_wraps(app, qtbot):
+    label = message_label("导出提示")
+    qtbot.addWidget(label)
+    assert (label.accessibleName(), label.text(), label.wordWrap()) == ("导出提示", "", True)

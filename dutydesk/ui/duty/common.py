@@ -35,13 +35,6 @@ def staff_combo(name: str, editable: bool = False) -> QComboBox:
     return combo
 
 
-def message_label(name: str) -> QLabel:
-    label = QLabel("")
-    label.setAccessibleName(name)
-    label.setWordWrap(True)
-    return label
-
-
 def show_message(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {OK_GREEN if ok else OVERDUE_RED}; font-weight: bold;")

@@ -25,9 +25,9 @@ from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
 from dutydesk.store.inspections import KINDS, DutyFinding, FindingError, record_complaint, record_inspection
 from dutydesk.store.satisfaction import SurveyError, record_survey
 from dutydesk.store.staff import active_staff, staff_by_name
-from dutydesk.ui.duty.common import message_label, show_message, staff_combo, table_view
+from dutydesk.ui.duty.common import show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
-from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 
 DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]

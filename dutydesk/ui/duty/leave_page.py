@@ -26,9 +26,9 @@ from dutydesk.store.leave import (
     request_leave,
 )
 from dutydesk.store.staff import active_staff
-from dutydesk.ui.duty.common import message_label, pydate, show_message, staff_combo, table_view
+from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
-from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准"]

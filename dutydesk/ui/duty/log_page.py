@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.store.duty_log import duty_log
 from dutydesk.store.handover import NOTE_KINDS, add_note
-from dutydesk.ui.duty.common import message_label, pydate, qdate, show_message, table_view
+from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
-from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
+from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button
 
 HEADERS = ["时间", "类别", "内容", "结果"]
 

@@ -42,8 +42,8 @@ from dutydesk.store.roster import (
 )
 from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
-from dutydesk.ui.duty.common import message_label, pydate, show_message
-from dutydesk.ui.forms import FormField, date_edit, push_button, show_errors
+from dutydesk.ui.duty.common import pydate, show_message
+from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER
 
 WEEKDAYS = "一二三四五六日"

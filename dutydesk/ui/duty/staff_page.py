@@ -27,9 +27,9 @@ from dutydesk.store.staff import (
     phone_history,
     update_staff,
 )
-from dutydesk.ui.duty.common import message_label, pydate, qdate, show_message, table_view
+from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
-from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 

@@ -15,9 +15,9 @@ from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
-from dutydesk.ui.duty.common import message_label, show_message, table_view
+from dutydesk.ui.duty.common import show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
-from dutydesk.ui.forms import push_button
+from dutydesk.ui.forms import message_label, push_button
 from dutydesk.ui.theme import OVERDUE_RED
 
 # The on-screen column titles (shorter than the ledger's); the cells are the ledger's own row.

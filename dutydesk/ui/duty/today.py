@@ -36,8 +36,8 @@ from dutydesk.store.handover import acknowledge, open_matters_text, pending_hand
 from dutydesk.store.leave import leaves_between
 from dutydesk.store.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
-from dutydesk.ui.duty.common import STATUS_COLOURS, message_label, show_message
-from dutydesk.ui.forms import FormField, push_button
+from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
+from dutydesk.ui.forms import FormField, message_label, push_button
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]

@@ -32,7 +32,7 @@ from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueErro
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
@@ -131,9 +131,7 @@ class CataloguePage(QWidget):
                 editor.setFixedHeight(90 if key == "materials" else 64)
             label, hint = labels[key]
             self.fields[key] = add_field(form, FormField(label, editor, hint))
-        self.version_label = QLabel("")
-        self.version_label.setAccessibleName("版本信息")
-        self.version_label.setWordWrap(True)
+        self.version_label = message_label("版本信息")
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.addWidget(self.version_label)

@@ -36,7 +36,7 @@ from dutydesk.store import notices, proxy_cases
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
-from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
@@ -152,16 +152,12 @@ class ChecklistPage(QWidget):
         decision.addLayout(reason_form, 1)
         decision.addLayout(money_form, 1)
 
-        self.outcome_label = QLabel("")
-        self.outcome_label.setAccessibleName("办理结果")
-        self.outcome_label.setWordWrap(True)
+        self.outcome_label = message_label("办理结果")
         self.notice_button = push_button("打印一次性告知单（F9）", self.print_notice)
         self.notice_button.setShortcut("F9")
         self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
-        self.message = QLabel("")
-        self.message.setAccessibleName("办理提示")
-        self.message.setWordWrap(True)
+        self.message = message_label("办理提示")
         buttons = QHBoxLayout()
         buttons.addWidget(self.outcome_label, 1)
         buttons.addWidget(self.notice_button)

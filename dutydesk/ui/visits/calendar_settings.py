@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
 from dutydesk.store.calendar_days import enter_day, import_days, remove_day
-from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
+from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button
 from dutydesk.ui.record_list import read_only
 
 WEEKDAYS = "一二三四五六日"
@@ -49,9 +49,7 @@ class CalendarSettingsDialog(QDialog):
         top.addWidget(self.year)
         top.addStretch(1)
         layout.addLayout(top)
-        self.notice = QLabel("")
-        self.notice.setAccessibleName("日历说明")
-        self.notice.setWordWrap(True)
+        self.notice = message_label("日历说明")
         layout.addWidget(self.notice)
         self.table = read_only(QTableWidget(0, len(COLUMNS)), "节假日与调休")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -78,9 +76,7 @@ class CalendarSettingsDialog(QDialog):
             buttons.addWidget(button)
             button.setEnabled(self.can_edit or button is close)
         layout.addLayout(buttons)
-        self.message = QLabel("")
-        self.message.setAccessibleName("操作结果")
-        self.message.setWordWrap(True)
+        self.message = message_label("操作结果")
         layout.addWidget(self.message)
         self.refresh()
 

@@ -28,7 +28,7 @@ from dutydesk.store.first_responder import default_responder, on_duty_names
 from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.visit_queries import register_for_person
 from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
-from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.theme import OK_GREEN
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
@@ -67,9 +67,7 @@ class VisitForm(QWidget):
         self.lookup = ResidentLookupBox()
         self.lookup.picked.connect(self.take_resident)
         outer.addWidget(self.lookup)
-        self.person_info = QLabel("")
-        self.person_info.setAccessibleName("已选群众")
-        self.person_info.setWordWrap(True)
+        self.person_info = message_label("已选群众")
         self.person_button = push_button("群众信息…", self.edit_resident)
         self.person_button.setAccessibleName("群众信息")
         self.person_button.setToolTip("更正该群众的身份证号、电话、村民小组、住址和标签")

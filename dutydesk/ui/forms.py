@@ -86,14 +86,17 @@ def show_errors(fields: dict[str, FormField], errors: dict[str, str]) -> None:
 
 def push_button(text: str, slot: Callable[[], Any] | None = None, primary: bool = False) -> QPushButton:
     """A button named for screen readers and tests by its text without a shortcut hint ("保存登记
-    (Ctrl+S)" is "保存登记"); ``primary`` marks the main action. ``slot`` is called with no
-    arguments (the clicked signal's ``checked`` flag is dropped)."""
+    (Ctrl+S)" is "保存登记"); ``primary`` marks the main action.
+
+    ``slot`` is connected as it is (a bound method does not keep its dialog alive, a lambda
+    would); a slot taking an argument is given the clicked signal's ``checked`` flag, so pass
+    ``lambda: self.refresh()`` for a method with optional parameters."""
     button = QPushButton(text)
     button.setAccessibleName(re.split(r" \(|（", text)[0])
     if primary:
         button.setProperty("primary", True)
     if slot is not None:
-        button.clicked.connect(lambda _checked=False: slot())
+        button.clicked.connect(slot)
     return button
 
 

@@ -108,7 +108,7 @@ class HandoffDialog(QDialog):
         self.drive_list.setMaximumHeight(96)
         self.drive_list.currentItemChanged.connect(self._drive_chosen)
         drive_layout.addWidget(self.drive_list)
-        self.refresh_button = push_button("刷新", self.refresh_drives)
+        self.refresh_button = push_button("刷新", lambda: self.refresh_drives())
         self.browse_button = push_button("选择文件夹…", self._browse)
         drive_layout.addLayout(button_row(self.refresh_button, self.browse_button, at_left=True))
         layout.addWidget(drive_box)

@@ -18,14 +18,14 @@ def test_buttons_are_named_by_their_text_and_the_row_keeps_their_order(app, qtbo
     qtbot.addWidget(dialog)
     clicked = []
     cancel = push_button("取消", dialog.reject)
-    save = push_button("保存", lambda *args: clicked.append(args), primary=True)
+    save = push_button("保存", lambda: clicked.append("保存"), primary=True)
     row = button_row(cancel, save)
     QVBoxLayout(dialog).addLayout(row)
     assert row.itemAt(0).spacerItem() is not None  # pushed to the right
     assert [row.itemAt(i).widget() for i in (1, 2)] == [cancel, save]
     assert save.property("primary") is True and not cancel.property("primary")
     qtbot.mouseClick(by_name(dialog, "保存", QPushButton), Qt.MouseButton.LeftButton)
-    assert clicked == [()]  # called with no arguments, whatever the slot accepts
+    assert clicked == ["保存"]
 
 
 def test_password_and_date_inputs(app, qtbot):
@@ -62,3 +62,17 @@ def test_message_label_is_named_and_wraps(app, qtbot):
     label = message_label("导出提示")
     qtbot.addWidget(label)
     assert (label.accessibleName(), label.text(), label.wordWrap()) == ("导出提示", "", True)
+
+
+def test_a_dialog_with_buttons_is_freed_once_closed(app):
+    """Buttons connect bound methods directly: a wrapping lambda would keep every closed dialog
+    (and its widgets) alive until the program ends."""
+    import gc
+    import weakref
+
+    dialog = QDialog()
+    QVBoxLayout(dialog).addLayout(button_row(push_button("取消", dialog.reject), push_button("确定", dialog.accept)))
+    gone = weakref.ref(dialog)
+    del dialog
+    gc.collect()
+    assert gone() is None

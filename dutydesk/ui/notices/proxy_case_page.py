@@ -309,7 +309,7 @@ class CasePage(QWidget):
         for step in proxy_cases.all_steps(case):
             self.steps.addItem(step_line(step))
         for kind in proxy_cases.next_steps(case):
-            button = push_button(f"登记：{STEP_LABELS[kind]}", lambda k=kind: self.record(k))
+            button = push_button(f"登记：{STEP_LABELS[kind]}", lambda _checked=False, k=kind: self.record(k))
             self.next_box.addWidget(button)
             self.step_buttons.append(button)
         self.reverse_button.setEnabled(enabled and any(s.kind != HANDOVER for s in proxy_cases.live_steps(case)))

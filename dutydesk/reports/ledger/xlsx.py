@@ -17,9 +17,11 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -140,7 +142,10 @@ class _RowCells:
                 # text's width in Excel's column units, measured only when it might not fit.
                 wraps = "\n" in value or (len(value) > limit and len(value.encode("gbk", "replace")) > width)
                 cell = styled if wraps else plain
-                cell._value = plain.check_string(value)
+                try:
+                    cell._value = plain.check_string(value)
+                except IllegalCharacterError:  # control characters pasted into a record: drop them
+                    cell._value = plain.check_string(ILLEGAL_CHARACTERS_RE.sub("", value))
                 cell.data_type = "s"
             elif (kind == "number" and t in _NUMBER_TYPES) or (kind == "date" and t in _DATE_TYPES) \
                     or (kind == "time" and t in _TIME_TYPES):

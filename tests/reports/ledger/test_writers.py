@@ -211,3 +211,15 @@ def test_xlsx_every_kind_keeps_its_type_and_format(tmp_path):
         assert [ws.cell(r, c).number_format for c in range(3, 8)] == [
             "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "hh:mm", "0.00", "0.0%"]
     assert ws["B9"].value == 7  # totals row: 1 + 2 + 4 (the text "三" is not summed)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_control_characters_in_a_record_do_not_stop_the_export(tmp_path, fmt):
+    """Text pasted from elsewhere may carry control characters Excel refuses; the ledger is still written."""
+    ledger = Ledger("来访接待登记台账", "中心", "镇", "期间", [
+        Table([Column("诉求内容", 30), Column("件数", 6, "int")], static_rows([("咨询\x08低保\x1f政策", 1)]))])
+    write_ledger(ledger, tmp_path / f"c.{fmt}", fmt)
+    if fmt == "xlsx":
+        assert openpyxl.load_workbook(tmp_path / "c.xlsx")["台账"]["A4"].value == "咨询低保政策"
+    else:
+        assert "咨询" in PdfReader(tmp_path / "c.pdf").pages[0].extract_text()

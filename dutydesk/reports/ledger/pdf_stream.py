@@ -11,7 +11,8 @@ reportlab would.
 
 Objects a page refers to must already have an object number when the page is written. The
 page total is such an object: ``reserve_form`` gives it a number before the first page and
-``define_reserved_form`` supplies its content at the end.
+``define_reserved_form`` supplies its content at the end. For the same reason nothing may refer
+to a page after it is written (bookmarks, outlines, links to earlier pages): ledgers use none.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.store import proxy_cases
+from dutydesk.store.privacy import mask_for
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
@@ -301,7 +302,7 @@ class CasePage(QWidget):
         voided = f"<br><b style='color:{OVERDUE_RED}'>已作废：{case.void_reason}</b>" if case.voided_at else ""
         self.detail.setText(
             f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
-            f"群众：{case.person_name}　{case.person_phone}<br>"
+            f"群众：{case.person_name}　{mask_for(self.desk.account, 'phone', case.person_phone)}<br>"
             f"事项：{item.name}（第{case.item_version.version}版）　收费：{fee}<br>"
             f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　承诺办结：{case.promised_date:%Y-%m-%d}<br>"
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"

@@ -365,3 +365,16 @@ def test_menu_opens_a_case_by_number_typed_in_a_dialog(qtbot, window, tab, desk,
     action.trigger()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "一次性告知"
     assert case.slip_no in by_name(tab, "代办单详情", QLabel).text()
+
+
+def test_v09_case_panel_masks_the_phone_for_an_operator(qtbot, tab, desk):
+    from dutydesk.store.accounts import Account
+
+    case = new_case(desk)
+    desk.account = Account.get(Account.name == "李文书")
+    tab.open_slip(case.slip_no)
+    detail = by_name(tab, "代办单详情", QLabel).text()
+    assert "138****5678" in detail and "13812345678" not in detail
+    desk.account = Account.get(Account.name == "王书记")  # a role in privacy.unmasked_roles
+    tab.open_slip(case.slip_no)
+    assert "13812345678" in by_name(tab, "代办单详情", QLabel).text()

@@ -37,7 +37,7 @@ from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS,
 from dutydesk.store import proxy_cases
 from dutydesk.store.privacy import mask_for
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
-from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
@@ -134,9 +134,7 @@ class StepDialog(QDialog):
         for key, label in STEP_FIELDS[kind].items():
             editor: QWidget
             if key in DATE_FIELDS:
-                editor = QDateEdit(today)
-                editor.setCalendarPopup(True)
-                editor.setDisplayFormat("yyyy-MM-dd")
+                editor = date_edit(desk.today())
                 if key == "start" and case.rules.public_notice_days:
                     editor.setDate(today.addDays(-case.rules.public_notice_days))
                 if key == "end":

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,7 +36,7 @@ from dutydesk.store.visits import (
     correct_visit,
     void_visit,
 )
-from dutydesk.ui.forms import FormField, add_field, push_button
+from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
 
 FIELD_LABELS = {
     "request": "诉求内容", "contact": "联系电话", "status": "状态", "result": "办理结果", "deadline": "承诺期限",
@@ -100,13 +99,6 @@ def _combo(items) -> QComboBox:
     combo = QComboBox()
     combo.addItems(list(items))
     return combo
-
-
-def _date(desk: Desk) -> QDateEdit:
-    edit = QDateEdit(QDate(desk.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 def record_html(visit: Visit, desk: Desk) -> str:
@@ -286,18 +278,18 @@ class VisitDetailDialog(QDialog):
         cause = QComboBox()
         for key, label in rules.PAUSE_CAUSES.items():
             cause.addItem(label, key)
-        start = _date(self.desk)
+        start = date_edit(self.desk.today())
         fields = [("note", "说明", QLineEdit()), ("cause", "暂停原因", cause), ("start", "暂停日期", start)]
         self._run("暂停计时", fields,
                   lambda f: progress.start_pause(self.visit, f["cause"].currentData(), f["start"].date().toPython(),
                                                  *self._who_at(), note=_text(f["note"])))
 
     def resume(self) -> None:
-        self._run("恢复计时", [("end", "恢复日期", _date(self.desk))],
+        self._run("恢复计时", [("end", "恢复日期", date_edit(self.desk.today()))],
                   lambda f: progress.end_pause(self.visit, f["end"].date().toPython(), *self._who_at()))
 
     def extend(self) -> None:
-        new = _date(self.desk)
+        new = date_edit(self.desk.today())
         if self.visit.deadline:
             new.setDate(QDate(self.desk.calendar().add_workdays(self.visit.deadline, 2)))
         self._run("延期", [("reason", "延期原因（须告知群众）", QPlainTextEdit()), ("date", "新的办结日期", new)],

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
-from dutydesk.ui.forms import push_button
+from dutydesk.ui.forms import date_edit, push_button
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 COLUMNS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态")
@@ -142,12 +141,8 @@ class VisitListView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         today = desk.today()
-        self.start = QDateEdit(QDate(today - dt.timedelta(days=90)))
-        self.end = QDateEdit(QDate(today))
-        for edit, name in ((self.start, "起始日期"), (self.end, "截止日期")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
+        self.start = date_edit(today - dt.timedelta(days=90), "起始日期")
+        self.end = date_edit(today, "截止日期")
         self.status = QComboBox()
         self.status.addItem("全部状态", "")
         for key, label in rules.STATUS_LABELS.items():

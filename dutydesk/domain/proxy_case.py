@@ -205,3 +205,18 @@ def due_status(promised: dt.date, today: dt.date, workdays_left: int, due_soon_d
     if workdays_left <= due_soon_days:
         return "due_soon"
     return "ok"
+
+
+# V04: "time waiting for a higher level's approval does not count against the deadline". A proxy
+# matter waits from the day it is carried to the township until the township answers.
+APPROVAL_WAIT_STARTS = frozenset({StepKind.SUBMIT})
+APPROVAL_WAIT_ENDS = frozenset({StepKind.APPROVE, StepKind.RETURN, StepKind.REFUSE})
+
+
+def approval_wait_change(kind: StepKind) -> str | None:
+    """``"start"``, ``"end"`` or None: what a step does to the visit's approval wait (V04)."""
+    if kind in APPROVAL_WAIT_STARTS:
+        return "start"
+    if kind in APPROVAL_WAIT_ENDS:
+        return "end"
+    return None

@@ -31,7 +31,7 @@ from dutydesk.domain.proxy_case import (
 )
 from dutydesk.domain.settings import declare
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import audit, slip_numbers
+from dutydesk.store import audit, proxy_visit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
@@ -134,7 +134,7 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
     promised = calendar.add_workdays(at.date(), item.time_limit_days or 0)
     with database.atomic():
         slip_no = slip_numbers.next_number(str(get_setting(SLIP_PREFIX, at.date())), at.year)
-        return audit.create(
+        case = audit.create(
             ProxyCase, who, at,
             slip_no=slip_no, visit=new.visit_id, resident=new.resident_id, notice=new.notice_id,
             item_version=new.version, person_name=new.person_name.strip(), person_phone=new.person_phone.strip(),
@@ -142,6 +142,8 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
             agent=new.agent.strip(), state=CaseState.ACCEPTED.value, fee_amount=str(new.fee).strip() or "0",
             created_at=at, created_by=who,
         )
+        proxy_visit.case_accepted(new.visit_id, slip_no, case.agent, promised, who, at)
+    return case
 
 
 def live_steps(case: ProxyCase) -> list[ProxyStep]:
@@ -193,6 +195,7 @@ def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: s
         if new_state is CaseState.CLOSED:
             changes["closed_at"] = at
         audit.update(case, who, at, reason=f"登记：{STATE_LABELS[new_state]}", **changes)
+        proxy_visit.step_recorded(case.visit_id, case.slip_no, kind, who, at)
     caller.__data__.update(case.__data__)
     return step
 
@@ -211,6 +214,7 @@ def reverse_last_step(case: ProxyCase, reason: str, who: str, at: dt.datetime) -
         audit.void(last, who, at, reason.strip())
         state = replay(_state_steps(case), case.rules)
         audit.update(case, who, at, reason=f"撤销步骤：{reason.strip()}", state=state.value, closed_at=None)
+        proxy_visit.step_reversed(case.visit_id, StepKind(last.kind), last.done_at.date(), reason.strip(), who, at)
     caller.__data__.update(case.__data__)
     return last
 

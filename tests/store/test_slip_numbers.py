@@ -22,6 +22,9 @@ def test_p02_numbers_are_unique_under_concurrent_creation(desk):
 
     def worker() -> None:
         try:
+            # Eight writers at once, each commit fsynced, on a loaded 2-core CI box can wait longer
+            # than the desk's 5 s busy timeout (a desk has at most the GUI and one CLI command).
+            database.execute_sql("PRAGMA busy_timeout = 60000")
             for _ in range(25):
                 with database.atomic():
                     number = slip_numbers.next_number("DB", 2026)

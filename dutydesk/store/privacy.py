@@ -8,6 +8,7 @@ Helpers for every feature that shows or exports personal data::
     mask_for(desk.account, "phone", visit.contact)      # in lists: 138****5678 for an operator
     mask_text(desk.account, free_text)                  # numbers inside free text
     masker = export_masker(grant)                       # exports: masked unless a grant is given
+    text = export_text_masker(grant)                    # free text in exports, the same way
     masker("id_number", resident.id_number)
 
 ``grant`` comes from ``authorize_unmasked_export`` (director logged in, or their password typed on
@@ -141,6 +142,13 @@ def export_masker(grant: ExportGrant | None) -> Callable[[str, str | None], str]
     if grant is not None:
         return lambda kind, value: value or ""
     return mask_value
+
+
+def export_text_masker(grant: ExportGrant | None) -> Callable[[str], str]:
+    """For free text in an export (requests, results): numbers inside masked unless granted."""
+    if grant is not None:
+        return lambda text: text
+    return mask_numbers
 
 
 def log_export(who: str, at: dt.datetime, what: str, grant: ExportGrant | None = None,

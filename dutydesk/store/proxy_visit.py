@@ -55,13 +55,13 @@ def step_reversed(visit_id: int | None, kind: StepKind, step_day: dt.date, reaso
     change = approval_wait_change(kind)
     if visit is None or change is None:
         return
-    live = VisitPause.voided_at.is_null() & (VisitPause.visit == visit) & (VisitPause.cause == APPROVAL)
     if change == "start":
         pause = visit_progress.open_pause(visit)
         if pause is not None and pause.cause == APPROVAL and pause.start == step_day:
             audit.void(pause, who, at, f"撤销代办步骤：{reason}")
     else:
-        pause = (VisitPause.select().where(live & (VisitPause.end == step_day))
+        ended = (VisitPause.visit == visit) & (VisitPause.cause == APPROVAL) & (VisitPause.end == step_day)
+        pause = (VisitPause.select().where(ended & VisitPause.voided_at.is_null())
                  .order_by(VisitPause.id.desc()).first())
         if pause is not None and visit_progress.open_pause(visit) is None:
             audit.update(pause, who, at, reason=f"撤销代办步骤：{reason}", end=None)

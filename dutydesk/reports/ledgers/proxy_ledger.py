@@ -15,7 +15,7 @@ from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS, CaseState, Ste
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.privacy import ExportGrant, export_masker, mask_numbers
+from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 from dutydesk.store.proxy_cases import HANDOVER, ProxyCase, ProxyStep
 
 # The step dates are separate Excel columns (real dates to sort and filter by); the printed page
@@ -55,7 +55,7 @@ def _steps(case_ids: list[int]) -> dict[int, list[tuple]]:
 def proxy_chunks(period: Period, chunk: int = CHUNK, grant: ExportGrant | None = None) -> Iterator[Chunk]:
     start, end = period.datetimes()
     masker = export_masker(grant)
-    text = (lambda value: value) if grant else mask_numbers
+    text = export_text_masker(grant)
     last_id = 0
     while True:
         cases = list(ProxyCase.select(ProxyCase, CatalogueVersion).join(CatalogueVersion)

@@ -12,7 +12,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.visit_rules import DEADLINE_KINDS, STATUS_LABELS
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
-from dutydesk.store.privacy import ExportGrant, export_masker, mask_numbers
+from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 from dutydesk.store.visits import Visit, VisitFeedback
 
 # Excel widths (a Chinese character is two units) and, second, PDF widths in points of the
@@ -45,7 +45,7 @@ def visit_chunks(period: Period, chunk: int = CHUNK, grant: ExportGrant | None =
     """Visits received in the period, oldest first, ``chunk`` at a time (keyset paging, so each
     query is short and memory stays flat however many visits the books hold)."""
     masker = export_masker(grant)
-    text = (lambda value: value) if grant else mask_numbers
+    text = export_text_masker(grant)
     start, end = period.datetimes()
     fields = (Visit.id, Visit.received_at, Visit.channel, Visit.person_name, Visit.contact, Visit.category,
               Visit.request, Visit.responder_name, Visit.outcome, Visit.deadline, Visit.deadline_kind,

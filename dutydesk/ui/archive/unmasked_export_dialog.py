@@ -27,8 +27,9 @@ class UnmaskedExportDialog(QDialog):
         layout.addWidget(note)
         form = QFormLayout()
         self.reason = QLineEdit()
-        directors = [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
-                     if a.is_director]
+        # 主任 first: they are who approves; administrators may too, but often have no password set.
+        directors = sorted((a for a in Account.select().where(Account.active == True)  # noqa: E712
+                            if a.is_director), key=lambda a: (a.role != "director", a.id))
         self.self_approved = bool(desk.account and desk.account.is_director)
         self.director = account_box(directors, desk.account.name if self.self_approved else None)
         self.password = password_edit()

@@ -39,3 +39,11 @@ def test_v09_logged_in_director_approves_own_export(app, qtbot, desk):
     type_text(qtbot, dialog.reason, "年终存档")
     qtbot.mouseClick(by_name(dialog, "批准并导出", QPushButton), Qt.MouseButton.LeftButton)
     assert dialog.grant is not None and dialog.grant.approved_by == "王书记"
+
+
+def test_v09_directors_are_offered_before_administrators(app, qtbot, desk):
+    desk.account = Account.get(Account.name == "李文书")
+    dialog = UnmaskedExportDialog(desk, "来访接待登记台账")
+    qtbot.addWidget(dialog)
+    names = [dialog.director.itemData(i) for i in range(dialog.director.count())]
+    assert names == ["王书记", "管理员"] and dialog.director.currentData() == "王书记"

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from pypdf import PdfReader
 
 from dutydesk.cli import main
 
+# The demo generator fills the days up to the real today, so the tests ask for a month that holds them
+# (the month of three days ago: at least three days of demo data, whatever the date the suite runs on).
+_RECENT = dt.date.today() - dt.timedelta(days=3)
+MONTH = _RECENT.strftime("%Y-%m")
+YEARS = {f"{dt.date.today().year - 1}-", f"{dt.date.today().year}-"}
+FROM, TO = (dt.date.today() - dt.timedelta(days=19)).isoformat(), dt.date.today().isoformat()
 
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
@@ -17,11 +25,11 @@ def books(tmp_path_factory):
 
 
 @pytest.mark.parametrize("ledger, period", [
-    ("duty", ["--from", "2026-11-01", "--to", "2026-11-24"]),
-    ("visits", ["--from", "2026-11-01", "--to", "2026-11-24"]),
-    ("proxy", ["--month", "2026-11"]),
-    ("attendance", ["--month", "2026-11"]),
-    ("monthly", ["--month", "2026-11"]),
+    ("duty", ["--from", FROM, "--to", TO]),
+    ("visits", ["--from", FROM, "--to", TO]),
+    ("proxy", ["--month", MONTH]),
+    ("attendance", ["--month", MONTH]),
+    ("monthly", ["--month", MONTH]),
 ])
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
 def test_export_each_ledger(books, tmp_path, capsys, ledger, period, fmt):
@@ -39,19 +47,19 @@ def test_export_each_ledger(books, tmp_path, capsys, ledger, period, fmt):
 
 def test_visits_export_has_the_demo_rows(books, tmp_path, capsys):
     out = tmp_path / "v.xlsx"
-    assert main(["export", "visits", "--month", "2026-11", "--out", str(out), "--data-dir", books]) == 0
+    assert main(["export", "visits", "--month", MONTH, "--out", str(out), "--data-dir", books]) == 0
     rows = int(capsys.readouterr().out.split("，")[1].split("行")[0])
     assert rows > 0
     data = [r for r in openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True)
-            if r[0] and str(r[0]).startswith("2026-")]
+            if r[0] and str(r[0])[:5] in YEARS]
     assert len(data) == rows
 
 
 def test_out_folder_gets_a_dated_file_name(books, tmp_path, capsys):
-    assert main(["export", "monthly", "--month", "2026-11", "--format", "pdf", "--out", str(tmp_path),
+    assert main(["export", "monthly", "--month", MONTH, "--format", "pdf", "--out", str(tmp_path),
                  "--data-dir", books]) == 0
     names = [p.name for p in tmp_path.iterdir()]
-    assert len(names) == 1 and names[0].endswith("月度便民服务统计报表_2026-11.pdf")
+    assert len(names) == 1 and names[0].endswith(f"月度便民服务统计报表_{MONTH}.pdf")
 
 
 @pytest.mark.parametrize("args, message", [
@@ -106,7 +114,7 @@ def _export_log(folder) -> list[tuple]:
 
 def _phones(path) -> list[str]:
     sheet = openpyxl.load_workbook(path).worksheets[0]
-    return [r[4] for r in sheet.iter_rows(values_only=True) if r[0] and str(r[0]).startswith("2026-") and r[4]]
+    return [r[4] for r in sheet.iter_rows(values_only=True) if r[0] and str(r[0])[:5] in YEARS and r[4]]
 
 
 def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guarded_books, tmp_path, capsys,
@@ -114,7 +122,7 @@ def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guar
     import io
 
     masked, full = tmp_path / "m.xlsx", tmp_path / "f.xlsx"
-    base = ["export", "visits", "--month", "2026-11", "--data-dir", str(guarded_books)]
+    base = ["export", "visits", "--month", MONTH, "--data-dir", str(guarded_books)]
     assert main([*base, "--out", str(masked)]) == 0
     assert _phones(masked) and all("****" in p for p in _phones(masked))
 
@@ -136,6 +144,6 @@ def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guar
 def test_unmasked_cli_export_without_reason_or_approver_is_refused(guarded_books, tmp_path, capsys, extra,
                                                                    message):
     out = tmp_path / "v.xlsx"
-    assert main(["export", "visits", "--month", "2026-11", "--out", str(out), "--data-dir", str(guarded_books),
+    assert main(["export", "visits", "--month", MONTH, "--out", str(out), "--data-dir", str(guarded_books),
                  *extra]) == 1
     assert message in capsys.readouterr().err and not out.exists()

@@ -193,12 +193,13 @@ def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
         had_books = folder.db_path.exists()
         _write_marker(folder, {"staging": staging.name, "aside": aside.name if had_books else "",
                                "source": str(source), "started_at": f"{now:%Y-%m-%d %H:%M:%S}"})
-        fsync_dir(folder.path)
-        _step("marker_written")
     except BaseException:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+        if not marker_path(folder).exists():  # with the marker, the next start settles it
+            with contextlib.suppress(OSError):
+                staging.unlink()
         raise
+    fsync_dir(folder.path)
+    _step("marker_written")
     try:
         if had_books:
             _keep_old(folder.db_path, aside)
@@ -292,3 +293,20 @@ def clean_leftovers(folder: DataFolder, max_age: float = LEFTOVER_AGE_SECONDS) -
                     path.unlink()
                     removed.append(path)
     return removed
+
+
+def before_opening(folder: DataFolder) -> str | None:
+    """What every start does under the folder lock before opening the books: settle an
+    interrupted restore (its Chinese explanation is returned) and remove stale temporary files."""
+    message = finish_interrupted(folder)
+    clean_leftovers(folder)
+    return message
+
+
+def books_missing(folder: DataFolder) -> bool:
+    """The database file is gone from a folder that held books (it has backups or kept books):
+    never answer that with empty books and the first-run wizard."""
+    if folder.db_path.exists():
+        return False
+    has_backups = folder.backups_dir.is_dir() and any(folder.backups_dir.glob("*.sqlite3"))
+    return has_backups or any(folder.path.glob(f"{folder.db_path.name}.before-restore-*"))

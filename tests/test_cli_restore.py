@@ -110,3 +110,10 @@ def test_a03_missing_books_point_to_the_latest_backup(backup, folder, capsys):
     err = capsys.readouterr().err
     assert "找不到账本文件" in err and backup.name in err
     assert not folder.db_path.exists()
+
+
+def test_a03_backing_up_onto_the_live_database_is_refused(backup, folder, capsys):
+    before = folder.db_path.read_bytes()
+    assert _run(folder, "backup", "--out", str(folder.db_path)) == 1
+    assert "正在使用的数据库本身" in capsys.readouterr().err
+    assert folder.db_path.read_bytes() == before

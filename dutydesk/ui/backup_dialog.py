@@ -35,7 +35,7 @@ from dutydesk.store.backup_schedule import (
 )
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DeskError
-from dutydesk.store.restore import OtherCenter
+from dutydesk.store.restore import OtherCenter, is_live_database
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.background import run_with_progress
 from dutydesk.ui.forms import push_button
@@ -125,6 +125,10 @@ class BackupDialog(QDialog):
             self.restore(Path(chosen))
 
     def restore(self, path: Path) -> None:
+        if is_live_database(self.desk.folder, path):
+            QMessageBox.warning(self, "不能恢复", "所选文件就是正在使用的数据库本身，不能用它恢复自己。"
+                                "请选择备份文件夹中的备份。")
+            return
         info = inspect_backup(path)
         text = "\n".join(info.summary_lines())
         if not info.ok:

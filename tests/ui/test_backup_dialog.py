@@ -73,3 +73,13 @@ def test_a01_another_centers_backup_restores_only_after_typing_both_names(app, q
     dialog.restore(other)
     assert dialog.restored and load_center().name == "桃源社区党群服务中心"
     assert shown[0].startswith("已恢复。原数据库保留在：")
+
+
+def test_a03_restoring_the_live_database_onto_itself_is_refused(app, qtbot, desk, monkeypatch):
+    warned = []
+    monkeypatch.setattr("dutydesk.ui.backup_dialog.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    dialog = BackupDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.restore(desk.folder.db_path)
+    assert not dialog.restored and "正在使用的数据库本身" in warned[0]
+    assert Account.select().count() == 3

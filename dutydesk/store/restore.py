@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -35,6 +36,8 @@ from pathlib import Path
 from dutydesk.store.atomic import atomic_write, fsync_dir
 from dutydesk.store.backup_check import check_backup, folder_center, other_center_phrase
 from dutydesk.store.datafolder import DataFolder, DeskError
+
+log = logging.getLogger(__name__)
 
 MARKER = "restore-in-progress.json"
 # The steps in order; ``STEP_HOOK(step)`` is called after each (tests kill the process there).
@@ -207,11 +210,14 @@ def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
             _set_wal_aside(folder.db_path, aside)
             _step("wal_set_aside")
         os.replace(staging, folder.db_path)
-        fsync_dir(folder.path)
-        _step("swapped")
-    except Exception as exc:
+    except Exception:
+        if not staging.exists():  # the swap happened: the next start finishes it
+            raise
+        log.exception("restore failed before the swap; rolled back")
         _roll_back(folder, _read_marker(folder))
-        raise DeskError(f"恢复未完成，数据保持恢复前的状态：{exc}") from None
+        raise DeskError("恢复未完成，账本保持恢复前的状态（详情已记入日志）") from None
+    fsync_dir(folder.path)
+    _step("swapped")
     marker_path(folder).unlink()
     fsync_dir(folder.path)
     _step("done")

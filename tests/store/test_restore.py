@@ -169,3 +169,18 @@ def test_leftover_temporary_files_are_cleaned_but_not_fresh_ones_or_our_own(fold
         os.utime(path, (an_hour_ago, an_hour_ago))
     assert sorted(clean_leftovers(folder)) == sorted(old)
     assert fresh.exists() and kept.exists()
+
+
+def test_a03_a_failure_before_the_swap_rolls_back_at_once(backup, folder, monkeypatch):
+    from dutydesk.store import restore
+
+    def fail(step):
+        if step == "wal_set_aside":
+            raise OSError("disk full")
+
+    monkeypatch.setattr(restore, "STEP_HOOK", fail)
+    with pytest.raises(DeskError, match="恢复未完成，账本保持恢复前的状态"):
+        restore_books(folder, backup, NOW)
+    assert _accounts(folder.db_path) == 4
+    assert not (folder.path / "restore-in-progress.json").exists()
+    assert not list(folder.path.glob("*.part")) and not list(folder.path.glob("*before-restore*"))

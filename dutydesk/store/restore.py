@@ -282,18 +282,21 @@ def finish_interrupted(folder: DataFolder) -> str | None:
 def clean_leftovers(folder: DataFolder, max_age: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
     """Remove temporary files (``*.part``) of killed backups, exports and restores.
 
-    Only in the data folder and its backups folder, only files untouched for ``max_age`` seconds
-    (a backup run by the command line may be writing one right now), and never while a restore
-    marker still names one. Returns what was removed.
+    Only where DutyDesk writes on its own (the data folder, ``backups/``, ``printouts/`` and the
+    yearly ``archive/``; exports to a chosen folder or USB stick are out of reach), only files
+    untouched for ``max_age`` seconds (a backup run by the command line may be writing one right
+    now), and never while a restore marker still names one. Returns what was removed.
     """
     if marker_path(folder).exists():
         return []
     removed = []
     cutoff = time.time() - max_age
-    for directory in (folder.path, folder.backups_dir):
+    places = [(folder.path, "*.part"), (folder.backups_dir, "*.part"),
+              (folder.path / "printouts", "*.part"), (folder.path / "archive", "**/*.part")]
+    for directory, pattern in places:
         if not directory.is_dir():
             continue
-        for path in directory.glob("*.part"):
+        for path in directory.glob(pattern):
             with contextlib.suppress(OSError):
                 if path.is_file() and path.stat().st_mtime < cutoff:
                     path.unlink()

@@ -159,10 +159,13 @@ def test_leftover_temporary_files_are_cleaned_but_not_fresh_ones_or_our_own(fold
     folder.backups_dir.mkdir(parents=True)
     old = [folder.backups_dir / "dutydesk-20261123-170000-exit.sqlite3.part",
            folder.path / ".dutydesk.sqlite3.restore-20261123-100000.part",
-           folder.path / ".月报.xlsx.4242.part"]
+           folder.path / ".月报.xlsx.4242.part",
+           folder.path / "archive" / "2025" / ".来访登记.xlsx.77.part",
+           folder.path / "printouts" / ".值班表.pdf.78.part"]
     fresh = folder.backups_dir / "dutydesk-20261124-090000-manual.sqlite3.part"
     kept = folder.backups_dir / "dutydesk-20261123-170000-exit.sqlite3"
     for path in [*old, fresh, kept]:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
     an_hour_ago = time.time() - 3600
     for path in old:

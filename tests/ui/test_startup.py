@@ -190,3 +190,18 @@ def test_leftover_temporary_files_are_removed_at_start(qtbot, app, desk, clock):
     assert opened is not None
     opened.close()
     assert not any(path.exists() for path in leftovers)
+
+
+def test_a03_missing_books_start_empty_only_when_asked_and_keep_the_backups(qtbot, app, desk, clock):
+    from dutydesk.ui.first_run import FirstRunDialog
+
+    backup = _books_gone(desk, clock)
+    wizard = []
+
+    def start_empty(box):
+        by_name(box, "新建空白账本", QPushButton).click()
+        when_modal(lambda dialog: (wizard.append(dialog), dialog.reject()), kind=FirstRunDialog)
+
+    when_modal(start_empty)
+    assert open_for_gui(desk.folder, clock) is None  # the wizard was cancelled
+    assert wizard and backup.exists()

@@ -70,11 +70,18 @@ def setup_logging(folder: DataFolder) -> None:
 def locked_desk(args: argparse.Namespace, must_exist: bool = True) -> Iterator:
     """Open the data folder's books for a command, holding the folder lock throughout."""
     from dutydesk.desk import open_desk
+    from dutydesk.store.backup import latest_good_backup
+    from dutydesk.store.restore import before_opening, books_missing
 
     folder = folder_from(args)
+    if must_exist and books_missing(folder) and (backup := latest_good_backup(folder)):
+        raise DeskError(f"数据文件夹中找不到账本文件，但有备份。可用 dutydesk restore {backup} 恢复")
     if must_exist and not folder.db_path.exists():
         raise DeskError(f"数据文件夹中没有值班台数据：{folder.path}")
     with folder.lock():
+        notice = before_opening(folder)  # an interrupted restore is settled and explained first
+        if notice:
+            print(notice, file=sys.stderr)
         desk = open_desk(folder)
         try:
             yield desk

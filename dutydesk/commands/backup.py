@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import folder_from
     from dutydesk.store.backup import backup_to
     from dutydesk.store.backup_schedule import inspect_backup, take_backup
+    from dutydesk.store.restore import is_live_database
 
     folder = folder_from(args)
     if not folder.db_path.exists():
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         out = Path(args.out).expanduser()
         if out.is_dir():
             raise DeskError(f"--out 应为文件路径，而不是文件夹：{out}")
+        if is_live_database(folder, out):
+            raise DeskError("--out 不能是正在使用的数据库本身")
         target = backup_to(folder.db_path, out)
     else:
         target = take_backup(folder, dt.datetime.now(), "manual")

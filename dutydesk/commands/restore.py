@@ -1,7 +1,9 @@
 """``dutydesk restore FILE``: put a backup in place of the books after checking it.
 
-The backup is checked first (integrity, schema version, record counts are printed); the
-replaced database is moved aside, never deleted. The desk must be closed (folder lock).
+The backup is checked first (integrity, foreign keys, exact schema, version, center; record
+counts are printed); the replaced database is kept beside it, never deleted (``store.restore``).
+A backup of another center needs ``--other-center`` and the typed confirmation naming both
+centers. The desk must be closed (folder lock).
 """
 
 from __future__ import annotations
@@ -18,28 +20,51 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("restore", help="从备份恢复数据库（原数据库会保留）")
     parser.add_argument("file", metavar="FILE", help="备份文件")
     parser.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
+    parser.add_argument("--other-center", action="store_true",
+                        help="备份属于另一个服务中心时仍要恢复（须按提示输入确认文字）")
     parser.set_defaults(func=run)
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        return ""
 
 
 def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import folder_from
+    from dutydesk.store.backup_check import folder_center, other_center_phrase
     from dutydesk.store.backup_schedule import inspect_backup, verified_restore
+    from dutydesk.store.restore import before_opening, is_live_database
 
     folder = folder_from(args)
-    info = inspect_backup(Path(args.file).expanduser())
+    source = Path(args.file).expanduser()
+    if is_live_database(folder, source):
+        raise DeskError("所选文件就是正在使用的数据库本身，不能用它恢复自己")
+    info = inspect_backup(source)
     for line in info.summary_lines():
         print(line)
     if not info.ok:
         raise DeskError("备份文件未通过检查，未恢复")
-    if not args.yes:
-        try:
-            answer = input("恢复后当前数据库将被替换（原文件会保留）。输入 y 确认：")
-        except EOFError:
-            answer = ""
-        if answer.strip().lower() not in ("y", "yes", "是"):
+    confirmation = ""
+    with folder.lock():
+        notice = before_opening(folder)
+        if notice:
+            print(notice, file=sys.stderr)
+        books = folder_center(folder.db_path)
+        if info.center and books and info.center != books:
+            if not args.other_center:
+                raise DeskError(f"此备份属于「{info.center}」，而本数据文件夹是「{books}」的账本，未恢复"
+                                "（确需恢复请加 --other-center）")
+            phrase = other_center_phrase(info.center, books)
+            confirmation = _ask(f"此备份属于另一个服务中心。确需恢复，请输入「{phrase}」：")
+            if confirmation != phrase:
+                raise DeskError("确认文字不符，未恢复")
+        elif not args.yes and _ask("恢复后当前数据库将被替换（原文件会保留）。输入 y 确认：").lower() not in (
+                "y", "yes", "是"):
             print("已取消，未做任何改动", file=sys.stderr)
             return 1
-    with folder.lock():
-        aside = verified_restore(folder, info.path, dt.datetime.now())
-    print(f"已恢复。原数据库保留在：{aside}")
+        aside = verified_restore(folder, info.path, dt.datetime.now(), confirmation)
+    print(f"已恢复。原数据库保留在：{aside}" if aside else "已恢复。")
     return 0

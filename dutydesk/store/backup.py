@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -50,15 +49,11 @@ def latest_good_backup(folder: DataFolder) -> Path | None:
     return None
 
 
-def restore_backup(folder: DataFolder, backup: Path, now: dt.datetime) -> Path:
-    """Put ``backup`` in place of the database, keeping the replaced files aside; return that folder."""
+def restore_backup(folder: DataFolder, backup: Path, now: dt.datetime) -> Path | None:
+    """Put ``backup`` in place of the database after every check, keeping the replaced books
+    aside (``store.restore``); return where they are kept."""
+    from dutydesk.store.restore import restore_books
+
     if quick_check(backup):
         raise DeskError(f"备份文件已损坏，不能恢复：{backup}")
-    aside = folder.path / f"replaced-{now:%Y%m%d-%H%M%S}"
-    aside.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        current = folder.db_path.with_name(folder.db_path.name + suffix)
-        if current.exists():
-            shutil.move(str(current), aside / current.name)
-    backup_to(backup, folder.db_path)
-    return aside
+    return restore_books(folder, backup, now).aside

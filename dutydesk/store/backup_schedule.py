@@ -1,9 +1,11 @@
 """Scheduled backups: one at the first start of each day, one on exit, kept by rotation.
 
 Built on ``store.backup.backup_to`` (SQLite's online backup API, consistent even while the desk
-writes). Rotation keeps the newest backup of each of the last 30 days and of each of the last 12
-months (settings), so a mistake noticed weeks later can still be undone without the folder
-growing without bound. Only files this module named are ever removed.
+writes). The kind is recorded in the file name (``dutydesk-<date>-<time>-<kind>.sqlite3``).
+Only automatic backups rotate: the first and newest of each of the last 30 days and the first of
+each of the last 12 months are kept (settings), so a mistake noticed weeks later can still be
+undone without the folder growing without bound. Manual backups and those taken before a
+restore are never removed by rotation. Only files this module named are ever removed.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from pathlib import Path
 
 from dutydesk.domain.settings import declare
 from dutydesk.store.backup import backup_to
+from dutydesk.store.backup_check import check_backup
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.store.migrations import MIGRATIONS
+from dutydesk.store.restore import restore_books
 
 KEEP_DAILY = declare("backup.keep_daily", 30, "自动备份保留天数（每天一份）")
 KEEP_MONTHLY = declare("backup.keep_monthly", 12, "自动备份保留月数（每月一份）")
 
 KINDS = {"daily": "每日", "exit": "退出时", "manual": "手动", "restore": "恢复前"}
+ROTATED_KINDS = {"daily", "exit"}  # automatic; the other kinds are never removed by rotation
 _NAME = re.compile(r"^dutydesk-(\d{8})-(\d{6})-(\w+)\.sqlite3$")
 
 
@@ -67,26 +72,37 @@ def daily_backup_due(folder: DataFolder, today: dt.date) -> bool:
     )
 
 
-def rotate(folder: DataFolder, keep_daily: int, keep_monthly: int) -> list[Path]:
-    """Remove backups beyond the rotation; return what was removed.
+def backup_kind(path: Path) -> str:
+    """The kind recorded in a backup's name (``daily``, ``exit``, ``manual``, ``restore``)."""
+    match = _NAME.match(path.name)
+    return match.group(3).rstrip("0123456789") if match else ""
 
-    Kept: the newest backup of each of the ``keep_daily`` most recent days that have one, and the
-    newest of each of the ``keep_monthly`` most recent months.
+
+def rotate(folder: DataFolder, keep_daily: int, keep_monthly: int) -> list[Path]:
+    """Remove automatic backups beyond the rotation; return what was removed.
+
+    Only automatic backups (``ROTATED_KINDS``: at the day's first start and on exit) rotate;
+    manual backups and the ones taken before a restore are kept until someone removes them.
+    Of the automatic ones, kept: the first and the newest of each of the ``keep_daily`` most
+    recent days that have one (the morning state and the evening state), and the first of each
+    of the ``keep_monthly`` most recent months.
     """
     if not folder.backups_dir.exists():
         return []
     dated = sorted(
-        ((t, p) for p in folder.backups_dir.glob("dutydesk-*.sqlite3") if (t := backup_time(p))),
-        reverse=True,
+        (t, p) for p in folder.backups_dir.glob("dutydesk-*.sqlite3")
+        if (t := backup_time(p)) and backup_kind(p) in ROTATED_KINDS
     )
-    keep: set[Path] = set()
-    days: dict[dt.date, Path] = {}
-    months: dict[tuple[int, int], Path] = {}
-    for taken, path in dated:  # newest first, so the first seen per day/month is its newest
-        days.setdefault(taken.date(), path)
-        months.setdefault((taken.year, taken.month), path)
-    keep.update(list(days.values())[:keep_daily])
-    keep.update(list(months.values())[:keep_monthly])
+    first_of_day: dict[dt.date, Path] = {}
+    last_of_day: dict[dt.date, Path] = {}
+    first_of_month: dict[tuple[int, int], Path] = {}
+    for taken, path in dated:  # oldest first
+        first_of_day.setdefault(taken.date(), path)
+        last_of_day[taken.date()] = path
+        first_of_month.setdefault((taken.year, taken.month), path)
+    recent_days = sorted(first_of_day, reverse=True)[:keep_daily]
+    keep = {first_of_day[d] for d in recent_days} | {last_of_day[d] for d in recent_days}
+    keep.update(first_of_month[m] for m in sorted(first_of_month, reverse=True)[:keep_monthly])
     removed = []
     for _taken, path in dated:
         if path not in keep:
@@ -105,6 +121,7 @@ class BackupInfo:
     unknown_migrations: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     taken_at: dt.datetime | None = None
+    center: str = ""
 
     @property
     def ok(self) -> bool:
@@ -116,6 +133,8 @@ class BackupInfo:
             lines.append(f"备份时间：{self.taken_at:%Y-%m-%d %H:%M:%S}")
         verdict = "通过" if not self.problems else "未通过（" + "；".join(self.problems[:3]) + "）"
         lines.append("完整性检查：" + verdict)
+        if self.center:
+            lines.append(f"所属服务中心：{self.center}")
         lines.append(f"数据库版本：{self.schema_version}")
         if self.unknown_migrations:
             lines.append("此备份由更新版本的值班台创建，不能在本版本恢复")
@@ -129,47 +148,36 @@ def _is_index_table(name: str) -> bool:
 
 
 def inspect_backup(path: Path) -> BackupInfo:
-    """Integrity check, schema version and record counts of a backup file, read-only."""
+    """Every restore check (``store.backup_check``), schema version and record counts, read-only."""
     if not path.is_file():
         return BackupInfo(path, [f"找不到文件：{path}"])
     info = BackupInfo(path, [], taken_at=backup_time(path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.DatabaseError as exc:
-        info.problems = [f"无法读取：{exc}"]
+    verdict = check_backup(path)
+    info.problems = list(verdict.problems)
+    info.center = verdict.center
+    info.schema_version = verdict.schema_version
+    info.unknown_migrations = sorted(set(verdict.migrations) - set(MIGRATIONS))
+    if info.problems and not verdict.migrations:
         return info
     try:
-        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        if rows != ["ok"]:
-            info.problems = rows
-            return info
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        if "schema_migration" not in tables:
-            info.problems = ["这不是值班台的数据文件"]
-            return info
-        names = [r[0] for r in con.execute("SELECT name FROM schema_migration")]
-        info.schema_version = max((int(n[1:5]) for n in names), default=0)
-        info.unknown_migrations = sorted(set(names) - set(MIGRATIONS))
-        for table in tables:
-            if not _is_index_table(table):
-                info.counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
+                if not _is_index_table(table):
+                    info.counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        finally:
+            con.close()
     except sqlite3.DatabaseError as exc:
-        info.problems = [f"无法读取：{exc}"]
-    finally:
-        con.close()
+        info.problems.append(f"无法读取：{exc}")
     return info
 
 
-def verified_restore(folder: DataFolder, path: Path, now: dt.datetime) -> Path:
-    """Restore ``path`` after checking it; the replaced database is kept aside (returned folder).
+def verified_restore(folder: DataFolder, path: Path, now: dt.datetime,
+                     confirmation: str = "") -> Path | None:
+    """Restore ``path`` after every check (``store.restore.restore_books``); return where the
+    replaced books are kept (None when there were none).
 
     The caller must hold the folder lock and have closed its connection to the database.
     """
-    from dutydesk.store.backup import restore_backup
-
-    info = inspect_backup(path)
-    if info.problems:
-        raise DeskError("备份文件未通过检查，不能恢复：" + "；".join(info.problems[:3]))
-    if info.unknown_migrations:
-        raise DeskError("此备份由更新版本的值班台创建，请升级软件后再恢复")
-    return restore_backup(folder, path, now)
+    return restore_books(folder, path, now, confirmation).aside

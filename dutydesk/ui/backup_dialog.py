@@ -35,10 +35,12 @@ from dutydesk.store.backup_schedule import (
 )
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DeskError
+from dutydesk.store.restore import OtherCenter, is_live_database
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.background import run_with_progress
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.record_list import read_only
+from dutydesk.ui.restore_prompts import ask_other_center
 
 HEADERS = ("备份时间", "类型", "大小", "文件")
 
@@ -53,7 +55,8 @@ class BackupDialog(QDialog):
         layout = QVBoxLayout(self)
         keep = (get_setting(KEEP_DAILY, desk.today()), get_setting(KEEP_MONTHLY, desk.today()))
         layout.addWidget(QLabel(
-            f"每天首次启动和退出时自动备份，保留最近 {keep[0]} 天每天一份、最近 {keep[1]} 个月每月一份。"
+            f"每天首次启动和退出时自动备份，保留最近 {keep[0]} 天每天最早和最晚各一份、最近 {keep[1]} 个月每月一份；"
+            "手动备份和恢复前的备份不会被自动删除。"
             f"\n备份文件夹：{desk.folder.backups_dir}"
         ))
         self.table = read_only(QTableWidget(0, len(HEADERS)), "备份列表")
@@ -122,6 +125,10 @@ class BackupDialog(QDialog):
             self.restore(Path(chosen))
 
     def restore(self, path: Path) -> None:
+        if is_live_database(self.desk.folder, path):
+            QMessageBox.warning(self, "不能恢复", "所选文件就是正在使用的数据库本身，不能用它恢复自己。"
+                                "请选择备份文件夹中的备份。")
+            return
         info = inspect_backup(path)
         text = "\n".join(info.summary_lines())
         if not info.ok:
@@ -136,13 +143,25 @@ class BackupDialog(QDialog):
             return
         desk = self.desk
         take_backup(desk.folder, desk.now(), "restore")  # one more way back, just in case
-        desk.db.close()
-        try:
-            aside = verified_restore(desk.folder, path, desk.now())
-        finally:
-            desk.db = connect(desk.folder.db_path)
+        confirmation = ""
+        while True:
+            desk.db.close()
+            try:
+                aside = verified_restore(desk.folder, path, desk.now(), confirmation)
+                break
+            except OtherCenter as refused:
+                typed = ask_other_center(self, refused)
+                if typed is None:
+                    return
+                confirmation = typed
+            except DeskError as exc:
+                QMessageBox.warning(self, "不能恢复", str(exc))
+                return
+            finally:
+                desk.db = connect(desk.folder.db_path)
         self.restored = True
-        QMessageBox.information(self, "恢复完成", f"已恢复。原数据库保留在：{aside}\n值班台将关闭，请重新打开。")
+        kept = f"原数据库保留在：{aside}\n" if aside else ""
+        QMessageBox.information(self, "恢复完成", f"已恢复。{kept}值班台将关闭，请重新打开。")
         self.accept()
 
 

@@ -1,5 +1,6 @@
 """Opening a data folder for the GUI, with a dialog for every step that needs the user:
-another instance holds the folder, the database is damaged, the folder is new (first run)."""
+another instance holds the folder, a restore was interrupted, the books are missing but backups
+exist, the database is damaged, the folder is new (first run)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from dutydesk.desk import Desk, open_desk
 from dutydesk.domain.clock import Clock
 from dutydesk.store.accounts import create_account
-from dutydesk.store.backup import restore_backup
+from dutydesk.store.backup import latest_good_backup, restore_backup
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.opening import DamagedDatabase
+from dutydesk.store.restore import before_opening, books_missing, restore_books
 from dutydesk.ui.first_run import FirstRunDialog
+from dutydesk.ui.restore_prompts import ask_missing_books, tell_interrupted
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,18 @@ def open_for_gui(
         QMessageBox.warning(parent, "无法打开", str(exc))
         return None
     try:
+        notice = before_opening(folder)
+        if notice:
+            log.warning("interrupted restore settled: %s", notice)
+            tell_interrupted(parent, notice)
+        if books_missing(folder):
+            backup = latest_good_backup(folder)
+            answer = ask_missing_books(parent, folder, backup)
+            if answer == "quit":
+                lock.release()
+                return None
+            if answer == "restore" and backup is not None:
+                restore_books(folder, backup, (clock.now() if clock else None) or _now())
         while True:
             try:
                 desk = open_desk(folder, clock)

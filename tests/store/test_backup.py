@@ -17,5 +17,6 @@ def test_restore_latest_good_backup_keeps_the_damaged_file_aside(desk, clock):
     corrupt(folder.db_path)
     aside = restore_backup(folder, good, dt.datetime(2026, 11, 24, 9, 30))
     assert quick_check(folder.db_path) == []
-    assert (aside / folder.db_path.name).exists()  # the damaged file is kept, not deleted
-    assert aside.name == "replaced-20261124-093000"
+    assert aside.exists()  # the damaged file is kept, not deleted
+    assert aside.name == "dutydesk.sqlite3.before-restore-20261124-093000"
+    assert quick_check(aside) != []

@@ -8,6 +8,7 @@ import sqlite3
 from dutydesk.cli import main
 from dutydesk.store.accounts import Account, create_account
 from dutydesk.store.backup_schedule import (
+    backup_kind,
     backup_name,
     backup_to_folder,
     daily_backup_due,
@@ -35,24 +36,47 @@ def test_two_backups_in_one_second_both_kept(desk, folder, clock):
 def test_rotation_keeps_30_days_and_12_months(folder):
     folder.backups_dir.mkdir(parents=True)
     start = dt.datetime(2025, 1, 1, 8, 0)
-    for day in range(700):  # two a day for almost two years
-        for hour in (8, 18):
+    for day in range(700):  # three a day for almost two years
+        for hour in (8, 13, 18):
             at = start + dt.timedelta(days=day, hours=hour - 8)
-            (folder.backups_dir / backup_name(at, "daily")).write_bytes(b"x")
+            (folder.backups_dir / backup_name(at, "daily" if hour == 8 else "exit")).write_bytes(b"x")
     (folder.backups_dir / "my-own-copy.sqlite3").write_bytes(b"x")
     rotate(folder, keep_daily=30, keep_monthly=12)
     left = sorted(p.name for p in folder.backups_dir.iterdir())
     assert "my-own-copy.sqlite3" in left  # files we did not name are never touched
     ours = [n for n in left if n.startswith("dutydesk-")]
     newest = start + dt.timedelta(days=699, hours=10)
-    assert backup_name(newest, "daily") in ours
-    days = {n[9:17] for n in ours}
+    assert backup_name(newest, "exit") in ours
+    assert not any("130000" in n for n in ours)  # the middle backups of a day go
     months = {n[9:15] for n in ours}
-    assert len(ours) == len(days)  # one per day: the evening one
-    assert all(n.endswith("180000-daily.sqlite3") for n in ours)
     assert len(months) == 12
-    # the 30 newest days (2 Nov - 1 Dec 2026) already hold the newest of Dec and Nov; 10 older months
-    assert len(ours) == 30 + 10
+    # the 30 newest days (2 Nov - 1 Dec 2026) keep their morning and evening backups; the first of
+    # each month is kept for 12 months (1 Dec is already among the days: 11 more)
+    assert len(ours) == 30 * 2 + 11
+    assert backup_name(dt.datetime(2026, 1, 1, 8, 0), "daily") in ours
+    assert backup_name(dt.datetime(2025, 12, 1, 8, 0), "daily") not in ours
+
+
+def test_rotation_keeps_first_backup_of_each_day_and_every_manual_one(folder):
+    """A manual backup no longer pushes the morning backup out, nor the exit backup the manual one."""
+    folder.backups_dir.mkdir(parents=True)
+    day = dt.datetime(2026, 11, 24)
+    names = [backup_name(day.replace(hour=8), "daily"), backup_name(day.replace(hour=10), "manual"),
+             backup_name(day.replace(hour=11), "exit"), backup_name(day.replace(hour=12), "restore"),
+             backup_name(day.replace(hour=17), "exit"), backup_name(day.replace(hour=18), "exit1")]
+    for name in names:
+        (folder.backups_dir / name).write_bytes(b"x")
+    old_manual = backup_name(dt.datetime(2024, 1, 5, 9, 0), "manual")
+    (folder.backups_dir / old_manual).write_bytes(b"x")
+    removed = {p.name for p in rotate(folder, keep_daily=1, keep_monthly=1)}
+    assert removed == {names[2], names[4]}
+    left = {p.name for p in folder.backups_dir.iterdir()}
+    assert {names[0], names[1], names[3], names[5], old_manual} == left
+
+
+def test_backup_kind_is_read_from_the_name(folder):
+    assert backup_kind(folder.path / backup_name(dt.datetime(2026, 11, 24, 8), "exit2")) == "exit"
+    assert backup_kind(folder.path / "my-own-copy.sqlite3") == ""
 
 
 def test_inspect_shows_integrity_version_and_counts(desk, folder, clock):
@@ -87,12 +111,12 @@ def test_restore_keeps_replaced_database_aside(desk, folder, clock):
     create_account("赵干部", "operator", desk.who, desk.now())
     desk.close()
     aside = verified_restore(folder, path, dt.datetime(2026, 11, 24, 10, 0))
-    assert (aside / folder.db_path.name).exists()
+    assert aside.name.startswith("dutydesk.sqlite3.before-restore-")
     con = sqlite3.connect(folder.db_path)
     names = {r[0] for r in con.execute("SELECT name FROM account")}
     con.close()
     assert "赵干部" not in names
-    kept = sqlite3.connect(aside / folder.db_path.name)
+    kept = sqlite3.connect(aside)
     assert "赵干部" in {r[0] for r in kept.execute("SELECT name FROM account")}
     kept.close()
 

@@ -153,9 +153,19 @@ class VisitDraft:
 
 
 def deadline_days_for(kind: str, on: dt.date) -> int:
-    """The working days a deadline kind promises, from the settings in force that day (V04)."""
+    """The working days a deadline kind promises, from the settings in force that day (V04).
+
+    A matter needing review never promises more than its maximum, even if its setting is longer.
+    """
     _label, setting = rules.DEADLINE_KINDS[kind]
-    return int(get_setting(setting, on))
+    return rules.kind_days(kind, int(get_setting(setting, on)), int(get_setting(rules.REVIEW_MAX_DAYS, on)),
+                           int(get_setting(rules.MAX_DAYS, on)))
+
+
+def max_days_for(kind: str, on: dt.date) -> int:
+    """V04: the most working days a kind may promise or be extended to (需审核 5, others 15)."""
+    return rules.kind_max_days(kind, int(get_setting(rules.REVIEW_MAX_DAYS, on)),
+                               int(get_setting(rules.MAX_DAYS, on)))
 
 
 def check_draft(draft: VisitDraft, on: dt.date) -> dict[str, str]:
@@ -183,9 +193,11 @@ def check_draft(draft: VisitDraft, on: dt.date) -> dict[str, str]:
         if draft.deadline_kind not in rules.DEADLINE_KINDS:
             errors["deadline_kind"] = "请选择承诺时限（V04）"
         elif draft.deadline_days is not None:
-            limit = int(get_setting(rules.MAX_DAYS, on))
+            limit = max_days_for(draft.deadline_kind, on)
             if not 0 <= draft.deadline_days <= limit:
-                errors["deadline_days"] = f"承诺时限应在0到{limit}个工作日之间（V04）"
+                errors["deadline_days"] = (
+                    f"需审核事项最长{limit}个工作日办结" if draft.deadline_kind == "review"
+                    else f"承诺时限应在0到{limit}个工作日之间（V04）")
     if draft.category == "矛盾纠纷":
         if not draft.dispute_parties.strip():
             errors["dispute_parties"] = "矛盾纠纷须登记当事各方（V06）"
@@ -226,7 +238,7 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
             days = deadline_days_for(draft.deadline_kind, received.date())
         values["deadline_days"] = days
         values["deadline"] = rules.promised_deadline(
-            calendar, received.date(), days, int(get_setting(rules.MAX_DAYS, received.date())))
+            calendar, received.date(), days, max_days_for(draft.deadline_kind, received.date()))
     else:
         values["deadline_kind"] = ""
         values["deadline_days"] = None

@@ -83,6 +83,22 @@ def test_v04_deadline_beyond_maximum_is_refused(desk):
     assert "15" in exc.value.errors["deadline_days"]
 
 
+def test_v04_review_matter_promises_2_days_and_never_more_than_5(desk):
+    """V04: 需审核 defaults to 2 working days; asking 6, or a review setting of 8, stays within 5."""
+    cal = desk.calendar()
+    with pytest.raises(VisitInvalid) as exc:
+        register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review",
+                             deadline_days=6), desk.who, desk.now(), cal)
+    assert exc.value.errors["deadline_days"] == "需审核事项最长5个工作日办结"
+    asked = register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review",
+                                 deadline_days=5), desk.who, desk.now(), cal)
+    assert asked.deadline == dt.date(2026, 12, 1)  # Tue 24 Nov + 5 working days
+    set_setting(rules.REVIEW_DAYS, 8, dt.date(2026, 1, 1), "王书记", desk.now())
+    capped = register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review"),
+                            desk.who, desk.now(), cal)
+    assert capped.deadline_days == 5 and capped.deadline == dt.date(2026, 12, 1)
+
+
 def test_proxy_outcome_is_pending_for_the_proxy_flow(desk):
     visit = register_visit(draft(category="代办", outcome="代办", result="", deadline_kind="complex"),
                            desk.who, desk.now(), desk.calendar())

@@ -19,6 +19,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     proxy_cases,
     proxy_feeds,
     residents,
+    review_meeting,
     roster,
     satisfaction,
     search_sources,

@@ -10,6 +10,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     catalogue,
     center,
     handover,
+    incident_reports,
     inspections,
     leave,
     login,

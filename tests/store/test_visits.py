@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.incident import IncidentReportDraft
 from dutydesk.store.audit import history
 from dutydesk.store.settings import set_setting
 from dutydesk.store.visits import (
@@ -118,10 +119,11 @@ def test_v06_dispute_needs_parties(desk):
 def test_v06_incident_asks_when_and_to_whom_it_was_reported(desk):
     with pytest.raises(VisitInvalid) as exc:
         register_visit(draft(category="突发事件"), desk.who, desk.now(), desk.calendar())
-    assert {"incident_reported_at", "incident_reported_to"} <= set(exc.value.errors)
-    visit = register_visit(draft(category="突发事件", incident_reported_at=desk.now(),
-                                 incident_reported_to="镇党委"), desk.who, desk.now(), desk.calendar())
-    assert visit.incident_reported_to == "镇党委"
+    assert {"incident_occurred_at", "incident_committee_told", "incident_township_told"} <= set(exc.value.errors)
+    reports = [IncidentReportDraft(r, "值班领导", "电话", desk.now()) for r in rules.INCIDENT_RECIPIENTS]
+    visit = register_visit(draft(category="突发事件", incident_occurred_at=desk.now(), incident_reports=reports),
+                           desk.who, desk.now(), desk.calendar())
+    assert visit.incident_reported_to == "两委负责人、镇党委" and visit.incident_reported_at == desk.now()
 
 
 def test_a03_correction_keeps_old_value_and_void_keeps_record(desk):

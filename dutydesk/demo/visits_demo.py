@@ -204,7 +204,7 @@ def _visit_row(rng: random.Random, vid: int, day: dt.date, today: dt.date, now: 
         contact=phones.get(rid, ""), request=rng.choice(REQUESTS[category]), responder_name=responder,
         responder_account="演示", outcome=outcome, deadline_days=deadline_days,
         deadline=str(deadline) if deadline else None, status=status, closed_at=closed_at,
-        incident_reported_at=incident_at, created_at=str(received), created_by="演示",
+        incident_reported_at=incident_at, incident_occurred_at=None, created_at=str(received), created_by="演示",
         voided_at=None, voided_by=None, void_reason=None, **values,
     )
     return (vid, *(row[c] for c in _VISIT_COLUMNS))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dutydesk.domain import liability
 from dutydesk.domain.duty_settings import SessionDef
-from dutydesk.domain.staff import ASSISTANT_ROLES, LEADER_ROLES
+from dutydesk.domain.staff import ASSISTANT_ROLES
 
 NOT_YET = "未到"
 SIGNED_IN = "已签到"
@@ -126,6 +127,10 @@ class PenaltyRules:
     joint_liability: int
     threshold: int
     county_multiplier: int
+    # D14 (seed 000): who bears joint liability and who is admonished for the village; how to count.
+    joint_roles: frozenset[str] = frozenset(liability.JOINT_LIABILITY_ROLES.default)
+    admonition_roles: frozenset[str] = frozenset(liability.ADMONITION_ROLES.default)
+    count_mode: str = liability.FINDING_COUNT_MODE.default
 
 
 def penalty_amount(role: str, units: int, county_units: int, rules: PenaltyRules) -> int:
@@ -134,31 +139,30 @@ def penalty_amount(role: str, units: int, county_units: int, rules: PenaltyRules
     return each * (units - county_units) + each * rules.county_multiplier * county_units
 
 
-def flag_for(role: str, half_year_units: int, threshold: int) -> str:
-    """D14: at the threshold leaders get an admonition talk, assistants are advised to resign."""
-    if half_year_units < threshold:
-        return ""
-    if role in LEADER_ROLES:
-        return "诫勉谈话"
-    if role in ASSISTANT_ROLES:
-        return "劝辞"
-    return "诫勉谈话"
-
-
 def apply_penalties(rows: list[TallyRow], county_units: dict[int, int], rules: PenaltyRules,
-                    earlier_units: dict[int, int], earlier_penalty: dict[int, int]) -> None:
+                    earlier_units: dict[int, int], earlier_penalty: dict[int, int],
+                    streaks: tuple[dict[int, int], int] | None = None) -> None:
     """Fill penalty, joint liability, half-year totals and flags of a month's rows in place.
 
-    ``earlier_units``/``earlier_penalty`` are the half-year's previous months per person.
+    ``earlier_units``/``earlier_penalty`` are the half-year's previous months per person;
+    ``streaks`` (per person, village) are the consecutive findings that reached this month, used
+    for the flags when the rules count consecutive findings.
     """
     for row in rows:
         row.penalty_units = row.absent + row.findings - row.findings_on_absent
         row.penalty = penalty_amount(row.role, row.penalty_units, county_units.get(row.staff_id, 0), rules)
-    others_units = sum(r.penalty_units for r in rows if r.role not in LEADER_ROLES)
+    others_units = sum(r.penalty_units for r in rows if r.role not in rules.joint_roles)
     for row in rows:
-        if row.role in LEADER_ROLES:
+        if row.role in rules.joint_roles:
             row.joint_liability = rules.joint_liability * others_units
         row.half_year_findings = earlier_units.get(row.staff_id, 0) + row.penalty_units
         row.half_year_penalty = earlier_penalty.get(row.staff_id, 0) + row.total_penalty
-        row.flag = flag_for(row.role, row.half_year_findings, rules.threshold)
+    if rules.count_mode == liability.CONSECUTIVE and streaks is not None:
+        counts, village = streaks
+    else:
+        counts = {row.staff_id: row.half_year_findings for row in rows}
+        village = sum(counts.values())
+    for row in rows:
+        row.flag = liability.flag_for(row.role, counts.get(row.staff_id, 0), village, rules.threshold,
+                                      rules.admonition_roles, ASSISTANT_ROLES)
 

@@ -7,6 +7,10 @@ periods, D11) and which penalty row applies (D14).
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dutydesk.domain.settings import declare
+
 STAFF_ROLES: tuple[str, ...] = (
     "书记", "主任", "副书记", "两委委员", "文书", "大学生村官", "选派干部",
     "协管员", "社保员", "党员志愿者", "代办员",
@@ -36,3 +40,12 @@ def validate_role(role: str) -> str:
     if role not in STAFF_ROLES:
         raise ValueError("请选择职务")
     return role
+
+
+# D12: a changed phone number is reported within 24 hours (seed 000: "须24小时内报党政办").
+PHONE_REPORT_HOURS = declare("duty.phone_report_hours", 24, "变更手机号须在多少小时内报告", "D12")
+
+
+def phone_reported_late(changed_at: dt.datetime | None, reported_at: dt.datetime, hours: int) -> bool:
+    """D12: a phone change reported more than ``hours`` after it happened is late."""
+    return changed_at is not None and reported_at - changed_at > dt.timedelta(hours=hours)

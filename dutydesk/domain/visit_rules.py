@@ -77,6 +77,23 @@ def promised_deadline(calendar: WorkdayCalendar, received: dt.date, days: int, m
     return calendar.add_workdays(received, days)
 
 
+def kind_max_days(kind: str, review_max: int, overall_max: int) -> int:
+    """V04: the most working days a deadline kind may ever promise, extensions included.
+
+    Matters needing review (需审核) are done within 2 working days and "最长不超过5个工作日"
+    (seed 003), so neither an extension nor a longer setting takes them past ``review_max``;
+    every other kind may go up to the special-case maximum.
+    """
+    if kind == "review":
+        return min(review_max, overall_max)
+    return overall_max
+
+
+def kind_days(kind: str, days: int, review_max: int, overall_max: int) -> int:
+    """V04: the working days promised for a kind, capped at what the kind allows."""
+    return min(days, kind_max_days(kind, review_max, overall_max))
+
+
 @dataclass(frozen=True)
 class Pause:
     """Time caused by the person or spent waiting for a higher level's approval (V04)."""

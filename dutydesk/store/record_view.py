@@ -22,6 +22,7 @@ LABELS = {
     "closed_at": "办结时间", "close_reason": "办结说明", "satisfaction": "满意度",
     "dispute_parties": "纠纷当事人", "mediation_result": "调解结果", "incident_reported_at": "上报时间",
     "incident_reported_to": "上报对象", "created_at": "登记时间", "created_by": "登记人",
+    "incident_occurred_at": "事发时间",
     "voided_at": "作废时间", "voided_by": "作废人", "void_reason": "作废原因", "slip_no": "代办单号",
     "ref": "编号", "accepted_at": "受理时间", "promised_date": "承诺日期", "agent": "代办员", "state": "状态",
     "fee_amount": "收费", "told_at": "告知时间", "told_by": "告知人", "reason": "原因", "missing": "缺少材料",

@@ -14,10 +14,18 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import PhoneError, parse_mobile
 from dutydesk.domain.roster import Candidate
-from dutydesk.domain.staff import COMMITTEE_ROLES, ROTATION_MODES, STAFF_ROLES, default_rotation
+from dutydesk.domain.staff import (
+    COMMITTEE_ROLES,
+    PHONE_REPORT_HOURS,
+    ROTATION_MODES,
+    STAFF_ROLES,
+    default_rotation,
+    phone_reported_late,
+)
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.settings import get_setting
 
 
 class Staff(BaseModel, VoidableMixin):
@@ -43,8 +51,9 @@ class StaffPhone(BaseModel):
     staff = ForeignKeyField(Staff, backref="phones")
     mobile = CharField()
     effective_from = DateField()
-    recorded_at = DateTimeField()
+    recorded_at = DateTimeField()  # when the desk was told (D12)
     recorded_by = CharField()
+    changed_at = DateTimeField(null=True)  # when the number actually changed, if known (D12)
 
 
 class StaffError(FieldErrors):
@@ -60,6 +69,7 @@ class StaffInput:
     rotation: str = ""
     active_from: dt.date | None = None
     active_to: dt.date | None = None
+    phone_changed_at: dt.datetime | None = None  # D12: when a new number took effect
 
 
 def validate_staff(data: StaffInput, exclude_id: int | None = None) -> dict[str, str]:
@@ -105,27 +115,47 @@ def update_staff(staff: Staff, data: StaffInput, who: str, at: dt.datetime) -> S
         raise StaffError(errors)
     with database.atomic():
         if data.mobile != staff.mobile:
-            change_phone(staff, data.mobile, at.date(), who, at)
+            changed = data.phone_changed_at
+            change_phone(staff, data.mobile, changed.date() if changed else at.date(), who, at, changed)
         audit.update(staff, who, at, name=data.name.strip(), role=data.role, duties=data.duties.strip(),
                      rotation=data.rotation or staff.rotation, active_to=data.active_to)
     return staff
 
 
-def change_phone(staff: Staff, raw: str, effective_from: dt.date, who: str, at: dt.datetime) -> Staff:
-    """D12: record the new number with the day it applies; the old one stays in the history."""
+def change_phone(staff: Staff, raw: str, effective_from: dt.date, who: str, at: dt.datetime,
+                 changed_at: dt.datetime | None = None) -> Staff:
+    """D12: record the new number with the day it applies; the old one stays in the history.
+
+    ``changed_at`` is when the number really changed; reported more than 24 hours later
+    (``PHONE_REPORT_HOURS``) the change is flagged as reported late (``reported_late``).
+    """
     try:
         mobile = parse_mobile(raw)
     except PhoneError as exc:
         raise StaffError({"mobile": str(exc)}) from None
+    if changed_at is not None and changed_at > at:
+        raise StaffError({"phone_changed_at": "换号时间不能晚于现在"})
     with database.atomic():
         StaffPhone.create(staff=staff, mobile=mobile, effective_from=effective_from,
-                          recorded_at=at, recorded_by=who)
+                          recorded_at=at, recorded_by=who, changed_at=changed_at)
         audit.update(staff, who, at, reason="手机号变更", mobile=mobile)
     return staff
 
 
 def phone_history(staff: Staff) -> list[StaffPhone]:
     return list(staff.phones.order_by(StaffPhone.effective_from, StaffPhone.id))
+
+
+def reported_late(phone: StaffPhone) -> bool:
+    """D12: the change was reported to the desk later than the hours the setting allows."""
+    return bool(late_report_text(phone))
+
+
+def late_report_text(phone: StaffPhone) -> str:
+    """D12: the flag staff see on a late-reported change ("" when reported in time or unknown)."""
+    hours = int(get_setting(PHONE_REPORT_HOURS, phone.recorded_at.date()))
+    late = phone_reported_late(phone.changed_at, phone.recorded_at, hours)
+    return f"超过{hours}小时才报告，迟报" if late else ""
 
 
 def phone_on(staff: Staff, day: dt.date) -> str:

@@ -10,9 +10,11 @@ import datetime as dt
 from collections import defaultdict
 
 from dutydesk.domain.attendance import PenaltyRules, TallyRow, apply_penalties, is_absent, is_early, is_late
+from dutydesk.domain.liability import CONSECUTIVE
 from dutydesk.store.attendance import assignments_between
 from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import duty_config
+from dutydesk.store.finding_streaks import month_streaks, with_liability_settings
 from dutydesk.store.inspections import findings_between
 from dutydesk.store.staff import all_staff
 
@@ -67,13 +69,14 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
     for staff_id, day, _session in off_post_keys:
         rows[staff_id].findings_on_absent += 1
         del day
-    rules = duty_config(last).penalties
+    rules = with_liability_settings(duty_config(last).penalties, last)
     return list(rows.values()), county, rules
 
 
 def month_tally(year: int, month: int, now: dt.datetime) -> list[TallyRow]:
     """One row per staff member for the month, with penalties per the table in force that month
-    and half-year cumulative totals (D14)."""
+    and half-year cumulative totals (D14); flags count consecutive findings unless the setting
+    says the half-year's total."""
     rows, county, rules = _counts(year, month, now)
     earlier_units: dict[int, int] = defaultdict(int)
     earlier_penalty: dict[int, int] = defaultdict(int)
@@ -84,5 +87,8 @@ def month_tally(year: int, month: int, now: dt.datetime) -> list[TallyRow]:
         for r in before:
             earlier_units[r.staff_id] += r.penalty_units
             earlier_penalty[r.staff_id] += r.total_penalty
-    apply_penalties(rows, county, rules, earlier_units, earlier_penalty)
+    streaks = None
+    if rules.count_mode == CONSECUTIVE:
+        streaks = month_streaks(*month_bounds(year, month), now)
+    apply_penalties(rows, county, rules, earlier_units, earlier_penalty, streaks)
     return sorted(rows, key=lambda r: r.staff_id)

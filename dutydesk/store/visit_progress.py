@@ -15,7 +15,14 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.base import database
 from dutydesk.store.settings import get_setting
-from dutydesk.store.visits import Visit, VisitExtension, VisitFeedback, VisitFollowup, VisitPause
+from dutydesk.store.visits import (
+    Visit,
+    VisitExtension,
+    VisitFeedback,
+    VisitFollowup,
+    VisitPause,
+    max_days_for,
+)
 
 
 def _require_open(visit: Visit) -> None:
@@ -131,7 +138,8 @@ def pauses_of(visit: Visit) -> list[rules.Pause]:
 def extend_deadline(visit: Visit, new_deadline: dt.date, reason: str, who: str, at: dt.datetime,
                     calendar: WorkdayCalendar) -> VisitExtension:
     """Extend a promised deadline: needs the reason told to the person, and at most the special
-    maximum of working days counted from the day the matter was received (V04)."""
+    maximum of working days counted from the day the matter was received (V04); a matter needing
+    review (需审核) at most its own maximum (5 working days by default)."""
     _require_open(visit)
     if not reason.strip():
         raise ValueError("延期须填写原因（并告知群众）")
@@ -140,10 +148,11 @@ def extend_deadline(visit: Visit, new_deadline: dt.date, reason: str, who: str, 
     if new_deadline <= visit.deadline:
         raise ValueError("新的办结日期应晚于原承诺日期")
     received = visit.received_at.date()
-    limit = int(get_setting(rules.MAX_DAYS, received))
+    limit = max_days_for(visit.deadline_kind, received)
     latest = calendar.add_workdays(received, limit)
     if new_deadline > latest:
-        raise ValueError(f"延期后最长为受理后{limit}个工作日（{latest:%Y年%m月%d日}）")
+        what = "需审核事项" if visit.deadline_kind == "review" else ""
+        raise ValueError(f"{what}延期后最长为受理后{limit}个工作日（{latest:%Y年%m月%d日}）")
     with database.atomic():
         ext = audit.create(VisitExtension, who, at, visit=visit, reason=reason.strip(),
                            old_deadline=visit.deadline, new_deadline=new_deadline,

@@ -12,7 +12,7 @@ picks up visits whose outcome is ``代办`` (``pending_proxy_visits``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from peewee import (
     CharField,
@@ -25,6 +25,7 @@ from peewee import (
 
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.incident import IncidentReportDraft, check_reports
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
@@ -63,6 +64,7 @@ class Visit(BaseModel, VoidableMixin):
     mediation_result = CharField(default="")
     incident_reported_at = DateTimeField(null=True)
     incident_reported_to = CharField(default="")
+    incident_occurred_at = DateTimeField(null=True)  # V06: when the incident happened
     created_at = DateTimeField()
     created_by = CharField()
 
@@ -119,6 +121,20 @@ class VisitExtension(BaseModel, VoidableMixin):
     created_by = CharField()
 
 
+class IncidentReport(BaseModel, VoidableMixin):
+    """V06: one recipient told about one matter of an incident (each major matter has its own)."""
+
+    visit = ForeignKeyField(Visit, backref="incident_reports")
+    matter = TextField()
+    matter_at = DateTimeField()  # when the matter arose: lateness is counted from here
+    recipient = CharField()  # rules.INCIDENT_RECIPIENTS
+    told = CharField()
+    method = CharField()  # incident.REPORT_METHODS
+    reported_at = DateTimeField()
+    created_at = DateTimeField()
+    created_by = CharField()
+
+
 class VisitInvalid(FieldErrors):
     """A registration that breaks a rule; ``errors`` maps form field names to Chinese messages."""
 
@@ -147,19 +163,33 @@ class VisitDraft:
     deadline_days: int | None = None
     dispute_parties: str = ""
     mediation_result: str = ""
-    incident_reported_at: dt.datetime | None = None
+    incident_reported_at: dt.datetime | None = None  # filled from incident_reports
     incident_reported_to: str = ""
     received_at: dt.datetime | None = None
+    incident_occurred_at: dt.datetime | None = None
+    incident_reports: list[IncidentReportDraft] = field(default_factory=list)  # V06: both recipients
 
 
 def deadline_days_for(kind: str, on: dt.date) -> int:
-    """The working days a deadline kind promises, from the settings in force that day (V04)."""
+    """The working days a deadline kind promises, from the settings in force that day (V04).
+
+    A matter needing review never promises more than its maximum, even if its setting is longer.
+    """
     _label, setting = rules.DEADLINE_KINDS[kind]
-    return int(get_setting(setting, on))
+    return rules.kind_days(kind, int(get_setting(setting, on)), int(get_setting(rules.REVIEW_MAX_DAYS, on)),
+                           int(get_setting(rules.MAX_DAYS, on)))
 
 
-def check_draft(draft: VisitDraft, on: dt.date) -> dict[str, str]:
-    """Every problem with a draft (field -> message); empty when it can be saved."""
+def max_days_for(kind: str, on: dt.date) -> int:
+    """V04: the most working days a kind may promise or be extended to (需审核 5, others 15)."""
+    return rules.kind_max_days(kind, int(get_setting(rules.REVIEW_MAX_DAYS, on)),
+                               int(get_setting(rules.MAX_DAYS, on)))
+
+
+def check_draft(draft: VisitDraft, on: dt.date, at: dt.datetime | None = None) -> dict[str, str]:
+    """Every problem with a draft (field -> message); empty when it can be saved.
+
+    ``at`` is the moment of saving (reports of an incident cannot be later than it)."""
     errors: dict[str, str] = {}
     if draft.channel not in rules.CHANNELS:
         errors["channel"] = "请选择来访方式"
@@ -183,19 +213,19 @@ def check_draft(draft: VisitDraft, on: dt.date) -> dict[str, str]:
         if draft.deadline_kind not in rules.DEADLINE_KINDS:
             errors["deadline_kind"] = "请选择承诺时限（V04）"
         elif draft.deadline_days is not None:
-            limit = int(get_setting(rules.MAX_DAYS, on))
+            limit = max_days_for(draft.deadline_kind, on)
             if not 0 <= draft.deadline_days <= limit:
-                errors["deadline_days"] = f"承诺时限应在0到{limit}个工作日之间（V04）"
+                errors["deadline_days"] = (
+                    f"需审核事项最长{limit}个工作日办结" if draft.deadline_kind == "review"
+                    else f"承诺时限应在0到{limit}个工作日之间（V04）")
     if draft.category == "矛盾纠纷":
         if not draft.dispute_parties.strip():
             errors["dispute_parties"] = "矛盾纠纷须登记当事各方（V06）"
         if draft.mediation_result and draft.mediation_result not in rules.MEDIATION_RESULTS:
             errors["mediation_result"] = "调解结果应为：调解成功 / 未成功 / 移交"
     if draft.category == "突发事件":
-        if draft.incident_reported_at is None:
-            errors["incident_reported_at"] = "突发事件须立即上报，请填写上报时间（V06）"
-        if draft.incident_reported_to not in rules.INCIDENT_RECIPIENTS:
-            errors["incident_reported_to"] = "请选择上报对象：两委负责人 或 镇党委（V06）"
+        now = at or dt.datetime.combine(on, dt.time.max)
+        errors.update(check_reports(draft.incident_occurred_at, draft.incident_reports, now))
     return errors
 
 
@@ -209,11 +239,18 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
     are recorded with their feedback; other outcomes get a promised deadline (V04).
     """
     received = draft.received_at or at
-    errors = check_draft(draft, received.date())
+    errors = check_draft(draft, received.date(), at)
     if errors:
         raise VisitInvalid(errors)
     values = {f.name: getattr(draft, f.name) for f in fields(draft)}
     values.pop("resident_id")
+    by_recipient = {r.recipient: r for r in values.pop("incident_reports")}
+    reports = [by_recipient[name] for name in rules.INCIDENT_RECIPIENTS] if draft.category == "突发事件" else []
+    if reports:
+        values["incident_reported_at"] = min(r.reported_at for r in reports)
+        values["incident_reported_to"] = "、".join(r.recipient for r in reports)
+    else:
+        values.update(incident_reported_at=None, incident_reported_to="", incident_occurred_at=None)
     values["received_at"] = received
     for key in ("person_name", "request", "contact", "responder_name", "result", "transfer_to",
                 "transfer_contact", "outside_unit", "outside_address", "outside_phone", "dispute_parties"):
@@ -226,7 +263,7 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
             days = deadline_days_for(draft.deadline_kind, received.date())
         values["deadline_days"] = days
         values["deadline"] = rules.promised_deadline(
-            calendar, received.date(), days, int(get_setting(rules.MAX_DAYS, received.date())))
+            calendar, received.date(), days, max_days_for(draft.deadline_kind, received.date()))
     else:
         values["deadline_kind"] = ""
         values["deadline_days"] = None
@@ -236,6 +273,11 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
             Visit, who, at, resident=draft.resident_id, status=status,
             created_at=at, created_by=who, **values,
         )
+        for report in reports:
+            audit.create(IncidentReport, who, at, visit=visit, matter=visit.request,
+                         matter_at=draft.incident_occurred_at, recipient=report.recipient,
+                         told=report.told.strip(), method=report.method, reported_at=report.reported_at,
+                         created_at=at, created_by=who)
         if status == rules.FED_BACK:
             answer = draft.result if draft.outcome == rules.DONE_NOW else (
                 f"不属本中心职责，已告知到{draft.outside_unit}办理（地址：{draft.outside_address}，"

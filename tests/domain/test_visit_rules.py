@@ -38,6 +38,15 @@ def test_v04_same_day_and_maximum():
         rules.promised_deadline(cal, D(2026, 11, 24), 16, 15)
 
 
+def test_v04_review_kind_capped_at_review_maximum():
+    assert rules.REVIEW_DAYS.default == 2 and rules.REVIEW_MAX_DAYS.default == 5 and rules.MAX_DAYS.default == 15
+    assert rules.kind_max_days("review", 5, 15) == 5
+    assert rules.kind_max_days("complex", 5, 15) == 15
+    assert rules.kind_days("review", 2, 5, 15) == 2
+    assert rules.kind_days("review", 9, 5, 15) == 5
+    assert rules.kind_days("special", 15, 5, 15) == 15
+
+
 def test_v04_unknown_year_2027_falls_back_to_weekends_without_error():
     cal = WorkdayCalendar()
     assert not cal.has_official_year(2027)

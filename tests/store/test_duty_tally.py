@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from dutydesk.domain.duty_settings import PENALTIES
+from dutydesk.domain.liability import ADMONITION_ROLES, FINDING_COUNT_MODE, JOINT_LIABILITY_ROLES
 from dutydesk.store.accounts import Account
 from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.inspections import record_complaint, record_inspection
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.store.tally import month_tally
-from tests.duty_helpers import make_staff, put_on
+from tests.duty_helpers import PEOPLE, make_staff, put_on
 
 DAY = dt.date(2026, 11, 24)
 
@@ -97,3 +98,46 @@ def test_d14_penalty_table_in_force_that_month_and_threshold_flags(desk):
     assert dec.half_year_findings == 4 and dec.half_year_penalty == 150 + 20
     jan = {r.name: r for r in month_tally(2027, 1, dt.datetime(2027, 1, 31, 18))}["周协管"]
     assert jan.half_year_findings == 0 and jan.flag == ""  # a new half-year starts over
+
+
+def test_d14_consecutive_findings_flag_the_assistant_and_the_village_leaders(desk):
+    """D14: "连续发现3次以上": a held session breaks the run; at 3 in a row the assistant is advised to
+    resign and the village's 书记 and 主任 go for an admonition talk; 副书记 shares joint liability."""
+    s = make_staff(desk, people=[*PEOPLE, ("陈副书记", "副书记", "13800000008")])
+    days = [dt.date(2026, 11, d) for d in (2, 3, 4, 5)]
+    for day in days:
+        put_on(desk, day, "am", s["周协管"])
+    sign_in(s["周协管"], "测试", at(8, 20, day=days[1]))  # absent 2nd, present 3rd, absent 4th and 5th
+    now = at(18, day=days[-1])
+    rows = rows_by_name(now)
+    assert rows["周协管"].half_year_findings == 3 and rows["周协管"].flag == ""  # only 2 in a row
+    assert rows["周协管"].penalty == 150  # 50 yuan each
+    assert [rows[n].joint_liability for n in ("张书记", "李主任", "陈副书记")] == [300, 300, 300]
+    assert rows["王委员"].joint_liability == 0
+    set_setting(FINDING_COUNT_MODE, "half_year", dt.date(2026, 1, 1), "测试", at(8))
+    assert rows_by_name(now)["周协管"].flag == "劝辞"  # counted per half-year instead
+
+
+def test_d14_three_in_a_row_reach_the_admonition_talk(desk):
+    s = make_staff(desk, people=[*PEOPLE, ("陈副书记", "副书记", "13800000008")])
+    for day in (dt.date(2026, 10, 30), dt.date(2026, 11, 2), dt.date(2026, 11, 3)):
+        put_on(desk, day, "am", s["周协管"])
+    rows = rows_by_name(at(18, day=dt.date(2026, 11, 3)))
+    assert rows["周协管"].flag == "劝辞"  # the run began in October and reached November
+    assert (rows["张书记"].flag, rows["李主任"].flag, rows["陈副书记"].flag) == ("诫勉谈话", "诫勉谈话", "")
+    set_setting(ADMONITION_ROLES, ["书记", "主任", "副书记"], dt.date(2026, 11, 1), "测试", at(8))
+    set_setting(JOINT_LIABILITY_ROLES, ["书记"], dt.date(2026, 11, 1), "测试", at(8))
+    rows = rows_by_name(at(18, day=dt.date(2026, 11, 3)))
+    assert rows["陈副书记"].flag == "诫勉谈话"
+    assert (rows["张书记"].joint_liability, rows["李主任"].joint_liability) == (200, 0)
+
+
+def test_d14_penalty_per_role_pinned(desk):
+    """D14: 书记/主任/副书记 200, other cadres 100, assistants 50 per absence."""
+    s = make_staff(desk, people=[*PEOPLE, ("陈副书记", "副书记", "13800000008")])
+    for name in ("陈副书记", "赵文书", "周协管"):
+        put_on(desk, DAY, "am", s[name])
+    rows = rows_by_name(at(13))
+    assert [rows[n].penalty for n in ("陈副书记", "赵文书", "周协管")] == [200, 100, 50]
+    # Joint: 100 for each absence of someone outside the liable roles (赵文书, 周协管).
+    assert rows["张书记"].joint_liability == 200 and rows["陈副书记"].joint_liability == 200

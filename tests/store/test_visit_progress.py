@@ -8,6 +8,7 @@ import pytest
 
 from dutydesk.domain import visit_rules as rules
 from dutydesk.store import visit_progress as progress
+from dutydesk.store.settings import set_setting
 from dutydesk.store.visits import Visit, VisitExtension, register_visit
 from tests.store.conftest import draft
 
@@ -53,13 +54,41 @@ def test_v04_extension_needs_reason_and_stays_within_maximum(desk, complaint):
     cal = desk.calendar()
     with pytest.raises(ValueError, match="原因"):
         progress.extend_deadline(complaint, dt.date(2026, 12, 1), "", "李文书", desk.now(), cal)
-    with pytest.raises(ValueError, match="15个工作日"):
+    with pytest.raises(ValueError, match="需审核事项延期后最长为受理后5个工作日"):
         progress.extend_deadline(complaint, dt.date(2026, 12, 31), "需现场勘查", "李文书", desk.now(), cal)
     progress.extend_deadline(complaint, dt.date(2026, 12, 1), "需现场勘查，已电话告知", "李文书",
                              desk.now(), cal)
     [ext] = VisitExtension.select()
     assert (ext.old_deadline, ext.new_deadline) == (dt.date(2026, 11, 26), dt.date(2026, 12, 1))
     assert Visit.get_by_id(complaint.id).deadline == dt.date(2026, 12, 1)
+
+
+def test_v04_review_matter_extension_capped_at_5_working_days(desk, complaint):
+    """V04: 需审核 2 working days, at most 5 even with an extension (Tue 24 Nov + 5 = Tue 1 Dec)."""
+    cal = desk.calendar()
+    assert complaint.deadline_days == 2 and complaint.deadline == dt.date(2026, 11, 26)
+    with pytest.raises(ValueError, match="5个工作日（2026年12月01日）"):
+        progress.extend_deadline(complaint, dt.date(2026, 12, 2), "需现场勘查，已告知", "李文书", desk.now(), cal)
+    assert VisitExtension.select().count() == 0
+    progress.extend_deadline(complaint, dt.date(2026, 12, 1), "需现场勘查，已告知", "李文书", desk.now(), cal)
+    assert Visit.get_by_id(complaint.id).deadline == dt.date(2026, 12, 1)
+
+
+def test_v04_review_cap_follows_its_setting_other_kinds_keep_15(desk):
+    """V04: the 5-day cap is the review_max setting; a complex matter may still go to 15."""
+    cal = desk.calendar()
+    set_setting(rules.REVIEW_MAX_DAYS, 3, dt.date(2026, 1, 1), "王书记", desk.now())
+    review = register_visit(draft(outcome="转办", result="", transfer_to="镇民政办", transfer_contact="0571-63280000",
+                                  deadline_kind="review"), desk.who, desk.now(), cal)
+    with pytest.raises(ValueError, match="3个工作日"):
+        progress.extend_deadline(review, dt.date(2026, 12, 1), "需审核，已告知", "李文书", desk.now(), cal)
+    complex_ = register_visit(draft(outcome="转办", result="", transfer_to="镇民政办",
+                                    transfer_contact="0571-63280000", deadline_kind="complex"),
+                              desk.who, desk.now(), cal)
+    # Tue 24 Nov + 15 working days = Tue 15 Dec.
+    progress.extend_deadline(complex_, dt.date(2026, 12, 15), "需现场勘查，已告知", "李文书", desk.now(), cal)
+    with pytest.raises(ValueError, match="15个工作日"):
+        progress.extend_deadline(complex_, dt.date(2026, 12, 16), "再延期", "李文书", desk.now(), cal)
 
 
 def test_v04_pause_for_the_person_does_not_count(desk, clock, complaint):

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.incident import IncidentReportDraft
 from dutydesk.store.audit import history
 from dutydesk.store.settings import set_setting
 from dutydesk.store.visits import (
@@ -83,6 +84,22 @@ def test_v04_deadline_beyond_maximum_is_refused(desk):
     assert "15" in exc.value.errors["deadline_days"]
 
 
+def test_v04_review_matter_promises_2_days_and_never_more_than_5(desk):
+    """V04: 需审核 defaults to 2 working days; asking 6, or a review setting of 8, stays within 5."""
+    cal = desk.calendar()
+    with pytest.raises(VisitInvalid) as exc:
+        register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review",
+                             deadline_days=6), desk.who, desk.now(), cal)
+    assert exc.value.errors["deadline_days"] == "需审核事项最长5个工作日办结"
+    asked = register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review",
+                                 deadline_days=5), desk.who, desk.now(), cal)
+    assert asked.deadline == dt.date(2026, 12, 1)  # Tue 24 Nov + 5 working days
+    set_setting(rules.REVIEW_DAYS, 8, dt.date(2026, 1, 1), "王书记", desk.now())
+    capped = register_visit(draft(outcome="上报", result="", escalate_level="镇", deadline_kind="review"),
+                            desk.who, desk.now(), cal)
+    assert capped.deadline_days == 5 and capped.deadline == dt.date(2026, 12, 1)
+
+
 def test_proxy_outcome_is_pending_for_the_proxy_flow(desk):
     visit = register_visit(draft(category="代办", outcome="代办", result="", deadline_kind="complex"),
                            desk.who, desk.now(), desk.calendar())
@@ -102,10 +119,11 @@ def test_v06_dispute_needs_parties(desk):
 def test_v06_incident_asks_when_and_to_whom_it_was_reported(desk):
     with pytest.raises(VisitInvalid) as exc:
         register_visit(draft(category="突发事件"), desk.who, desk.now(), desk.calendar())
-    assert {"incident_reported_at", "incident_reported_to"} <= set(exc.value.errors)
-    visit = register_visit(draft(category="突发事件", incident_reported_at=desk.now(),
-                                 incident_reported_to="镇党委"), desk.who, desk.now(), desk.calendar())
-    assert visit.incident_reported_to == "镇党委"
+    assert {"incident_occurred_at", "incident_committee_told", "incident_township_told"} <= set(exc.value.errors)
+    reports = [IncidentReportDraft(r, "值班领导", "电话", desk.now()) for r in rules.INCIDENT_RECIPIENTS]
+    visit = register_visit(draft(category="突发事件", incident_occurred_at=desk.now(), incident_reports=reports),
+                           desk.who, desk.now(), desk.calendar())
+    assert visit.incident_reported_to == "两委负责人、镇党委" and visit.incident_reported_at == desk.now()
 
 
 def test_a03_correction_keeps_old_value_and_void_keeps_record(desk):

@@ -24,3 +24,12 @@ def on_duty_text(desk: Desk) -> str:
 
 MENU_ACTIONS.append(MenuAction("工具", "值班设置…", open_settings, director_only=True))
 STATUS_ITEMS.append(StatusItem("duty", on_duty_text))
+
+
+def open_liability(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.duty.liability_settings import open_liability_settings
+
+    open_liability_settings(desk, window)
+
+
+MENU_ACTIONS.append(MenuAction("工具", "追责设置…", open_liability, director_only=True))

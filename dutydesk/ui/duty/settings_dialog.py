@@ -167,11 +167,11 @@ class DutySettingsDialog(QDialog):
             self.penalties[role] = spin
             pform.addRow(f"{role}：", FormField(f"{role}处罚", spin))
         self.joint = _spin(config.penalties.joint_liability, 100000, " 元")
-        pform.addRow("书记、主任连带责任：", FormField("连带责任", self.joint))
+        pform.addRow("连带责任（每人每次）：", FormField("连带责任", self.joint))
         self.threshold = _spin(config.penalties.threshold, 99, " 次")
         self.threshold.setMinimum(1)
-        pform.addRow("半年累计达到：", FormField("诫勉谈话次数", self.threshold,
-                                                 "达到即诫勉谈话（书记、主任）或劝辞（协管员等）"))
+        pform.addRow("查实次数达到：", FormField("诫勉谈话次数", self.threshold,
+                                                 "达到即诫勉谈话或劝辞；职务与计法在“追责设置”中"))
         self.multiplier = _spin(config.penalties.county_multiplier, 10, " 倍")
         self.multiplier.setMinimum(1)
         pform.addRow("县委组织部查实：", FormField("县委组织部查实倍数", self.multiplier))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from dutydesk.store.staff import (
     add_staff,
     all_staff,
     deactivate,
+    late_report_text,
     phone_history,
     update_staff,
 )
@@ -62,6 +64,9 @@ class StaffPage(QWidget):
         self.role = QComboBox()
         self.role.addItems(STAFF_ROLES)
         self.mobile = QLineEdit()
+        self.phone_changed_at = QDateTimeEdit()
+        self.phone_changed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.phone_changed_at.setCalendarPopup(True)
         self.mobile.setPlaceholderText("11位手机号，值班期间保持畅通（D12）")
         self.duties = QLineEdit()
         self.duties.setPlaceholderText("如：民政、社保代办，矛盾调解")
@@ -76,6 +81,8 @@ class StaffPage(QWidget):
             "name": add_field(form, FormField("姓名", self.name)),
             "role": add_field(form, FormField("职务", self.role)),
             "mobile": add_field(form, FormField("手机号", self.mobile)),
+            "phone_changed_at": add_field(form, FormField(
+                "换号时间", self.phone_changed_at, "改手机号时填写实际换号的时间，超过24小时才报告的记为迟报")),
             "duties": add_field(form, FormField("职责", self.duties)),
             "rotation": add_field(form, FormField("轮值方式", self.rotation)),
             "active_from": add_field(form, FormField("启用日期", self.active_from)),
@@ -110,6 +117,7 @@ class StaffPage(QWidget):
         for w in (self.name, self.mobile, self.duties):
             w.clear()
         self.has_end.setChecked(False)
+        self.phone_changed_at.setDateTime(QDateTime(self.desk.now()))
         self.save_button.setEnabled(False)
         self.history.setText("")
         show_errors(self.fields, {})
@@ -128,15 +136,15 @@ class StaffPage(QWidget):
         self.has_end.setChecked(s.active_to is not None)
         if s.active_to:
             self.active_to.setDate(qdate(s.active_to))
+        self.phone_changed_at.setDateTime(QDateTime(self.desk.now()))
         self.save_button.setEnabled(True)
-        lines = [f"{p.effective_from:%Y-%m-%d} 起：{p.mobile}（{p.recorded_by} {p.recorded_at:%m-%d %H:%M}登记）"
-                 for p in phone_history(s)]
-        self.history.setText("手机号变更记录：\n" + "\n".join(lines))
+        self.history.setText("手机号变更记录：\n" + "\n".join(_phone_line(p) for p in phone_history(s)))
 
     def _input(self) -> StaffInput:
         return StaffInput(self.name.text(), self.role.currentText(), self.mobile.text(), self.duties.text(),
                           self.rotation.currentData(), pydate(self.active_from.date()),
-                          pydate(self.active_to.date()) if self.has_end.isChecked() else None)
+                          pydate(self.active_to.date()) if self.has_end.isChecked() else None,
+                          self.phone_changed_at.dateTime().toPython().replace(second=0, microsecond=0))
 
     def do_add(self) -> None:
         try:
@@ -165,3 +173,11 @@ class StaffPage(QWidget):
         show_message(self.message, f"已保存：{self.editing.name}", ok=True)
         self.refresh()
         self.changed.emit("duty")
+
+
+def _phone_line(p) -> str:
+    """One change: the number, when it changed, when and by whom it was reported, and a late flag (D12)."""
+    changed = f"{p.changed_at:%m-%d %H:%M}换号，" if p.changed_at else ""
+    late = late_report_text(p)
+    return (f"{p.effective_from:%Y-%m-%d} 起：{p.mobile}（{changed}{p.recorded_by} {p.recorded_at:%m-%d %H:%M}登记"
+            f"{'，' + late if late else ''}）")

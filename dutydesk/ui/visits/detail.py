@@ -27,6 +27,7 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.phone import mask_phone
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit import history
+from dutydesk.store.incident_reports import reports_of
 from dutydesk.store.visits import (
     Visit,
     VisitExtension,
@@ -132,7 +133,7 @@ def record_html(visit: Visit, desk: Desk) -> str:
     if visit.dispute_parties:
         rows.append(("当事各方", visit.dispute_parties))
         rows.append(("调解结果", visit.mediation_result or "尚未调解"))
-    if visit.incident_reported_at:
+    if visit.incident_reported_at and not visit.incident_occurred_at:  # registered before V06 reports
         rows.append(("突发事件上报", f"{visit.incident_reported_at:%Y-%m-%d %H:%M} 报告{visit.incident_reported_to}"))
     status = visit.status_label
     if urgency != rules.URGENCY_OK:
@@ -152,6 +153,11 @@ def record_html(visit: Visit, desk: Desk) -> str:
         if lines:
             parts.append(f"<h4>{e(title)}</h4><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines) + "</ul>")
 
+    if visit.incident_occurred_at:
+        rows_html = [f"{x.report.matter}：{x.report.reported_at:%m-%d %H:%M} {x.report.method}报告"
+                     f"{x.report.recipient}（{x.report.told}）" + (f"，{x.late}" if x.late else "")
+                     for x in reports_of(visit)]
+        section(f"突发事件报告（事发{visit.incident_occurred_at:%m-%d %H:%M}）", rows_html)
     section("跟进记录", [f"{f.done_at:%m-%d %H:%M} {f.staff}：{f.text}" for f in
                       visit.followups.where(VisitFollowup.voided_at.is_null()).order_by(VisitFollowup.id)])
     section("反馈", [f"{f.given_at:%m-%d %H:%M} {f.method} {f.staff}：{f.content}"
@@ -202,7 +208,7 @@ class VisitDetailDialog(QDialog):
             ("添加跟进", self.add_followup), ("办结", self.complete), ("记录反馈", self.feedback),
             ("未反馈关闭", self.close_without_feedback), ("暂停计时", self.pause), ("恢复计时", self.resume),
             ("延期", self.extend), ("调解结果", self.mediation), ("更正", self.correct), ("作废", self.void),
-            ("一次性告知", self.open_checklist),
+            ("一次性告知", self.open_checklist), ("逐件上报", self.report_matter),
         ]
         for i, (label, slot) in enumerate(actions):
             button = push_button(label, slot)
@@ -228,7 +234,7 @@ class VisitDetailDialog(QDialog):
             "暂停计时": is_open and visit.deadline is not None and not paused,
             "恢复计时": paused, "延期": is_open and visit.deadline is not None,
             "调解结果": live and visit.category == "矛盾纠纷", "更正": live, "作废": live,
-            "一次性告知": live,
+            "一次性告知": live, "逐件上报": live and visit.category == "突发事件",
         }
         for label, button in self.buttons.items():
             button.setEnabled(enabled[label])
@@ -249,6 +255,14 @@ class VisitDetailDialog(QDialog):
         window = self.parentWidget().window() if self.parentWidget() else None
         if window is not None and open_checklist_for_visit(window, self.visit_id):
             self.accept()
+
+    def report_matter(self) -> None:
+        """V06: a major matter of the incident, reported on its own to both recipients."""
+        from dutydesk.ui.visits.major_matter_dialog import MajorMatterDialog
+
+        if MajorMatterDialog(self.desk, self.visit, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.changed.emit()
 
     def _who_at(self):
         return self.desk.who, self.desk.now()

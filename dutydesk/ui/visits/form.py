@@ -7,11 +7,10 @@ nothing typed is lost (a failed save keeps every field as it was).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from dutydesk.store.visit_queries import register_for_person
 from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.theme import OK_GREEN
+from dutydesk.ui.visits.incident_fields import IncidentFields
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
 OUTCOME_FIELDS = {
@@ -88,9 +88,6 @@ class VisitForm(QWidget):
         for key, (label, _setting) in rules.DEADLINE_KINDS.items():
             deadline_kind.addItem(label, key)
         deadline_kind.setCurrentIndex(1)  # 需审核: the common case
-        incident_at = QDateTimeEdit()
-        incident_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        incident_at.setCalendarPopup(True)
         mediation = _combo(("尚未调解", *rules.MEDIATION_RESULTS))
         specs: list[tuple[str, str, QWidget, str]] = [
             ("channel", "来访方式", _combo(rules.CHANNELS), ""),
@@ -100,8 +97,6 @@ class VisitForm(QWidget):
             ("category", "事项类别", _combo(rules.CATEGORIES), ""),
             ("dispute_parties", "当事各方", QLineEdit(), "V06：登记纠纷双方姓名及事由"),
             ("mediation_result", "调解结果", mediation, ""),
-            ("incident_reported_at", "上报时间", incident_at, "V06：突发事件须立即报告"),
-            ("incident_reported_to", "上报对象", _combo(rules.INCIDENT_RECIPIENTS), ""),
             ("request", "诉求内容", request, ""),
             ("responder_name", "首问责任人", _combo([], editable=True), "V02：首位接待人负责到底"),
             ("outcome", "处理方式", _combo(rules.OUTCOMES), ""),
@@ -117,6 +112,8 @@ class VisitForm(QWidget):
         self.fields: dict[str, FormField] = {}
         for name, label, editor, hint in specs:
             self.fields[name] = add_field(form, FormField(label, editor, hint))
+            if name == "mediation_result":
+                self.incident = IncidentFields(form, self.fields)
         self.due_label = QLabel("")
         self.due_label.setAccessibleName("承诺办结日期")
         form.addRow("", self.due_label)
@@ -160,8 +157,7 @@ class VisitForm(QWidget):
             self.form.setRowVisible(self.fields[name], name in wanted)
         for name in ("dispute_parties", "mediation_result"):
             self.form.setRowVisible(self.fields[name], category == "矛盾纠纷")
-        for name in ("incident_reported_at", "incident_reported_to"):
-            self.form.setRowVisible(self.fields[name], category == "突发事件")
+        self.incident.set_visible(category == "突发事件")
         self.form.setRowVisible(self.due_label, "deadline_kind" in wanted)
         self._refresh_due()
 
@@ -214,11 +210,10 @@ class VisitForm(QWidget):
                      "outside_unit", "outside_address", "outside_phone", "dispute_parties"):
             self.editor(name).clear()
         self.editor("request").clear()
-        for name in ("channel", "category", "outcome", "escalate_level", "mediation_result",
-                     "incident_reported_to"):
+        for name in ("channel", "category", "outcome", "escalate_level", "mediation_result"):
             self.editor(name).setCurrentIndex(0)
         self.editor("deadline_kind").setCurrentIndex(1)
-        self.editor("incident_reported_at").setDateTime(QDateTime(self.desk.now()))
+        self.incident.reset(self.desk.now())
         responder = self.editor("responder_name")
         responder.clear()
         responder.addItems(self._responder_choices())
@@ -247,7 +242,7 @@ class VisitForm(QWidget):
         self.editor("category").setFocus()
 
     def draft(self) -> VisitDraft:
-        incident = self.editor("incident_reported_at").dateTime().toPython()
+        is_incident = self._text("category") == "突发事件"
         mediation = self._text("mediation_result")
         return VisitDraft(
             channel=self._text("channel"),
@@ -269,10 +264,8 @@ class VisitForm(QWidget):
             deadline_kind=self.editor("deadline_kind").currentData() or "",
             dispute_parties=self._text("dispute_parties"),
             mediation_result="" if mediation == "尚未调解" else mediation,
-            incident_reported_at=incident.replace(second=0, microsecond=0)
-            if self._text("category") == "突发事件" else None,
-            incident_reported_to=self._text("incident_reported_to") if self._text("category") == "突发事件"
-            else "",
+            incident_occurred_at=self.incident.occurred_at() if is_incident else None,
+            incident_reports=self.incident.drafts() if is_incident else [],
         )
 
     def save(self) -> Visit | None:

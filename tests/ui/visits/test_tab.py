@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QPlainTextEdit, QTableView
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QLabel, QListWidget, QPlainTextEdit, QTableView
 
 from dutydesk.domain import visit_rules as rules
 from dutydesk.store.residents import ResidentData, create_resident
@@ -136,18 +136,32 @@ def test_v02_out_of_scope_asks_where_to_send_the_person(qtbot, app, desk):
     assert Visit.select().count() == 0
 
 
-def test_v06_incident_form_asks_when_and_to_whom(qtbot, app, desk):
+def test_v06_incident_form_asks_both_recipients_and_flags_a_late_report(qtbot, app, desk):
+    """V06: the form shows both recipients (两委负责人 and 镇党委: who, when, how) and warns of a late report."""
     tab = make_tab(qtbot, desk)
-    assert not by_name(tab, "上报对象").isVisibleTo(tab)
+    assert not by_name(tab, "告知的两委负责人").isVisibleTo(tab)
     by_name(tab, "事项类别", QComboBox).setCurrentText("突发事件")
-    assert by_name(tab, "上报对象").isVisibleTo(tab) and by_name(tab, "上报时间").isVisibleTo(tab)
+    for label in ("事发时间", "告知的两委负责人", "两委负责人报告时间", "两委负责人报告方式",
+                  "告知的镇党委人员", "镇党委报告时间", "镇党委报告方式"):
+        assert by_name(tab, label).isVisibleTo(tab), label
     type_text(qtbot, by_name(tab, "姓名"), "钱七")
     type_text(qtbot, by_name(tab, "诉求内容", QPlainTextEdit), "山体滑坡")
     type_text(qtbot, by_name(tab, "办理结果"), "已组织疏散")
-    by_name(tab, "上报对象", QComboBox).setCurrentText("镇党委")
+    type_text(qtbot, by_name(tab, "告知的镇党委人员"), "镇党委值班室王主任")
+    qtbot.mouseClick(by_name(tab, "保存登记"), Qt.MouseButton.LeftButton)
+    assert by_name(tab, "告知的两委负责人错误提示", QLabel).text() == (
+        "突发事件须同时报告两委负责人和镇党委：请填写告知的两委负责人")
+    assert Visit.select().count() == 0
+    type_text(qtbot, by_name(tab, "告知的两委负责人"), "张书记")
+    by_name(tab, "事发时间", QDateTimeEdit).setDateTime(QDateTime(dt.datetime(2026, 11, 24, 7, 30)))
+    by_name(tab, "两委负责人报告时间", QDateTimeEdit).setDateTime(QDateTime(dt.datetime(2026, 11, 24, 7, 45)))
+    late = by_name(tab, "突发事件报告是否及时", QLabel)
+    assert late.isVisibleTo(tab) and late.text() == "镇党委：事发后超过1小时才报告，迟报"
     qtbot.mouseClick(by_name(tab, "保存登记"), Qt.MouseButton.LeftButton)
     visit = Visit.get()
-    assert visit.incident_reported_to == "镇党委" and visit.incident_reported_at == dt.datetime(2026, 11, 24, 9, 0)
+    assert visit.incident_occurred_at == dt.datetime(2026, 11, 24, 7, 30)
+    assert [(r.recipient, r.told, r.method) for r in visit.incident_reports] == [
+        ("两委负责人", "张书记", "电话"), ("镇党委", "镇党委值班室王主任", "电话")]
 
 
 def test_v04_overdue_matter_appears_in_followup_panel_and_feedback_closes_it(qtbot, app, desk, clock):

@@ -52,6 +52,19 @@ def canonical_phone(raw: str) -> str:
     return text
 
 
+def phone_prefix(typed: str) -> str:
+    """What a partly typed number looks like in canonical form, for prefix searches (V09):
+    "+86138" is "138", "05718888" is "0571-8888"; anything else comes back as it is."""
+    text = typed
+    international = _COUNTRY.match(text)
+    if international and text[international.end():].isdigit():
+        text = text[international.end():]
+    if text.isascii() and text.isdigit() and text.startswith("0") and len(text) > 4:
+        area = _area_code_length(text)
+        return text[:area] + "-" + text[area:]
+    return text
+
+
 def normalize_phone(raw: str | None) -> str:
     """V09: the canonical form of a phone number (see ``canonical_phone``); "" for nothing."""
     return canonical_phone(raw or "")

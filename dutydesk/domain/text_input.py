@@ -59,6 +59,15 @@ def _clean_line(line: str) -> str:
     return text
 
 
+def fold_text(text: str) -> str:
+    """What ``normalize_text`` does to each character, without trimming or touching line breaks:
+    for text still being typed (a trailing space may be the start of the next word)."""
+    if text.isascii() and text.isprintable():
+        return text
+    folded = "".join(_fold(ch) for ch in text if _visible(ch) or ch in "\n\t")
+    return unicodedata.normalize("NFC", folded)
+
+
 def normalize_text(text: str | None, multiline: bool = False) -> str:
     """V09: the one form in which typed, scanned or imported text is checked, stored and searched.
 

@@ -9,8 +9,8 @@ only ever see one spelling.
 
 ``normalize_text`` is Unicode NFKC (full-width letters, digits and spaces become ASCII, CJK
 compatibility and radical look-alikes become the ordinary character, super/subscript digits
-become digits) with two exceptions kept as typed because Chinese writing uses them: full-width
-punctuation (，：；（）！？ …) and a few typographic signs (…… ① ㎡ ℃). Zero-width and other
+become digits) with exceptions kept as typed because Chinese writing uses them: the full-width
+punctuation of sentences (，：；！？（）～) and a few typographic signs (…… ① ㎡ ℃). Zero-width and other
 invisible format characters and control characters are dropped; line breaks survive only in
 multi-line free text. ``domain.phone.normalize_phone`` and ``domain.idcard.normalize_id_number``
 build the canonical form of those two identifiers on top of it.
@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters NFKC would rewrite that Chinese text needs as they are: the ellipsis 「……」, ℃.
-_KEEP_CHARS = frozenset("\u2025\u2026\u2103")
+# Characters NFKC would rewrite that Chinese text needs as they are: the full-width punctuation
+# of Chinese sentences (，：；！？（）～), the ellipsis 「……」 and ℃. Other full-width signs
+# (－ ＋ ＠ ／ ％ …) are what 全角 mode leaves in numbers and codes, and are folded.
+_KEEP_CHARS = frozenset("，：；！？（）～\u2025\u2026\u2103")
 # Compatibility tags kept as typed: enclosed numbers (①) and squared units (㎡) mean something
 # a plain "1" or "m2" does not.
 _KEEP_TAGS = ("<circle>", "<square>")
@@ -38,10 +40,7 @@ def _fold(ch: str) -> str:
         return ch  # no compatibility mapping (canonical ones are composed by the final NFC)
     if decomposition.startswith(_KEEP_TAGS):
         return ch
-    folded = unicodedata.normalize("NFKC", ch)
-    if decomposition.startswith("<wide>") and not (folded.isalnum() or folded.isspace()):
-        return ch  # full-width punctuation: 「，」 stays 「，」
-    return folded
+    return unicodedata.normalize("NFKC", ch)
 
 
 def _visible(ch: str) -> bool:

@@ -41,6 +41,10 @@ def test_v09_chinese_punctuation_and_signs_are_kept_as_typed():
     assert normalize_text(text) == text
 
 
+def test_v09_full_width_signs_left_by_full_width_mode_are_folded():
+    assert normalize_text("ＳＢ－０１ ５０％ ａ＠ｂ．ｃｎ") == "SB-01 50% a@b.cn"
+
+
 def test_v09_superscripts_and_radical_look_alikes_fold_to_plain_characters():
     assert normalize_text("¹²³") == "123"
     assert normalize_text("⼈民") == "人民"

@@ -7,6 +7,7 @@ import datetime as dt
 from dutydesk.cli import main
 from dutydesk.domain.calendar_file import EnteredDay, parse_calendar_text
 from dutydesk.domain.catalogue import ServiceItem, parse_catalogue
+from dutydesk.domain.proxy_case import normalize_slip_no
 from dutydesk.resources_path import resource_path
 
 
@@ -39,3 +40,8 @@ def test_v09_catalogue_items_are_read_in_normal_form():
 def test_v09_cli_due_date_typed_in_full_width_mode(tmp_path, capsys):
     assert main(["calendar", "due", "２０２５－０９－２６", "７", "--data-dir", str(tmp_path / "x")]) == 0
     assert capsys.readouterr().out.strip() == "2025-10-13 星期一"
+
+
+def test_v09_slip_number_scanned_in_full_width_mode_is_recognised():
+    assert normalize_slip_no("ＤＢ２０２６－０００１２３\u200b") == "DB2026-000123"
+    assert normalize_slip_no("DB２０２６-12") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dutydesk.domain.text_input import normalize_compact
+from dutydesk.domain.text_input import normalize_compact, normalize_text
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -32,7 +32,8 @@ def canonical_phone(raw: str) -> str:
     Full-width digits, spaces and separators are folded away; a mobile is its 11 digits with any
     +86 / 0086 prefix removed; a landline is its area code, a hyphen and the local number
     (0571-88886666, the form the desk has always shown); a public service number is its digits.
-    Text that is no phone number comes back normalised only (the validators then refuse it).
+    Text that is no phone number comes back normalised only, spaces kept (the validators then
+    refuse it; a free-text contact such as "镇民政办 0571-…" stays readable).
     """
     text = normalize_compact(raw)
     digits = _SEPARATORS.sub("", text)
@@ -49,7 +50,7 @@ def canonical_phone(raw: str) -> str:
         area = _area_code_length(digits)
         if 7 <= len(digits) - area <= 8:
             return digits[:area] + "-" + digits[area:]
-    return text
+    return normalize_text(raw)
 
 
 def phone_prefix(typed: str) -> str:

@@ -122,3 +122,4 @@ def test_v09_bad_phones_still_get_the_chinese_message():
     with pytest.raises(PhoneError, match="11位"):
         parse_mobile("+86 1380013800")
     assert normalize_phone("打不通") == "打不通"
+    assert normalize_phone("镇民政办 ０５７１－６３２８００００") == "镇民政办 0571-63280000"

@@ -265,7 +265,7 @@ def _filtered(open_only: bool, text: str):
     query = ProxyCase.select()
     if open_only:
         query = query.where((ProxyCase.state != CaseState.CLOSED.value) & ProxyCase.voided_at.is_null())
-    text = text.strip()
+    text = normalize_text(text)  # V09: ０００７ typed in 全角 mode finds DB2026-000007
     if text:
         like = f"%{text}%"
         query = query.where(ProxyCase.slip_no.contains(text.upper()) | (ProxyCase.person_name ** like)

@@ -77,3 +77,15 @@ def test_v09_lookup_of_a_landline_typed_without_hyphen(wang):
 def test_v09_archive_search_with_full_width_digits(wang):
     assert [h.title for h in search("１３８００１３", SearchFilter())] == ["王五"]
     assert [h.title for h in search("ｗｗ", SearchFilter())] == ["王五"]
+
+
+def test_v09_proxy_case_search_and_scanned_slip_with_full_width_digits(desk):
+    from dutydesk.store.proxy_cases import case_by_slip, cases_page
+    from tests.notice_helpers import new_case, seed
+
+    seed(desk)
+    case = new_case(desk)
+    number = case.slip_no[-6:]
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in number)
+    assert [c.id for c in cases_page(0, 10, text=full_width)] == [case.id]
+    assert case_by_slip(case.slip_no[:2].lower() + "".join(chr(ord(c) + 0xFEE0) for c in case.slip_no[2:])) == case

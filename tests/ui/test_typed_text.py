@@ -10,10 +10,19 @@ from dutydesk.store.visits import Visit
 from dutydesk.ui.archive.tab import ArchiveTab
 from dutydesk.ui.forms import FormField, password_edit
 from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+from dutydesk.ui.visits.tab import VisitsTab
 from tests.ui.helpers import by_name, type_text
-from tests.ui.visits.test_tab import make_tab
 
 FULL_WIDTH_ID = "１１０１０５１９４９１２３１００２ｘ"
+
+
+def make_tab(qtbot, desk) -> VisitsTab:
+    tab = VisitsTab(desk)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
 
 
 def test_v09_a_form_field_shows_what_is_typed_in_normal_form(qtbot, app):

@@ -8,6 +8,7 @@ import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
+from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.datafolder import DeskError
 
 WEEKDAYS = "一二三四五六日"
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(func=run_import)
     due = actions.add_parser("due", help="计算 DATE 之后 DAYS 个工作日的办结日期（V04）")
-    due.add_argument("date", metavar="DATE", help="受理日期，如 2026-09-30")
+    due.add_argument("date", metavar="DATE", type=normalize_compact, help="受理日期，如 2026-09-30")
     due.add_argument("days", type=int, metavar="DAYS", help="工作日数")
     due.set_defaults(func=run_due)
     for action in (show, imp, due):  # "dutydesk calendar show 2027 --data-dir X" works too

@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from dutydesk.domain.text_input import normalize_compact, normalize_text
 from dutydesk.store.datafolder import DeskError
 
 LEDGER_KEYS = ("duty", "visits", "proxy", "attendance", "monthly")
@@ -24,15 +25,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "export",
         help="导出台账（duty 值班记录簿 / visits 来访登记 / proxy 代办 / attendance 考勤 / monthly 月度统计）")
-    parser.add_argument("ledger", metavar="LEDGER", help="duty, visits, proxy, attendance 或 monthly")
-    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="起始日期（含）")
-    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="截止日期（含）")
-    parser.add_argument("--month", metavar="YYYY-MM", help="月份（attendance 和 monthly 必填，其他台账可代替起止日期）")
-    parser.add_argument("--format", dest="fmt", metavar="xlsx|pdf", help="文件格式；省略时按 --out 的扩展名")
+    # V09: what is typed on the command line is read in normal form (type=), paths excepted.
+    parser.add_argument("ledger", metavar="LEDGER", type=normalize_compact,
+                        help="duty, visits, proxy, attendance 或 monthly")
+    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=normalize_compact,
+                        help="起始日期（含）")
+    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", type=normalize_compact,
+                        help="截止日期（含）")
+    parser.add_argument("--month", metavar="YYYY-MM", type=normalize_compact,
+                        help="月份（attendance 和 monthly 必填，其他台账可代替起止日期）")
+    parser.add_argument("--format", dest="fmt", metavar="xlsx|pdf", type=normalize_compact,
+                        help="文件格式；省略时按 --out 的扩展名")
     parser.add_argument("--out", required=True, metavar="PATH", help="输出文件，或已存在的文件夹（自动命名）")
     parser.add_argument("--unmasked", action="store_true", help="导出完整电话和身份证号（须主任批准，会记录）")
-    parser.add_argument("--reason", default="", help="导出完整信息的原因（与 --unmasked 一起用）")
-    parser.add_argument("--approver", default="", metavar="主任姓名", help="批准的主任（与 --unmasked 一起用）")
+    parser.add_argument("--reason", default="", type=normalize_text,
+                        help="导出完整信息的原因（与 --unmasked 一起用）")
+    parser.add_argument("--approver", default="", metavar="主任姓名", type=normalize_text,
+                        help="批准的主任（与 --unmasked 一起用）")
     parser.set_defaults(func=run)
 
 

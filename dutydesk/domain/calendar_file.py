@@ -24,6 +24,8 @@ import io
 import json
 from dataclasses import dataclass
 
+from dutydesk.domain.text_input import normalize_compact, normalize_text
+
 _OFF = {"休", "假", "节假日", "holiday", "off", "rest"}
 _WORK = {"班", "上班", "调休上班", "workday", "work"}
 
@@ -40,7 +42,7 @@ class EnteredDay:
 
 
 def _parse_type(raw: str, where: str) -> bool:
-    text = raw.strip().lower()
+    text = normalize_compact(raw).lower()  # V09: "ｈｏｌｉｄａｙ" typed in 全角 mode too
     if text in _OFF:
         return False
     if text in _WORK:
@@ -50,7 +52,7 @@ def _parse_type(raw: str, where: str) -> bool:
 
 def _parse_date(raw: str, where: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(raw.strip())
+        return dt.date.fromisoformat(normalize_compact(raw))  # V09: ２０２７－０１－０１ too
     except ValueError:
         raise CalendarFileError(f"{where}：日期“{raw}”格式不正确，应为 2027-01-01") from None
 
@@ -81,7 +83,7 @@ def _parse_csv(text: str) -> list[EnteredDay]:
             raise CalendarFileError(f"{where}：应为“日期,类型,名称”三列")
         day = _parse_date(row[0], where)
         is_workday = _parse_type(row[1], where)
-        name = row[2].strip() if len(row) > 2 else ""
+        name = normalize_text(row[2]) if len(row) > 2 else ""
         days.append(EnteredDay(day, is_workday, name))
     return days
 
@@ -106,5 +108,5 @@ def _parse_json(text: str) -> list[EnteredDay]:
         if not isinstance(item, dict) or "date" not in item or "type" not in item:
             raise CalendarFileError(f"{where}：每条应有 date 和 type")
         days.append(EnteredDay(_parse_date(str(item["date"]), where),
-                               _parse_type(str(item["type"]), where), str(item.get("name", ""))))
+                               _parse_type(str(item["type"]), where), normalize_text(str(item.get("name", "")))))
     return days

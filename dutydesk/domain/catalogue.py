@@ -17,6 +17,8 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
+from dutydesk.domain.text_input import normalize_text
+
 FORMAT_NAME = "dutydesk-catalogue"
 FORMAT_VERSION = 1
 KINDS = ("代办", "咨询", "公益联系")
@@ -169,7 +171,8 @@ class ServiceItem:
 
 
 def _text(value: Any) -> str:
-    return str(value).strip() if value is not None else ""
+    # V09: an imported catalogue is text like any other typed in (full-width digits folded ...)
+    return normalize_text(str(value), multiline=True) if value is not None else ""
 
 
 def _list(value: Any, where: str, what: str) -> list[Any]:

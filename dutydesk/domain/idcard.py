@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dutydesk.domain.text_input import normalize_compact
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -39,16 +41,33 @@ def upgrade_15(number15: str) -> str:
     return first17 + check_digit(first17)
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` is also true for "¹" and "١", which ``int`` refuses."""
+    return text.isascii() and text.isdigit()
+
+
+def normalize_id_number(raw: str | None) -> str:
+    """V09: an ID number as stored: 18 upper-case characters, a 15-digit ID upgraded.
+
+    Typed, scanned or imported text is normalised first (full-width ０-９ and ｘ, superscript
+    digits, zero-width characters, spaces and hyphens between groups). It is not validated here
+    (``parse_id_number`` does that); what is no ID number comes back only normalised."""
+    text = normalize_compact(raw).replace("-", "").upper()
+    if len(text) == 15 and _digits(text):
+        return upgrade_15(text)
+    return text
+
+
 def parse_id_number(raw: str, today: dt.date | None = None) -> IdNumber:
     """Validate and normalise an ID number; raise IdNumberError with a message for the user."""
-    text = raw.strip().replace(" ", "").upper()
+    text = normalize_compact(raw).replace("-", "").upper()
     if len(text) == 15:
-        if not text.isdigit():
+        if not _digits(text):
             raise IdNumberError("15位身份证号码应全部为数字")
         text = upgrade_15(text)
     elif len(text) != 18:
         raise IdNumberError("身份证号码应为18位（或旧式15位）")
-    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+    if not _digits(text[:17]) or not (_digits(text[17]) or text[17] == "X"):
         raise IdNumberError("身份证号码前17位应为数字，末位为数字或X")
     try:
         birth = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from dutydesk.domain.text_input import normalize_compact
+
 
 class CaseState(str, Enum):
     ACCEPTED = "accepted"
@@ -194,7 +196,7 @@ def format_slip_no(prefix: str, year: int, serial: int) -> str:
 
 def normalize_slip_no(text: str) -> str | None:
     """The slip number in what a scanner or a person typed, or None (lowercase and spaces allowed)."""
-    candidate = re.sub(r"\s+", "", text).upper()
+    candidate = normalize_compact(text).upper()  # V09: a scanner in 全角 mode sends ＤＢ２０２６…
     return candidate if SLIP_PATTERN.match(candidate) else None
 
 

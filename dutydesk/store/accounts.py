@@ -9,6 +9,7 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField
 
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel
 
@@ -41,7 +42,7 @@ class Account(BaseModel):
 def create_account(name: str, role: str, who: str, at: dt.datetime) -> Account:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    name = name.strip()
+    name = normalize_text(name)  # V09: "王书记" typed with a zero-width space is the same account
     if not name:
         raise ValueError("请填写账户名")
     if Account.select().where(Account.name == name).exists():

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store.base import BaseModel, database
 
 M = TypeVar("M", bound=Model)
@@ -60,6 +61,13 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
+def _typed(values: dict[str, Any]) -> dict[str, Any]:
+    """V09: text reaches the books in one normal form, whichever way it came in (full-width
+    digits folded, invisible and control characters dropped, trimmed). Line breaks are kept:
+    which fields are single-line is up to each store function, which normalises first."""
+    return {k: normalize_text(v, multiline=True) if isinstance(v, str) else v for k, v in values.items()}
+
+
 def _log(instance: Model, action: str, who: str, at: dt.datetime, **extra: Any) -> None:
     AuditEntry.create(
         at=at,
@@ -74,7 +82,7 @@ def _log(instance: Model, action: str, who: str, at: dt.datetime, **extra: Any) 
 def create(model: type[M], who: str, at: dt.datetime, **values: Any) -> M:
     """Insert a row and record its creation."""
     with database.atomic():
-        instance = model(**values)
+        instance = model(**_typed(values))
         for guard in BEFORE_WRITE:
             guard(instance, "create")
         instance.save(force_insert=True)
@@ -88,7 +96,7 @@ def update(instance: M, who: str, at: dt.datetime, reason: str | None = None, **
     """Change fields of a row, recording each field's old and new value."""
     with database.atomic():
         changed = []
-        for field, new in changes.items():
+        for field, new in _typed(changes).items():
             old = getattr(instance, field)
             if _text(old) == _text(new):
                 continue

@@ -22,6 +22,7 @@ from dutydesk.domain.catalogue import (
     matches,
     parse_catalogue,
 )
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.resources_path import resource_path
 from dutydesk.store import audit
 from dutydesk.store.atomic import atomic_write
@@ -81,6 +82,7 @@ def current_items() -> list[ServiceItem]:
 
 def search(query: str) -> list[CatalogueVersion]:
     """Items whose name, code or pinyin initials match (the catalogue is small: filter in memory)."""
+    query = normalize_text(query)  # V09: what is typed in 全角 mode finds the same items
     return [v for v in current_versions() if matches(v.item, query)]
 
 

@@ -15,7 +15,9 @@ from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.catalogue import CatalogueError, Material, Outcome, Tick, decide
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.settings import declare
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
@@ -107,8 +109,8 @@ def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRec
         ref = slip_numbers.next_number(str(get_setting(NOTICE_PREFIX, at.date())), at.year)
         return audit.create(
             NoticeRecord, who, at,
-            ref=ref, visit=entry.visit_id, resident=entry.resident_id, person_name=entry.person_name.strip(),
-            person_phone=entry.person_phone.strip(), item_version=entry.version, outcome=result.outcome.value,
+            ref=ref, visit=entry.visit_id, resident=entry.resident_id, person_name=normalize_text(entry.person_name),
+            person_phone=normalize_phone(entry.person_phone), item_version=entry.version, outcome=result.outcome.value,
             missing=json.dumps([vars(m) for m in result.missing], ensure_ascii=False),
             received=ticks_json(list(result.received)), reason=result.reason, channel=entry.channel,
             told_at=at, told_by=who, created_at=at, created_by=who,

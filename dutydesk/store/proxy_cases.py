@@ -17,6 +17,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 
 from dutydesk.domain.catalogue import Material, Outcome, Tick, check_fee, decide
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.proxy_case import (
     STATE_LABELS,
     CaseRules,
@@ -30,6 +31,7 @@ from dutydesk.domain.proxy_case import (
     validate_step,
 )
 from dutydesk.domain.settings import declare
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit, proxy_visit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
@@ -137,7 +139,8 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
         case = audit.create(
             ProxyCase, who, at,
             slip_no=slip_no, visit=new.visit_id, resident=new.resident_id, notice=new.notice_id,
-            item_version=new.version, person_name=new.person_name.strip(), person_phone=new.person_phone.strip(),
+            item_version=new.version, person_name=normalize_text(new.person_name),
+            person_phone=normalize_phone(new.person_phone),
             materials=ticks_json(list(result.received)), accepted_at=at, promised_date=promised,
             agent=new.agent.strip(), state=CaseState.ACCEPTED.value, fee_amount=str(new.fee).strip() or "0",
             created_at=at, created_by=who,
@@ -262,7 +265,7 @@ def _filtered(open_only: bool, text: str):
     query = ProxyCase.select()
     if open_only:
         query = query.where((ProxyCase.state != CaseState.CLOSED.value) & ProxyCase.voided_at.is_null())
-    text = text.strip()
+    text = normalize_text(text)  # V09: ０００７ typed in 全角 mode finds DB2026-000007
     if text:
         like = f"%{text}%"
         query = query.where(ProxyCase.slip_no.contains(text.upper()) | (ProxyCase.person_name ** like)

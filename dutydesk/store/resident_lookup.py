@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.phone import phone_prefix
+from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.base import database
 from dutydesk.store.residents import Resident, active, prefix_upper
 
@@ -60,10 +62,11 @@ def _ids(sql: str, prefix: str, limit: int) -> list[int]:
 
 def find_residents(text: str, limit: int = 8) -> list[Resident]:
     """Residents matching what was typed so far, best guesses first; at most ``limit``."""
-    text = text.strip().replace(" ", "")
+    text = normalize_compact(text)  # V09: full-width digits, zero-width characters, spaces
     if not text:
         return []
     ids: list[int] = []
+    text = phone_prefix(text)
     if _PHONE.match(text) or _DIGITS.match(text):
         digits = text.upper()
         if len(digits) >= MIN_PHONE_PREFIX and _PHONE.match(digits):

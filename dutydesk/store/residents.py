@@ -18,6 +18,7 @@ from pypinyin import Style, lazy_pinyin
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.idcard import IdNumberError, parse_id_number
 from dutydesk.domain.phone import PhoneError, parse_phone
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
@@ -122,19 +123,21 @@ class ResidentData:
 def clean(data: ResidentData, today: dt.date) -> dict:
     """Validate and normalise; raise ResidentInvalid with a message per bad field."""
     errors: dict[str, str] = {}
+    # V09: typed, scanned or imported, text is checked and stored in one normal form.
+    tags = [normalize_text(t) for t in data.tags]
     values: dict = {
-        "name": data.name.strip(),
-        "village_group": data.village_group.strip(),
-        "address": data.address.strip(),
-        "tags": ",".join(t.strip() for t in data.tags if t.strip()),
-        "note": data.note.strip(),
+        "name": normalize_text(data.name),
+        "village_group": normalize_text(data.village_group),
+        "address": normalize_text(data.address),
+        "tags": ",".join(t for t in tags if t),
+        "note": normalize_text(data.note, multiline=True),
         "gender": data.gender or None,
         "id_number": None,
         "birth_date": None,
     }
     if not values["name"]:
         errors["name"] = "请填写姓名"
-    if data.id_number.strip():
+    if normalize_text(data.id_number):
         try:
             parsed = parse_id_number(data.id_number, today)
         except IdNumberError as exc:
@@ -143,7 +146,7 @@ def clean(data: ResidentData, today: dt.date) -> dict:
             values.update(id_number=parsed.number, birth_date=parsed.birth_date, gender=parsed.gender)
     phones: list[str] = []
     for raw in data.phones:
-        if not raw.strip():
+        if not normalize_text(raw):
             continue
         try:
             phone = parse_phone(raw)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from peewee import CharField, DateField, IntegerField, Model, TextField
 
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel, database
 
@@ -242,7 +243,7 @@ class Hit:
 
 def terms(query: str) -> list[str]:
     """The words of a query; each must be at least two characters (QueryError otherwise)."""
-    words = [normalise(w) for w in query.split()]
+    words = [normalise(w) for w in normalize_text(query).split()]  # V09: ０５７１ finds 0571
     short = [w for w in words if len(w) < 2]
     if short:
         raise QueryError("每个检索词至少两个字（或两位数字）")

@@ -22,6 +22,7 @@ from dutydesk.domain.staff import (
     default_rotation,
     phone_reported_late,
 )
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
@@ -74,6 +75,8 @@ class StaffInput:
 
 def validate_staff(data: StaffInput, exclude_id: int | None = None) -> dict[str, str]:
     errors: dict[str, str] = {}
+    data.name = normalize_text(data.name)  # V09: one spelling, so the same-name check holds
+    data.duties = normalize_text(data.duties, multiline=True)
     if not data.name.strip():
         errors["name"] = "请填写姓名"
     elif Staff.select().where((Staff.name == data.name.strip()) & Staff.voided_at.is_null()

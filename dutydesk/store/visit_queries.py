@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.idcard import IdNumberError, parse_id_number
 from dutydesk.domain.phone import parse_phone
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.base import database
 from dutydesk.store.residents import (
@@ -124,9 +125,9 @@ def resolve_resident(name: str, phone: str, id_number: str, who: str, at: dt.dat
     record (sharing a phone with relatives is normal). Nobody is created without a phone or ID,
     since a bare name could not be recognised next time.
     """
-    name = name.strip()
-    number = parse_id_number(id_number, at.date()).number if id_number.strip() else ""
-    mobile = parse_phone(phone) if phone.strip() else ""
+    name = normalize_text(name)  # V09: the same name whichever input mode it was typed in
+    number = parse_id_number(id_number, at.date()).number if normalize_text(id_number) else ""
+    mobile = parse_phone(phone) if normalize_text(phone) else ""
     if number:
         same = Resident.select().where(active() & (Resident.id_number == number)).first()
         if same is not None:
@@ -152,7 +153,7 @@ def register_for_person(draft: VisitDraft, id_number: str, who: str, at: dt.date
     """Register a visit and, for a person not picked from the lookup, find or create their
     resident record, all in one transaction. Every problem is reported at once, per field."""
     errors = check_draft(draft, (draft.received_at or at).date())
-    if id_number.strip() and draft.resident_id is None:
+    if normalize_text(id_number) and draft.resident_id is None:
         try:
             parse_id_number(id_number, at.date())
         except IdNumberError as exc:

@@ -27,6 +27,7 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.incident import IncidentReportDraft, check_reports
 from dutydesk.domain.phone import PhoneError, parse_phone
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
@@ -254,7 +255,7 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
     values["received_at"] = received
     for key in ("person_name", "request", "contact", "responder_name", "result", "transfer_to",
                 "transfer_contact", "outside_unit", "outside_address", "outside_phone", "dispute_parties"):
-        values[key] = values[key].strip()
+        values[key] = normalize_text(values[key], multiline=key in ("request", "result"))  # V09
     if values["contact"]:
         values["contact"] = parse_phone(values["contact"])
     if draft.outcome in (rules.PROXY, rules.TRANSFER, rules.ESCALATE):

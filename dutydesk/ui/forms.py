@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutydesk.domain.text_input import fold_text
+
+
+class TypedTextValidator(QValidator):
+    """V09: what is typed or pasted shows, and is read, in normal form as it goes in: full-width
+    digits and letters become ASCII, zero-width and control characters vanish (Chinese
+    punctuation stays). Trimming is left to the store, since a trailing space may be mid-word."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        folded = fold_text(text)
+        if folded != text:
+            pos = len(fold_text(text[:pos]))
+        return QValidator.State.Acceptable, folded, pos
+
+
+def normalise_typing(edit: QLineEdit, owner: QObject | None = None) -> QLineEdit:
+    """Give a line edit the ``TypedTextValidator`` unless it already checks its input otherwise."""
+    if edit.validator() is None:
+        edit.setValidator(TypedTextValidator(owner or edit))
+    return edit
+
 
 class FormField(QWidget):
     """An input with an error label under it; the input's accessible name is its visible label."""
@@ -36,6 +58,8 @@ class FormField(QWidget):
         self.label_text = label
         self.editor = editor
         editor.setAccessibleName(label)
+        if isinstance(editor, QLineEdit) and editor.echoMode() == QLineEdit.EchoMode.Normal:
+            normalise_typing(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -12,7 +12,7 @@ def test_mobile_numbers():
 
 def test_phone_accepts_landline_with_area_code_and_service_numbers():
     assert parse_phone("0571-63281234") == "0571-63281234"
-    assert parse_phone("010 88886666") == "01088886666"
+    assert parse_phone("010 88886666") == "010-88886666"  # V09: one canonical form
     assert parse_phone("12345") == "12345"
     with pytest.raises(PhoneError, match="区号"):
         parse_phone("63281234")

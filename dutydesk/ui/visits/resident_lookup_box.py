@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.store.resident_lookup import ResidentMatch, lookup
+from dutydesk.ui.forms import normalise_typing
 
 
 def describe(match: ResidentMatch) -> str:
@@ -54,6 +55,7 @@ class ResidentLookupBox(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("输入电话、身份证号、姓名或拼音首字母（如 zs），回车选中")
         self.edit.setAccessibleName("查找群众")
+        normalise_typing(self.edit)  # V09: ０５７１ and 0571 find the same people
         self.edit.setClearButtonEnabled(True)
         layout.addWidget(self.edit)
         self.results = QListWidget()

@@ -21,13 +21,16 @@ from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.staff import Staff, all_staff
 
 MANUAL_SOURCES = ("manual", "swap")
+# Put on today's roster by generating it after the session's sign-in cutoff (D05): the person could
+# not have signed in by then, so the cutoff does not apply to them and they are never absent.
+LATE_ROSTERED = "late"
 
 
 class RosterSlot(BaseModel, VoidableMixin):
     day = DateField()
     session_key = CharField()
     staff = ForeignKeyField(Staff)
-    source = CharField()  # generated / special / manual / swap
+    source = CharField()  # generated / special / manual / swap / late (补排, generated after the cutoff)
     created_at = DateTimeField()
 
 
@@ -130,7 +133,9 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
     """Generate and store the roster in one transaction; refuse if flagged unless accepted (D01).
 
     Days before ``from_day`` (today unless the demo says otherwise) are never regenerated: what was
-    rostered then is what the tally counts.
+    rostered then is what the tally counts. Nor are today's sessions already past their cutoff
+    (D05): generating at 14:44 keeps the morning's roster as it was, leaves an ended session
+    without anyone, and puts people on a session under way as 补排, exempt from its cutoff.
     """
     start = max(start, from_day or at.date())
     if end < start:
@@ -139,10 +144,11 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
     if plan.problems and not accept_problems:
         raise RosterProblems(plan.problems)
     special = {s.key for s in slots if s.special}
+    started = {s.key: s for s in slots if s.day == at.date() and s.session.at(s.day, "cutoff") < at}
     with database.atomic():
         existing = roster_map(start, end)
-        for rows in existing.values():
-            keep = keep_manual and any(r.source in MANUAL_SOURCES for r in rows)
+        for key, rows in existing.items():
+            keep = (keep_manual and any(r.source in MANUAL_SOURCES for r in rows)) or key in started
             if not keep:
                 for row in rows:
                     audit.void(row, who, at, "重新生成排班")
@@ -150,9 +156,12 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
             key = slot.key
             if keep_manual and key in existing and any(r.source in MANUAL_SOURCES for r in existing[key]):
                 continue
+            if key in started and (existing.get(key) or slot.session.at(slot.day, "end") <= at):
+                continue
+            source = LATE_ROSTERED if key in started else "special" if key in special else "generated"
             for sid in plan.assignments.get(key, []):
                 audit.create(RosterSlot, who, at, day=slot.day, session_key=slot.session.key, staff=sid,
-                             source="special" if key in special else "generated", created_at=at)
+                             source=source, created_at=at)
     return plan
 
 

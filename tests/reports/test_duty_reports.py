@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import last_week, review_data, write_review_pdf
 from dutydesk.store.attendance import sign_in, sign_out
-from tests.duty_helpers import make_staff, put_on
+from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.reports.test_fonts import embedded_fonts
 
 MONDAY = dt.date(2026, 11, 23)
@@ -35,6 +35,7 @@ def test_d04_roster_board_lists_names_phones_sessions_duties_and_supervision_pho
 
 def test_d13_monday_review_covers_last_week(desk, clock, tmp_path):
     s = make_staff(desk)
+    count_after_cutoff_as_late(desk)
     put_on(desk, MONDAY, "am", s["王委员"])
     put_on(desk, MONDAY, "pm", s["赵文书"])
     sign_in(s["王委员"], "测试", dt.datetime(2026, 11, 23, 8, 50))

@@ -51,7 +51,12 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
             if a.leave.substitute_id is None:
                 continue
         if is_absent(f, now):
-            faults.append([*label, "缺勤（签到后脱岗）" if a.found_off_post else "缺勤"])
+            if a.found_off_post:
+                faults.append([*label, "缺勤（签到后脱岗）"])
+            elif f.sign_in is not None:
+                faults.append([*label, f"缺勤（停签后{f.sign_in:%H:%M}签到）"])
+            else:
+                faults.append([*label, "缺勤"])
             continue
         if f.sign_in is None:
             continue

@@ -50,3 +50,12 @@ def test_d13_monday_review_covers_last_week(desk, clock, tmp_path):
     text = pdf_text(write_review_pdf(data, tmp_path / "review.pdf"))
     assert "周例会值班情况回顾" in text and "迟到（08:50签到）" in text and "三组材料待补" in text
 
+
+
+def test_d05_monday_review_names_a_sign_in_after_the_cutoff_as_absence(desk, clock):
+    s = make_staff(desk)
+    put_on(desk, MONDAY, "am", s["王委员"])
+    sign_in(s["王委员"], "测试", dt.datetime(2026, 11, 23, 8, 50))
+    data = review_data(dt.date(2026, 11, 30), desk.calendar(), dt.datetime(2026, 11, 30, 9, 0))
+    assert ["11-23", "上午", "王委员", "缺勤（停签后08:50签到）"] in data.faults
+    assert data.sessions_covered == 0

@@ -208,7 +208,7 @@ def sign_in(staff: Staff, who: str, now: dt.datetime, pin: str | None = None) ->
 
     Raises ``sign_in_identity.IdentityRefused`` for a missing or wrong PIN."""
     slot = _slot_to_sign(staff, now)
-    proof = verify_identity(staff, pin)
+    proof = verify_identity(staff, pin, now)
     return audit.create(SignIn, who, now, staff=staff, day=now.date(), session_key=slot.session.key,
                         signed_in_at=now, recorded_by=who, proof=proof)
 

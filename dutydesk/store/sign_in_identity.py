@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import CharField, DateTimeField, ForeignKeyField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
 
 from dutydesk.domain.passwords import PasswordError, check_new_password, hash_password, verify_password
 from dutydesk.store import audit
 from dutydesk.store.accounts import Account, principal_leaders
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.settings import get_setting
 from dutydesk.store.staff import Staff
 
 HIDDEN = "（已隐藏）"
@@ -30,6 +31,15 @@ class StaffPin(BaseModel, VoidableMixin):
     pin_hash = CharField()
     set_at = DateTimeField()
     set_by = CharField()
+
+
+class SignInAttempt(BaseModel):
+    """Every PIN tried at the desk, kept: wrong tries in a row lock that person's PIN for a while
+    (the login's own settings: 连续输错次数 and 锁定时长), so a 4-digit PIN cannot be guessed there."""
+
+    staff = ForeignKeyField(Staff)
+    at = DateTimeField()
+    ok = BooleanField()
 
 
 class IdentityRefused(ValueError):
@@ -73,7 +83,21 @@ def set_pin(staff: Staff, pin: str, account: Account | None, at: dt.datetime, ol
         return audit.create(StaffPin, who, at, staff=staff, pin_hash=hash_password(pin), set_at=at, set_by=who)
 
 
-def verify_identity(staff: Staff, pin: str | None) -> str:
+def pin_locked_until(staff: Staff, now: dt.datetime) -> dt.datetime | None:
+    """When ``staff`` may try their PIN again, or None: the last tries all failed, the newest
+    within the lock period."""
+    from dutydesk.store.login import LOCK_MINUTES, MAX_FAILED
+
+    limit = int(get_setting(MAX_FAILED, now.date()))
+    recent = list(SignInAttempt.select().where(SignInAttempt.staff == staff)
+                  .order_by(SignInAttempt.id.desc()).limit(limit))
+    if len(recent) < limit or any(a.ok for a in recent):
+        return None
+    until = recent[0].at + dt.timedelta(minutes=int(get_setting(LOCK_MINUTES, now.date())))
+    return until if until > now else None
+
+
+def verify_identity(staff: Staff, pin: str | None, now: dt.datetime) -> str:
     """D05: check that ``staff`` is the person signing in; return how (``"pin"`` or ``""`` while no
     PINs are in use). The one place an ID-card reader would plug in."""
     row = _live_pin(staff)
@@ -83,7 +107,12 @@ def verify_identity(staff: Staff, pin: str | None) -> str:
         return ""
     if not pin:
         raise IdentityRefused("请输入本人签到密码（签到必须本人）")
-    if not verify_password(pin, row.pin_hash):
+    until = pin_locked_until(staff, now)
+    if until is not None:
+        raise IdentityRefused(f"签到密码输错次数过多，请于 {until:%H:%M} 后再试，或由主要领导授权代签")
+    ok = verify_password(pin, row.pin_hash)
+    SignInAttempt.create(staff=staff, at=now, ok=ok)
+    if not ok:
         raise IdentityRefused("签到密码不正确，请本人重新输入")
     return "pin"
 

@@ -202,3 +202,15 @@ def test_d19_absence_on_consecutive_duty_days_is_flagged_in_the_tally(desk):
     rows = tally(at(13))
     assert rows["周协管"].report_flag == "连续缺勤3天，应上报组织部门"
     assert rows["钱村官"].report_flag == ""
+
+
+def test_d05_five_wrong_pins_in_a_row_lock_signing_in_for_a_while(desk):
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["王委员"])
+    set_pin(s["王委员"], "1234", director(), at(7))
+    for minute in range(5):
+        with pytest.raises(IdentityRefused, match="签到密码不正确"):
+            sign_in(s["王委员"], "测试", at(8, minute), pin=f"000{minute}")
+    with pytest.raises(IdentityRefused, match="请于 08:19 后再试"):
+        sign_in(s["王委员"], "测试", at(8, 5), pin="1234")  # even the right PIN, while locked
+    assert sign_in(s["王委员"], "测试", at(8, 20), pin="1234").proof == "pin"

@@ -195,7 +195,7 @@ def assignments_on(day: dt.date) -> list[DutyAssignment]:
     return assignments_between(day, day)
 
 
-def _slot_to_sign(staff: Staff, now: dt.datetime) -> DutyAssignment:
+def slot_to_sign(staff: Staff, now: dt.datetime) -> DutyAssignment:
     mine = [a for a in assignments_on(now.date()) if a.holder.id == staff.id and a.sign_in is None
             and a.session.at(now.date(), "start") - SIGN_IN_OPENS <= now < a.session.at(now.date(), "end")]
     if not mine:
@@ -207,7 +207,7 @@ def sign_in(staff: Staff, who: str, now: dt.datetime, pin: str | None = None) ->
     """D05: sign in in person with one's own PIN; the time is the clock's, never typed.
 
     Raises ``sign_in_identity.IdentityRefused`` for a missing or wrong PIN."""
-    slot = _slot_to_sign(staff, now)
+    slot = slot_to_sign(staff, now)
     proof = verify_identity(staff, pin, now)
     return audit.create(SignIn, who, now, staff=staff, day=now.date(), session_key=slot.session.key,
                         signed_in_at=now, recorded_by=who, proof=proof)

@@ -144,7 +144,9 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
     if plan.problems and not accept_problems:
         raise RosterProblems(plan.problems)
     special = {s.key for s in slots if s.special}
-    started = {s.key: s for s in slots if s.day == at.date() and s.session.at(s.day, "cutoff") < at}
+    # The demo (``from_day`` in the past) lays out a roster as if made beforehand: no 补排 there.
+    started = {} if from_day is not None else {
+        s.key: s for s in slots if s.day == at.date() and s.session.at(s.day, "cutoff") < at}
     with database.atomic():
         existing = roster_map(start, end)
         for key, rows in existing.items():
@@ -174,9 +176,11 @@ def roster_problems(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> 
 
 
 def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.datetime) -> RosterSlot:
-    """Manually put someone on a slot (kept when the roster is regenerated)."""
+    """Manually put someone on a slot (kept when the roster is regenerated). Put on a session of
+    today already past its cutoff, they are 补排: they could not have signed in by it (D05)."""
     errors = {}
-    if duty_config(day).session(session_key) is None:
+    session = duty_config(day).session(session_key)
+    if session is None:
         errors["session"] = "请选择班次"
     if not staff.active_on(day):
         errors["staff"] = f"{staff.name}在{day:%m月%d日}不在岗（已停用或尚未启用）"
@@ -185,17 +189,18 @@ def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.dateti
         errors["staff"] = f"{staff.name}已在该班次"
     if errors:
         raise RosterEditError(errors)
+    late = day == at.date() and session.at(day, "cutoff") < at
     with database.atomic():
         _mark_manual(day, session_key, who, at)
         return audit.create(RosterSlot, who, at, day=day, session_key=session_key, staff=staff,
-                            source="manual", created_at=at)
+                            source=LATE_ROSTERED if late else "manual", created_at=at)
 
 
 def _mark_manual(day: dt.date, session_key: str, who: str, at: dt.datetime) -> None:
     """An edited slot as a whole becomes manual, so regenerating leaves it as the user made it."""
     for row in RosterSlot.select().where((RosterSlot.day == day) & (RosterSlot.session_key == session_key)
                                          & RosterSlot.voided_at.is_null()):
-        if row.source not in MANUAL_SOURCES:
+        if row.source not in (*MANUAL_SOURCES, LATE_ROSTERED):  # 补排 keeps its exemption (D05)
             audit.update(row, who, at, reason="手工调整", source="manual")
 
 

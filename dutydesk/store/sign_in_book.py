@@ -15,7 +15,7 @@ from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.sign_in_book import EXCUSE_TYPES
 from dutydesk.store import audit
 from dutydesk.store.accounts import Account
-from dutydesk.store.attendance import DutyAssignment, SignIn, SignInError, _slot_to_sign, assignments_on
+from dutydesk.store.attendance import DutyAssignment, SignIn, SignInError, assignments_on, slot_to_sign
 from dutydesk.store.sign_in_identity import IdentityRefused, verify_principal
 from dutydesk.store.staff import Staff
 
@@ -32,7 +32,7 @@ def proxy_sign_in(staff: Staff, principal: str, password: str, reason: str, who:
     if not reason.strip():
         errors["reason"] = "请填写代签原因"
     try:
-        slot = _slot_to_sign(staff, now)
+        slot = slot_to_sign(staff, now)
     except SignInError as exc:
         errors["staff"] = str(exc)
     if errors:

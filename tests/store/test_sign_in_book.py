@@ -214,3 +214,19 @@ def test_d05_five_wrong_pins_in_a_row_lock_signing_in_for_a_while(desk):
     with pytest.raises(IdentityRefused, match="请于 08:19 后再试"):
         sign_in(s["王委员"], "测试", at(8, 5), pin="1234")  # even the right PIN, while locked
     assert sign_in(s["王委员"], "测试", at(8, 20), pin="1234").proof == "pin"
+
+
+def test_d05_a_person_added_by_hand_to_a_session_under_way_is_exempt_from_its_cutoff(desk):
+    from dutydesk.store.roster import assign
+
+    s = make_staff(desk)
+    save_roster(DAY, DAY, desk.calendar(), "测试", at(14, 44), accept_problems=True)
+    on_it = {r.staff.name for r in live_slots(DAY, DAY)}
+    name = next(n for n in s if n not in on_it)
+    extra = assign(DAY, "pm", s[name], "测试", at(15))
+    assert extra.source == LATE_ROSTERED
+    assert {r.source for r in live_slots(DAY, DAY)} == {LATE_ROSTERED}  # the generated one keeps it too
+    sign_in(s[name], "测试", at(15, 10))
+    assert tally(at(18))[name].absent == 0
+    tomorrow = DAY + dt.timedelta(days=2)
+    assert assign(tomorrow, "am", s[name], "测试", at(15)).source == "manual"

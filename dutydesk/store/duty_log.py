@@ -21,8 +21,9 @@ def duty_log(day: dt.date, now: dt.datetime) -> list[DutyLogEntry]:
             entries.append(DutyLogEntry(a.session.at(day, "start"), "请假",
                                         f"{a.rostered.name}{a.leave.leave_type}（{a.session.name}）{sub}"))
         if a.sign_in is not None:
-            entries.append(DutyLogEntry(a.sign_in.signed_in_at, "签到", f"{holder.name}签到（{a.session.name}）",
-                                        a.status(now)))
+            proxy = f"，代签：{a.sign_in.proxy_by}授权，{a.sign_in.proxy_reason}" if a.sign_in.is_proxy else ""
+            entries.append(DutyLogEntry(a.sign_in.signed_in_at, "签到",
+                                        f"{holder.name}签到（{a.session.name}{proxy}）", a.status(now)))
             if a.sign_in.signed_out_at is not None:
                 entries.append(DutyLogEntry(a.sign_in.signed_out_at, "签退",
                                             f"{holder.name}签退（{a.session.name}）"))

@@ -230,3 +230,14 @@ def test_d05_a_person_added_by_hand_to_a_session_under_way_is_exempt_from_its_cu
     assert tally(at(18))[name].absent == 0
     tomorrow = DAY + dt.timedelta(days=2)
     assert assign(tomorrow, "am", s[name], "测试", at(15)).source == "manual"
+
+
+def test_d05_the_duty_log_marks_a_proxy_sign_in(desk):
+    from dutydesk.store.duty_log import duty_log
+
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["赵文书"])
+    principal(desk)
+    proxy_sign_in(s["赵文书"], "王书记", "8888", "在镇里开会", "李文书", at(8, 10))
+    texts = [e.text for e in duty_log(DAY, at(13)) if e.kind == "签到"]
+    assert texts == ["赵文书签到（上午，代签：王书记授权，在镇里开会）"]

@@ -46,9 +46,10 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
         f = a.facts()
         label = [f"{a.day:%m-%d}", a.session.name, a.holder.name]
         if a.leave_approved:
-            sub = f"，{a.leave.substitute.name}替班" if a.leave.substitute_id else "，无人替班"
+            sub = (f"，{a.leave.substitute.name}替班" if a.substitute_asked
+                   else "，事后补假" if a.late_leave else "，无人替班")
             faults.append([*label[:2], a.rostered.name, a.leave.leave_type + sub])
-            if a.leave.substitute_id is None:
+            if not a.substitute_asked:
                 continue
         if is_absent(f, now):
             if a.found_off_post:

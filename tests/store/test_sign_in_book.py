@@ -241,3 +241,17 @@ def test_d05_the_duty_log_marks_a_proxy_sign_in(desk):
     proxy_sign_in(s["赵文书"], "王书记", "8888", "在镇里开会", "李文书", at(8, 10))
     texts = [e.text for e in duty_log(DAY, at(13)) if e.kind == "签到"]
     assert texts == ["赵文书签到（上午，代签：王书记授权，在镇里开会）"]
+
+
+def test_d07_leave_after_the_fact_in_the_duty_log_and_the_monday_review(desk):
+    from dutydesk.reports.weekly_review import review_data
+    from dutydesk.store.duty_log import duty_log
+
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["孙干部"])
+    leave = request_leave(LeaveInput("孙干部", DAY, DAY, "病假", "早上发烧", "周协管", ["am"]), "测试", at(9))
+    approve_leave(leave, director(), at(9, 30), reason="医院证明已交")
+    log = [(e.kind, e.text) for e in duty_log(DAY, at(13))]
+    assert log == [("请假", "孙干部病假（上午），事后补假")]  # no absence, and 周协管 is not named
+    review = review_data(dt.date(2026, 11, 30), desk.calendar(), dt.datetime(2026, 11, 30, 9))
+    assert review.faults == [["11-24", "上午", "孙干部", "病假，事后补假"]]

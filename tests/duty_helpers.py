@@ -30,3 +30,12 @@ def make_staff(desk: Desk, people=PEOPLE, since: dt.date = dt.date(2026, 1, 1)) 
 
 def put_on(desk: Desk, day: dt.date, session_key: str, staff: Staff, source: str = "generated") -> RosterSlot:
     return RosterSlot.create(day=day, session_key=session_key, staff=staff, source=source, created_at=desk.now())
+
+
+def count_after_cutoff_as_late(desk: Desk) -> None:
+    """D05: the centers that count a sign-in after the cutoff as 迟到 rather than an absence
+    (seed 004's default); the tests written before that rule keep their meaning with it."""
+    from dutydesk.domain.sign_in_book import AFTER_CUTOFF
+    from dutydesk.store.settings import set_setting
+
+    set_setting(AFTER_CUTOFF, "late", dt.date(2026, 1, 1), "测试", desk.now())

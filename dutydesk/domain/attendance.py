@@ -1,4 +1,4 @@
-"""Attendance status of a duty session and the monthly tally with penalties (D05-D08, D14, D15).
+"""Attendance status of a duty session and the monthly tally with penalties (D05-D08, D14, D15, D19).
 
 Pure rules over plain facts (who held the slot, when they signed in and out, leave, findings), so
 the Today tab, the tally and the exports all agree on what "late" or "absent" means.
@@ -21,6 +21,13 @@ ABSENT = "缺勤"
 ON_LEAVE = "请假"
 OFFICIAL = "公出"
 SIGNED_OUT = "已签退"
+AFTER_CUTOFF = "停签后签到"  # D05: signed after the book closed; an absence unless a reason is accepted
+CUTOFF_PASSED = "已停签未签到"  # D05: the book closed with no sign-in; absent at the session's end
+NOT_EARLY = "未提前到岗"  # D05 (seed 001): on time, but not the expected minutes early
+
+# What a sign-in after the cutoff counts as (setting duty.after_cutoff_counts_as, D05).
+AFTER_CUTOFF_ABSENT = "absent"  # seed 004: 停签后 counts as absence unless a reason is accepted
+AFTER_CUTOFF_LATE = "late"  # centers that count it as 迟到 instead
 
 LEAVE_TYPES = ("病假", "事假", "公出")
 WHEREABOUTS = ("在岗", "下村入户", "开会", "公出", "请假", "休息")
@@ -36,11 +43,35 @@ class SlotFacts:
     sign_in: dt.datetime | None = None
     sign_out: dt.datetime | None = None
     found_off_post: bool = False  # D06 / D15: signed in, then found away from the post
+    after_cutoff: str = AFTER_CUTOFF_ABSENT  # what a sign-in after the cutoff counts as (D05)
+    excused: str = ""  # a director accepted a reason for signing after the cutoff: 公出 / 病假 / 事假
+    cutoff_waived: bool = False  # rostered after the session's cutoff (补排): no cutoff, never absent
+    early_minutes: int = 0  # D05 (seed 001): expected minutes before the start
+    not_early_is_late: bool = False  # the center counts "not early" as 迟到 (off by default)
+
+
+def is_after_cutoff(f: SlotFacts) -> bool:
+    """D05: signed in after the book closed (exactly at the cutoff is still in time)."""
+    return (f.sign_in is not None and not f.cutoff_waived
+            and f.sign_in > f.session.at(f.day, "cutoff"))
+
+
+def is_not_early(f: SlotFacts) -> bool:
+    """D05 (seed 001 "提前十五分钟到岗"): signed in by the cutoff, but later than ``early_minutes``
+    before the session start. Shown in the book as 未提前到岗; no penalty unless the setting says so."""
+    if f.sign_in is None or f.early_minutes <= 0 or is_after_cutoff(f):
+        return False
+    return f.sign_in > f.session.at(f.day, "start") - dt.timedelta(minutes=f.early_minutes)
 
 
 def is_late(f: SlotFacts) -> bool:
-    """D05: signing in after the cutoff is late."""
-    return f.sign_in is not None and f.sign_in > f.session.at(f.day, "cutoff")
+    """D05: a sign-in after the cutoff is 迟到 only where the center counts it so (otherwise it is an
+    absence); "not early" is 迟到 only where the setting says so; an accepted reason is never late."""
+    if f.sign_in is None or f.excused:
+        return False
+    if is_after_cutoff(f):
+        return f.after_cutoff == AFTER_CUTOFF_LATE
+    return f.not_early_is_late and is_not_early(f)
 
 
 def is_early(f: SlotFacts) -> bool:
@@ -48,19 +79,25 @@ def is_early(f: SlotFacts) -> bool:
 
 
 def is_absent(f: SlotFacts, now: dt.datetime) -> bool:
-    """D05: no sign-in by the end of the session; D06: signed in, then off post."""
+    """D05: no sign-in by the end of the session, or (seed 004) a sign-in after the cutoff without
+    an accepted reason; D06: signed in, then off post. A slot rostered after its cutoff (补排) is
+    never absent for want of a sign-in."""
     if f.found_off_post:
         return True
-    return f.sign_in is None and now >= f.session.at(f.day, "end")
+    if f.sign_in is None:
+        return not f.cutoff_waived and now >= f.session.at(f.day, "end")
+    return is_after_cutoff(f) and not f.excused and f.after_cutoff == AFTER_CUTOFF_ABSENT
 
 
 def status(f: SlotFacts, now: dt.datetime) -> str:
     """The status the Today tab shows for the person holding the slot at ``now``."""
     if is_absent(f, now):
-        return ABSENT
+        return AFTER_CUTOFF if f.sign_in is not None and not f.found_off_post else ABSENT
     if f.sign_in is None:
-        # D05: after the cutoff an unsigned session is late; at the end it becomes absent.
-        return NOT_YET if now <= f.session.at(f.day, "cutoff") else LATE
+        # D05: after the cutoff the book is closed; at the end an unsigned session is absent.
+        if f.cutoff_waived or now <= f.session.at(f.day, "cutoff"):
+            return NOT_YET
+        return LATE if f.after_cutoff == AFTER_CUTOFF_LATE else CUTOFF_PASSED
     if is_early(f):
         return EARLY
     if is_late(f):
@@ -113,6 +150,10 @@ class TallyRow:
     half_year_findings: int = 0  # penalty units since the half-year began, this month included
     half_year_penalty: int = 0
     flag: str = ""  # 诫勉谈话 / 劝辞
+    after_cutoff: int = 0  # D05: sign-ins after the cutoff (counted absent unless a reason was accepted)
+    proxy_signed: int = 0  # D05: sign-ins made by the office for this person (代签)
+    late_leave: int = 0  # D07: sessions covered by leave approved after they began (事后补假)
+    report_flag: str = ""  # D19: absence to report to the organisation department
 
     @property
     def total_penalty(self) -> int:
@@ -166,3 +207,33 @@ def apply_penalties(rows: list[TallyRow], county_units: dict[int, int], rules: P
         row.flag = liability.flag_for(row.role, counts.get(row.staff_id, 0), village, rules.threshold,
                                       rules.admonition_roles, ASSISTANT_ROLES)
 
+
+
+# -- absence to report to the organisation department (D19) -------------------------------
+
+
+def longest_absence_run(days: list[tuple[dt.date, bool]]) -> int:
+    """D19: the longest run of consecutive duty days all absent.
+
+    ``days`` are one person's duty days in order, each with whether they were absent that day.
+    A desk person is rostered on some days only, so "consecutive" runs over their duty days: any
+    duty day they were present (or on approved leave) ends the run.
+    """
+    best = run = 0
+    for _day, absent in days:
+        run = run + 1 if absent else 0
+        best = max(best, run)
+    return best
+
+
+def report_flag(days: list[tuple[dt.date, bool]], consecutive: int, per_year: int) -> str:
+    """D19 (seed 004): absent on ``consecutive`` duty days in a row, or on ``per_year`` days in the
+    year so far, is flagged for report to the organisation department (both numbers are settings)."""
+    run = longest_absence_run(days)
+    total = sum(1 for _day, absent in days if absent)
+    reasons = []
+    if consecutive > 0 and run >= consecutive:
+        reasons.append(f"连续缺勤{run}天")
+    if per_year > 0 and total >= per_year:
+        reasons.append(f"本年累计缺勤{total}天")
+    return "、".join(reasons) + "，应上报组织部门" if reasons else ""

@@ -46,12 +46,18 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
         f = a.facts()
         label = [f"{a.day:%m-%d}", a.session.name, a.holder.name]
         if a.leave_approved:
-            sub = f"，{a.leave.substitute.name}替班" if a.leave.substitute_id else "，无人替班"
+            sub = (f"，{a.leave.substitute.name}替班" if a.substitute_asked
+                   else "，事后补假" if a.late_leave else "，无人替班")
             faults.append([*label[:2], a.rostered.name, a.leave.leave_type + sub])
-            if a.leave.substitute_id is None:
+            if not a.substitute_asked:
                 continue
         if is_absent(f, now):
-            faults.append([*label, "缺勤（签到后脱岗）" if a.found_off_post else "缺勤"])
+            if a.found_off_post:
+                faults.append([*label, "缺勤（签到后脱岗）"])
+            elif f.sign_in is not None:
+                faults.append([*label, f"缺勤（停签后{f.sign_in:%H:%M}签到）"])
+            else:
+                faults.append([*label, "缺勤"])
             continue
         if f.sign_in is None:
             continue

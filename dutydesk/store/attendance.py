@@ -1,7 +1,10 @@
 """Sign-in and sign-out (签到/签退), who holds each slot, and who is on duty now (D05-D07).
 
 The person who must sign for a slot is the rostered person, or their substitute once a director
-approved the leave (D07). A substitute who does not sign in is absent, not the original.
+approved the leave (D07). A substitute who does not sign in is absent, not the original; but a
+substitute named only after the session began (事后补假) was never asked, so is never blamed.
+Signing in needs the person's own PIN (``store.sign_in_identity``); 代签 and a director's accepted
+reason for a sign-in after the cutoff live in ``store.sign_in_book``.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain import attendance as rules
+from dutydesk.domain import sign_in_book as book
 from dutydesk.domain.attendance import SlotFacts
 from dutydesk.domain.duty_settings import SessionDef
+from dutydesk.domain.sign_in_book import BookRules
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
@@ -21,8 +26,11 @@ from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.inspections import DutyFinding, findings_between
 from dutydesk.store.leave import LeaveRequest, leave_for, leaves_between
-from dutydesk.store.roster import live_slots
+from dutydesk.store.roster import LATE_ROSTERED, live_slots
+from dutydesk.store.sign_in_identity import verify_identity
 from dutydesk.store.staff import Staff
+
+DEFAULT_BOOK = BookRules()
 
 # A sign-in is accepted from this long before a session starts (the book is on the desk).
 SIGN_IN_OPENS = dt.timedelta(hours=2)
@@ -35,6 +43,17 @@ class SignIn(BaseModel, VoidableMixin):
     signed_in_at = DateTimeField()
     signed_out_at = DateTimeField(null=True)
     recorded_by = CharField()
+    proof = CharField(default="")  # "pin": the person's own PIN; "proxy": 代签; "": before PINs were in use
+    proxy_by = CharField(default="")  # the principal leader who authorised 代签
+    proxy_reason = TextField(default="")
+    excuse_type = CharField(default="")  # D05: reason a director accepted for signing after the cutoff
+    excuse_note = TextField(default="")
+    excused_by = CharField(null=True)
+    excused_at = DateTimeField(null=True)
+
+    @property
+    def is_proxy(self) -> bool:
+        return self.proof == "proxy"
 
 
 class SignInError(ValueError):
@@ -51,24 +70,42 @@ class DutyAssignment:
     leave: LeaveRequest | None  # leave covering this slot, approved or not
     sign_in: SignIn | None  # the holder's sign-in
     found_off_post: bool
+    late_rostered: bool = False  # put on the roster after the session's cutoff (补排): no cutoff applies
+    book: BookRules = DEFAULT_BOOK
 
     @property
     def leave_approved(self) -> bool:
         return self.leave is not None and self.leave.approved
 
     @property
+    def late_leave(self) -> bool:
+        """D07: leave asked for after this session began (事后补假)."""
+        return self.leave is not None and self.leave.requested_at > self.session.at(self.day, "start")
+
+    @property
+    def substitute_asked(self) -> bool:
+        """D07: the substitute takes the slot over only if asked before the session began."""
+        return self.leave_approved and self.leave.substitute_id is not None and not self.late_leave
+
+    @property
     def holder(self) -> Staff:
-        """D07: the substitute once leave is approved; otherwise the rostered person."""
-        if self.leave_approved and self.leave.substitute_id is not None:
+        """D07: the substitute once leave is approved in time; otherwise the rostered person."""
+        if self.substitute_asked:
             return self.leave.substitute
         return self.rostered
 
     def facts(self) -> SlotFacts:
+        row = self.sign_in
         return SlotFacts(
             self.day, self.session, self.holder.id,
-            self.sign_in.signed_in_at if self.sign_in else None,
-            self.sign_in.signed_out_at if self.sign_in else None,
+            row.signed_in_at if row else None,
+            row.signed_out_at if row else None,
             self.found_off_post,
+            after_cutoff=self.book.after_cutoff,
+            excused=row.excuse_type if row and row.excused_at is not None else "",
+            cutoff_waived=self.late_rostered,
+            early_minutes=self.book.early_minutes,
+            not_early_is_late=self.book.not_early_is_late,
         )
 
     def status(self, now: dt.datetime) -> str:
@@ -76,16 +113,36 @@ class DutyAssignment:
             return rules.OFFICIAL if self.leave.leave_type == "公出" else rules.ON_LEAVE
         return rules.status(self.facts(), now)
 
+    def _sign_notes(self, now: dt.datetime) -> list[str]:
+        """The book's remarks on the holder's sign-in: 代签, an accepted reason, not early (D05)."""
+        facts, row, notes = self.facts(), self.sign_in, []
+        if row is not None and row.is_proxy:
+            notes.append(f"代签，{row.proxy_by}授权")
+        if facts.excused:
+            notes.append(f"{facts.excused}，{row.excused_by}认定")
+        elif rules.is_absent(facts, now) and facts.sign_in is not None and not facts.found_off_post:
+            notes.append("计缺勤")
+        if rules.is_not_early(facts):
+            notes.append(rules.NOT_EARLY)
+        if self.late_rostered:
+            notes.append("补排")
+        return notes
+
     def status_text(self, now: dt.datetime) -> str:
         """What the Today tab shows, e.g. "请假（替班：李四 已签到）" or "未覆盖：请假待批"."""
         text = self.status(now)
         if self.leave_approved:
-            if self.leave.substitute_id is not None:
-                sub = rules.status(self.facts(), now)
+            if self.late_leave:
+                text += "（事后补假）"
+            if self.substitute_asked:
+                sub = "，".join([rules.status(self.facts(), now), *self._sign_notes(now)])
                 text += f"（替班：{self.leave.substitute.name} {sub}）"
             return text
         if text == rules.LATE and self.sign_in is None:
             text += "（未签到）"
+        notes = self._sign_notes(now)
+        if notes:
+            text += f"（{'，'.join(notes)}）"
         if self.leave is not None:
             return f"{text}（请假待批，未覆盖）"
         return text
@@ -112,18 +169,24 @@ def assignments_between(start: dt.date, end: dt.date) -> list[DutyAssignment]:
     findings = findings_between(*day_bounds(start, end))
     batch = DutyConfigs()
     configs: dict[dt.date, dict[str, SessionDef]] = {}
+    books: dict[dt.date, BookRules] = {}
     result = []
     for slot in live_slots(start, end):
         sessions = configs.setdefault(slot.day, {s.key: s for s in batch.on(slot.day).sessions})
         session = sessions.get(slot.session_key)
         if session is None:
             continue  # a session removed from the settings later; its roster stays in the books
+        if slot.day not in books:
+            books[slot.day] = BookRules.from_settings(batch.value(book.AFTER_CUTOFF, slot.day),
+                                        batch.on(slot.day).early_arrival_minutes,
+                                        batch.value(book.NOT_EARLY_IS_LATE, slot.day))
         leave = leave_for(slot.staff_id, slot.day, slot.session_key, leaves)
-        holder_id = (leave.substitute_id if leave is not None and leave.approved and leave.substitute_id
-                     else slot.staff_id)
-        sign = signs.get((holder_id, slot.day, slot.session_key))
-        result.append(DutyAssignment(slot.day, session, slot.staff, leave, sign,
-                                     _off_post(findings, holder_id, slot.day, session, sign)))
+        a = DutyAssignment(slot.day, session, slot.staff, leave, None, False,
+                           slot.source == LATE_ROSTERED, books[slot.day])
+        holder_id = a.holder.id
+        a.sign_in = signs.get((holder_id, slot.day, slot.session_key))
+        a.found_off_post = _off_post(findings, holder_id, slot.day, session, a.sign_in)
+        result.append(a)
     result.sort(key=lambda a: (a.day, a.session.start, a.rostered.id))
     return result
 
@@ -132,7 +195,7 @@ def assignments_on(day: dt.date) -> list[DutyAssignment]:
     return assignments_between(day, day)
 
 
-def _slot_to_sign(staff: Staff, now: dt.datetime) -> DutyAssignment:
+def slot_to_sign(staff: Staff, now: dt.datetime) -> DutyAssignment:
     mine = [a for a in assignments_on(now.date()) if a.holder.id == staff.id and a.sign_in is None
             and a.session.at(now.date(), "start") - SIGN_IN_OPENS <= now < a.session.at(now.date(), "end")]
     if not mine:
@@ -140,11 +203,14 @@ def _slot_to_sign(staff: Staff, now: dt.datetime) -> DutyAssignment:
     return mine[0]
 
 
-def sign_in(staff: Staff, who: str, now: dt.datetime) -> SignIn:
-    """D05: sign in in person; the time is the clock's, never typed."""
-    slot = _slot_to_sign(staff, now)
+def sign_in(staff: Staff, who: str, now: dt.datetime, pin: str | None = None) -> SignIn:
+    """D05: sign in in person with one's own PIN; the time is the clock's, never typed.
+
+    Raises ``sign_in_identity.IdentityRefused`` for a missing or wrong PIN."""
+    slot = slot_to_sign(staff, now)
+    proof = verify_identity(staff, pin, now)
     return audit.create(SignIn, who, now, staff=staff, day=now.date(), session_key=slot.session.key,
-                        signed_in_at=now, recorded_by=who)
+                        signed_in_at=now, recorded_by=who, proof=proof)
 
 
 def open_sign_in(staff: Staff, day: dt.date) -> SignIn | None:

@@ -61,6 +61,10 @@ class DutyConfigs:
                 chosen = (index, value)
         return chosen
 
+    def value(self, setting: Setting, on: dt.date) -> Any:
+        """Any ``duty.*`` setting's value on a day, from the same single read."""
+        return self._value(setting, on)[1]
+
     def on(self, day: dt.date) -> DutyConfig:
         picks = {s.key: self._value(s, day) for s in _SETTINGS}
         version = tuple(picks[s.key][0] for s in _SETTINGS)

@@ -17,16 +17,18 @@ def duty_log(day: dt.date, now: dt.datetime) -> list[DutyLogEntry]:
     for a in assignments_on(day):
         holder = a.holder
         if a.leave is not None and a.leave_approved:
-            sub = f"，{a.leave.substitute.name}替班" if a.leave.substitute_id else ""
+            sub = f"，{a.leave.substitute.name}替班" if a.substitute_asked else ""
+            sub += "，事后补假" if a.late_leave else ""
             entries.append(DutyLogEntry(a.session.at(day, "start"), "请假",
                                         f"{a.rostered.name}{a.leave.leave_type}（{a.session.name}）{sub}"))
         if a.sign_in is not None:
-            entries.append(DutyLogEntry(a.sign_in.signed_in_at, "签到", f"{holder.name}签到（{a.session.name}）",
-                                        a.status(now)))
+            proxy = f"，代签：{a.sign_in.proxy_by}授权，{a.sign_in.proxy_reason}" if a.sign_in.is_proxy else ""
+            entries.append(DutyLogEntry(a.sign_in.signed_in_at, "签到",
+                                        f"{holder.name}签到（{a.session.name}{proxy}）", a.status(now)))
             if a.sign_in.signed_out_at is not None:
                 entries.append(DutyLogEntry(a.sign_in.signed_out_at, "签退",
                                             f"{holder.name}签退（{a.session.name}）"))
-        elif now >= a.session.at(day, "end"):
+        elif now >= a.session.at(day, "end") and not (a.leave_approved and a.late_leave):
             entries.append(DutyLogEntry(a.session.at(day, "end"), "缺勤", f"{holder.name}未签到（{a.session.name}）"))
     for h in handovers_on(day):
         taken = f"{h.acknowledged_by.name}已接班" if h.acknowledged_by_id else "待接班"

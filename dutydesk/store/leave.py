@@ -2,6 +2,8 @@
 
 Until a director approves, the slot stays the original person's and shows as uncovered; approval
 records the approving account and the time, so the password login (issue 7) plugs in unchanged.
+Leave asked for after its first session began is 事后补假: the director must give a reason to
+approve it, and its substitute (not asked in time) never takes over that session's absence.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class LeaveRequest(BaseModel, VoidableMixin):
     requested_by = CharField()
     approved_by = CharField(null=True)
     approved_at = DateTimeField(null=True)
+    approval_note = TextField(default="")  # D07: why a director approved leave after the fact
 
     @property
     def approved(self) -> bool:
@@ -51,7 +54,8 @@ class LeaveRequest(BaseModel, VoidableMixin):
     def status_label(self) -> str:
         if self.voided_at is not None:
             return "已作废"
-        return "已批准" if self.approved else "待批准"
+        label = "已批准" if self.approved else "待批准"
+        return f"{label}（事后补假）" if is_after_the_fact(self) else label
 
 
 class LeaveError(FieldErrors):
@@ -129,15 +133,40 @@ class NotAllowed(PermissionError):
     """The logged-in account may not do this (e.g. approve leave without being a director)."""
 
 
-def approve_leave(leave: LeaveRequest, account: Account | None, at: dt.datetime) -> LeaveRequest:
-    """D07: the secretary's or director's approval, with who and when."""
+def first_session_start(leave: LeaveRequest) -> dt.datetime | None:
+    """When the first session the leave covers begins (None: it covers no session)."""
+    from dutydesk.store.duty_config import DutyConfigs
+
+    configs = DutyConfigs()
+    day = leave.start_day
+    while day <= leave.end_day:
+        starts = [s.at(day, "start") for s in configs.on(day).sessions_on(day) if leave.covers(day, s.key)]
+        if starts:
+            return min(starts)
+        day += dt.timedelta(days=1)
+    return None
+
+
+def is_after_the_fact(leave: LeaveRequest) -> bool:
+    """D07: leave asked for after its (first) session began is 事后补假."""
+    first = first_session_start(leave)
+    return first is not None and leave.requested_at > first
+
+
+def approve_leave(leave: LeaveRequest, account: Account | None, at: dt.datetime,
+                  reason: str = "") -> LeaveRequest:
+    """D07: the secretary's or director's approval, with who and when; 事后补假 also needs the
+    director's reason for accepting it."""
     if account is None or not account.is_director:
         raise NotAllowed("只有主任或书记可以批准请假")
     if leave.approved:
         raise LeaveError({"leave": "该请假已批准"})
     if leave.voided_at is not None:
         raise LeaveError({"leave": "该请假已作废"})
-    return audit.update(leave, account.name, at, approved_by=account.name, approved_at=at)
+    if is_after_the_fact(leave) and not reason.strip():
+        raise LeaveError({"approval_note": "该请假在班次开始后才提出（事后补假），批准须填写理由"})
+    return audit.update(leave, account.name, at, approved_by=account.name, approved_at=at,
+                        approval_note=reason.strip())
 
 
 def leaves_between(start: dt.date, end: dt.date, include_pending: bool = True) -> list[LeaveRequest]:

@@ -21,13 +21,16 @@ from dutydesk.store.duty_config import DutyConfigs, duty_config
 from dutydesk.store.staff import Staff, all_staff
 
 MANUAL_SOURCES = ("manual", "swap")
+# Put on today's roster by generating it after the session's sign-in cutoff (D05): the person could
+# not have signed in by then, so the cutoff does not apply to them and they are never absent.
+LATE_ROSTERED = "late"
 
 
 class RosterSlot(BaseModel, VoidableMixin):
     day = DateField()
     session_key = CharField()
     staff = ForeignKeyField(Staff)
-    source = CharField()  # generated / special / manual / swap
+    source = CharField()  # generated / special / manual / swap / late (补排, generated after the cutoff)
     created_at = DateTimeField()
 
 
@@ -130,7 +133,9 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
     """Generate and store the roster in one transaction; refuse if flagged unless accepted (D01).
 
     Days before ``from_day`` (today unless the demo says otherwise) are never regenerated: what was
-    rostered then is what the tally counts.
+    rostered then is what the tally counts. Nor are today's sessions already past their cutoff
+    (D05): generating at 14:44 keeps the morning's roster as it was, leaves an ended session
+    without anyone, and puts people on a session under way as 补排, exempt from its cutoff.
     """
     start = max(start, from_day or at.date())
     if end < start:
@@ -139,10 +144,13 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
     if plan.problems and not accept_problems:
         raise RosterProblems(plan.problems)
     special = {s.key for s in slots if s.special}
+    # The demo (``from_day`` in the past) lays out a roster as if made beforehand: no 补排 there.
+    started = {} if from_day is not None else {
+        s.key: s for s in slots if s.day == at.date() and s.session.at(s.day, "cutoff") < at}
     with database.atomic():
         existing = roster_map(start, end)
-        for rows in existing.values():
-            keep = keep_manual and any(r.source in MANUAL_SOURCES for r in rows)
+        for key, rows in existing.items():
+            keep = (keep_manual and any(r.source in MANUAL_SOURCES for r in rows)) or key in started
             if not keep:
                 for row in rows:
                     audit.void(row, who, at, "重新生成排班")
@@ -150,9 +158,12 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
             key = slot.key
             if keep_manual and key in existing and any(r.source in MANUAL_SOURCES for r in existing[key]):
                 continue
+            if key in started and (existing.get(key) or slot.session.at(slot.day, "end") <= at):
+                continue
+            source = LATE_ROSTERED if key in started else "special" if key in special else "generated"
             for sid in plan.assignments.get(key, []):
                 audit.create(RosterSlot, who, at, day=slot.day, session_key=slot.session.key, staff=sid,
-                             source="special" if key in special else "generated", created_at=at)
+                             source=source, created_at=at)
     return plan
 
 
@@ -165,9 +176,11 @@ def roster_problems(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> 
 
 
 def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.datetime) -> RosterSlot:
-    """Manually put someone on a slot (kept when the roster is regenerated)."""
+    """Manually put someone on a slot (kept when the roster is regenerated). Put on a session of
+    today already past its cutoff, they are 补排: they could not have signed in by it (D05)."""
     errors = {}
-    if duty_config(day).session(session_key) is None:
+    session = duty_config(day).session(session_key)
+    if session is None:
         errors["session"] = "请选择班次"
     if not staff.active_on(day):
         errors["staff"] = f"{staff.name}在{day:%m月%d日}不在岗（已停用或尚未启用）"
@@ -176,17 +189,18 @@ def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.dateti
         errors["staff"] = f"{staff.name}已在该班次"
     if errors:
         raise RosterEditError(errors)
+    late = day == at.date() and session.at(day, "cutoff") < at
     with database.atomic():
         _mark_manual(day, session_key, who, at)
         return audit.create(RosterSlot, who, at, day=day, session_key=session_key, staff=staff,
-                            source="manual", created_at=at)
+                            source=LATE_ROSTERED if late else "manual", created_at=at)
 
 
 def _mark_manual(day: dt.date, session_key: str, who: str, at: dt.datetime) -> None:
     """An edited slot as a whole becomes manual, so regenerating leaves it as the user made it."""
     for row in RosterSlot.select().where((RosterSlot.day == day) & (RosterSlot.session_key == session_key)
                                          & RosterSlot.voided_at.is_null()):
-        if row.source not in MANUAL_SOURCES:
+        if row.source not in (*MANUAL_SOURCES, LATE_ROSTERED):  # 补排 keeps its exemption (D05)
             audit.update(row, who, at, reason="手工调整", source="manual")
 
 

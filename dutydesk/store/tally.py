@@ -9,13 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from dutydesk.domain.attendance import PenaltyRules, TallyRow, apply_penalties, is_absent, is_early, is_late
+from dutydesk.domain.attendance import (
+    PenaltyRules,
+    TallyRow,
+    apply_penalties,
+    is_absent,
+    is_after_cutoff,
+    is_early,
+    is_late,
+    report_flag,
+)
 from dutydesk.domain.liability import CONSECUTIVE
-from dutydesk.store.attendance import assignments_between
+from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
+from dutydesk.store.attendance import DutyAssignment, assignments_between
 from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.finding_streaks import month_streaks, with_liability_settings
 from dutydesk.store.inspections import findings_between
+from dutydesk.store.settings import get_setting
 from dutydesk.store.staff import all_staff
 
 
@@ -44,12 +55,16 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
         mine.scheduled += 1
         if a.leave_approved:
             mine.leave[a.leave.leave_type] = mine.leave.get(a.leave.leave_type, 0) + 1
-            if a.leave.substitute_id is None:
-                continue
+            mine.late_leave += a.late_leave
+            if not a.substitute_asked:
+                continue  # D07: a substitute named after the session began is never blamed
             mine.substitutions_taken += 1
             row(a.holder).substitutions_given += 1
         holder = row(a.holder)
         facts = a.facts()
+        if facts.sign_in is not None:
+            holder.after_cutoff += is_after_cutoff(facts)
+            holder.proxy_signed += a.sign_in.is_proxy
         if is_absent(facts, now):
             holder.absent += 1
             if a.found_off_post:
@@ -73,11 +88,40 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
     return list(rows.values()), county, rules
 
 
+def _absent_day(a: DutyAssignment, now: dt.datetime) -> tuple[int, bool] | None:
+    """(whose day, absent?) for one slot, or None when it tells nothing (leave, still to come)."""
+    if a.leave_approved and not a.substitute_asked:
+        return None
+    facts = a.facts()
+    if is_absent(facts, now):
+        return a.holder.id, True
+    return (a.holder.id, False) if facts.sign_in is not None else None
+
+
+def report_flags(year: int, month: int, now: dt.datetime) -> dict[int, str]:
+    """D19: per staff id, the warning to report absence to the organisation department, from the
+    year's duty days up to the end of ``month`` (a day with any absent session is an absent day)."""
+    last = month_bounds(year, month)[1]
+    days: dict[int, dict[dt.date, bool]] = defaultdict(dict)
+    for a in assignments_between(dt.date(year, 1, 1), last):
+        found = _absent_day(a, now)
+        if found is not None:
+            staff_id, absent = found
+            days[staff_id][a.day] = days[staff_id].get(a.day, False) or absent
+    consecutive = int(get_setting(REPORT_CONSECUTIVE_DAYS, last))
+    per_year = int(get_setting(REPORT_DAYS_PER_YEAR, last))
+    flags = {sid: report_flag(sorted(d.items()), consecutive, per_year) for sid, d in days.items()}
+    return {sid: flag for sid, flag in flags.items() if flag}
+
+
 def month_tally(year: int, month: int, now: dt.datetime) -> list[TallyRow]:
     """One row per staff member for the month, with penalties per the table in force that month
-    and half-year cumulative totals (D14); flags count consecutive findings unless the setting
-    says the half-year's total."""
+    and half-year cumulative totals (D14), and the D19 report warning; flags count consecutive
+    findings unless the setting says the half-year's total."""
     rows, county, rules = _counts(year, month, now)
+    flags = report_flags(year, month, now)
+    for r in rows:
+        r.report_flag = flags.get(r.staff_id, "")
     earlier_units: dict[int, int] = defaultdict(int)
     earlier_penalty: dict[int, int] = defaultdict(int)
     first_month = 1 if month <= 6 else 7

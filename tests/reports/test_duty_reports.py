@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import last_week, review_data, write_review_pdf
 from dutydesk.store.attendance import sign_in, sign_out
-from tests.duty_helpers import make_staff, put_on
+from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.reports.test_fonts import embedded_fonts
 
 MONDAY = dt.date(2026, 11, 23)
@@ -35,6 +35,7 @@ def test_d04_roster_board_lists_names_phones_sessions_duties_and_supervision_pho
 
 def test_d13_monday_review_covers_last_week(desk, clock, tmp_path):
     s = make_staff(desk)
+    count_after_cutoff_as_late(desk)
     put_on(desk, MONDAY, "am", s["王委员"])
     put_on(desk, MONDAY, "pm", s["赵文书"])
     sign_in(s["王委员"], "测试", dt.datetime(2026, 11, 23, 8, 50))
@@ -49,3 +50,12 @@ def test_d13_monday_review_covers_last_week(desk, clock, tmp_path):
     text = pdf_text(write_review_pdf(data, tmp_path / "review.pdf"))
     assert "周例会值班情况回顾" in text and "迟到（08:50签到）" in text and "三组材料待补" in text
 
+
+
+def test_d05_monday_review_names_a_sign_in_after_the_cutoff_as_absence(desk, clock):
+    s = make_staff(desk)
+    put_on(desk, MONDAY, "am", s["王委员"])
+    sign_in(s["王委员"], "测试", dt.datetime(2026, 11, 23, 8, 50))
+    data = review_data(dt.date(2026, 11, 30), desk.calendar(), dt.datetime(2026, 11, 30, 9, 0))
+    assert ["11-23", "上午", "王委员", "缺勤（停签后08:50签到）"] in data.faults
+    assert data.sessions_covered == 0

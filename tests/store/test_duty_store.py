@@ -123,10 +123,11 @@ def test_leave_bad_input_is_reported_per_field_and_nothing_saved(desk):
     assert LeaveRequest.select().count() == 1
 
 
-def test_d07_leave_needs_a_substitute_and_director_approval(desk):
+def test_d07_leave_needs_a_substitute_and_director_approval(desk, clock):
     from dutydesk.store.accounts import Account
 
     staff = make_staff(desk)
+    clock.set(dt.datetime(2026, 11, 24, 8, 0))  # asked before the session (later is 事后补假)
     put_on(desk, DAY, "am", staff["王委员"])
     with pytest.raises(LeaveError) as err:
         _leave(desk, substitute_name="")

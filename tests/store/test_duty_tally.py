@@ -12,7 +12,7 @@ from dutydesk.store.inspections import record_complaint, record_inspection
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.store.tally import month_tally
-from tests.duty_helpers import PEOPLE, make_staff, put_on
+from tests.duty_helpers import PEOPLE, count_after_cutoff_as_late, make_staff, put_on
 
 DAY = dt.date(2026, 11, 24)
 
@@ -27,6 +27,7 @@ def rows_by_name(now):
 
 def test_d05_late_absent_leave_and_substitute_counts(desk, clock):
     s = make_staff(desk)
+    count_after_cutoff_as_late(desk)
     put_on(desk, DAY, "am", s["王委员"])   # on time
     put_on(desk, DAY, "am", s["赵文书"])   # late
     put_on(desk, DAY, "pm", s["钱村官"])   # never signs in

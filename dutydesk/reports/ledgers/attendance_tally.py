@@ -18,6 +18,9 @@ COLUMNS = [
     Column("督查查实", 6, "int", total=True), Column("处罚（元）", 7, "int", total=True),
     Column("连带责任（元）", 7, "int", total=True), Column("半年累计次数", 7, "int"),
     Column("半年累计金额（元）", 8, "int"), Column("处理意见", 9),
+    # The sign-in book's exceptions (seed 004) and the report warning to the organisation department.
+    Column("停签后签到", 6, "int", total=True), Column("代签", 5, "int", total=True),
+    Column("事后补假", 6, "int", total=True), Column("上报提示", 16),
 ]
 
 
@@ -25,14 +28,16 @@ def tally_row(row: TallyRow) -> tuple:
     return (row.name, row.role, row.scheduled, row.worked, row.late, row.early, row.absent,
             *[row.leave.get(t, 0) for t in LEAVE_TYPES], row.substitutions_given, row.substitutions_taken,
             row.findings, row.penalty, row.joint_liability, row.half_year_findings, row.half_year_penalty,
-            row.flag)
+            row.flag, row.after_cutoff, row.proxy_signed, row.late_leave, row.report_flag)
 
 
 def build(desk: Desk, period: Period) -> Ledger:
     year, month = period.year_month
     rows = [tally_row(r) for r in month_tally(year, month, desk.now())]
     notes = ["说明：缺勤含未签到和签到后脱岗（D05、D06）；"
-             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算（D14）。"]
+             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算（D14）。",
+             "停签后签到未经主任认定理由的计缺勤（本中心设置为计迟到的除外）；代签须经主要领导授权；"
+             "事后补假为班次开始后才提出、经主任批准的请假；连续或全年累计缺勤达到设定天数的，提示上报组织部门。"]
     return ledger_for(desk, "月度考勤统计表", period, tables=[Table(COLUMNS, static_rows(rows), row_count=len(rows))],
                       notes=notes, sheet_name="考勤统计")
 

@@ -39,6 +39,8 @@ def _cells(leave: LeaveRequest) -> list[str]:
     names = {s.key: s.name for s in duty_config(leave.start_day).sessions}
     sessions = "、".join(names.get(k, k) for k in keys) if keys else "全天"
     approved = f"{leave.approved_by} {leave.approved_at:%m-%d %H:%M}" if leave.approved else ""
+    if leave.approval_note:
+        approved += f"（{leave.approval_note}）"
     return [leave.staff.name, leave.leave_type, f"{leave.start_day:%m-%d}至{leave.end_day:%m-%d}", sessions,
             leave.reason, leave.substitute.name if leave.substitute_id else "", leave.status_label, approved]
 
@@ -85,6 +87,10 @@ class LeavePage(QWidget):
         self.table = table_view("请假记录")
         self.table.setModel(self.model)
         right.addWidget(self.table)
+        self.approval_note = QLineEdit()
+        self.approval_field = FormField("批准理由", self.approval_note,
+                                        "班次开始后才提出的请假（事后补假）须填写批准理由")
+        right.addWidget(self.approval_field)
         self.approve_button = push_button("批准所选请假", self.do_approve)
         right.addWidget(self.approve_button)
         self.approve_message = message_label("审批提示")
@@ -134,11 +140,23 @@ class LeavePage(QWidget):
             show_message(self.approve_message, "请先选中一条请假记录", ok=False)
             return
         leave = self.model.rows[index.row()]
+        self.approval_field.clear_error()
         try:
-            approve_leave(leave, self.desk.account, self.desk.now())
-        except (LeaveError, NotAllowed) as exc:
+            approve_leave(leave, self.desk.account, self.desk.now(), reason=self.approval_note.text())
+        except LeaveError as exc:
+            if "approval_note" in exc.errors:
+                self.approval_field.set_error(exc.errors["approval_note"])
+                self.approval_note.setFocus()
+                return
             show_message(self.approve_message, str(exc), ok=False)
             return
-        show_message(self.approve_message, f"已批准{leave.staff.name}的请假，替班人：{leave.substitute.name}", ok=True)
+        except NotAllowed as exc:
+            show_message(self.approve_message, str(exc), ok=False)
+            return
+        self.approval_note.clear()
+        text = f"已批准{leave.staff.name}的请假，替班人：{leave.substitute.name}"
+        if leave.approval_note:
+            text = f"已批准{leave.staff.name}的事后补假（班次开始后提出，不转由替班人负责）"
+        show_message(self.approve_message, text, ok=True)
         self.refresh()
         self.changed.emit("duty")

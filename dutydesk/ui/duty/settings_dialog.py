@@ -31,6 +31,7 @@ from dutydesk.domain.staff import STAFF_ROLES
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
+from dutydesk.ui.duty.sign_in_settings import SignInBookSettings
 from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))
@@ -175,6 +176,8 @@ class DutySettingsDialog(QDialog):
         self.multiplier = _spin(config.penalties.county_multiplier, 10, " 倍")
         self.multiplier.setMinimum(1)
         pform.addRow("县委组织部查实：", FormField("县委组织部查实倍数", self.multiplier))
+        self.sign_in_book = SignInBookSettings(self)
+        layout.addWidget(self.sign_in_book)
 
         self.save_button = push_button("保存设置", self.save, primary=True)
         self.cancel_button = push_button("取消", self.reject)
@@ -206,6 +209,7 @@ class DutySettingsDialog(QDialog):
             ds.JOINT_LIABILITY.key: self.joint.value(),
             ds.FINDING_THRESHOLD.key: self.threshold.value(),
             ds.COUNTY_MULTIPLIER.key: self.multiplier.value(),
+            **self.sign_in_book.values(),
         }
 
     def errors(self) -> dict[str, str]:

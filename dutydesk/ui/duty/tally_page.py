@@ -24,6 +24,7 @@ from dutydesk.ui.theme import OVERDUE_RED
 TALLY_HEADERS: list[str] = [
     "姓名", "职务", "应值班次", "实到", "迟到", "早退", "缺勤", *LEAVE_TYPES,
     "替他人值班", "由他人替班", "查实次数", "处罚(元)", "连带责任(元)", "半年累计次数", "半年累计金额(元)", "处理意见",
+    "停签后签到", "代签", "事后补假", "上报提示",
 ]
 
 
@@ -50,7 +51,8 @@ class TallyPage(QWidget):
         self.summary.setAccessibleName("统计说明")
         layout.addWidget(self.summary)
         self.model = PagedTableModel(TALLY_HEADERS, list_source(self._rows), tally_row,
-                                     lambda r: OVERDUE_RED if r.flag or r.absent else None, len(TALLY_HEADERS) - 1)
+                                     lambda r: OVERDUE_RED if r.flag or r.absent or r.report_flag else None,
+                                     TALLY_HEADERS.index("处理意见"))
         self.table = table_view("考勤统计表")
         self.table.setModel(self.model)
         layout.addWidget(self.table)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.domain.attendance import WHEREABOUTS
+from dutydesk.domain.attendance import AFTER_CUTOFF_LATE, WHEREABOUTS
+from dutydesk.domain.sign_in_book import AFTER_CUTOFF
 from dutydesk.store.attendance import (
     SIGN_IN_OPENS,
     DutyAssignment,
@@ -34,10 +36,14 @@ from dutydesk.store.attendance import (
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
 from dutydesk.store.leave import leaves_between
+from dutydesk.store.settings import get_setting
+from dutydesk.store.sign_in_book import after_cutoff_today
+from dutydesk.store.sign_in_identity import IdentityRefused, pins_in_use
 from dutydesk.store.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
-from dutydesk.ui.forms import FormField, message_label, push_button
+from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
+from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -89,6 +95,9 @@ class TodayPage(QWidget):
         self.person = QComboBox()
         self.person_field = FormField("值班人员", self.person)
         form.addRow("值班人员：", self.person_field)
+        self.pin = password_edit()
+        self.pin_field = FormField("签到密码", self.pin)
+        form.addRow("签到密码：", self.pin_field)
         sign_layout.addLayout(form)
         buttons = QHBoxLayout()
         self.sign_in_button = push_button("签到", self.do_sign_in, primary=True)
@@ -104,6 +113,15 @@ class TodayPage(QWidget):
             b.setFont(f)
             buttons.addWidget(b)
         sign_layout.addLayout(buttons)
+        book = QHBoxLayout()
+        self.proxy_button = push_button("代签", self.do_proxy_sign_in)
+        self.proxy_button.setToolTip("本人不能到场签到时，经主要领导当场输入密码授权代签")
+        self.excuse_button = push_button("认定停签理由", self.do_accept_reason)
+        self.excuse_button.setToolTip("主任或书记认定停签后签到的会议通知、领导安排或假条，计为出勤")
+        self.pin_button = push_button("设置签到密码", self.do_set_pin)
+        for b in (self.proxy_button, self.excuse_button, self.pin_button):
+            book.addWidget(b)
+        sign_layout.addLayout(book)
         self.sign_message = message_label("签到结果")
         sign_layout.addWidget(self.sign_message)
         self.arrival_hint = QLabel()
@@ -174,8 +192,15 @@ class TodayPage(QWidget):
         self.heading.setText(f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}（{kind}）　"
                              f"现在 {now:%H:%M}　当班：{on_now}")
         minutes = duty_config(today).early_arrival_minutes
-        self.arrival_hint.setText(f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗（D05）；"
-                                  "停签后未签到计迟到，班次结束仍未签到计缺勤。")
+        late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
+        pins = ("签到须本人输入签到密码，他人不能代签（特殊情况经主要领导授权）。" if pins_in_use()
+                else "尚未为值班人员设置签到密码，目前不需密码即可签到；请主任为每人设置签到密码。")
+        self.arrival_hint.setText(
+            f"{pins}签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
+            + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
+            + "班次结束仍未签到计缺勤。")
+        director = bool(self.desk.account and self.desk.account.is_director)
+        self.excuse_button.setEnabled(director)
         self._fill_sessions(now)
         self._fill_people(now)
         self._fill_handover(now)
@@ -285,13 +310,54 @@ class TodayPage(QWidget):
             self.person_field.set_error("请选择值班人员")
             return
         self.person_field.clear_error()
+        self.pin_field.clear_error()
+        pin = self.pin.text()
+        self.pin.clear()
         try:
-            row = sign_in(staff, self.desk.who, self.desk.now())
+            row = sign_in(staff, self.desk.who, self.desk.now(), pin=pin)
+        except IdentityRefused as exc:
+            self.pin_field.set_error(str(exc))
+            self.pin.setFocus()
+            return
         except SignInError as exc:
             show_message(self.sign_message, str(exc), ok=False)
             return
         show_message(self.sign_message, f"{staff.name} {row.signed_in_at:%H:%M} 签到成功", ok=True)
         self.changed.emit("duty")
+        self.refresh()
+
+    def do_proxy_sign_in(self) -> None:
+        """代签 (D05): only on the principal leader's password, typed in the dialog."""
+        staff = self._selected()
+        if staff is None:
+            self.person_field.set_error("请选择值班人员")
+            return
+        self.person_field.clear_error()
+        dialog = ProxySignInDialog(self.desk, staff, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.row is None:
+            return
+        show_message(self.sign_message, f"{staff.name} {dialog.row.signed_in_at:%H:%M} 代签成功"
+                                        f"（{dialog.row.proxy_by}授权）", ok=True)
+        self.changed.emit("duty")
+        self.refresh()
+
+    def do_accept_reason(self) -> None:
+        late = after_cutoff_today(self.desk.today())
+        if not late:
+            show_message(self.sign_message, "今天没有待认定的停签后签到", ok=False)
+            return
+        dialog = AcceptReasonDialog(self.desk, late, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.row is None:
+            return
+        show_message(self.sign_message, f"已认定{dialog.row.staff.name}为{dialog.row.excuse_type}，计为出勤", ok=True)
+        self.changed.emit("duty")
+        self.refresh()
+
+    def do_set_pin(self) -> None:
+        dialog = PinDialog(self.desk, self.person.currentText(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        show_message(self.sign_message, f"已设置{dialog.staff.name}的签到密码", ok=True)
         self.refresh()
 
     def do_sign_out(self) -> None:

@@ -18,7 +18,7 @@ from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.visit_progress import complete, record_feedback
 from dutydesk.store.visits import register_visit, void_visit
-from tests.duty_helpers import make_staff, put_on
+from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.notice_helpers import new_case, proxy_visit, seed
 from tests.store.conftest import draft
 
@@ -152,6 +152,7 @@ def test_p06_proxy_ledger_has_slip_time_person_item_route_steps_and_result(desk,
 def test_d14_attendance_tally_ledger_with_penalties_and_totals(desk, tmp_path):
     day = dt.date(2026, 11, 24)
     staff = make_staff(desk)
+    count_after_cutoff_as_late(desk)
     put_on(desk, day, "am", staff["王委员"])
     put_on(desk, day, "pm", staff["钱村官"])  # never signs in: absent, 100 yuan
     sign_in(staff["王委员"], "测试", dt.datetime(2026, 11, 24, 8, 45))  # late

@@ -150,8 +150,9 @@ def test_manual_assign_in_the_roster_page(app, qtbot, desk):
     assert error(page, "调整人员") == "周协管已在该班次"
 
 
-def test_leave_form_bad_input_then_director_approves(app, qtbot, desk):
+def test_leave_form_bad_input_then_director_approves(app, qtbot, desk, clock):
     s = make_staff(desk)
+    clock.set(dt.datetime(2026, 11, 24, 8, 0))  # asked before the session (later is 事后补假, D07)
     put_on(desk, DAY, "am", s["王委员"])
     tab, page = make_tab(qtbot, desk, "请假")
     pick(page, "请假人", "王委员")

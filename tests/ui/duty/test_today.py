@@ -12,7 +12,7 @@ from dutydesk.store.accounts import Account
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.duty.tab import DutyTab
-from tests.duty_helpers import make_staff, put_on
+from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.ui.helpers import by_name, type_text
 
 DAY = dt.date(2026, 11, 24)
@@ -52,6 +52,7 @@ def tally_cell(tab, name: str, header: str) -> str:
 
 def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
     s = make_staff(desk)
+    count_after_cutoff_as_late(desk)
     set_setting(PEOPLE_PER_SESSION, 2, DAY, "测试", at(7))
     put_on(desk, DAY, "am", s["王委员"])
     put_on(desk, DAY, "am", s["赵文书"])
@@ -82,7 +83,7 @@ def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
                     or by_name(tab, "值班人员", QComboBox).findText("周协管") >= 0)
     choose(tab, "周协管")
     click(qtbot, tab, "签到")
-    assert status_of(tab, "周协管") == "请假（替班：周协管 已签到）"
+    assert status_of(tab, "周协管") == "请假（替班：周协管 已签到，未提前到岗）"  # 14:20, not 14:15 (D05)
 
     clock.set(at(15))
     qtbot.waitUntil(lambda: status_of(tab, "钱村官") == "迟到（未签到）")

@@ -15,7 +15,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 from dutydesk.domain.attendance import LEAVE_TYPES
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import Account, approval_refusal, can_approve
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
 from dutydesk.store.staff import Staff, staff_by_name
@@ -130,14 +130,23 @@ class NotAllowed(PermissionError):
 
 
 def approve_leave(leave: LeaveRequest, account: Account | None, at: dt.datetime) -> LeaveRequest:
-    """D07: the secretary's or director's approval, with who and when."""
+    """D07: the secretary's or director's approval, with who and when; the approving account
+    must be able to approve (``accounts.can_approve``: a director with a password)."""
     if account is None or not account.is_director:
         raise NotAllowed("只有主任或书记可以批准请假")
+    if not can_approve(account):
+        raise NotAllowed(approval_refusal(account) or "")
+    return record_approval(leave, account.name, at)
+
+
+def record_approval(leave: LeaveRequest, approver: str, at: dt.datetime) -> LeaveRequest:
+    """Write an approval already given (the demo's history of leave approved on paper); an
+    approval given now goes through ``approve_leave``."""
     if leave.approved:
         raise LeaveError({"leave": "该请假已批准"})
     if leave.voided_at is not None:
         raise LeaveError({"leave": "该请假已作废"})
-    return audit.update(leave, account.name, at, approved_by=account.name, approved_at=at)
+    return audit.update(leave, approver, at, approved_by=approver, approved_at=at)
 
 
 def leaves_between(start: dt.date, end: dt.date, include_pending: bool = True) -> list[LeaveRequest]:

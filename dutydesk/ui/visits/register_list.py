@@ -172,6 +172,12 @@ class VisitListView(QWidget):
         for row in (bar, second, third):
             row.addStretch(1)
             layout.addLayout(row)
+        # A02: the list holds daily work only (visit_queries.visit_page); say where the rest is.
+        self.archive_hint = QLabel(
+            "本列表显示今年的记录和所有未办结事项；往年已办结、已归档的记录请到“档案查询”申请查阅。")
+        self.archive_hint.setAccessibleName("档案提示")
+        self.archive_hint.setWordWrap(True)
+        layout.addWidget(self.archive_hint)
         for combo in (self.status, self.category, self.channel):
             combo.currentIndexChanged.connect(self.apply)
         self.overdue.toggled.connect(self.apply)

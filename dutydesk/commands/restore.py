@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
-from dutydesk.store.datafolder import DeskError
+from dutydesk.store.datafolder import DataFolder, DeskError
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     if not info.ok:
         raise DeskError("备份文件未通过检查，未恢复")
+    who = _identify(folder, info.path, getattr(args, "user", None))
     if not args.yes:
         try:
             answer = input("恢复后当前数据库将被替换（原文件会保留）。输入 y 确认：")
@@ -41,5 +45,17 @@ def run(args: argparse.Namespace) -> int:
             return 1
     with folder.lock():
         aside = verified_restore(folder, info.path, dt.datetime.now())
+    log.info("restore of %s by %s", info.path, who or "-")
     print(f"已恢复。原数据库保留在：{aside}")
     return 0
+
+
+def _identify(folder: DataFolder, backup: Path, user: str | None) -> str:
+    """Who restores: checked on the current books when they open, else on the backup's own
+    accounts (the books may be damaged or missing, which is why one restores)."""
+    from dutydesk.cli_identity import identify_on_file, identify_on_folder
+    from dutydesk.store.integrity import quick_check
+
+    if folder.db_path.exists() and not quick_check(folder.db_path):
+        return identify_on_folder(folder, user, dt.datetime.now())
+    return identify_on_file(backup, user)

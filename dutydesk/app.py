@@ -82,7 +82,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     opened = open_for_gui(folder)
     if opened is None:
         return None
-    if not login_at_start(opened.desk):
+    if not opened.just_created and not login_at_start(opened.desk):
         opened.close()
         return None
     opened.backup_thread = backup_at_start(opened.desk)

@@ -25,6 +25,9 @@ COMMANDS = sorted(
 
 log = logging.getLogger("dutydesk")
 
+USER_HELP = ("以哪个账户执行（账户设了密码时，导出、备份、恢复、导入须指定；"
+             "密码在提示时输入，或由环境变量 DUTYDESK_PASSWORD 提供）")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -39,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="使用单独的演示数据文件夹（首次自动生成演示数据）"
     )
+    parser.add_argument("--user", metavar="NAME", help=USER_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         importlib.import_module(module).register(sub)
@@ -46,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     for choice in sub.choices.values():
         choice.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS,
                             help="数据文件夹")
+        choice.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=USER_HELP)
     return parser
 
 
@@ -87,6 +92,18 @@ def locked_desk(args: argparse.Namespace, must_exist: bool = True) -> Iterator:
             yield desk
         finally:
             desk.close()
+
+
+@contextmanager
+def identified_desk(args: argparse.Namespace) -> Iterator:
+    """``locked_desk`` for a command that reads or writes personal data or the books: once any
+    account has a password, ``--user`` and that account's password are required, and the desk
+    acts (and audits) as that account (``cli_identity``)."""
+    from dutydesk.cli_identity import identify
+
+    with locked_desk(args) as desk:
+        desk.account = identify(getattr(args, "user", None), desk.now())
+        yield desk
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -95,6 +95,7 @@ def guarded_books(tmp_path):
     desk = open_desk(DataFolder(folder))
     try:
         set_password(Account.get(Account.name == "王书记"), "1357", "测试", desk.now())
+        set_password(Account.get(Account.name == "李文书"), "2468", "测试", desk.now())
     finally:
         desk.close()
     return folder
@@ -122,7 +123,8 @@ def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guar
     import io
 
     masked, full = tmp_path / "m.xlsx", tmp_path / "f.xlsx"
-    base = ["export", "visits", "--month", MONTH, "--data-dir", str(guarded_books)]
+    monkeypatch.setenv("DUTYDESK_PASSWORD", "2468")  # the clerk runs it (--user), the director approves
+    base = ["export", "visits", "--month", MONTH, "--data-dir", str(guarded_books), "--user", "李文书"]
     assert main([*base, "--out", str(masked)]) == 0
     assert _phones(masked) and all("****" in p for p in _phones(masked))
 
@@ -142,8 +144,9 @@ def test_v09_unmasked_cli_export_needs_the_directors_password_and_is_logged(guar
     (["--unmasked", "--reason", "核对"], "--approver"),
 ])
 def test_unmasked_cli_export_without_reason_or_approver_is_refused(guarded_books, tmp_path, capsys, extra,
-                                                                   message):
+                                                                   message, monkeypatch):
     out = tmp_path / "v.xlsx"
+    monkeypatch.setenv("DUTYDESK_PASSWORD", "2468")
     assert main(["export", "visits", "--month", MONTH, "--out", str(out), "--data-dir", str(guarded_books),
-                 *extra]) == 1
+                 "--user", "李文书", *extra]) == 1
     assert message in capsys.readouterr().err and not out.exists()

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 from pathlib import Path
 
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.integrity import quick_check
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import folder_from
+    from dutydesk.cli_identity import identify_on_folder
     from dutydesk.store.backup import backup_to
     from dutydesk.store.backup_schedule import inspect_backup, take_backup
     from dutydesk.store.restore import is_live_database
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     problems = quick_check(folder.db_path)
     if problems:
         raise DeskError("数据库文件损坏，不能备份：" + "；".join(problems[:3]))
+    who = identify_on_folder(folder, getattr(args, "user", None), dt.datetime.now())
+    log.info("backup by %s", who or "-")
     if args.out:
         out = Path(args.out).expanduser()
         if out.is_dir():

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     due.set_defaults(func=run_due)
     for action in (show, imp, due):  # "dutydesk calendar show 2027 --data-dir X" works too
         action.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="数据文件夹")
+    imp.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户导入（账户设了密码时必填）")
 
 
 @contextmanager
@@ -63,7 +64,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from dutydesk.cli import locked_desk
+    from dutydesk.cli import identified_desk
     from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
     from dutydesk.store.calendar_days import import_days
 
@@ -77,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
         days = parse_calendar_text(text)
     except CalendarFileError as exc:
         raise DeskError(f"{args.file.name} {exc}") from None
-    with locked_desk(args) as desk:
+    with identified_desk(args) as desk:
         count = import_days(days, desk.who, desk.now())
     years = sorted({d.day.year for d in days})
     print(f"已导入 {count} 天（{'、'.join(str(y) for y in years)} 年）")

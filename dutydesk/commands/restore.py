@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
-from dutydesk.store.datafolder import DeskError
+from dutydesk.store.datafolder import DataFolder, DeskError
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     if not info.ok:
         raise DeskError("备份文件未通过检查，未恢复")
+    who = _identify(folder, info.path, getattr(args, "user", None))
     confirmation = ""
     with folder.lock():
         notice = before_opening(folder)
@@ -66,5 +70,17 @@ def run(args: argparse.Namespace) -> int:
             print("已取消，未做任何改动", file=sys.stderr)
             return 1
         aside = verified_restore(folder, info.path, dt.datetime.now(), confirmation)
+    log.info("restore of %s by %s", info.path, who or "-")
     print(f"已恢复。原数据库保留在：{aside}" if aside else "已恢复。")
     return 0
+
+
+def _identify(folder: DataFolder, backup: Path, user: str | None) -> str:
+    """Who restores: checked on the current books when they open, else on the backup's own
+    accounts (the books may be damaged or missing, which is why one restores)."""
+    from dutydesk.cli_identity import identify_on_file, identify_on_folder
+    from dutydesk.store.integrity import quick_check
+
+    if folder.db_path.exists() and not quick_check(folder.db_path):
+        return identify_on_folder(folder, user, dt.datetime.now())
+    return identify_on_file(backup, user)

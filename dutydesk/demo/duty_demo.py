@@ -13,7 +13,7 @@ from dutydesk.store.attendance import SignIn, assignments_between
 from dutydesk.store.base import database
 from dutydesk.store.handover import Handover, add_note
 from dutydesk.store.inspections import record_complaint, record_inspection
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.leave import LeaveInput, record_approval, request_leave
 from dutydesk.store.roster import add_special_period, live_slots, save_roster, swap
 from dutydesk.store.staff import StaffInput, active_staff, add_staff
 from dutydesk.store.whereabouts import set_whereabouts
@@ -110,7 +110,7 @@ def _leave(plan: DemoPlan, director: Account, who: str, now: dt.datetime) -> Non
         leave = request_leave(LeaveInput(person.name, day, day, kind, reason, sub.name, ["pm"], notice), who,
                               min(asked, now))
         if offset < 0:
-            approve_leave(leave, director, min(asked + dt.timedelta(hours=1), now))
+            record_approval(leave, director.name, min(asked + dt.timedelta(hours=1), now))
 
 
 def _attendance(plan: DemoPlan, start: dt.date, now: dt.datetime) -> None:

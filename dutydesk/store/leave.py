@@ -17,7 +17,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 from dutydesk.domain.attendance import LEAVE_TYPES
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import Account, approval_refusal, can_approve
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
 from dutydesk.store.staff import Staff, staff_by_name
@@ -155,17 +155,26 @@ def is_after_the_fact(leave: LeaveRequest) -> bool:
 
 def approve_leave(leave: LeaveRequest, account: Account | None, at: dt.datetime,
                   reason: str = "") -> LeaveRequest:
-    """D07: the secretary's or director's approval, with who and when; 事后补假 also needs the
-    director's reason for accepting it."""
+    """D07: the secretary's or director's approval, with who and when; the approving account
+    must be able to approve (``accounts.can_approve``: a director with a password); 事后补假 also
+    needs the director's reason for accepting it."""
     if account is None or not account.is_director:
         raise NotAllowed("只有主任或书记可以批准请假")
+    if not can_approve(account):
+        raise NotAllowed(approval_refusal(account) or "")
+    return record_approval(leave, account.name, at, reason)
+
+
+def record_approval(leave: LeaveRequest, approver: str, at: dt.datetime, reason: str = "") -> LeaveRequest:
+    """Write an approval already given (the demo's history of leave approved on paper); an
+    approval given now goes through ``approve_leave``."""
     if leave.approved:
         raise LeaveError({"leave": "该请假已批准"})
     if leave.voided_at is not None:
         raise LeaveError({"leave": "该请假已作废"})
     if is_after_the_fact(leave) and not reason.strip():
         raise LeaveError({"approval_note": "该请假在班次开始后才提出（事后补假），批准须填写理由"})
-    return audit.update(leave, account.name, at, approved_by=account.name, approved_at=at,
+    return audit.update(leave, approver, at, approved_by=approver, approved_at=at,
                         approval_note=reason.strip())
 
 

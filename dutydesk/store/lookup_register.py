@@ -33,7 +33,15 @@ from dutydesk.domain.retention import (
 )
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account, principal_leaders
+from dutydesk.store.accounts import (
+    Account,
+    ApproverRefused,
+    approval_refusal,
+    can_approve,
+    has_secret,
+    principal_leaders,
+    verify_approver,
+)
 from dutydesk.store.base import BaseModel
 from dutydesk.store.day_range import within_days
 from dutydesk.store.retention import approver_for, retention_for
@@ -97,7 +105,9 @@ class Approval:
 
 
 def level_of(account: Account | None) -> str | None:
-    if account is None or not account.active:
+    """What ``account`` may approve; None for an account that cannot approve at all (not a
+    director, or without a password: ``accounts.can_approve``)."""
+    if not can_approve(account):
         return None
     return approval_level(account.is_director, account.is_principal)
 
@@ -105,7 +115,7 @@ def level_of(account: Account | None) -> str | None:
 def approvers(needed: str) -> list[Account]:
     """Active accounts whose approval is enough for ``needed`` (the approval dialog's list)."""
     if needed == PRINCIPAL:
-        return principal_leaders()
+        return [a for a in principal_leaders() if can_approve(a)]
     return [a for a in Account.select().where(Account.active == True).order_by(Account.id)  # noqa: E712
             if covers(level_of(a), needed)]
 
@@ -132,8 +142,6 @@ def approve(account: Account | None, query: str, reason: str, now: dt.datetime,
             director_name: str = "", password: str | None = None, needed: str = DIRECTOR) -> Approval:
     """Check the reason and the approval for a lookup that needs ``needed`` (director or
     principal, A02); raise ApprovalRefused with messages per field."""
-    from dutydesk.store.login import LoginError, check_password
-
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "请填写查阅原因"
@@ -144,20 +152,27 @@ def approve(account: Account | None, query: str, reason: str, now: dt.datetime,
             raise ApprovalRefused(errors)
         return Approval(account.name, account.name, "logged_in", reason.strip(), query, now, level_of(account))
     if mode == "logged_in":
-        errors["director"] = f"按本中心规定，查阅此档案须由{who}登录后进行"
+        lacking = account is not None and account.is_director and not has_secret(account)
+        errors["director"] = ((approval_refusal(account) or "") if lacking
+                              else f"按本中心规定，查阅此档案须由{who}登录后进行")
         raise ApprovalRefused(errors)
     if needed == PRINCIPAL and not principal_leaders():
         errors["director"] = "尚未指定主要领导：请管理员在“账户与权限”中指定"
         raise ApprovalRefused(errors)
+    if not approvers(needed):
+        errors["director"] = f"没有设置了密码的{who}，无法批准：请管理员在“工具 → 账户与权限”中为{who}设置密码"
+        raise ApprovalRefused(errors)
     approver = Account.get_or_none((Account.name == director_name) & (Account.active == True))  # noqa: E712
-    if not covers(level_of(approver), needed):
+    if approver is None or not covers(approval_level(approver.is_director, approver.is_principal), needed):
         errors["director"] = f"请选择批准查阅的{who}"
+    elif not has_secret(approver):
+        errors["director"] = approval_refusal(approver) or ""
     if errors:
         raise ApprovalRefused(errors)
     try:
-        check_password(approver, password or "", now, purpose="approve")
-    except LoginError as exc:
-        raise ApprovalRefused({"password": str(exc)}) from None
+        approver = verify_approver(approver.name, password or "", now)
+    except ApproverRefused as exc:
+        raise ApprovalRefused(exc.errors) from None
     return Approval(account.name if account else "系统", approver.name, "password", reason.strip(), query, now,
                     level_of(approver))
 

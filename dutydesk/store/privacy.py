@@ -28,7 +28,14 @@ from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import (
+    Account,
+    ApproverRefused,
+    approval_refusal,
+    approver_accounts,
+    can_approve,
+    verify_approver,
+)
 from dutydesk.store.base import BaseModel
 from dutydesk.store.settings import get_setting
 
@@ -113,24 +120,31 @@ class ExportGrant:
 
 def authorize_unmasked_export(account: Account | None, what: str, reason: str, now: dt.datetime,
                               director_name: str = "", password: str | None = None) -> ExportGrant:
-    """A director logged in approves by themselves; anyone else needs a director's password."""
-    from dutydesk.store.login import LoginError, check_password
-
+    """A director logged in approves by themselves; anyone else needs a director's password.
+    Either way the approver must be able to approve (``accounts.can_approve``: a password set)."""
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "导出完整信息必须填写原因"
     approver: Account | None = None
     if account is not None and account.is_director and not director_name:
-        approver = account
+        refusal = approval_refusal(account)
+        if refusal is None:
+            approver = account
+        else:
+            errors["director"] = refusal
     else:
-        approver = Account.get_or_none((Account.name == director_name) & (Account.active == True))  # noqa: E712
-        if approver is None or not approver.is_director:
+        chosen = Account.get_or_none((Account.name == director_name) & (Account.active == True))  # noqa: E712
+        if chosen is None and not approver_accounts():
+            errors["director"] = "没有设置了密码的主任，无法批准：请管理员在“工具 → 账户与权限”中设置密码"
+        elif chosen is None or not chosen.is_director:
             errors["director"] = "请选择批准的主任"
         elif not errors:
             try:
-                check_password(approver, password or "", now, purpose="approve")
-            except LoginError as exc:
-                errors["password"] = str(exc)
+                approver = verify_approver(chosen.name, password or "", now)
+            except ApproverRefused as exc:
+                errors.update(exc.errors)
+        elif not can_approve(chosen):
+            errors["director"] = approval_refusal(chosen) or ""
     if errors:
         raise ExportRefused(errors)
     assert approver is not None

@@ -261,8 +261,12 @@ def cases_for_visit(visit_id: int) -> list[ProxyCase]:
     return list(ProxyCase.select().where(ProxyCase.visit == visit_id).order_by(ProxyCase.id))
 
 
-def _filtered(open_only: bool, text: str):
+def _filtered(open_only: bool, text: str, today: dt.date | None = None):
     query = ProxyCase.select()
+    if today is not None:  # 代办跟踪: daily work only (A02); earlier finished cases are in 档案查询
+        from dutydesk.store.daily_work import case_condition
+
+        query = query.where(case_condition(today))
     if open_only:
         query = query.where((ProxyCase.state != CaseState.CLOSED.value) & ProxyCase.voided_at.is_null())
     text = normalize_text(text)  # V09: ０００７ typed in 全角 mode finds DB2026-000007
@@ -273,13 +277,15 @@ def _filtered(open_only: bool, text: str):
     return query
 
 
-def count_cases(open_only: bool = False, text: str = "") -> int:
-    return _filtered(open_only, text).count()
+def count_cases(open_only: bool = False, text: str = "", today: dt.date | None = None) -> int:
+    return _filtered(open_only, text, today).count()
 
 
-def cases_page(offset: int, limit: int, open_only: bool = False, text: str = "") -> list[ProxyCase]:
-    """One page of cases, newest first: the table model fetches more as the user scrolls."""
-    return list(_filtered(open_only, text).order_by(ProxyCase.id.desc()).offset(offset).limit(limit))
+def cases_page(offset: int, limit: int, open_only: bool = False, text: str = "",
+               today: dt.date | None = None) -> list[ProxyCase]:
+    """One page of cases, newest first: the table model fetches more as the user scrolls.
+    With ``today``, only the cases of daily work (A02, ``daily_work``)."""
+    return list(_filtered(open_only, text, today).order_by(ProxyCase.id.desc()).offset(offset).limit(limit))
 
 
 def open_cases() -> list[ProxyCase]:

@@ -17,6 +17,7 @@ from dutydesk.domain.phone import parse_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.base import database
+from dutydesk.store.daily_work import visit_condition
 from dutydesk.store.residents import (
     Resident,
     ResidentData,
@@ -94,8 +95,12 @@ def _rows(visits: list[Visit], calendar: WorkdayCalendar, today: dt.date) -> lis
 
 def visit_page(f: VisitFilter, calendar: WorkdayCalendar, today: dt.date,
                after: tuple[dt.datetime, int] | None = None, limit: int = 200) -> list[VisitRow]:
-    """The next ``limit`` rows, newest first, after the key (received_at, id) of the last row shown."""
-    cond = _where(f)
+    """The next ``limit`` rows, newest first, after the key (received_at, id) of the last row shown.
+
+    Only daily work (A02, ``daily_work``): this year's visits and open matters; finished visits of
+    earlier years and every visit of a filed year are left to 档案查询.
+    """
+    cond = _where(f) & visit_condition(today)
     if f.overdue_only:
         # Overdue needs the calendar and pauses; candidates are few (open and past the promised date).
         if after is not None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTableWidget,
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.passwords import PasswordError
 from dutydesk.store import audit
-from dutydesk.store.accounts import ROLES, Account, create_account, set_principal
+from dutydesk.store.accounts import ROLES, Account, accounts_without_secret, create_account, set_principal
 from dutydesk.store.login import locked_until, set_password, set_role
 from dutydesk.ui.forms import FormField, add_field, password_edit, push_button
 from dutydesk.ui.record_list import read_only
+from dutydesk.ui.theme import OVERDUE_RED
 
 HEADERS = ("账户", "角色", "主要领导", "密码", "状态")
 
@@ -35,10 +37,18 @@ class AccountsDialog(QDialog):
         self.setWindowTitle("账户与权限")
         self.resize(760, 460)
         layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        # Accounts without a password cannot approve anything (accounts.can_approve): say which.
+        self.secret_warning = QLabel()
+        self.secret_warning.setAccessibleName("密码警告")
+        self.secret_warning.setWordWrap(True)
+        self.secret_warning.setStyleSheet(f"color: {OVERDUE_RED};")
+        left.addWidget(self.secret_warning)
         self.table = read_only(QTableWidget(0, len(HEADERS)), "账户列表")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.itemSelectionChanged.connect(self._selected)
-        layout.addWidget(self.table, 3)
+        left.addWidget(self.table, 1)
+        layout.addLayout(left, 3)
         side = QVBoxLayout()
         form = QFormLayout()
         self.name = FormField("账户名", QLineEdit())
@@ -71,6 +81,11 @@ class AccountsDialog(QDialog):
                 item.setData(256, account.id)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        lacking = [a.name for a in accounts_without_secret()]
+        self.secret_warning.setText(
+            f"以下账户未设置密码：{'、'.join(lacking)}。未设密码的账户不能批准查阅档案、导出完整信息或请假，"
+            "设置密码后才能登录使用。" if lacking else "")
+        self.secret_warning.setVisible(bool(lacking))
 
     def selected_account(self) -> Account | None:
         rows = self.table.selectionModel().selectedRows()
@@ -156,3 +171,6 @@ def show_accounts(desk: Desk, parent: QWidget) -> None:
         QMessageBox.warning(parent, "无权操作", "账户管理仅管理员可用。")
         return
     AccountsDialog(desk, parent).exec()
+    events = getattr(parent, "events", None)
+    if events is not None:  # a password set or removed changes who may approve, and the banner
+        events.account_changed.emit()

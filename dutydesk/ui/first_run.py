@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, validate_center
-from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.domain.passwords import PasswordError, check_new_password
+from dutydesk.ui.forms import FormField, add_field, password_edit, show_errors
 
 PLACEHOLDERS = {
     "name": "如：青石村党群服务中心",
@@ -30,13 +31,15 @@ class CenterProfileDialog(QDialog):
     """Collects a valid CenterProfile (and, on first run, an admin name); the caller saves them."""
 
     def __init__(self, current: CenterProfile | None = None, ask_admin: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("欢迎使用值班台：填写服务中心信息" if ask_admin else "服务中心信息")
         self.setMinimumWidth(560)
         self.profile: CenterProfile | None = None
         self.admin_name = ""
+        self.admin_password = ""
         self._ask_admin = ask_admin
+        self._demo = demo
 
         layout = QVBoxLayout(self)
         intro = QLabel("以下信息将印在告知单、代办单和台账上，之后可在“工具 → 服务中心信息”中修改。")
@@ -62,6 +65,13 @@ class CenterProfileDialog(QDialog):
             self.fields["admin"] = add_field(
                 form, FormField("管理员账户名", admin, hint="管理员负责账户与备份")
             )
+            # An approval stands for a person's word: the administrator gets a secret at once
+            # (accounts.can_approve); a demo folder may go without, for practice.
+            hint = "演示数据可不设密码" if demo else "至少4位，可用数字PIN；登录和批准时使用"
+            self.fields["admin_password"] = add_field(
+                form, FormField("管理员密码", password_edit(), hint=hint))
+            self.fields["admin_password_again"] = add_field(
+                form, FormField("再次输入密码", password_edit()))
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -91,16 +101,35 @@ class CenterProfileDialog(QDialog):
             kind=kind_box.currentData(),
         )
         errors = validate_center(profile)
-        if self._ask_admin and not self._text("admin").strip():
-            errors["admin"] = "请填写管理员账户名"
+        if self._ask_admin:
+            if not self._text("admin").strip():
+                errors["admin"] = "请填写管理员账户名"
+            errors.update(admin_password_errors(self._text("admin_password"),
+                                                self._text("admin_password_again"), self._demo))
         show_errors(self.fields, errors)
         if errors:
             return
         self.profile = profile
         self.admin_name = self._text("admin").strip() if self._ask_admin else ""
+        self.admin_password = self._text("admin_password") if self._ask_admin else ""
         self.accept()
 
 
+def admin_password_errors(password: str, again: str, demo: bool) -> dict[str, str]:
+    """The first administrator's password: required on a real data folder, optional on a demo."""
+    if not password and not again and demo:
+        return {}
+    if not password:
+        return {"admin_password": "请为管理员设置密码：没有密码的账户不能登录把关，也不能批准查阅和导出"}
+    try:
+        check_new_password(password)
+    except PasswordError as exc:
+        return {"admin_password": str(exc)}
+    if password != again:
+        return {"admin_password_again": "两次输入的密码不一致"}
+    return {}
+
+
 class FirstRunDialog(CenterProfileDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(None, ask_admin=True, parent=parent)
+    def __init__(self, parent: QWidget | None = None, demo: bool = False) -> None:
+        super().__init__(None, ask_admin=True, parent=parent, demo=demo)

@@ -19,6 +19,7 @@ from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
 from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.tabs import TABS
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.events.show_tab.connect(self.show_tab)
         self.events.account_changed.connect(self.apply_account)
 
+        self.password_banner = install_password_banner(self)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_status_bar()

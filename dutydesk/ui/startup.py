@@ -17,6 +17,7 @@ from dutydesk.store.accounts import create_account
 from dutydesk.store.backup import latest_good_backup, restore_backup
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
+from dutydesk.store.login import set_password
 from dutydesk.store.opening import DamagedDatabase
 from dutydesk.store.restore import before_opening, books_missing, restore_books
 from dutydesk.ui.first_run import FirstRunDialog
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 class OpenedDesk:
     desk: Desk
     lock: FolderLock
+    just_created: bool = False  # first run just now: the administrator typed their password already
 
     def close(self) -> None:
         self.desk.close()
@@ -58,13 +60,17 @@ def ask_restore(parent: QWidget | None, exc: DamagedDatabase) -> bool:
 
 
 def first_run(parent: QWidget | None, desk: Desk) -> bool:
-    dialog = FirstRunDialog(parent)
+    """The center's profile and the first administrator, with their password (a demo folder may
+    skip the password: the main window then says the accounts have none)."""
+    dialog = FirstRunDialog(parent, demo=desk.folder.is_demo())
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
         return False
     now = desk.now()
     with desk.db.atomic():
         save_center(dialog.profile, dialog.admin_name, now)
         desk.account = create_account(dialog.admin_name, "admin", dialog.admin_name, now)
+        if dialog.admin_password:
+            set_password(desk.account, dialog.admin_password, dialog.admin_name, now)
     return True
 
 
@@ -101,11 +107,12 @@ def open_for_gui(
                     lock.release()
                     return None
                 restore_backup(folder, exc.backup, (clock.now() if clock else None) or _now())
-        if load_center() is None and not first_run(parent, desk):
+        created = load_center() is None
+        if created and not first_run(parent, desk):
             desk.close()
             lock.release()
             return None
-        return OpenedDesk(desk, lock)
+        return OpenedDesk(desk, lock, just_created=created)
     except DeskError as exc:
         lock.release()
         QMessageBox.warning(parent, "无法打开", str(exc))

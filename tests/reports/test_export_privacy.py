@@ -13,6 +13,7 @@ from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.accounts import Account
 from dutydesk.store.privacy import ExportGrant, authorize_unmasked_export
 from dutydesk.store.visits import register_visit
+from tests.approvers import approver
 from tests.store.conftest import draft
 
 NOV = Period.month(2026, 11)
@@ -33,7 +34,7 @@ def test_v09_visit_register_export_for_operator_is_masked(desk, tmp_path):
 
 
 def _grant(desk) -> ExportGrant:
-    return authorize_unmasked_export(Account.get(Account.name == "王书记"), "来访接待登记台账", "镇民政办核对",
+    return authorize_unmasked_export(approver("王书记"), "来访接待登记台账", "镇民政办核对",
                                      desk.now())
 
 

@@ -23,6 +23,7 @@ from dutydesk.reports.handoff import (
 from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.ledgers import Period
 from dutydesk.store.visits import register_visit
+from tests.approvers import approver
 from tests.store.conftest import draft
 
 NOV = Period.month(2026, 11)
@@ -203,12 +204,11 @@ def test_missing_target_and_empty_choice_are_explained(books, tmp_path):
 def test_a01_every_hand_off_is_in_the_export_log_masked_unless_granted(books, stick):
     from openpyxl import load_workbook
 
-    from dutydesk.store.accounts import Account
     from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
 
     register_visit(draft(person_name="赵六", contact="13812345678"), books.who, books.now(), books.calendar())
     masked = hand_off(books, stick, NOV, [("visits", "xlsx")])
-    grant = authorize_unmasked_export(Account.get(Account.name == "王书记"), "导出到U盘", "镇里核对", books.now())
+    grant = authorize_unmasked_export(approver("王书记"), "导出到U盘", "镇里核对", books.now())
     full = hand_off(books, stick, NOV, [("visits", "xlsx")], grant=grant)
 
     def cells(result) -> str:
@@ -223,9 +223,8 @@ def test_a01_every_hand_off_is_in_the_export_log_masked_unless_granted(books, st
 
 
 def test_grant_is_not_logged_as_unmasked_when_no_ledger_holds_personal_data(books, stick):
-    from dutydesk.store.accounts import Account
     from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
 
-    grant = authorize_unmasked_export(Account.get(Account.name == "王书记"), "导出到U盘", "镇里核对", books.now())
+    grant = authorize_unmasked_export(approver("王书记"), "导出到U盘", "镇里核对", books.now())
     hand_off(books, stick, NOV, [("monthly", "xlsx")], grant=grant)
     assert [e.unmasked for e in ExportLog.select()] == [False]

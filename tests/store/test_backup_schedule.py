@@ -17,6 +17,7 @@ from dutydesk.store.backup_schedule import (
     take_backup,
     verified_restore,
 )
+from dutydesk.store.base import database
 
 
 def test_daily_backup_due_once_a_day(desk, folder, clock):
@@ -127,6 +128,7 @@ def test_cli_backup_and_restore(desk, folder, tmp_path, capsys):
     assert "已备份到" in capsys.readouterr().out
     create_account("赵干部", "operator", desk.who, desk.now())
     desk.close()
+    database.close()  # the in-process backup command rebound the models to its own (reopened) connection
     assert main(["--data-dir", str(folder.path), "restore", str(out), "--yes"]) == 0
     printed = capsys.readouterr().out
     assert "完整性检查：通过" in printed and "account：3 条" in printed and "已恢复" in printed

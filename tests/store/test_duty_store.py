@@ -11,6 +11,7 @@ from dutydesk.store.attendance import SignInError, assignments_on, on_duty_now, 
 from dutydesk.store.leave import LeaveError, LeaveInput, NotAllowed, approve_leave, request_leave
 from dutydesk.store.roster import RosterProblems, RosterSlot, assign, live_slots, roster_problems, save_roster, swap
 from dutydesk.store.staff import StaffError, StaffInput, add_staff, change_phone, deactivate, phone_history, phone_on
+from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 
 DAY = dt.date(2026, 11, 24)
@@ -137,7 +138,7 @@ def test_d07_leave_needs_a_substitute_and_director_approval(desk, clock):
     assert slot.holder.name == "王委员" and "请假待批，未覆盖" in slot.status_text(desk.now())
     with pytest.raises(NotAllowed):
         approve_leave(leave, Account.get(Account.name == "李文书"), desk.now())
-    approve_leave(leave, Account.get(Account.name == "王书记"), desk.now())
+    approve_leave(leave, approver("王书记"), desk.now())
     assert leave.approved_by == "王书记" and leave.approved_at == desk.now()
     slot = assignments_on(DAY)[0]
     assert slot.holder.name == "赵文书"

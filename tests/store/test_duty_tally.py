@@ -6,12 +6,12 @@ import datetime as dt
 
 from dutydesk.domain.duty_settings import PENALTIES
 from dutydesk.domain.liability import ADMONITION_ROLES, FINDING_COUNT_MODE, JOINT_LIABILITY_ROLES
-from dutydesk.store.accounts import Account
 from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.inspections import record_complaint, record_inspection
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.store.tally import month_tally
+from tests.approvers import approver
 from tests.duty_helpers import PEOPLE, count_after_cutoff_as_late, make_staff, put_on
 
 DAY = dt.date(2026, 11, 24)
@@ -33,7 +33,7 @@ def test_d05_late_absent_leave_and_substitute_counts(desk, clock):
     put_on(desk, DAY, "pm", s["钱村官"])   # never signs in
     put_on(desk, DAY, "pm", s["孙干部"])   # approved sick leave, 周协管 substitutes
     leave = request_leave(LeaveInput("孙干部", DAY, DAY, "病假", "住院", "周协管", ["pm"]), "测试", at(8))
-    approve_leave(leave, Account.get(Account.name == "王书记"), at(8, 5))
+    approve_leave(leave, approver("王书记"), at(8, 5))
     sign_in(s["王委员"], "测试", at(8, 20))
     sign_in(s["赵文书"], "测试", at(8, 45))
     sign_in(s["周协管"], "测试", at(14, 20))
@@ -53,7 +53,7 @@ def test_substitute_who_does_not_sign_in_is_absent_not_the_original(desk):
     s = make_staff(desk)
     put_on(desk, DAY, "am", s["孙干部"])
     leave = request_leave(LeaveInput("孙干部", DAY, DAY, "事假", "家事", "周协管"), "测试", at(7))
-    approve_leave(leave, Account.get(Account.name == "王书记"), at(7, 30))
+    approve_leave(leave, approver("王书记"), at(7, 30))
     rows = rows_by_name(at(13))
     assert rows["周协管"].absent == 1 and rows["周协管"].penalty == 50
     assert rows["孙干部"].absent == 0 and rows["孙干部"].leave["事假"] == 1

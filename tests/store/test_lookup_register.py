@@ -52,6 +52,7 @@ def test_a02_operator_needs_director_password(desk, hit):
 
 
 def test_a02_logged_in_director_approves_by_themselves(desk, hit):
+    set_password(_acc("王书记"), "1357", desk.who, desk.now())
     approval = approve(_acc("王书记"), "低保", "年终核查", desk.now())
     assert (approval.approved_by, approval.method) == ("王书记", "logged_in")
 
@@ -72,6 +73,7 @@ def test_a02_mode_password_asks_even_a_logged_in_director(desk, hit):
 
 
 def test_a02_register_cannot_be_edited_or_voided(desk, hit):
+    set_password(_acc("王书记"), "1357", desk.who, desk.now())
     entry = record_lookup(approve(_acc("王书记"), "低保", "核对", desk.now()), hit, desk.now())
     with pytest.raises(audit.RecordLocked):
         audit.update(entry, "王书记", desk.now(), reason="x", title="改过的标题")
@@ -82,6 +84,7 @@ def test_a02_register_cannot_be_edited_or_voided(desk, hit):
 
 
 def test_approval_covers_the_same_query_for_a_while(desk, clock, hit):
+    set_password(_acc("王书记"), "1357", desk.who, desk.now())
     approval = approve(_acc("王书记"), "低保", "核对", clock.now())
     assert approval.covers(_acc("王书记"), "低保", clock.now(), 30)
     assert not approval.covers(_acc("王书记"), "宅基地", clock.now(), 30)

@@ -67,5 +67,20 @@ def test_v09_unmasked_export_needs_director_and_reason(desk):
 
 
 def test_director_logged_in_grants_own_export(desk):
+    set_password(_acc("王书记"), "1357", desk.who, desk.now())
     grant = authorize_unmasked_export(_acc("王书记"), "来访登记簿", "存档", desk.now())
     assert grant.approved_by == "王书记"
+
+
+def test_v09_director_without_password_cannot_grant_an_unmasked_export(desk):
+    """V09: an account anyone can choose without a secret approves nothing, not even itself."""
+    with pytest.raises(ExportRefused) as exc:
+        authorize_unmasked_export(_acc("王书记"), "来访登记簿", "存档", desk.now())
+    assert "王书记尚未设置密码" in exc.value.errors["director"]
+    with pytest.raises(ExportRefused) as exc:
+        authorize_unmasked_export(_acc("李文书"), "来访登记簿", "存档", desk.now(), "", "")
+    assert "没有设置了密码的主任" in exc.value.errors["director"]
+    with pytest.raises(ExportRefused) as exc:
+        authorize_unmasked_export(_acc("李文书"), "来访登记簿", "存档", desk.now(), "王书记", "")
+    assert "王书记尚未设置密码" in exc.value.errors["director"]
+    assert not ExportLog.select().exists()

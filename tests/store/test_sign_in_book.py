@@ -17,6 +17,7 @@ from dutydesk.store.settings import set_setting
 from dutydesk.store.sign_in_book import SignInBookError, accept_reason, after_cutoff_today, proxy_sign_in
 from dutydesk.store.sign_in_identity import IdentityRefused, pins_in_use, set_pin
 from dutydesk.store.tally import month_tally
+from tests.approvers import approver
 from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 
 DAY = dt.date(2026, 11, 24)
@@ -27,7 +28,8 @@ def at(h, m=0, day=DAY):
 
 
 def director():
-    return Account.get(Account.name == "王书记")
+    """A director who can approve: approvals need an account with a password."""
+    return approver("王书记")
 
 
 def principal(desk):

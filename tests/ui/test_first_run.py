@@ -41,8 +41,9 @@ def test_valid_input_is_accepted_from_the_keyboard(qtbot, app):
     dialog.show()
     fill(qtbot, dialog, **{"服务中心名称": "青石村党群服务中心", "所属乡镇/街道": "桃源镇",
                            "地址": "村部一楼", "服务电话": "13800138000",
-                           "监督电话": "0571-63285678", "管理员账户名": "王芳"})
-    qtbot.keyClick(by_name(dialog, "管理员账户名", QLineEdit), Qt.Key.Key_Return)
+                           "监督电话": "0571-63285678", "管理员账户名": "王芳",
+                           "管理员密码": "8642", "再次输入密码": "8642"})
+    qtbot.keyClick(by_name(dialog, "再次输入密码", QLineEdit), Qt.Key.Key_Return)
     assert dialog.result() == FirstRunDialog.DialogCode.Accepted
     assert dialog.profile.name == "青石村党群服务中心"
     assert dialog.profile.public_phone == "13800138000"
@@ -53,7 +54,8 @@ def test_tab_moves_through_fields_in_reading_order(qtbot, app):
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    order = ["服务中心名称", "所属乡镇/街道", "地址", "服务电话", "监督电话", "类型", "管理员账户名"]
+    order = ["服务中心名称", "所属乡镇/街道", "地址", "服务电话", "监督电话", "类型", "管理员账户名",
+             "管理员密码", "再次输入密码"]
     widget = by_name(dialog, order[0])
     for expected in order[1:]:
         widget = widget.nextInFocusChain()

@@ -15,7 +15,8 @@ def test_first_run_on_an_empty_folder_saves_center_and_admin(qtbot, app, folder,
     def answer(dialog):
         for label, text in {"服务中心名称": "青石村党群服务中心", "所属乡镇/街道": "桃源镇",
                             "地址": "村部一楼", "服务电话": "0571-63281234",
-                            "监督电话": "0571-63285678", "管理员账户名": "王芳"}.items():
+                            "监督电话": "0571-63285678", "管理员账户名": "王芳",
+                            "管理员密码": "8642", "再次输入密码": "8642"}.items():
             type_text(qtbot, by_name(dialog, label, QLineEdit), text)
         by_name(dialog, "确定", QPushButton).click()
 

@@ -54,7 +54,7 @@ class ApprovalDialog(QDialog):
         retention = RETENTION_LABELS[retention_for(hit.kind, hit.day)]
         who = "主要领导" if self.needed == PRINCIPAL else "主任"
         intro = QLabel(f"查阅“{hit.label}：{mask_text(desk.account, hit.title)}”（保管期限：{retention}）"
-                       f"须登记查阅原因并经{APPROVER_LABELS[self.needed]}批准（A02）。")
+                       f"须登记查阅原因并经{APPROVER_LABELS[self.needed]}批准。")
         intro.setAccessibleName("审批说明")
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import approver_accounts, can_approve
 from dutydesk.store.privacy import ExportGrant, ExportRefused, authorize_unmasked_export
 from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 
@@ -22,15 +22,14 @@ class UnmaskedExportDialog(QDialog):
         self.setWindowTitle("导出完整信息")
         layout = QVBoxLayout(self)
         note = QLabel(f"“{what}”默认隐去电话和身份证号码的中间部分。导出完整号码须填写原因并经主任批准，"
-                      "系统将记录本次导出（V09）。")
+                      "系统将记录本次导出。")
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
         self.reason = QLineEdit()
-        # 主任 first: they are who approves; administrators may too, but often have no password set.
-        directors = sorted((a for a in Account.select().where(Account.active == True)  # noqa: E712
-                            if a.is_director), key=lambda a: (a.role != "director", a.id))
-        self.self_approved = bool(desk.account and desk.account.is_director)
+        # Only accounts that can approve (a password set); 主任 before administrators.
+        directors = approver_accounts()
+        self.self_approved = can_approve(desk.account)
         self.director = account_box(directors, desk.account.name if self.self_approved else None)
         self.password = password_edit()
         self.fields = {

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.store import proxy_cases
+from dutydesk.store.daily_work import ArchiveOnly, daily_case
 from dutydesk.store.privacy import mask_for
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
@@ -64,8 +65,8 @@ class CaseTableModel(QAbstractTableModel):
             self.open_only = open_only
         if text is not None:
             self.text = text
-        self.total = proxy_cases.count_cases(self.open_only, self.text)
-        self.rows = proxy_cases.cases_page(0, PAGE, self.open_only, self.text)
+        self.total = proxy_cases.count_cases(self.open_only, self.text, self.desk.today())
+        self.rows = proxy_cases.cases_page(0, PAGE, self.open_only, self.text, self.desk.today())
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -78,7 +79,7 @@ class CaseTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        more = proxy_cases.cases_page(len(self.rows), PAGE, self.open_only, self.text)
+        more = proxy_cases.cases_page(len(self.rows), PAGE, self.open_only, self.text, self.desk.today())
         if not more:
             self.total = len(self.rows)
             return
@@ -275,7 +276,11 @@ class CasePage(QWidget):
             self.show_case(proxy_cases.case_by_id(self.model.rows[current.row()].id))
 
     def open_slip(self, slip_no: str) -> bool:
-        case = proxy_cases.case_by_slip(slip_no)
+        try:
+            case = daily_case(proxy_cases.case_by_slip(slip_no), self.desk.today())
+        except ArchiveOnly as exc:
+            QMessageBox.information(self, "请到档案查询", str(exc))
+            return False
         if case is None:
             QMessageBox.information(self, "未找到", f"没有单号为 {slip_no} 的代办单。")
             return False

@@ -27,6 +27,7 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.phone import mask_phone
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit import history
+from dutydesk.store.daily_work import daily_visit
 from dutydesk.store.incident_reports import reports_of
 from dutydesk.store.visits import (
     Visit,
@@ -192,6 +193,7 @@ class VisitDetailDialog(QDialog):
     changed = Signal()
 
     def __init__(self, desk: Desk, visit_id: int, parent: QWidget | None = None) -> None:
+        daily_visit(visit_id, desk.today())  # A02: ArchiveOnly for a record of the archive
         super().__init__(parent)
         self.desk = desk
         self.visit_id = visit_id

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,6 +165,14 @@ class VisitListView(QWidget):
         for label, widget in (("从", self.start), ("到", self.end)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
+        # A02: the list holds daily work only (visit_queries.visit_page); say where the rest is.
+        self.archive_hint = QLabel("往年已办结的记录请到“档案查询”查阅")
+        self.archive_hint.setAccessibleName("档案提示")
+        self.archive_hint.setToolTip("本列表显示今年的记录和所有未办结的事项；往年已办结或已归档的记录，"
+                                     "须在“档案查询”中经批准并登记后查阅。")
+        self.archive_hint.setProperty("role", "hint")
+        self.archive_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        bar.addWidget(self.archive_hint)
         third = QHBoxLayout()
         for widget in (self.status, self.category, self.channel):
             second.addWidget(widget)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.store.datafolder import DeskError
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
@@ -135,8 +137,12 @@ class VisitsTab(QWidget):
         self.form.start_new()
         self.form.lookup.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_visit(self, visit_id: int) -> VisitDetailDialog:
-        dialog = VisitDetailDialog(self.desk, visit_id, self)
+    def open_visit(self, visit_id: int) -> VisitDetailDialog | None:
+        try:
+            dialog = VisitDetailDialog(self.desk, visit_id, self)
+        except DeskError as exc:  # A02: a record of the archive opens only in 档案查询
+            QMessageBox.information(self, "请到档案查询", str(exc))
+            return None
         dialog.changed.connect(lambda: self._saved(None))
         dialog.open()
         return dialog

@@ -33,6 +33,7 @@ def test_v09_operator_needs_reason_and_director_password(app, qtbot, desk):
 
 
 def test_v09_logged_in_director_approves_own_export(app, qtbot, desk):
+    set_password(Account.get(Account.name == "王书记"), "1357", desk.who, desk.now())
     desk.account = Account.get(Account.name == "王书记")
     dialog = UnmaskedExportDialog(desk, "来访接待登记台账")
     qtbot.addWidget(dialog)
@@ -42,8 +43,22 @@ def test_v09_logged_in_director_approves_own_export(app, qtbot, desk):
 
 
 def test_v09_directors_are_offered_before_administrators(app, qtbot, desk):
+    for name in ("管理员", "王书记"):
+        set_password(Account.get(Account.name == name), "1357", desk.who, desk.now())
     desk.account = Account.get(Account.name == "李文书")
     dialog = UnmaskedExportDialog(desk, "来访接待登记台账")
     qtbot.addWidget(dialog)
     names = [dialog.director.itemData(i) for i in range(dialog.director.count())]
     assert names == ["王书记", "管理员"] and dialog.director.currentData() == "王书记"
+
+
+def test_v09_passwordless_director_cannot_approve_own_export(app, qtbot, desk):
+    """V09: without a password the logged-in director's approval is refused, with the reason."""
+    desk.account = Account.get(Account.name == "王书记")
+    dialog = UnmaskedExportDialog(desk, "来访接待登记台账")
+    qtbot.addWidget(dialog)
+    assert dialog.director.count() == 0  # nobody who can approve is offered
+    type_text(qtbot, dialog.reason, "年终存档")
+    qtbot.mouseClick(by_name(dialog, "批准并导出", QPushButton), Qt.MouseButton.LeftButton)
+    assert dialog.grant is None
+    assert "尚未设置密码" in dialog.fields["director"].error.text()

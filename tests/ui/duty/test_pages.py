@@ -13,6 +13,7 @@ from dutydesk.store.leave import LeaveRequest
 from dutydesk.store.roster import DutySwap, live_slots
 from dutydesk.store.staff import Staff
 from dutydesk.ui.duty.tab import DutyTab
+from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.helpers import by_name, type_text, when_modal
 
@@ -178,6 +179,9 @@ def test_leave_form_bad_input_then_director_approves(app, qtbot, desk, clock):
     desk.account = Account.get(Account.name == "王书记")
     page.refresh()
     view.setCurrentIndex(view.model().index(0, 0))
+    click(qtbot, page, "批准所选请假")  # V09: no password, no approval
+    assert "王书记尚未设置密码，不能批准" in by_name(page, "审批提示", QLabel).text()
+    desk.account = approver("王书记")
     click(qtbot, page, "批准所选请假")
     assert "已批准王委员的请假，替班人：赵文书" in by_name(page, "审批提示", QLabel).text()
     leave = LeaveRequest.get()

@@ -13,6 +13,7 @@ from dutydesk.store.leave import LeaveInput, LeaveRequest, request_leave
 from dutydesk.store.login import set_password
 from dutydesk.store.sign_in_identity import set_pin
 from dutydesk.ui.duty.tab import DutyTab
+from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.duty.test_today import choose, click, status_of, tally_cell
 from tests.ui.helpers import by_name, type_text, when_modal
@@ -25,7 +26,8 @@ def at(h, m=0):
 
 
 def director():
-    return Account.get(Account.name == "王书记")
+    """A director who can approve: approvals need an account with a password."""
+    return approver("王书记")
 
 
 def error(root, label: str) -> str:

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTableWidget
 
 from dutydesk.domain.duty_settings import PEOPLE_PER_SESSION
-from dutydesk.store.accounts import Account
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.duty.tab import DutyTab
+from tests.approvers import approver
 from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.ui.helpers import by_name, type_text
 
@@ -63,7 +63,7 @@ def test_d05_d07_d14_a_day_at_the_desk_and_its_tally(app, qtbot, desk, clock):
     tab = DutyTab(desk)
     qtbot.addWidget(tab)
     assert status_of(tab, "孙干部").endswith("（请假待批，未覆盖）")
-    approve_leave(leave, Account.get(Account.name == "王书记"), at(8, 12))
+    approve_leave(leave, approver("王书记"), at(8, 12))
 
     choose(tab, "王委员")
     click(qtbot, tab, "签到")

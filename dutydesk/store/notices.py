@@ -94,8 +94,12 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     return errors
 
 
-def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRecord:
-    """Keep what was told (N06) with its own number, in one transaction."""
+def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime, allow_repeat: bool = False) -> NoticeRecord:
+    """Keep what was told (N06) with its own number, in one transaction.
+
+    The same notice told again for the same visit is a 补打 of the first (same number), never a
+    second number: it is refused here unless ``allow_repeat`` (an acceptance after a voided case).
+    """
     errors = check_entry(entry)
     if errors:
         raise NoticeInvalid(errors)
@@ -104,6 +108,10 @@ def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRec
     except CatalogueError as exc:
         raise NoticeInvalid({"reason": str(exc)}) from None
     with database.atomic():
+        same = None if allow_repeat else same_notice(entry)
+        if same is not None:
+            raise NoticeInvalid({"item": f"该来访已登记内容相同的告知单（编号{same.ref}），不能重复编号；"
+                                         "如需再次打印，请补打"})
         ref = slip_numbers.next_number(str(get_setting(NOTICE_PREFIX, at.date())), at.year)
         return audit.create(
             NoticeRecord, who, at,
@@ -113,6 +121,25 @@ def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRec
             received=ticks_json(list(result.received)), reason=result.reason, channel=entry.channel,
             told_at=at, told_by=who, created_at=at, created_by=who,
         )
+
+
+def notice_matches(notice: NoticeRecord, entry: ChecklistEntry) -> bool:
+    """Whether ``entry`` would print exactly what ``notice`` says (item, outcome, missing, reason, channel)."""
+    try:
+        result = decide(entry.version.item, entry.ticks, entry.eligible, entry.reason)
+    except CatalogueError:
+        return False
+    return (notice.voided_at is None and notice.item_version.code == entry.version.code
+            and notice.outcome == result.outcome.value and notice.missing_materials == list(result.missing)
+            and notice.reason == result.reason and notice.channel == entry.channel
+            and notice.person_name == entry.person_name.strip())
+
+
+def same_notice(entry: ChecklistEntry) -> NoticeRecord | None:
+    """The visit's notice that already says what ``entry`` would (N06: reprint it, do not renumber)."""
+    if entry.visit_id is None:
+        return None
+    return next((n for n in notices_for_visit(entry.visit_id) if notice_matches(n, entry)), None)
 
 
 def notice_outcome(notice: NoticeRecord) -> Outcome:

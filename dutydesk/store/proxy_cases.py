@@ -35,7 +35,7 @@ from dutydesk.store import audit, proxy_visit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.notices import ChecklistEntry, NoticeRecord, record_notice, ticks_json
+from dutydesk.store.notices import ChecklistEntry, NoticeRecord, record_notice, same_notice, ticks_json
 from dutydesk.store.residents import Resident
 from dutydesk.store.settings import get_setting
 from dutydesk.store.visits import Visit
@@ -319,8 +319,13 @@ def accept_from_checklist(entry: ChecklistEntry, agent: str, fee: str, who: str,
     """Record what was told and open the case in one transaction (N06 + P02): both or neither."""
     with database.atomic():
         refuse_duplicate(entry.visit_id, entry.version.code)
-        # the acceptance notice repeats only when its case was voided or closed: the check above governs
-        notice = record_notice(entry, who, at, allow_repeat=True)
+        # N06: a 受理告知单 already printed for this visit (and not tied to a case) is the one accepted
+        told = same_notice(entry)
+        if told is None or told.proxy_cases.exists():
+            # a notice that already went with a (now voided or closed) case is not reused: it states
+            # that case's promised date; the check above is what refuses a second open case
+            told = record_notice(entry, who, at, allow_repeat=True)
+        notice = told
         case = create_case(
             NewCase(entry.version, entry.person_name, entry.ticks, agent, entry.person_phone, fee,
                     entry.visit_id, entry.resident_id, notice.id),

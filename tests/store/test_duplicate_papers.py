@@ -203,3 +203,17 @@ def test_n06_migration_keeps_earlier_duplicates_out_of_the_index_and_fills_item_
             "promised_date, agent, state, created_at, created_by) VALUES (64, 'DB2026-000064', 1, 1, 'SB-01', "
             "'张秀英', '2026-11-24T09:30:00', '2026-12-01', '李文书', 'accepted', '2026-11-24T09:30:00', '李文书')")
     db.close()
+
+
+def test_n06_a_notice_printed_before_acceptance_becomes_the_acceptance_notice(books):
+    visit = proxy_visit(books)
+    v = version("SB-01")
+    entry = ChecklistEntry(v, visit.person_name, all_ticks(v), visit.contact, visit_id=visit.id)
+    told = notices.record_notice(entry, books.who, books.now())
+    notice, case = proxy_cases.accept_from_checklist(entry, "李文书", "0", books.who, books.now(), books.calendar())
+    assert notice.id == told.id and case.notice.id == told.id
+    assert len(notices.notices_for_visit(visit.id)) == 1
+    # after that case is voided, accepting again gives a fresh acceptance notice for the new slip
+    proxy_cases.void_case(case, "登记错误", books.who, books.now())
+    again, _case = proxy_cases.accept_from_checklist(entry, "李文书", "0", books.who, books.now(), books.calendar())
+    assert again.id != told.id

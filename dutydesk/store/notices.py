@@ -26,6 +26,8 @@ from dutydesk.store.visits import Visit, pending_proxy_visits
 
 NOTICE_PREFIX = declare("notice.ref_prefix", "GZ", "一次性告知单编号前缀", "N06")
 CHANNELS = ("书面", "电话")  # N05: in writing except for phone inquiries
+PHONE = "电话"
+PHONE_INQUIRY = "来电"  # the visit channel of a phone inquiry (visit_rules.CHANNELS)
 
 
 class NoticeRecord(BaseModel, VoidableMixin):
@@ -79,6 +81,12 @@ def ticks_json(ticks: list[Tick]) -> str:
     )
 
 
+def _phone_inquiry(visit_id: int | None) -> bool:
+    """N05: only a request registered as a phone call (来电) may be told by phone."""
+    visit = Visit.get_or_none(Visit.id == visit_id) if visit_id is not None else None
+    return visit is not None and visit.channel == PHONE_INQUIRY
+
+
 def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not entry.person_name.strip():
@@ -87,6 +95,8 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
         errors["reason"] = "不符合条件时必须写明原因（N04）"
     if entry.channel not in CHANNELS:
         errors["channel"] = "告知方式应为书面或电话"
+    elif entry.channel == PHONE and not _phone_inquiry(entry.visit_id):
+        errors["channel"] = "只有电话咨询可以电话告知，其他情况须书面告知"
     for tick in entry.ticks:
         if tick.received and tick.pages <= 0:
             errors["pages"] = f"请填写“{tick.material.name}”的页数"

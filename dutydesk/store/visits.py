@@ -184,6 +184,8 @@ def check_draft(draft: VisitDraft, on: dt.date) -> dict[str, str]:
             errors["deadline_kind"] = "请选择承诺时限（V04）"
         elif draft.deadline_days is not None:
             limit = int(get_setting(rules.MAX_DAYS, on))
+            if draft.deadline_kind == "review":  # V04: review within 2 working days, at most 5
+                limit = min(limit, int(get_setting(rules.REVIEW_MAX_DAYS, on)))
             if not 0 <= draft.deadline_days <= limit:
                 errors["deadline_days"] = f"承诺时限应在0到{limit}个工作日之间（V04）"
     if draft.category == "矛盾纠纷":

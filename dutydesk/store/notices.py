@@ -152,6 +152,14 @@ def same_notice(entry: ChecklistEntry) -> NoticeRecord | None:
     return next((n for n in notices_for_visit(entry.visit_id) if notice_matches(n, entry)), None)
 
 
+def already_told(entry: ChecklistEntry, last: NoticeRecord | None) -> NoticeRecord | None:
+    """The notice printing ``entry`` would repeat (so it is a 补打): the desk's ``last`` notice for the
+    same visit (or the same person without a visit), else the visit's recorded one."""
+    if last is not None and last.visit_id == entry.visit_id and notice_matches(last, entry):
+        return last
+    return same_notice(entry)
+
+
 def notice_outcome(notice: NoticeRecord) -> Outcome:
     return Outcome(notice.outcome)
 

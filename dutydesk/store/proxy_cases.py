@@ -165,6 +165,18 @@ def open_case_for(visit_id: int | None, item_code: str) -> ProxyCase | None:
             .order_by(ProxyCase.id).first())
 
 
+def already_accepted(visit_id: int | None, item_code: str, person_name: str,
+                     last: ProxyCase | None) -> ProxyCase | None:
+    """The open case a second 受理代办 would duplicate: the visit's for this item or, for a matter
+    taken without a visit, the desk's ``last`` case if it is for the same person and item."""
+    if visit_id is not None:
+        return open_case_for(visit_id, item_code)
+    if (last is not None and last.visit_id is None and last.item_code == item_code and last.voided_at is None
+            and last.person_name == person_name.strip()):
+        return last
+    return None
+
+
 def duplicate_message(case: ProxyCase) -> str:
     return (f"该来访的这一事项已受理代办（代办单号{case.slip_no}），不能重复受理；"
             "如需再次打印，请在“代办跟踪”中补打")

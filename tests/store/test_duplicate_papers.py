@@ -217,3 +217,17 @@ def test_n06_a_notice_printed_before_acceptance_becomes_the_acceptance_notice(bo
     proxy_cases.void_case(case, "登记错误", books.who, books.now())
     again, _case = proxy_cases.accept_from_checklist(entry, "李文书", "0", books.who, books.now(), books.calendar())
     assert again.id != told.id
+
+
+def test_n06_without_a_visit_the_desks_last_case_and_notice_are_what_would_repeat(books):
+    case = new_case(books)
+    assert proxy_cases.already_accepted(None, "SB-01", " 张秀英 ", case) == case
+    assert proxy_cases.already_accepted(None, "SB-01", "王芳", case) is None  # the next person
+    assert proxy_cases.already_accepted(None, "YB-01", "张秀英", case) is None  # another item
+    v = version("SB-01")
+    ticks = [Tick(m, i == 0, 1) for i, m in enumerate(v.item.materials)]
+    entry = ChecklistEntry(v, "王芳", ticks)
+    told = notices.record_notice(entry, books.who, books.now())
+    assert notices.already_told(entry, told) == told
+    assert notices.already_told(ChecklistEntry(v, "王芳", all_ticks(v)), told) is None  # now complete
+    assert notices.already_told(ChecklistEntry(v, "李四", ticks), told) is None

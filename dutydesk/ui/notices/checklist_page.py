@@ -294,24 +294,13 @@ class ChecklistPage(QWidget):
         return decide(self.version.item, self.ticks()).outcome
 
     def accepted_case(self) -> ProxyCase | None:
-        """The open 代办单 already accepted for this visit (or, without a visit, this person) and item."""
         if self.version is None:
             return None
-        visit_id = self.visit_combo.currentData()
-        if visit_id is not None:
-            return proxy_cases.open_case_for(visit_id, self.version.code)
-        last = self.last_case
-        if (last is not None and last.item_code == self.version.code and last.voided_at is None
-                and last.person_name == self.name_field.editor.text().strip()):
-            return last
-        return None
+        return proxy_cases.already_accepted(self.visit_combo.currentData(), self.version.code,
+                                            self.name_field.editor.text(), self.last_case)
 
     def told_notice(self, entry: ChecklistEntry) -> NoticeRecord | None:
-        """The notice already recorded that says exactly what ``entry`` would (printing it again is 补打)."""
-        if self.last_notice is not None and notices.notice_matches(self.last_notice, entry) and (
-                self.last_notice.visit_id == entry.visit_id):
-            return self.last_notice
-        return notices.same_notice(entry)
+        return notices.already_told(entry, self.last_notice)
 
     def update_outcome(self) -> None:
         outcome = self.current_outcome()

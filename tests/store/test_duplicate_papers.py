@@ -3,6 +3,8 @@ and printing again is a registered 补打 under the same number."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from peewee import IntegrityError
 from pypdf import PdfReader
@@ -14,7 +16,7 @@ from dutydesk.store.center import load_center
 from dutydesk.store.migrations import migrate
 from dutydesk.store.migrations.m0032_one_open_slip_reprints import one_open_index
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid
-from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
+from dutydesk.store.proxy_cases import CaseInvalid, NewCase, ProxyCase
 from dutydesk.store.reprints import ReprintInvalid
 from tests.notice_helpers import all_ticks, new_case, proxy_visit, seed, version
 
@@ -231,3 +233,24 @@ def test_n06_without_a_visit_the_desks_last_case_and_notice_are_what_would_repea
     assert notices.already_told(entry, told) == told
     assert notices.already_told(ChecklistEntry(v, "王芳", all_ticks(v)), told) is None  # now complete
     assert notices.already_told(ChecklistEntry(v, "李四", ticks), told) is None
+
+
+RULE_ID = re.compile(r"[DVNPAG]\d\d")
+
+
+def test_papers_and_messages_of_the_desk_show_no_rule_ids(books):
+    """Users read only Chinese: no D05/P09-style rule numbers on a paper or in a message."""
+    from dutydesk.reports import notice_records
+    from dutydesk.ui.notices.checklist_page import item_html
+
+    v = version("SJ-01")  # with a public-notice period
+    with pytest.raises(CaseInvalid) as caught:
+        proxy_cases.create_case(NewCase(v, " ", [Tick(m, i == 0, 0) for i, m in enumerate(v.item.materials)],
+                                        agent=" "), books.who, books.now(), books.calendar())
+    with pytest.raises(NoticeInvalid) as refused:
+        notices.record_notice(ChecklistEntry(v, "张秀英", [], eligible=False), books.who, books.now())
+    notice = notices.record_notice(ChecklistEntry(v, "张秀英", all_ticks(v)), books.who, books.now())
+    paper = pdf_text(notice_records.print_notice(notice, load_center(), books.folder.path))
+    assert "公示7天" in item_html(v) and "须公示7天" in paper
+    for text in (*caught.value.errors.values(), *refused.value.errors.values(), paper, item_html(v)):
+        assert not RULE_ID.search(text), text

@@ -312,7 +312,9 @@ class ChecklistPage(QWidget):
         self.accept_button.setText("登记即办" if outcome is Outcome.DONE_NOW else "受理代办（F10）")
         entry = self._entry() if outcome is not None else None
         told = self.told_notice(entry) if entry is not None else None
-        self.notice_button.setText("补打告知单（F9）" if told is not None else "打印一次性告知单（F9）")
+        label = "补打告知单" if told is not None else "打印一次性告知单"
+        self.notice_button.setText(f"{label}（F9）")
+        self.notice_button.setAccessibleName(label)
         self.notice_button.setShortcut("F9")
         if outcome is None:
             self.outcome_label.setText("")

@@ -102,10 +102,10 @@ def test_n06_pressing_f9_again_reprints_the_same_notice_instead_of_numbering_a_n
     click(qtbot, tab, "打印一次性告知单")
     first = notices.notices_for_visit(visit.id)
     assert [n.ref for n in first] == ["GZ2026-000001"]
-    notice_button = by_name(tab, "打印一次性告知单", QPushButton)
+    notice_button = by_name(tab, "补打告知单", QPushButton)
     assert notice_button.text() == "补打告知单（F9）"
     when_modal(answer("群众要求多打一份"))
-    click(qtbot, tab, "打印一次性告知单")
+    click(qtbot, tab, "补打告知单")
     text = save_dialog(qtbot, tab.dialogs[-1])
     assert "GZ2026-000001" in text and "补打（第1次" in text
     assert NoticeRecord.select().count() == 1

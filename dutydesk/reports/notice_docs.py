@@ -64,6 +64,7 @@ class NoticeDoc:
     day: dt.date
     ref: str = ""  # notice number shown top right
     promised: dt.date | None = None
+    reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
 
 
 @dataclass
@@ -82,6 +83,7 @@ class SlipDoc:
     handler: str
     fee: str = "0"
     notes: list[str] = field(default_factory=list)
+    reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
 
 
 class _Styles:
@@ -205,11 +207,17 @@ def _version_text(doc: NoticeDoc | SlipDoc) -> str:
     return f"依据办事指南：{doc.item.code} {doc.item.name}（第{doc.item_version}版）　由值班台打印"
 
 
-def _header(center: CenterProfile, title: str, number: str, st: _Styles) -> list[Flowable]:
+def _reprint_mark(text: str, st: _Styles) -> Paragraph:
+    """A reprint says so in red beside its number, so it is never taken for a second original."""
+    return _p(f'<font color="#{RED.hexval()[2:]}">{text}</font>', st.number)
+
+
+def _header(center: CenterProfile, title: str, number: str, st: _Styles, reprint: str = "") -> list[Flowable]:
     return [
         _p(center.name, st.subtitle),
         _p(title, st.title),
         _p(number, st.number) if number else Spacer(1, 2),
+        *([_reprint_mark(reprint, st)] if reprint else []),
         Spacer(1, 3),
     ]
 
@@ -221,7 +229,8 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
         st = _Styles(scale)
         w = pdf.width
         item = doc.item
-        story: list[Flowable] = _header(doc.center, "一次性告知单", f"编号：{doc.ref}" if doc.ref else "", st)
+        story: list[Flowable] = _header(doc.center, "一次性告知单", f"编号：{doc.ref}" if doc.ref else "", st,
+                                        doc.reprint)
         story.append(_grid([
             [_p("申请人", st.label), _p(doc.person_name, st.body), _p("联系电话", st.label),
              _p(doc.person_phone or "", st.body)],
@@ -255,7 +264,7 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
             story.append(_p("四、办理依据", st.heading))
             story.append(_p(item.basis or "—", st.body))
             if item.public_notice_days:
-                story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送（P09）。", st.small))
+                story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送。", st.small))
             if item.notes:
                 story.append(_p("五、注意事项", st.heading))
                 story.append(_p(item.notes, st.body))
@@ -274,7 +283,7 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
         pdf, scale = _document(tmp, size, doc.center, _version_text(doc), "收件回执单")
         st = _Styles(scale)
         w = pdf.width
-        story = _header(doc.center, "收件回执单", f"代办单号：{doc.slip_no}", st)
+        story = _header(doc.center, "收件回执单", f"代办单号：{doc.slip_no}", st, doc.reprint)
         story.append(_grid([
             [_p("申请人", st.label), _p(doc.person_name, st.body), _p("联系电话", st.label),
              _p(doc.person_phone, st.body)],
@@ -329,7 +338,10 @@ class _SlipCodes(Flowable):
 def _slip_part(doc: SlipDoc, part: str, st: _Styles, w: float, scale: float,
                with_track: bool = True) -> list[Flowable]:
     codes = _SlipCodes(doc.slip_no, scale)
-    head = Table([[[_p(doc.center.name, st.subtitle), _p(f"代　办　单（{part}）", st.title)], codes]],
+    title = [_p(doc.center.name, st.subtitle), _p(f"代　办　单（{part}）", st.title)]
+    if doc.reprint:
+        title.append(_reprint_mark(doc.reprint, st))
+    head = Table([[title, codes]],
                  colWidths=[w - codes.width - 4, codes.width + 4])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     materials = "；".join(f"{t.material.name}（{t.material.form}{t.pages}页）" for t in doc.received) or "无"

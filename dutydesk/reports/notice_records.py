@@ -13,42 +13,53 @@ from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.reprints import Reprint
 
 KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单"}
 
 
-def printed_path(data_dir: Path, ref: str, kind: str, size: str) -> Path:
+def printed_path(data_dir: Path, ref: str, kind: str, size: str, reprint: Reprint | None = None) -> Path:
+    """Where the printed file is kept; a 补打 gets its own file, the first print stays as it was."""
     year = ref[2:6] if len(ref) > 6 and ref[2:6].isdigit() else "other"
-    return data_dir / "printed" / year / f"{ref}-{KINDS[kind]}-{size}.pdf"
+    again = f"-补打{reprint.ordinal}" if reprint is not None else ""
+    return data_dir / "printed" / year / f"{ref}-{KINDS[kind]}{again}-{size}.pdf"
 
 
-def notice_doc(notice: NoticeRecord, center: CenterProfile) -> NoticeDoc:
+def notice_doc(notice: NoticeRecord, center: CenterProfile, reprint: Reprint | None = None) -> NoticeDoc:
     version = notice.item_version
     case = notice.proxy_cases.first()
     return NoticeDoc(
         center=center, person_name=notice.person_name, person_phone=notice.person_phone, item=version.item,
         item_version=version.version, outcome=Outcome(notice.outcome), missing=notice.missing_materials,
         received=notice.received_ticks, reason=notice.reason, handler=notice.told_by, day=notice.told_at.date(),
-        ref=notice.ref, promised=case.promised_date if case else None,
+        ref=notice.ref, promised=case.promised_date if case else None, reprint=reprint.mark if reprint else "",
     )
 
 
-def slip_doc(case: ProxyCase, center: CenterProfile) -> SlipDoc:
+def slip_doc(case: ProxyCase, center: CenterProfile, reprint: Reprint | None = None) -> SlipDoc:
     version = case.item_version
     return SlipDoc(
         center=center, slip_no=case.slip_no, person_name=case.person_name, person_phone=case.person_phone,
         item=version.item, item_version=version.version, received=case.received_ticks,
         accepted_on=case.accepted_at.date(), promised=case.promised_date, handler=case.agent, fee=case.fee_amount,
+        reprint=reprint.mark if reprint else "",
     )
 
 
-def print_notice(notice: NoticeRecord, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
-    return render_notice(notice_doc(notice, center), printed_path(data_dir, notice.ref, "notice", size), size)
+def print_notice(notice: NoticeRecord, center: CenterProfile, data_dir: Path, size: str = "A4",
+                 reprint: Reprint | None = None) -> Path:
+    """The notice as told; with ``reprint`` (registered first) the same number marked 补打 (N06)."""
+    return render_notice(notice_doc(notice, center, reprint),
+                         printed_path(data_dir, notice.ref, "notice", size, reprint), size)
 
 
-def print_receipt(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
-    return render_receipt(slip_doc(case, center), printed_path(data_dir, case.slip_no, "receipt", size), size)
+def print_receipt(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4",
+                  reprint: Reprint | None = None) -> Path:
+    return render_receipt(slip_doc(case, center, reprint),
+                          printed_path(data_dir, case.slip_no, "receipt", size, reprint), size)
 
 
-def print_slip(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
-    return render_slip(slip_doc(case, center), printed_path(data_dir, case.slip_no, "slip", size), size)
+def print_slip(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4",
+               reprint: Reprint | None = None) -> Path:
+    return render_slip(slip_doc(case, center, reprint), printed_path(data_dir, case.slip_no, "slip", size, reprint),
+                       size)

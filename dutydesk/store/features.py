@@ -19,6 +19,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     privacy,
     proxy_cases,
     proxy_feeds,
+    reprints,
     residents,
     review_meeting,
     roster,

@@ -28,6 +28,8 @@ from dutydesk.store.visits import Visit, pending_proxy_visits
 
 NOTICE_PREFIX = declare("notice.ref_prefix", "GZ", "一次性告知单编号前缀", "N06")
 CHANNELS = ("书面", "电话")  # N05: in writing except for phone inquiries
+PHONE = "电话"
+PHONE_INQUIRY = "来电"  # the visit channel of a phone inquiry (visit_rules.CHANNELS)
 
 
 class NoticeRecord(BaseModel, VoidableMixin):
@@ -81,14 +83,22 @@ def ticks_json(ticks: list[Tick]) -> str:
     )
 
 
+def _phone_inquiry(visit_id: int | None) -> bool:
+    """N05: only a request registered as a phone call (来电) may be told by phone."""
+    visit = Visit.get_or_none(Visit.id == visit_id) if visit_id is not None else None
+    return visit is not None and visit.channel == PHONE_INQUIRY
+
+
 def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not entry.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
     if not entry.eligible and not entry.reason.strip():
-        errors["reason"] = "不符合条件时必须写明原因（N04）"
+        errors["reason"] = "不符合条件时必须写明原因"
     if entry.channel not in CHANNELS:
         errors["channel"] = "告知方式应为书面或电话"
+    elif entry.channel == PHONE and not _phone_inquiry(entry.visit_id):
+        errors["channel"] = "只有电话咨询可以电话告知，其他情况须书面告知"
     for tick in entry.ticks:
         if tick.received and tick.pages <= 0:
             errors["pages"] = f"请填写“{tick.material.name}”的页数"
@@ -96,8 +106,12 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     return errors
 
 
-def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRecord:
-    """Keep what was told (N06) with its own number, in one transaction."""
+def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime, allow_repeat: bool = False) -> NoticeRecord:
+    """Keep what was told (N06) with its own number, in one transaction.
+
+    The same notice told again for the same visit is a 补打 of the first (same number), never a
+    second number: it is refused here unless ``allow_repeat`` (an acceptance after a voided case).
+    """
     errors = check_entry(entry)
     if errors:
         raise NoticeInvalid(errors)
@@ -106,6 +120,10 @@ def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRec
     except CatalogueError as exc:
         raise NoticeInvalid({"reason": str(exc)}) from None
     with database.atomic():
+        same = None if allow_repeat else same_notice(entry)
+        if same is not None:
+            raise NoticeInvalid({"item": f"该来访已登记内容相同的告知单（编号{same.ref}），不能重复编号；"
+                                         "如需再次打印，请补打"})
         ref = slip_numbers.next_number(str(get_setting(NOTICE_PREFIX, at.date())), at.year)
         return audit.create(
             NoticeRecord, who, at,
@@ -115,6 +133,33 @@ def record_notice(entry: ChecklistEntry, who: str, at: dt.datetime) -> NoticeRec
             received=ticks_json(list(result.received)), reason=result.reason, channel=entry.channel,
             told_at=at, told_by=who, created_at=at, created_by=who,
         )
+
+
+def notice_matches(notice: NoticeRecord, entry: ChecklistEntry) -> bool:
+    """Whether ``entry`` would print exactly what ``notice`` says (item, outcome, missing, reason, channel)."""
+    try:
+        result = decide(entry.version.item, entry.ticks, entry.eligible, entry.reason)
+    except CatalogueError:
+        return False
+    return (notice.voided_at is None and notice.item_version.code == entry.version.code
+            and notice.outcome == result.outcome.value and notice.missing_materials == list(result.missing)
+            and notice.reason == result.reason and notice.channel == entry.channel
+            and notice.person_name == entry.person_name.strip())
+
+
+def same_notice(entry: ChecklistEntry) -> NoticeRecord | None:
+    """The visit's notice that already says what ``entry`` would (N06: reprint it, do not renumber)."""
+    if entry.visit_id is None:
+        return None
+    return next((n for n in notices_for_visit(entry.visit_id) if notice_matches(n, entry)), None)
+
+
+def already_told(entry: ChecklistEntry, last: NoticeRecord | None) -> NoticeRecord | None:
+    """The notice printing ``entry`` would repeat (so it is a 补打): the desk's ``last`` notice for the
+    same visit (or the same person without a visit), else the visit's recorded one."""
+    if last is not None and last.visit_id == entry.visit_id and notice_matches(last, entry):
+        return last
+    return same_notice(entry)
 
 
 def notice_outcome(notice: NoticeRecord) -> Outcome:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegrityError, TextField
 
 from dutydesk.domain.catalogue import Material, Outcome, Tick, check_fee, decide
 from dutydesk.domain.field_errors import FieldErrors
@@ -37,7 +37,7 @@ from dutydesk.store import audit, proxy_visit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.notices import ChecklistEntry, NoticeRecord, record_notice, ticks_json
+from dutydesk.store.notices import ChecklistEntry, NoticeRecord, record_notice, same_notice, ticks_json
 from dutydesk.store.residents import Resident
 from dutydesk.store.settings import get_setting
 from dutydesk.store.visits import Visit
@@ -53,6 +53,7 @@ class ProxyCase(BaseModel, VoidableMixin):
     resident = ForeignKeyField(Resident, null=True, backref="proxy_cases")
     notice = ForeignKeyField(NoticeRecord, null=True, backref="proxy_cases")
     item_version = ForeignKeyField(CatalogueVersion, backref="proxy_cases")
+    item_code = CharField(default="")  # the item whatever its version: one open case per visit and item
     person_name = CharField()
     person_phone = CharField(default="")
     materials = TextField(default="[]")
@@ -120,14 +121,14 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
     if not new.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
     if not new.agent.strip():
-        errors["agent"] = "请指定代办员（P05：一人负责到底）"
+        errors["agent"] = "请指定代办员（一人负责到底）"
     if item.kind != "代办" or item.done_on_spot:
         errors["item"] = "该事项不需要代办单"
     result = decide(item, new.ticks)
     if result.outcome is Outcome.MISSING:
-        errors["materials"] = "材料不全，不能受理代办，请打印一次性告知单（N03）"
+        errors["materials"] = "材料不全，不能受理代办，请打印一次性告知单"
     if any(t.received and t.pages <= 0 for t in new.ticks):
-        errors["pages"] = "请填写每份材料的页数（P04）"
+        errors["pages"] = "请填写每份材料的页数"
     fee_error = check_fee(item, new.fee)
     if fee_error:
         errors["fee"] = fee_error
@@ -135,18 +136,59 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
         raise CaseInvalid(errors)
     promised = calendar.add_workdays(at.date(), item.time_limit_days or 0)
     with database.atomic():
+        refuse_duplicate(new.visit_id, item.code)
         slip_no = slip_numbers.next_number(str(get_setting(SLIP_PREFIX, at.date())), at.year)
-        case = audit.create(
-            ProxyCase, who, at,
-            slip_no=slip_no, visit=new.visit_id, resident=new.resident_id, notice=new.notice_id,
-            item_version=new.version, person_name=normalize_text(new.person_name),
-            person_phone=normalize_phone(new.person_phone),
-            materials=ticks_json(list(result.received)), accepted_at=at, promised_date=promised,
-            agent=new.agent.strip(), state=CaseState.ACCEPTED.value, fee_amount=str(new.fee).strip() or "0",
-            created_at=at, created_by=who,
-        )
+        try:
+            with database.atomic():
+                case = audit.create(
+                    ProxyCase, who, at,
+                    slip_no=slip_no, visit=new.visit_id, resident=new.resident_id, notice=new.notice_id,
+                    item_version=new.version, item_code=item.code, person_name=normalize_text(new.person_name),
+                    person_phone=normalize_phone(new.person_phone), materials=ticks_json(list(result.received)),
+                    accepted_at=at, promised_date=promised, agent=new.agent.strip(),
+                    state=CaseState.ACCEPTED.value, fee_amount=str(new.fee).strip() or "0",
+                    created_at=at, created_by=who,
+                )
+        except IntegrityError:
+            # another desk accepted the same visit and item between our check and our insert
+            refuse_duplicate(new.visit_id, item.code)
+            raise
         proxy_visit.case_accepted(new.visit_id, slip_no, case.agent, promised, who, at)
     return case
+
+
+def open_case_for(visit_id: int | None, item_code: str) -> ProxyCase | None:
+    """The open (not closed, not voided) case of this visit and item, if any."""
+    if visit_id is None:
+        return None
+    return (ProxyCase.select()
+            .where((ProxyCase.visit == visit_id) & (ProxyCase.item_code == item_code)
+                   & ProxyCase.voided_at.is_null() & (ProxyCase.state != CaseState.CLOSED.value))
+            .order_by(ProxyCase.id).first())
+
+
+def already_accepted(visit_id: int | None, item_code: str, person_name: str,
+                     last: ProxyCase | None) -> ProxyCase | None:
+    """The open case a second 受理代办 would duplicate: the visit's for this item or, for a matter
+    taken without a visit, the desk's ``last`` case if it is for the same person and item."""
+    if visit_id is not None:
+        return open_case_for(visit_id, item_code)
+    if (last is not None and last.visit_id is None and last.item_code == item_code and last.voided_at is None
+            and last.person_name == person_name.strip()):
+        return last
+    return None
+
+
+def duplicate_message(case: ProxyCase) -> str:
+    return (f"该来访的这一事项已受理代办（代办单号{case.slip_no}），不能重复受理；"
+            "如需再次打印，请在“代办跟踪”中补打")
+
+
+def refuse_duplicate(visit_id: int | None, item_code: str) -> None:
+    """N06/P05: one open 代办单 per visit and item; call inside the write transaction."""
+    existing = open_case_for(visit_id, item_code)
+    if existing is not None:
+        raise CaseInvalid({"item": duplicate_message(existing)})
 
 
 def live_steps(case: ProxyCase) -> list[ProxyStep]:
@@ -296,7 +338,14 @@ def accept_from_checklist(entry: ChecklistEntry, agent: str, fee: str, who: str,
                           calendar: WorkdayCalendar) -> tuple[NoticeRecord, ProxyCase]:
     """Record what was told and open the case in one transaction (N06 + P02): both or neither."""
     with database.atomic():
-        notice = record_notice(entry, who, at)
+        refuse_duplicate(entry.visit_id, entry.version.code)
+        # N06: a 受理告知单 already printed for this visit (and not tied to a case) is the one accepted
+        told = same_notice(entry)
+        if told is None or told.proxy_cases.exists():
+            # a notice that already went with a (now voided or closed) case is not reused: it states
+            # that case's promised date; the check above is what refuses a second open case
+            told = record_notice(entry, who, at, allow_repeat=True)
+        notice = told
         case = create_case(
             NewCase(entry.version, entry.person_name, entry.ticks, agent, entry.person_phone, fee,
                     entry.visit_id, entry.resident_id, notice.id),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
-from dutydesk.store import notices, proxy_cases
+from dutydesk.store import notices, proxy_cases, reprints
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
+from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
@@ -51,7 +53,7 @@ def item_html(version: CatalogueVersion) -> str:
         return "".join(f"<li>{v}</li>" for v in values) or "<li>无</li>"
 
     unit = item.unit
-    notice = (f"<p><b>公示：</b>须公示{item.public_notice_days}天，无异议后方可报送（P09）</p>"
+    notice = (f"<p><b>公示：</b>须公示{item.public_notice_days}天，无异议后方可报送</p>"
               if item.public_notice_days else "")
     return (
         f"<p><b>类别：</b>{item.kind}　<b>承诺时限：</b>{item.time_limit_label()}　<b>收费：</b>{item.fee.label()}</p>"
@@ -69,7 +71,7 @@ class ChecklistPage(QWidget):
     notice_recorded = Signal(object)
     case_created = Signal(object)
 
-    def __init__(self, desk: Desk, show_notice: Callable[[NoticeRecord], None],
+    def __init__(self, desk: Desk, show_notice: Callable[[NoticeRecord, Reprint | None], object],
                  show_case_docs: Callable[[ProxyCase], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -115,7 +117,7 @@ class ChecklistPage(QWidget):
         self.name_field = FormField("群众姓名", QLineEdit())
         self.phone_field = FormField("联系电话", QLineEdit())
         self.agent_field = FormField("代办员", QLineEdit(desk.who))
-        self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费（P07）")
+        self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
         self.ineligible = QCheckBox("不符合办理条件")
         self.ineligible.setAccessibleName("不符合办理条件")
@@ -230,6 +232,7 @@ class ChecklistPage(QWidget):
         if visit is not None:
             self.name_field.editor.setText(visit.person_name)
             self.phone_field.editor.setText(visit.contact)
+        self.update_outcome()
 
     def refresh_items(self) -> None:
         fill_item_list(self.items, self.search.text(), self.version.code if self.version else None,
@@ -290,16 +293,35 @@ class ChecklistPage(QWidget):
             return Outcome.NOT_ELIGIBLE
         return decide(self.version.item, self.ticks()).outcome
 
+    def accepted_case(self) -> ProxyCase | None:
+        if self.version is None:
+            return None
+        return proxy_cases.already_accepted(self.visit_combo.currentData(), self.version.code,
+                                            self.name_field.editor.text(), self.last_case)
+
+    def told_notice(self, entry: ChecklistEntry) -> NoticeRecord | None:
+        return notices.already_told(entry, self.last_notice)
+
     def update_outcome(self) -> None:
         outcome = self.current_outcome()
         self.reason_field.setEnabled(self.ineligible.isChecked())
         self.notice_button.setEnabled(outcome is not None)
-        self.accept_button.setEnabled(outcome in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW))
+        accepted = self.accepted_case() if outcome is Outcome.ACCEPT_PROXY else None
+        self.accept_button.setEnabled(outcome is Outcome.DONE_NOW or (outcome is Outcome.ACCEPT_PROXY
+                                                                       and accepted is None))
         self.accept_button.setText("登记即办" if outcome is Outcome.DONE_NOW else "受理代办（F10）")
+        entry = self._entry() if outcome is not None else None
+        told = self.told_notice(entry) if entry is not None else None
+        label = "补打告知单" if told is not None else "打印一次性告知单"
+        self.notice_button.setText(f"{label}（F9）")
+        self.notice_button.setAccessibleName(label)
+        self.notice_button.setShortcut("F9")
         if outcome is None:
             self.outcome_label.setText("")
             return
         text = OUTCOME_LABELS[outcome]
+        if accepted is not None:
+            text = f"已受理代办，代办单号{accepted.slip_no}（不能重复受理，如需再次打印请补打）"
         if outcome is Outcome.MISSING and self.version is not None:
             missing = decide(self.version.item, self.ticks()).missing
             text += "：" + "、".join(m.name for m in missing)
@@ -322,9 +344,13 @@ class ChecklistPage(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def print_notice(self) -> None:
-        """Record the notice as told (N06), then show it for printing (N05)."""
+        """Record the notice as told (N06), then show it for printing (N05); the same notice again is 补打."""
         entry = self._entry()
         if entry is None:
+            return
+        told = self.told_notice(entry)
+        if told is not None:
+            self.reprint_notice(told)
             return
         try:
             notice = notices.record_notice(entry, self.desk.who, self.desk.now())
@@ -335,7 +361,21 @@ class ChecklistPage(QWidget):
         self.last_notice = notice
         self.message.setText(f"已登记告知单 {notice.ref}（{notice.told_at:%H:%M}，{notice.told_by}）")
         self.notice_recorded.emit(notice)
-        self.show_notice(notice)
+        self.update_outcome()
+        self.show_notice(notice, None)
+
+    def reprint_notice(self, notice: NoticeRecord) -> None:
+        """N06: the same notice printed again keeps its number and is registered as 补打."""
+        reason, ok = QInputDialog.getText(self, "补打告知单", f"告知单 {notice.ref} 已登记，补打原因（必填）：")
+        if not ok:
+            return
+        try:
+            (again,) = reprints.register_reprints(["notice"], notice.ref, reason, self.desk.who, self.desk.now())
+        except ReprintInvalid as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(f"已补打告知单 {notice.ref}（{again.mark}）")
+        self.show_notice(notice, again)
 
     def accept_proxy(self) -> None:
         entry = self._entry()
@@ -361,6 +401,7 @@ class ChecklistPage(QWidget):
             return
         self._show_errors({})
         self.last_notice, self.last_case = notice, case
+        self.update_outcome()
         self.message.setText(f"已受理，代办单号 {case.slip_no}，承诺{case.promised_date:%Y年%m月%d日}前办结。"
                              "请打印收件回执和代办单。")
         self.case_created.emit(case)

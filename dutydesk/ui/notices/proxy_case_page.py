@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
-from dutydesk.store import proxy_cases
+from dutydesk.store import proxy_cases, reprints
 from dutydesk.store.daily_work import ArchiveOnly, daily_case
 from dutydesk.store.privacy import mask_for
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
+from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
@@ -214,7 +215,8 @@ def step_line(step) -> str:
 
 
 class CasePage(QWidget):
-    def __init__(self, desk: Desk, show_case_docs: Callable[[ProxyCase], None], on_change: Callable[[], None],
+    def __init__(self, desk: Desk, show_case_docs: Callable[[ProxyCase, list[Reprint]], object],
+                 on_change: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -252,7 +254,7 @@ class CasePage(QWidget):
         self.reverse_button = push_button("撤销上一步", self.reverse_last)
         self.handover_button = push_button("移交代办员", self.hand_over)
         self.void_button = push_button("作废代办单", self.void_case)
-        self.print_button = push_button("打印代办单和回执", lambda: self.case and self.show_case_docs(self.case))
+        self.print_button = push_button("补打代办单和回执", self.reprint)
         more = QHBoxLayout()
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
             more.addWidget(button)
@@ -312,6 +314,9 @@ class CasePage(QWidget):
         )
         for step in proxy_cases.all_steps(case):
             self.steps.addItem(step_line(step))
+        for again in reprints.reprints_of(case.slip_no):
+            self.steps.addItem(f"{again.printed_at:%Y-%m-%d %H:%M}　{again.printed_by}　"
+                               f"补打{reprints.PAPERS[again.paper]}（原因：{again.reason}）")
         for kind in proxy_cases.next_steps(case):
             button = push_button(f"登记：{STEP_LABELS[kind]}", lambda _checked=False, k=kind: self.record(k))
             self.next_box.addWidget(button)
@@ -347,6 +352,19 @@ class CasePage(QWidget):
         if note is not None:
             self._apply("不能移交", CaseInvalid,
                         lambda: proxy_cases.hand_over(case, agent, note, self.desk.who, self.desk.now()))
+
+    def reprint(self) -> None:
+        """N06: the papers printed again keep the slip number; who, when and why is registered."""
+        if self.case is None:
+            return
+        case, reason = self.case, self._ask("补打代办单和回执", "补打原因（必填，如群众遗失）：")
+        if reason is None:
+            return
+        done: list[list[Reprint]] = []
+        self._apply("不能补打", ReprintInvalid, lambda: done.append(reprints.register_reprints(
+            reprints.CASE_PAPERS, case.slip_no, reason, self.desk.who, self.desk.now())))
+        if done:
+            self.show_case_docs(case, done[0])
 
     def void_case(self) -> None:
         if self.case is None:

@@ -18,6 +18,7 @@ from dutydesk.store import catalogue, proxy_cases
 from dutydesk.store.center import load_center
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.reprints import Reprint
 from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.notices.catalogue_page import CataloguePage
@@ -165,23 +166,31 @@ class NoticeTab(QWidget):
             raise RuntimeError("center profile missing")
         return center
 
-    def show_notice(self, notice: NoticeRecord) -> DocumentDialog:
+    def show_notice(self, notice: NoticeRecord, reprint: Reprint | None = None) -> DocumentDialog:
         title = f"一次性告知单 {notice.ref}"
         if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
             title = f"受理告知单 {notice.ref}"
+        if reprint is not None:
+            title += "（补打）"
         dialog = show_document(
-            title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size),
+            title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size,
+                                                            reprint),
             self.prefs, self)
         self.dialogs.append(dialog)
         return dialog
 
-    def show_case_docs(self, case: ProxyCase) -> list[DocumentDialog]:
+    def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> list[DocumentDialog]:
+        """The receipt and the slip; ``again`` (registered reprints) marks them 补打 under the same number."""
         center, folder = self._center(), self.desk.folder.path
+        by_paper = {r.paper: r for r in again or []}
+        receipt, slip = by_paper.get("receipt"), by_paper.get("slip")
+        mark = "（补打）" if again else ""
         shown = [
-            show_document(f"收件回执单 {case.slip_no}",
-                          lambda size: notice_records.print_receipt(case, center, folder, size), self.prefs, self),
-            show_document(f"代办单 {case.slip_no}",
-                          lambda size: notice_records.print_slip(case, center, folder, size), self.prefs, self),
+            show_document(f"收件回执单 {case.slip_no}{mark}",
+                          lambda size: notice_records.print_receipt(case, center, folder, size, receipt),
+                          self.prefs, self),
+            show_document(f"代办单 {case.slip_no}{mark}",
+                          lambda size: notice_records.print_slip(case, center, folder, size, slip), self.prefs, self),
         ]
         self.dialogs.extend(shown)
         return shown

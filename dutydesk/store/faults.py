@@ -72,9 +72,10 @@ def _target(exc: OSError) -> str:
     return str(exc.filename2 or exc.filename or "") if isinstance(exc, OSError) else ""
 
 
-def file_fault_message(exc: OSError) -> str:
-    """A file or folder that could not be written or read, in plain Chinese."""
-    target = _target(exc)
+def file_fault_message(exc: OSError, target: str | Path | None = None) -> str:
+    """A file or folder that could not be written or read, in plain Chinese; ``target`` names it
+    when the error itself does not (a failed write() carries no file name)."""
+    target = _target(exc) or str(target or "")
     where = f"：{target}" if target else ""
     if exc.errno in NO_SPACE:
         return f"磁盘已满，无法写入{where}。请腾出磁盘空间后重试；没有留下写了一半的文件。"

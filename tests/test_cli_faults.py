@@ -123,3 +123,14 @@ def test_export_onto_a_full_disk(books, tmp_path, capsys, monkeypatch):
     assert line.startswith("错误：磁盘已满") and str(out) in line
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == []
+
+
+def test_a_damaged_calendar_file_is_one_line_on_the_command_line_and_changes_nothing(desk, tmp_path, capsys):
+    desk.close()
+    path = tmp_path / "2027.csv"
+    path.write_text("2027-01-01,休,元旦\n2150-01-01,休,远期\n", encoding="utf-8")
+    assert main(["calendar", "import", str(path), "--data-dir", str(desk.folder.path)]) == 1
+    err = capsys.readouterr().err
+    assert "1900 至 2100" in err and len(err.strip().splitlines()) == 1
+    assert main(["calendar", "show", "2027", "--data-dir", str(desk.folder.path)]) == 0
+    assert "（共 0 天）" in capsys.readouterr().out  # not even the sound first line was imported

@@ -49,12 +49,16 @@ class DeskDatabase(SqliteDatabase):
                 return attempt()
             except OperationalError as exc:
                 if not is_busy(exc) or time.monotonic() + pause > give_up:
-                    raise self._fault(exc) from exc
+                    self._raise_fault(exc)
+                    raise
                 time.sleep(pause * random.uniform(0.5, 1.5))
                 pause = min(pause * 2, LONGEST_PAUSE)
 
-    def _fault(self, exc: OperationalError) -> Exception:
-        return database_fault(exc, self.database) or exc
+    def _raise_fault(self, exc: OperationalError) -> None:
+        """Raise SQLite's fault as a Chinese DatabaseFault; return if it is no fault of the machine."""
+        fault = database_fault(exc, self.database)
+        if fault is not None:
+            raise fault from exc
 
     def begin(self, lock_type: str | None = None) -> None:
         self._patiently(lambda: super(DeskDatabase, self).begin(lock_type))
@@ -68,13 +72,15 @@ class DeskDatabase(SqliteDatabase):
         try:
             return super().execute_sql(sql, params)
         except OperationalError as exc:
-            raise self._fault(exc) from exc
+            self._raise_fault(exc)
+            raise
 
     def commit(self) -> None:
         try:
             super().commit()
         except OperationalError as exc:
-            raise self._fault(exc) from exc
+            self._raise_fault(exc)
+            raise
 
     def rollback(self) -> None:
         if not self.is_closed() and not self._sqlite_in_transaction():

@@ -120,3 +120,21 @@ def test_a_read_only_database_is_said_in_chinese(desk, folder):
     assert isinstance(caught.value, DatabaseFault)
     database.execute_sql("PRAGMA query_only = 0")
     assert _residents() == 0
+
+
+def test_a_database_the_folder_will_not_let_open_is_not_called_damaged(desk, folder, monkeypatch):
+    """A read-only folder (SQLite cannot make the WAL files) must not be taken for a damaged file
+    and answered with an offer to restore a backup."""
+    from dutydesk.store import integrity
+    from dutydesk.store.opening import DamagedDatabase, open_books
+
+    desk.close()
+
+    def cannot_open(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(integrity.sqlite3, "connect", cannot_open)
+    with pytest.raises(ReadOnlyBooks) as caught:
+        open_books(folder)
+    assert not isinstance(caught.value, DamagedDatabase)
+    assert "无法打开数据库文件" in str(caught.value) and "权限" in str(caught.value)

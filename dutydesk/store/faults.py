@@ -18,6 +18,7 @@ from dutydesk.store.datafolder import DeskError
 
 NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 NOT_ALLOWED = {errno.EACCES, errno.EPERM}
+DOCUMENTS = {".xlsx", ".xls", ".pdf", ".docx", ".doc", ".csv", ".json", ".txt", ".png"}  # may be open in WPS
 
 
 class DatabaseFault(DeskError):
@@ -82,8 +83,10 @@ def file_fault_message(exc: OSError, target: str | Path | None = None) -> str:
     if exc.errno == errno.EROFS:
         return f"磁盘是只读的，无法写入{where}。请换一个位置保存。"
     if isinstance(exc, PermissionError) or exc.errno in NOT_ALLOWED:
-        return (f"没有权限写入{where}。如果这个文件正在 WPS 或 Excel 中打开，请先关闭它；"
-                "否则请检查文件夹是否只读、是否有权限。然后重试。")
+        if Path(target).suffix.lower() in DOCUMENTS:
+            return (f"没有权限写入{where}。如果这个文件正在 WPS 或 Excel 中打开，请先关闭它；"
+                    "否则请检查文件夹是否只读、是否有权限。然后重试。")
+        return f"没有权限写入{where}。请检查该文件夹是否只读、是否有权限，或换一个位置。"
     if isinstance(exc, FileNotFoundError):
         return f"找不到文件或文件夹{where}。请检查位置是否正确（U盘是否已拔出）。"
     return f"读写文件时出错{where}。请检查磁盘后重试。"

@@ -92,3 +92,32 @@ def test_hand_off_with_the_local_disk_full_says_so_and_leaves_nothing(qtbot, app
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert message(dialog).startswith("磁盘已满") and "OSError" not in message(dialog)
     assert list(stick.iterdir()) == []
+
+
+@pytest.mark.qt_no_exception_capture
+def test_saving_on_a_full_disk_shows_a_box_and_the_dialog_stays_open(qtbot, app, desk, shown):
+    """A real button: 添加日期 with SQLITE_FULL (max_page_count) says the disk is full; the dialog
+    stays usable and nothing was saved."""
+    from PySide6.QtCore import QDate, Qt
+
+    from dutydesk.store.accounts import Account
+    from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
+    from tests.ui.helpers import by_name
+
+    install_excepthook(desk.folder)
+    desk.account = Account.get(Account.name == "王书记")
+    dialog = CalendarSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    by_name(dialog, "日期").setDate(QDate(2027, 1, 1))
+    by_name(dialog, "名称").setText("元旦" * 4000)  # needs new pages: a full disk refuses them
+    pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
+    database.execute_sql(f"PRAGMA max_page_count = {pages}")
+    try:
+        qtbot.mouseClick(by_name(dialog, "添加日期"), Qt.MouseButton.LeftButton)
+    finally:
+        database.execute_sql("PRAGMA max_page_count = 1073741823")
+    assert [title for title, _ in shown] == ["操作未完成"]
+    assert shown[0][1].startswith("磁盘已满") and str(desk.folder.path) in shown[0][1]
+    assert dialog.isVisible()
+    assert desk.calendar().special_days(2027) == []

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from dutydesk import __version__, commands
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
+from dutydesk.store.faults import plain_message
 
 COMMANDS = sorted(
     f"{commands.__name__}.{info.name}" for info in pkgutil.iter_modules(commands.__path__)
@@ -58,17 +59,34 @@ def folder_from(args: argparse.Namespace) -> DataFolder:
     return DataFolder(resolve_data_dir(args.data_dir, demo=args.demo))
 
 
-def setup_logging(folder: DataFolder) -> None:
-    """Log to a rotating file in the data folder; the user sees messages, the log keeps details."""
-    folder.logs_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        folder.logs_dir / "dutydesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+class _QuietLogFile(logging.handlers.RotatingFileHandler):
+    """A log file that fails quietly: a full disk must not print a traceback on every message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(folder: DataFolder) -> bool:
+    """Log to a rotating file in the data folder; the user sees messages, the log keeps details.
+
+    A folder where the log cannot be written (read-only, full disk) does not stop the program:
+    it runs without a log file (False), and the command then says in Chinese what is wrong.
+    """
     root = logging.getLogger()
-    root.handlers[:] = [h for h in root.handlers if not isinstance(h, logging.FileHandler)]
-    root.addHandler(handler)
+    root.handlers[:] = [h for h in root.handlers
+                        if not isinstance(h, logging.FileHandler | logging.NullHandler)]
     root.setLevel(logging.INFO)
+    try:
+        folder.logs_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = _QuietLogFile(
+            folder.logs_dir / "dutydesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        root.addHandler(logging.NullHandler())  # else logging's last resort prints to stderr
+        return False
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return True
 
 
 @contextmanager
@@ -110,9 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     folder = folder_from(args)
+    setup_logging(folder)
     try:
         folder.ensure()
-        setup_logging(folder)
         if args.command is None:
             from dutydesk.app import run_gui
 
@@ -125,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         print("已取消", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: one line for the user, details in the log
+        message = plain_message(exc, folder.db_path)  # full disk, read-only folder, file open in WPS
+        if message is not None:
+            log.warning("fault: %r", exc)
+            print(f"错误：{message}", file=sys.stderr)
+            return 1
         log.exception("unexpected error")
         print(f"内部错误：{type(exc).__name__}: {exc}（详情见日志 {folder.logs_dir}）", file=sys.stderr)
         return 2

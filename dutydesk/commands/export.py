@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import identified_desk
     from dutydesk.reports.ledger import write_ledger
     from dutydesk.reports.ledgers.registry import header
+    from dutydesk.store.faults import file_fault_message
     from dutydesk.store.privacy import log_export
 
     spec, period = resolve_period(args.ledger, args.start, args.end, args.month)
@@ -145,8 +146,8 @@ def run(args: argparse.Namespace) -> int:
         rows = [0]
         try:
             write_ledger(ledger, out, fmt, lambda done: rows.__setitem__(0, done))
-        except OSError as exc:
-            raise DeskError(f"无法写入 {out}：{exc.strerror or exc}") from None
+        except OSError as exc:  # a read-only folder, a full disk, the file open in WPS
+            raise DeskError(file_fault_message(exc, out)) from None
         if spec.personal:
             log_export(desk.who, desk.now(), f"{spec.name}（{period.text}）", grant, path=str(out))
     print(f"已导出{spec.name}（{period.text}，{rows[0]}行）{'，含完整电话和身份证号' if grant else ''}：{out}")

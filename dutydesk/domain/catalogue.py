@@ -17,6 +17,7 @@ from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
+from dutydesk.domain.import_guard import UnsafeImport, load_json
 from dutydesk.domain.text_input import normalize_text
 
 FORMAT_NAME = "dutydesk-catalogue"
@@ -132,8 +133,10 @@ class ServiceItem:
         try:
             value = Decimal(amount)
         except InvalidOperation:
-            raise CatalogueError(f"{where}的收费金额“{amount}”不是数字") from None
-        if value < 0 or not value.is_finite():
+            raise CatalogueError(f"{where}的收费金额“{amount[:20]}”不是数字") from None
+        if not value.is_finite():  # NaN or Infinity: comparing them would raise
+            raise CatalogueError(f"{where}的收费金额“{amount[:20]}”不是有效的数字")
+        if value < 0:
             raise CatalogueError(f"{where}的收费金额不能为负数")
         fee = Fee(amount, _text(fee_raw.get("basis")))
         if not fee.is_free and not fee.basis:
@@ -186,9 +189,14 @@ def _list(value: Any, where: str, what: str) -> list[Any]:
 # -- the catalogue file ---------------------------------------------------------------------
 
 def parse_catalogue(text: str) -> list[ServiceItem]:
-    """Parse a whole catalogue file; refuse it entirely on the first problem (nothing half-applied)."""
+    """Parse a whole catalogue file; refuse it entirely on the first problem (nothing half-applied).
+
+    A damaged file (huge fields, deep nesting, NaN fees, lone surrogates) is refused with a
+    Chinese message like any other problem (``import_guard``)."""
     try:
-        doc = json.loads(text)
+        doc = load_json(text)
+    except UnsafeImport as exc:
+        raise CatalogueError(f"文件不是有效的办事指南目录：{exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", "?")
         raise CatalogueError(f"文件不是有效的办事指南目录（JSON 格式错误，第{line}行）") from None

@@ -36,10 +36,17 @@ def atomic_path(final: Path) -> Iterator[Path]:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
         fsync_dir(final.parent)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and _about_temp(exc, tmp):
+            # the user asked for ``final`` (and may have it open in WPS): name that, not the temp
+            raise OSError(exc.errno, exc.strerror or str(exc), str(final)) from exc
         raise
+
+
+def _about_temp(exc: OSError, tmp: Path) -> bool:
+    return exc.filename is None or os.fspath(exc.filename) == os.fspath(tmp)
 
 
 @contextlib.contextmanager

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, Model, SqliteDatabase
 
+from dutydesk.store.desk_database import BUSY_TIMEOUT_MS, DeskDatabase
+
 database = DatabaseProxy()
 
 # WAL keeps readers going while the desk writes; synchronous=FULL makes a committed visit survive
@@ -14,7 +16,7 @@ PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": 2,  # FULL
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
     "cache_size": -16000,  # 16 MB
 }
 
@@ -26,8 +28,8 @@ class BaseModel(Model):
 
 
 def connect(path: Path) -> SqliteDatabase:
-    """Open the SQLite file and bind every model to it."""
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    """Open the SQLite file and bind every model to it (writers wait their turn: DeskDatabase)."""
+    db = DeskDatabase(str(path), pragmas=PRAGMAS)
     db.connect(reuse_if_open=True)
     database.initialize(db)
     return db

@@ -118,6 +118,11 @@ class FolderLock:
             raise FolderLocked(
                 f"数据文件夹正被另一个值班台程序使用：{self._folder.path}。请先关闭另一个窗口。"
             ) from None
+        except OSError as exc:  # a read-only folder or a full disk: the lock file cannot be made
+            raise DeskError(
+                f"数据文件夹不能写入（只读、没有权限或磁盘已满）：{self._folder.path}。"
+                "请检查该文件夹的权限和磁盘空间，或请管理员换一个数据文件夹。"
+            ) from exc
 
     def release(self) -> None:
         self._lock.release()

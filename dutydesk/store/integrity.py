@@ -8,6 +8,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from dutydesk.store.faults import BooksBusy, DiskFull, ReadOnlyBooks, database_fault
 from dutydesk.store.migrations import MIGRATIONS, applied, schema_version
 
 
@@ -22,6 +23,9 @@ def quick_check(path: Path) -> list[str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        fault = database_fault(exc, path)
+        if isinstance(fault, ReadOnlyBooks | BooksBusy | DiskFull):
+            raise fault from exc  # the folder, not the file, is at fault: never offer a restore
         return [f"无法读取数据库：{exc}"]
     return [] if rows == ["ok"] else rows
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -241,9 +242,22 @@ class Hit:
         return source.label if source else self.kind
 
 
+def clean_query(query: str) -> str:
+    """The query without control characters: a pasted NUL or escape code would end SQLite's
+    MATCH string early ("unterminated string"), so line breaks and tabs become spaces and the
+    other invisible characters are dropped. (A shared ``normalize_text`` for all input may
+    replace this once it exists.)"""
+    spaced = _SPACE_CONTROLS.sub(" ", query)
+    return "".join(ch for ch in spaced if unicodedata.category(ch) not in _INVISIBLE)
+
+
+_SPACE_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+_INVISIBLE = {"Cc", "Cf", "Cs"}  # not Co: rare name characters live in private use
+
+
 def terms(query: str) -> list[str]:
     """The words of a query; each must be at least two characters (QueryError otherwise)."""
-    words = [normalise(w) for w in normalize_text(query).split()]  # V09: ０５７１ finds 0571
+    words = [normalise(w) for w in normalize_text(clean_query(query)).split()]  # V09: ０５７１ finds 0571
     short = [w for w in words if len(w) < 2]
     if short:
         raise QueryError("每个检索词至少两个字（或两位数字）")

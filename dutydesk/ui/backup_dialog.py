@@ -35,6 +35,7 @@ from dutydesk.store.backup_schedule import (
 )
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DeskError
+from dutydesk.store.faults import plain_message
 from dutydesk.store.restore import OtherCenter, is_live_database
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.background import run_with_progress
@@ -108,7 +109,7 @@ class BackupDialog(QDialog):
             path = run_with_progress(self, "正在备份…",
                                      lambda report, cancelled: backup_to_folder(desk.folder, Path(chosen), now))
         except (DeskError, OSError) as exc:
-            QMessageBox.warning(self, "备份失败", str(exc))
+            QMessageBox.warning(self, "备份失败", plain_message(exc) or str(exc))
             return
         QMessageBox.information(self, "备份完成", f"已备份到：{path}")
 

@@ -35,6 +35,7 @@ from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.base import database
 from dutydesk.store.datafolder import DeskError
+from dutydesk.store.faults import plain_message
 from dutydesk.store.privacy import ExportGrant
 from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
@@ -271,8 +272,8 @@ class HandoffDialog(QDialog):
             self.show_message("已取消导出，U盘上没有留下文件。", False)
         elif isinstance(error, DeskError):
             self.show_message(str(error), False)
-        elif error is not None:
-            self.show_message(f"导出失败：{type(error).__name__}: {error}", False)
+        elif error is not None:  # a full or read-only disk in plain words; a bug by its name
+            self.show_message(plain_message(error) or f"导出失败：{type(error).__name__}: {error}", False)
         elif thread.result is not None:
             self.result = thread.result
             count = len(thread.result.files)

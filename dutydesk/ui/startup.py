@@ -17,6 +17,7 @@ from dutydesk.store.accounts import create_account
 from dutydesk.store.backup import latest_good_backup, restore_backup
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
+from dutydesk.store.faults import plain_message
 from dutydesk.store.login import set_password
 from dutydesk.store.opening import DamagedDatabase
 from dutydesk.store.restore import before_opening, books_missing, restore_books
@@ -113,9 +114,9 @@ def open_for_gui(
             lock.release()
             return None
         return OpenedDesk(desk, lock, just_created=created)
-    except DeskError as exc:
+    except (DeskError, OSError) as exc:  # also a folder that turned read-only or full
         lock.release()
-        QMessageBox.warning(parent, "无法打开", str(exc))
+        QMessageBox.warning(parent, "无法打开", plain_message(exc, folder.db_path) or str(exc))
         return None
 
 
@@ -129,6 +130,12 @@ def install_excepthook(folder: DataFolder) -> None:
     """An unexpected error is logged and shown in a dialog; the window stays open."""
 
     def hook(exc_type, exc, tb) -> None:
+        message = plain_message(exc, folder.db_path) if exc is not None else None
+        if message is not None:  # a full disk, a read-only folder, a file open in WPS: no bug
+            log.warning("fault: %r", exc)
+            if QApplication.instance() is not None:
+                QMessageBox.warning(None, "操作未完成", message)
+            return
         log.error("unhandled error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is not None:
             QMessageBox.critical(

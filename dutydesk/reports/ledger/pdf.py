@@ -51,6 +51,7 @@ from dutydesk.reports.ledger.model import (
     format_cell,
 )
 from dutydesk.reports.ledger.pdf_stream import StreamingCanvas
+from dutydesk.reports.ledger.tall_rows import page_parts
 from dutydesk.store.atomic import atomic_path
 
 PAGE = landscape(A4)
@@ -60,7 +61,6 @@ BOTTOM_BAND = 10 * mm
 FONT_SIZE = 8.5
 PADDING = 3
 PAGE_TOTAL_FORM = "ledgerPageTotal"
-MAX_CELL_CHARS = 400
 SERIES_COLOURS = [colors.HexColor(c) for c in ("#2F6DB5", "#D9822B", "#3C9D5D", "#A34D9E", "#7F7F7F")]
 
 
@@ -103,11 +103,17 @@ class StreamingTable(Flowable):
     Each row is measured once when it is pulled (its wrapped paragraphs give its height), so
     packing a page is a running sum and the page's Table gets explicit row heights: reportlab
     then wraps each cell only once more, to draw it.
+
+    A row taller than a page (a pasted letter of hundreds of lines) is cut into page-sized
+    parts when ``page_height`` is given; each later part starts its cells with （续）, so the text
+    is all there and the reader sees where it goes on (``tall_rows``). Without the cut reportlab
+    gives up with a LayoutError and the whole export fails.
     """
 
     def __init__(self, columns: Sequence[Column], rows: Iterator[Row], widths: Sequence[float],
                  font: str, styles: dict[str, ParagraphStyle],
-                 totals_row: Callable[[], Sequence[Any]] | None = None) -> None:
+                 totals_row: Callable[[], Sequence[Any]] | None = None,
+                 page_height: float | None = None) -> None:
         super().__init__()
         self.columns = columns
         self._rows = rows
@@ -124,11 +130,11 @@ class StreamingTable(Flowable):
         self._totals_row = totals_row
         self._style = _table_style(font, 1, columns)
         self._page: Table | None = None
+        # the tallest row a fresh page holds below the header (1 pt spare for rounding)
+        self._tallest = page_height - self.header_height - 1 if page_height else None
 
     # -- cells ------------------------------------------------------------------------------
-    def _cell(self, value: Any, index: int) -> Any:
-        column = self.columns[index]
-        text = format_cell(value, column.kind)
+    def _cell(self, text: str, index: int) -> Any:
         if not text:
             return text
         # Paragraphs (which wrap) are costly; short text that surely fits stays a plain string.
@@ -136,9 +142,10 @@ class StreamingTable(Flowable):
         if "\n" not in text and (len(text) * FONT_SIZE <= limit
                                  or stringWidth(text, self.font, FONT_SIZE) <= limit):
             return text
-        if len(text) > MAX_CELL_CHARS:  # a row must fit on one page; the xlsx keeps the full text
-            text = text[:MAX_CELL_CHARS] + "……"
         return Paragraph(_escape(text).replace("\n", "<br/>"), self.styles["cell"])
+
+    def _cells(self, texts: Sequence[str]) -> list[Any]:
+        return [self._cell(text, i) for i, text in enumerate(texts)]
 
     def _height(self, cells: Sequence[Any]) -> float:
         tallest = FONT_SIZE * 1.2
@@ -147,10 +154,27 @@ class StreamingTable(Flowable):
                 tallest = max(tallest, cell.wrap(width, 10_000)[1])
         return tallest + 4  # top and bottom padding
 
-    def _push(self, cells: list[Any], is_total: bool = False) -> None:
+    def _push(self, texts: list[str], is_total: bool = False) -> None:
+        cells = self._cells(texts)
         height = self._height(cells)
+        if self._tallest is None or height <= self._tallest:
+            self._append(cells, height, is_total)
+            return
+        # taller than a page: cut into page-sized parts marked （续）; one line spare for the mark
+        budget = self._tallest - 4 - self.styles["cell"].leading
+        for part in page_parts(texts, self._text_height, budget):
+            cells = self._cells(part)
+            self._append(cells, self._height(cells), is_total)
+
+    def _append(self, cells: list[Any], height: float, is_total: bool) -> None:
         self._pending.append((cells, height, is_total))
         self._pending_height += height
+
+    def _text_height(self, text: str, index: int) -> float:
+        cell = self._cell(text, index)
+        if isinstance(cell, Paragraph):
+            return cell.wrap(self._limits[index], 10_000)[1]
+        return self.styles["cell"].leading
 
     def _fill(self, space: float) -> None:
         """Pull rows until they overflow ``space`` or the source ends."""
@@ -168,8 +192,8 @@ class StreamingTable(Flowable):
             self._seen_rows = True
             self._push(self._format_row(row))
 
-    def _format_row(self, row: Row) -> list[Any]:
-        return [self._cell(row[i] if i < len(row) else None, i) for i in range(len(self.columns))]
+    def _format_row(self, row: Row) -> list[str]:
+        return [format_cell(row[i] if i < len(row) else None, c.kind) for i, c in enumerate(self.columns)]
 
     def _fitting(self, space: float) -> int:
         used = self.header_height
@@ -354,7 +378,7 @@ def write_pdf(ledger: Ledger, final: Path, progress: Progress | None = None) -> 
             if len(keep) < len(table.columns):
                 rows = (_project(r, keep) for r in rows)
             story.append(StreamingTable(columns, rows, _widths(columns, doc.width), font, styles,
-                                        totals_row=totals_row))
+                                        totals_row=totals_row, page_height=doc.height))
             story.append(Spacer(1, 6))
         for chart in ledger.charts:
             story.append(KeepTogether([Spacer(1, 6), chart_drawing(chart, doc.width, font)]))

@@ -29,7 +29,17 @@ from dutydesk.domain.retention import RETENTION_LABELS
 from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, ApprovalRefused, needed_for, record_lookup
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.retention import RetentionCache
-from dutydesk.store.search_index import Hit, QueryError, SearchFilter, kinds, search, staff_names, terms, years
+from dutydesk.store.search_index import (
+    Hit,
+    QueryError,
+    SearchFilter,
+    clean_query,
+    kinds,
+    search,
+    staff_names,
+    terms,
+    years,
+)
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.archive import menus as archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
@@ -230,7 +240,7 @@ class ArchiveTab(QWidget):
 
     def run_search(self) -> None:
         self.refresh_role()
-        query = self.query_edit.text().strip()
+        query = clean_query(self.query_edit.text()).strip()  # a pasted NUL is no error
         try:
             self.words = terms(query)
         except QueryError as exc:

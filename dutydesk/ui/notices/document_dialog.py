@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.reports.pdf_raster import render_pages
 from dutydesk.store.atomic import atomic_write
+from dutydesk.store.faults import file_fault_message
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
 
@@ -144,7 +145,7 @@ class DocumentDialog(QDialog):
         try:
             self.save_as(target)
         except OSError as exc:
-            QMessageBox.warning(self, "保存失败", f"无法保存到 {target}：{exc.strerror or exc}")
+            QMessageBox.warning(self, "保存失败", file_fault_message(exc, target))
             return
         QMessageBox.information(self, "已保存", f"已保存到 {target}")
 

@@ -22,10 +22,10 @@ from dutydesk.domain.proxy_case import StepKind
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store import catalogue, proxy_cases
-from dutydesk.store.accounts import Account
 from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.notice_helpers import new_case
 
@@ -49,7 +49,7 @@ def duty_month(desk) -> None:
                 if (day.day, key) == (18, "am"):
                     leave = request_leave(LeaveInput(person.name, day, day, "病假", "发烧", "周协管", ["am"]),
                                           "李文书", dt.datetime.combine(day, dt.time(7, 30)))
-                    approve_leave(leave, Account.get(Account.name == "王书记"),
+                    approve_leave(leave, approver("王书记"),
                                   dt.datetime.combine(day, dt.time(7, 40)))
                     person = staff["周协管"]
                 sign_in(person, "李文书", dt.datetime.combine(day, dt.time(*start)))

@@ -8,10 +8,10 @@ from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import COLUMNS
-from dutydesk.store.accounts import Account
 from dutydesk.store.attendance import sign_in
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
+from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.reports.ledgers.test_declarations import data_rows, pdf_text
 
@@ -30,7 +30,7 @@ def test_d05_d07_d19_tally_ledger_counts_the_books_exceptions(desk, tmp_path):
     put_on(desk, dt.date(2026, 11, 23), "am", s["王委员"])  # and absent the day before
     put_on(desk, DAY, "pm", s["孙干部"])
     leave = request_leave(LeaveInput("孙干部", DAY, DAY, "事假", "家事", "周协管", ["pm"]), "测试", at(15))
-    approve_leave(leave, Account.get(Account.name == "王书记"), at(16), reason="村里紧急事务")
+    approve_leave(leave, approver("王书记"), at(16), reason="村里紧急事务")
     desk.clock.set(dt.datetime(2026, 11, 30, 18, 0))
     write_ledger(LEDGERS["attendance"].build(desk, Period.month(2026, 11)), tmp_path / "a.xlsx", "xlsx")
     rows = {r[0]: r for r in data_rows(tmp_path / "a.xlsx", "考勤统计", "姓名")}

@@ -13,11 +13,11 @@ from dutydesk.domain.proxy_case import StepKind
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store import proxy_cases
-from dutydesk.store.accounts import Account
 from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.visit_progress import complete, record_feedback
 from dutydesk.store.visits import register_visit, void_visit
+from tests.approvers import approver
 from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.notice_helpers import new_case, proxy_visit, seed
 from tests.store.conftest import draft
@@ -98,7 +98,7 @@ def test_d10_duty_log_lists_session_sign_in_handover_and_entries(desk, clock, tm
     put_on(desk, day, "pm", staff["孙干部"])
     leave = request_leave(LeaveInput("孙干部", day, day, "病假", "住院", "周协管", ["pm"]), "测试",
                           dt.datetime(2026, 11, 24, 8, 0))
-    approve_leave(leave, Account.get(Account.name == "王书记"), dt.datetime(2026, 11, 24, 8, 5))
+    approve_leave(leave, approver("王书记"), dt.datetime(2026, 11, 24, 8, 5))
     sign_in(staff["王委员"], "测试", dt.datetime(2026, 11, 24, 8, 20))
     register(desk, dt.datetime(2026, 11, 24, 9, 15), person_name="张堃", request="咨询低保续办")
     sign_out(staff["王委员"], "低保材料已告知", "", "测试", dt.datetime(2026, 11, 24, 12, 1))

@@ -219,3 +219,16 @@ def test_a04_filing_dialog_closes_a_year(app, qtbot, books, clock, monkeypatch):
     assert closed_years() == {2026}
     assert by_name(dialog, "已归档年度").text() == "已归档年度：2026年"
     assert (books.folder.path / "archive" / "2026" / "2026年来访记录档案目录.xlsx").exists()
+
+
+def test_a_query_with_nul_and_control_characters_is_cleaned_not_an_error(app, qtbot, books):
+    """A pasted NUL, tab or escape code in the query: the search runs on the cleaned words."""
+    tab = ArchiveTab(books)
+    qtbot.addWidget(tab)
+    box = by_name(tab, "检索词", QLineEdit)
+    box.setText("低\x00保\t\x1b张三丰\u200b")  # keyboard typing cannot produce these: pasted text can
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    rows = _rows(by_name(tab, "检索结果", QTableView))
+    assert [r[0] for r in rows] == ["来访记录", "居民档案"]
+    assert by_name(tab, "检索状态").text() == "找到 2 条"
+    assert tab.query_field.error.text() == ""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dutydesk.desk import Desk
+from dutydesk.reports.ledger.masking import masked_ledger
 from dutydesk.reports.ledger.model import Ledger, cn_date
 from dutydesk.store.center import load_center
 from dutydesk.store.privacy import ExportGrant
@@ -78,8 +79,12 @@ class LedgerSpec:
 
     def make(self, desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
         """The ledger for ``period``; ``grant`` (an approved unmasked export) only reaches the
-        ledgers that hold personal data, so the others never need to know about it."""
-        return self.build(desk, period, grant) if self.personal else self.build(desk, period)
+        ledgers that hold personal data, so the others never need to know about it.
+
+        Without a grant every text cell is masked once more (``masked_ledger``): free text such
+        as requests quoted in the monthly statistics can carry numbers in any ledger (V09)."""
+        ledger = self.build(desk, period, grant) if self.personal else self.build(desk, period)
+        return ledger if grant is not None and self.personal else masked_ledger(ledger)
 
     def file_name(self, center: str, period: Period, fmt: str) -> str:
         return safe_name(f"{center}{self.name}_{period.slug}.{fmt}")

@@ -12,11 +12,14 @@ import datetime as dt
 
 from dutydesk.domain.personal_numbers import digits_of
 from dutydesk.store.handover import add_note, write_handover
+from dutydesk.store.proxy_cases import NewCase, create_case
 from dutydesk.store.residents import ResidentData, create_resident
 from dutydesk.store.visit_progress import add_followup, complete, record_feedback
 from dutydesk.store.visits import VisitDraft, register_visit
 from dutydesk.store.whereabouts import set_whereabouts
 from tests.duty_helpers import make_staff, put_on
+from tests.notice_helpers import all_ticks, version
+from tests.notice_helpers import seed as seed_catalogue
 
 # (as written in free text, the full digits)
 FORMS = {
@@ -91,6 +94,11 @@ def seed_numbers(desk) -> dict:
                    f"吴建国{written('0086')}低保材料", who, dt.datetime(2026, 11, 23, 12, 0))
     add_note(dt.datetime(2026, 11, 23, 15, 0), "来电", f"群众{written('fullwidth')}反映路灯坏",
              who, desk.now(), result=f"已告知{written('id_grouped')}")
+    seed_catalogue(desk)
+    item = version("SB-01")
+    case = create_case(NewCase(item, "周桂兰", all_ticks(item), agent="李文书", person_phone=RESIDENT_PHONE,
+                               visit_id=second.id, resident_id=resident.id),
+                       who, at + dt.timedelta(hours=6), cal)
     set_whereabouts(staff["李主任"], "下村入户", f"在周桂兰家{written('landline')}", who,
                     dt.datetime(2026, 11, 24, 8, 0))
-    return {"staff": staff, "resident": resident, "visits": [first, second, third]}
+    return {"staff": staff, "resident": resident, "visits": [first, second, third], "case": case}

@@ -212,3 +212,19 @@ def mask_personal_numbers(text: str, mask: str = "*") -> str:
 def digits_of(text: str) -> str:
     """Only the digits (full-width ones normalised): to compare numbers however they are written."""
     return "".join(_norm(ch) for ch in text if _is_digit(ch))
+
+
+def restore_numbers(original: str, edited: str) -> str:
+    """``edited`` with each masked number of ``original`` put back in full.
+
+    An operator corrects a text whose numbers they were shown masked; the numbers they left
+    alone must be saved as they were, not as stars (V09 without losing the record).
+    """
+    out = edited
+    for span in find_personal_numbers(original):
+        full = original[span.start:span.end]
+        hidden = {p - span.start for p in span.hidden}
+        masked = "".join("*" if i in hidden else ch for i, ch in enumerate(full))
+        if masked in out:
+            out = out.replace(masked, full, 1)
+    return out

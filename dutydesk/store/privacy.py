@@ -155,3 +155,29 @@ def log_export(who: str, at: dt.datetime, what: str, grant: ExportGrant | None =
         ExportLog, who, at, exported_at=at, exported_by=who, what=what, unmasked=grant is not None,
         approved_by=grant.approved_by if grant else "", reason=grant.reason if grant else "", path=path,
     )
+
+
+REVEAL_PREFIX = "显示完整号码："
+
+
+class RevealRefused(PermissionError):
+    """The account's role may not see full numbers (Chinese message)."""
+
+
+def log_reveal(account: Account | None, at: dt.datetime, what: str) -> ExportLog:
+    """A director showing one record's full phone and ID numbers on screen (V09, A01).
+
+    Screens show numbers masked to everyone; showing one in full is a logged act of an allowed
+    role, written to the export log (who, when, which record) beside the exports.
+    """
+    if not may_see_unmasked(account, at.date()):
+        raise RevealRefused("只有主任等经授权的人员可以查看完整号码")
+    assert account is not None
+    grant = ExportGrant(account.name, account.name, "当面查看完整号码", what)
+    return log_export(account.name, at, REVEAL_PREFIX + what, grant)
+
+
+def reveals() -> list[ExportLog]:
+    """Every reveal of full numbers on screen, oldest first."""
+    return list(ExportLog.select().where(ExportLog.what.startswith(REVEAL_PREFIX)).order_by(ExportLog.id))
+

@@ -95,3 +95,14 @@ def test_digits_of_normalises_full_width() -> None:
 def test_empty_text() -> None:
     assert find_personal_numbers("") == []
     assert mask_personal_numbers("") == ""
+
+
+def test_v09_restore_numbers_puts_back_what_the_operator_left_masked() -> None:
+    from dutydesk.domain.personal_numbers import restore_numbers
+
+    original = "回电139 1234 5678，身份证110105199003071234，另＋86 135-1111-2222"
+    shown = mask_personal_numbers(original)
+    edited = shown.replace("回电", "请回电") + "（已核实）"
+    assert restore_numbers(original, edited) == "请" + original + "（已核实）"
+    # a number the operator replaced is not brought back
+    assert restore_numbers(original, "回电13800000000") == "回电13800000000"

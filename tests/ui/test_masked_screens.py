@@ -21,7 +21,7 @@ from dutydesk.store.accounts import Account
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from tests.personal_numbers_data import leaks, seed_numbers
-from tests.ui.helpers import by_name, when_modal
+from tests.ui.helpers import by_name, type_text, when_modal
 
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
@@ -130,3 +130,107 @@ def test_v09_operator_sees_no_full_resident_number_anywhere(qtbot, app, desk):
     assert not [b for b in edit.findChildren(QAbstractButton) if b.text() == "显示完整号码"]
     for dialog in window.findChildren(QDialog):
         dialog.close()
+
+
+def _buttons(root: QWidget, text: str) -> list[QAbstractButton]:
+    return [b for b in root.findChildren(QAbstractButton) if b.text() == text]
+
+
+def test_v09_director_reveal_shows_the_full_number_and_is_logged(qtbot, app, desk):
+    from dutydesk.store.privacy import reveals
+    from dutydesk.ui.visits.detail import VisitDetailDialog
+
+    data = seed_numbers(desk)
+    visit = data["visits"][0]
+    desk.account = Account.get(Account.name == "王书记")
+    dialog = VisitDetailDialog(desk, visit.id)
+    qtbot.addWidget(dialog)
+    record = by_name(dialog, "记录详情")
+    assert leaks(record.toPlainText()) == []  # masked for directors too until they ask
+    assert reveals() == []
+    by_name(dialog, "显示完整号码").click()
+    text = record.toPlainText()
+    assert "13822223333" in text and "11010519491231002X" in text and "139 1234 5678" in text
+    (entry,) = reveals()
+    assert (entry.exported_by, entry.exported_at, entry.unmasked) == ("王书记", desk.now(), True)
+    assert visit.ref in entry.what and "周桂兰" in entry.what
+    assert not by_name(dialog, "显示完整号码").isEnabled()
+
+
+def test_v09_director_reveal_in_the_resident_dialog_is_logged(qtbot, app, desk):
+    from dutydesk.store.privacy import reveals
+    from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+
+    resident = seed_numbers(desk)["resident"]
+    desk.account = Account.get(Account.name == "王书记")
+    dialog = ResidentEditDialog(desk, resident)
+    qtbot.addWidget(dialog)
+    assert by_name(dialog, "身份证号").text() == "110105********002X"
+    by_name(dialog, "显示完整号码").click()
+    assert by_name(dialog, "身份证号").text() == "11010519491231002X"
+    assert "13822223333" in "".join(visible_texts(dialog))
+    (entry,) = reveals()
+    assert entry.exported_by == "王书记" and "周桂兰" in entry.what
+
+
+def test_v09_operator_has_no_reveal_and_is_refused_by_the_store(qtbot, app, desk):
+    import pytest
+
+    from dutydesk.store.privacy import RevealRefused, log_reveal
+    from dutydesk.ui.visits.detail import VisitDetailDialog
+    from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+
+    data = seed_numbers(desk)
+    desk.account = Account.get(Account.name == "李文书")
+    for dialog in (VisitDetailDialog(desk, data["visits"][0].id), ResidentEditDialog(desk, data["resident"])):
+        qtbot.addWidget(dialog)
+        assert _buttons(dialog, "显示完整号码") == []
+    with pytest.raises(RevealRefused, match="主任"):
+        log_reveal(desk.account, desk.now(), "来访记录")
+
+
+def test_v09_operator_corrects_a_masked_id_and_note_without_seeing_them(qtbot, app, desk):
+    from dutydesk.domain.idcard import check_digit
+    from dutydesk.store.residents import Resident
+    from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+
+    resident = seed_numbers(desk)["resident"]
+    desk.account = Account.get(Account.name == "李文书")
+    dialog = ResidentEditDialog(desk, resident)
+    qtbot.addWidget(dialog)
+    id_field, note = by_name(dialog, "身份证号"), by_name(dialog, "备注")
+    assert note.text() == "女儿电话139-****-4321"
+    new_id = "11010519491231003" + check_digit("11010519491231003")
+    qtbot.keyClicks(id_field, new_id)  # the first key replaces the masked number
+    assert id_field.text() == new_id
+    type_text(qtbot, note, "（已核实）")
+    type_text(qtbot, by_name(dialog, "更正原因"), "身份证号录错")
+    by_name(dialog, "保存").click()
+    saved = Resident.get_by_id(resident.id)
+    assert saved.id_number == new_id
+    assert saved.note == "女儿电话139-8765-4321（已核实）"  # the masked number kept in full
+
+
+def test_v09_visit_correction_keeps_the_numbers_left_masked(qtbot, app, desk):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from dutydesk.store.visits import Visit
+    from dutydesk.ui.visits.detail import VisitDetailDialog
+
+    visit = seed_numbers(desk)["visits"][0]
+    desk.account = Account.get(Account.name == "李文书")
+    dialog = VisitDetailDialog(desk, visit.id)
+    qtbot.addWidget(dialog)
+
+    def correct(d: QWidget) -> None:
+        request = by_name(d, "诉求内容", QPlainTextEdit)
+        assert leaks(request.toPlainText()) == [] and by_name(d, "联系电话").text() == "138****3333"
+        request.setPlainText(request.toPlainText() + "（补充：下午回电）")
+        by_name(d, "更正原因").setText("补充")
+        by_name(d, "确定").click()
+
+    when_modal(correct)
+    by_name(dialog, "更正").click()
+    saved = Visit.get_by_id(visit.id)
+    assert saved.request == visit.request + "（补充：下午回电）"
+    assert saved.contact == "13822223333"

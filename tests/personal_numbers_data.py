@@ -94,6 +94,8 @@ def seed_numbers(desk) -> dict:
                    f"吴建国{written('0086')}低保材料", who, dt.datetime(2026, 11, 23, 12, 0))
     add_note(dt.datetime(2026, 11, 23, 15, 0), "来电", f"群众{written('fullwidth')}反映路灯坏",
              who, desk.now(), result=f"已告知{written('id_grouped')}")
+    add_note(dt.datetime(2026, 11, 24, 8, 40), "来电", f"吴建国家属{written('0086')}来电", who, desk.now(),
+             result=f"回电{written('fullwidth')}")
     seed_catalogue(desk)
     item = version("SB-01")
     case = create_case(NewCase(item, "周桂兰", all_ticks(item), agent="李文书", person_phone=RESIDENT_PHONE,

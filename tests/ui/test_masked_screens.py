@@ -95,6 +95,16 @@ def _walk_tabs(window: MainWindow, qtbot) -> None:
     walk(window.tabs, "")
 
 
+def _select_first_rows(window: MainWindow, qtbot) -> None:
+    """Pick the first record of every list and table: detail panes beside them fill in."""
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None and model.rowCount() > 0 and view.isVisibleTo(window):
+            view.setCurrentIndex(model.index(0, 0))
+            qtbot.wait(5)
+            assert_no_leak(window, f"选中 {view.accessibleName() or type(view).__name__}")
+
+
 def test_v09_operator_sees_no_full_resident_number_anywhere(qtbot, app, desk):
     from dutydesk.ui.visits.detail import VisitDetailDialog
     from dutydesk.ui.visits.resident_edit import ResidentEditDialog
@@ -105,6 +115,16 @@ def test_v09_operator_sees_no_full_resident_number_anywhere(qtbot, app, desk):
     assert desk.account.role == "operator"
     window = _window(qtbot, desk)
     _walk_tabs(window, qtbot)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        _select_first_rows(window, qtbot)
+
+    archive = window.tabs.widget(3)
+    window.tabs.setCurrentIndex(3)
+    archive.query_edit.setText("周桂兰")
+    archive.run_search()
+    assert archive.view.model().rowCount() > 0
+    assert_no_leak(window, "档案查询 周桂兰")
 
     visits = window.findChild(VisitsTab)
     window.show_tab("来访登记")

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.store import proxy_cases
-from dutydesk.store.privacy import mask_for
+from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
@@ -297,7 +297,8 @@ class CasePage(QWidget):
             return
         item = case.item_version.item
         fee = "不收费" if case.fee_amount in ("", "0") else f"{case.fee_amount}元"
-        voided = f"<br><b style='color:{OVERDUE_RED}'>已作废：{case.void_reason}</b>" if case.voided_at else ""
+        voided = (f"<br><b style='color:{OVERDUE_RED}'>已作废：{mask_text(self.desk.account, case.void_reason)}</b>"
+                  if case.voided_at else "")
         self.detail.setText(
             f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
             f"群众：{case.person_name}　{mask_for(self.desk.account, 'phone', case.person_phone)}<br>"
@@ -306,7 +307,7 @@ class CasePage(QWidget):
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
         )
         for step in proxy_cases.all_steps(case):
-            self.steps.addItem(step_line(step))
+            self.steps.addItem(mask_text(self.desk.account, step_line(step)))
         for kind in proxy_cases.next_steps(case):
             button = push_button(f"登记：{STEP_LABELS[kind]}", lambda _checked=False, k=kind: self.record(k))
             self.next_box.addWidget(button)

@@ -112,3 +112,12 @@ def test_v09_monday_review_masks_handover_notes_and_open_matters(books, clock, t
     text = pdf_text(write_review_pdf(data, tmp_path / "review.pdf"))
     assert "周桂兰女儿来电" in text
     assert leaks(text) == []
+
+
+def test_v09_privacy_footer_names_no_rule_number(books):
+    """Township readers see Chinese only: the footer says what was hidden, not which rule."""
+    import re
+
+    for grant in (None, _grant(books)):
+        footer = LEDGERS["duty"].make(books, NOV, grant).extra_footer
+        assert footer and not re.search(r"[A-Z]\d\d", footer)

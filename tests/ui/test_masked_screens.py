@@ -108,6 +108,7 @@ def _select_first_rows(window: MainWindow, qtbot) -> None:
 def test_v09_operator_sees_no_full_resident_number_anywhere(qtbot, app, desk):
     from dutydesk.ui.visits.detail import VisitDetailDialog
     from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+    from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
     from dutydesk.ui.visits.tab import VisitsTab
 
     data = seed_numbers(desk)
@@ -142,6 +143,10 @@ def test_v09_operator_sees_no_full_resident_number_anywhere(qtbot, app, desk):
         assert not [b for b in dialog.findChildren(QAbstractButton) if b.text() == "显示完整号码"]
         when_modal(lambda d, ref=visit.ref: (assert_no_leak(d, f"更正记录 {ref}"), d.reject()))
         by_name(dialog, "更正").click()
+
+    summary = VisitSummaryDialog(desk, window)
+    qtbot.addWidget(summary)
+    assert_no_leak(summary, "来访情况汇总")
 
     edit = ResidentEditDialog(desk, data["resident"], window)
     qtbot.addWidget(edit)

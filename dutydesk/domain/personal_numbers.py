@@ -180,19 +180,25 @@ def find_personal_numbers(text: str) -> list[NumberSpan]:
         i = 0
         while i < len(run):
             match = None
+            plus = _plus_before(text, run[i].positions[0])
             for j in range(len(run) - 1, i - 1, -1):
                 digits = "".join(g.digits for g in run[i:j + 1])
                 if len(digits) > 22:
                     continue
-                kind = _classify(digits, _plus_before(text, run[i].positions[0]))
+                kind = _classify(digits, plus)
+                trailing_letter = kind is None and digits.endswith("X")
+                if trailing_letter:  # an x after a phone is just a letter, not a check digit
+                    kind = _classify(digits[:-1], plus)
                 if kind is not None:
-                    match = (j, kind)
+                    match = (j, kind, trailing_letter)
                     break
             if match is None:
                 i += 1
                 continue
-            j, (kind, hidden) = match
+            j, (kind, hidden), trailing_letter = match
             positions = [p for g in run[i:j + 1] for p in g.positions]
+            if trailing_letter:
+                positions.pop()
             found.append(NumberSpan(positions[0], positions[-1] + 1, kind, tuple(positions[k] for k in hidden)))
             i = j + 1
     return found

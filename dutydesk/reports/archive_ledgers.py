@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from dutydesk.domain.retention import RETENTION_LABELS
 from dutydesk.reports.ledger import Column, Ledger, Table
+from dutydesk.reports.ledger.masking import masked_ledger
 from dutydesk.reports.ledger.model import chunked, period_text
 from dutydesk.store.center import load_center
 from dutydesk.store.lookup_register import LookupEntry, register_rows
@@ -60,11 +61,11 @@ def lookup_register_ledger(start: dt.date, end: dt.date, prepared_on: dt.date) -
              .where((LookupEntry.opened_at >= dt.datetime.combine(start, dt.time()))
                     & (LookupEntry.opened_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time())))
              .count())
-    return Ledger(
+    return masked_ledger(Ledger(  # the query and record titles may quote a number (V09)
         title="档案查阅登记簿", center=center, township=township, period=period_text(start, end),
         tables=[Table(REGISTER_COLUMNS, rows, row_count=count)], prepared_on=prepared_on,
         sheet_name="查阅登记", notes=[f"共查阅 {count} 次"],
-    )
+    ))
 
 
 CATALOGUE_COLUMNS = (

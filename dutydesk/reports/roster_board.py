@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.center import load_center
@@ -52,8 +53,10 @@ def board_data(start: dt.date, end: dt.date, calendar: WorkdayCalendar, now: dt.
     people = []
     for s in active_staff(start):
         w = where.get(s.id)
-        people.append([s.name, s.role, s.mobile, s.duties, f"{w.status}（{w.note}）" if w and w.note else
-                       (w.status if w else "")])
+        where_text = f"{w.status}（{w.note}）" if w and w.note else (w.status if w else "")
+        # Staff duty phones are public (D04); a resident's number typed into duties or a
+        # whereabouts note is not (V09).
+        people.append([s.name, s.role, s.mobile, mask_personal_numbers(s.duties), mask_personal_numbers(where_text)])
     name = center.name if center else ""
     footer = ""
     if center:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutydesk.domain.attendance import is_absent, is_early, is_late
+from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.attendance import assignments_between
@@ -69,7 +70,7 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
     handovers = []
     for h in (Handover.select().where(Handover.day.between(start, end) & Handover.voided_at.is_null())
               .order_by(Handover.written_at)):
-        handovers.append([f"{h.written_at:%m-%d %H:%M}", h.from_staff.name, h.note,
+        handovers.append([f"{h.written_at:%m-%d %H:%M}", h.from_staff.name, mask_personal_numbers(h.note),
                           h.acknowledged_by.name if h.acknowledged_by_id else "未确认"])
     kinds: Counter[str] = Counter()
     day = start
@@ -85,7 +86,7 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
         period=f"{start:%Y年%m月%d日}（星期一）至 {end:%m月%d日}（星期日）",
         sessions_scheduled=scheduled, sessions_covered=covered, faults=faults, handovers=handovers,
         matters=[[k, str(v)] for k, v in sorted(kinds.items())],
-        open_matters=matters_text(review_day, calendar) or "无", findings=findings,
+        open_matters=mask_personal_numbers(matters_text(review_day, calendar)) or "无", findings=findings,
     )
 
 

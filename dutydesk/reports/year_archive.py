@@ -16,6 +16,7 @@ from pathlib import Path
 from dutydesk.desk import Desk
 from dutydesk.reports.archive_ledgers import lookup_register_ledger, year_catalogue_ledger
 from dutydesk.reports.ledger import Ledger, write_ledger
+from dutydesk.reports.ledger.masking import masked_ledger
 from dutydesk.store.search_index import SOURCES
 from dutydesk.store.year_filing import archive_dir
 
@@ -37,7 +38,7 @@ def year_ledgers(desk: Desk, year: int) -> list[tuple[str, Callable[[], Ledger]]
         periods = [Period.month(year, m) for m in range(1, 13)] if spec.monthly else [whole]
         for period in periods:
             out.append((spec.file_name(center, period, "xlsx"),
-                        lambda s=spec, p=period: s.build(desk, p)))
+                        lambda s=spec, p=period: s.make(desk, p)))
     for make in YEARLY_LEDGERS:
         out.append(("", lambda m=make: m(desk, year)))
     today = desk.today()
@@ -61,6 +62,7 @@ def write_year_archive(desk: Desk, year: int,
         ledger = build()
         if ledger is None:
             continue
+        ledger = masked_ledger(ledger)  # a filed archive is read by many: never a full number (V09, A05)
         path = write_ledger(ledger, folder / _safe(name or f"{ledger.title}.xlsx"), "xlsx")
         written.append(path.name)
     if progress:

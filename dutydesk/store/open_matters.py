@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 
 
@@ -29,6 +30,8 @@ PROVIDERS: list[Callable[[dt.date, WorkdayCalendar], list[OpenMatter]]] = []
 
 def open_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
     """All open matters, overdue first, then by due date."""
-    matters = [m for provider in PROVIDERS for m in provider(today, calendar)]
+    # Summaries are shown to everyone on duty and copied into handovers: numbers masked (V09).
+    matters = [replace(m, summary=mask_personal_numbers(m.summary))
+               for provider in PROVIDERS for m in provider(today, calendar)]
     order = {"overdue": 0, "due_soon": 1, "ok": 2}
     return sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))

@@ -18,13 +18,13 @@ the spot, plus a reason); every export is written to ``export_log`` with ``log_e
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import BooleanField, CharField, DateTimeField, TextField
 
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
@@ -44,9 +44,6 @@ UNMASKED_ROLES = declare(
 )
 KINDS = ("phone", "id_number")
 
-_ID = re.compile(r"(?<![0-9])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9Xx])")
-_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])")
-_LANDLINE = re.compile(r"(?<![0-9])(0[0-9]{2,3}-?)([0-9]{3,4})([0-9]{4})(?![0-9])")
 
 
 class ExportLog(BaseModel):
@@ -72,7 +69,8 @@ def mask_value(value_kind: str, value: str | None) -> str:
     if not value:
         return ""
     if value_kind == "phone":
-        return mask_phone(value.strip())
+        masked = mask_personal_numbers(value)  # a contact typed as 139-1234-5678 or +86…
+        return masked if masked != value else mask_phone(value.strip())
     if value_kind == "id_number":
         return mask_id_number(value)
     raise ValueError(f"unknown value kind {value_kind!r}")
@@ -94,10 +92,9 @@ def mask_for(account: Account | None, value_kind: str, value: str | None, on: dt
 
 
 def mask_numbers(text: str) -> str:
-    """Mask every ID number, mobile and landline inside free text."""
-    text = _ID.sub(lambda m: m.group(1) + "*" * 8 + m.group(3), text)
-    text = _MOBILE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
-    return _LANDLINE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+    """Mask every ID number, mobile and landline inside free text, however it is written
+    (spaces, dashes, +86, full-width digits): ``domain.personal_numbers`` recognises them."""
+    return mask_personal_numbers(text or "")
 
 
 def mask_text(account: Account | None, text: str, on: dt.date | None = None) -> str:
@@ -172,3 +169,29 @@ def log_export(who: str, at: dt.datetime, what: str, grant: ExportGrant | None =
         ExportLog, who, at, exported_at=at, exported_by=who, what=what, unmasked=grant is not None,
         approved_by=grant.approved_by if grant else "", reason=grant.reason if grant else "", path=path,
     )
+
+
+REVEAL_PREFIX = "显示完整号码："
+
+
+class RevealRefused(PermissionError):
+    """The account's role may not see full numbers (Chinese message)."""
+
+
+def log_reveal(account: Account | None, at: dt.datetime, what: str) -> ExportLog:
+    """A director showing one record's full phone and ID numbers on screen (V09, A01).
+
+    Screens show numbers masked to everyone; showing one in full is a logged act of an allowed
+    role, written to the export log (who, when, which record) beside the exports.
+    """
+    if not may_see_unmasked(account, at.date()):
+        raise RevealRefused("只有主任等经授权的人员可以查看完整号码")
+    assert account is not None
+    grant = ExportGrant(account.name, account.name, "当面查看完整号码", what)
+    return log_export(account.name, at, REVEAL_PREFIX + what, grant)
+
+
+def reveals() -> list[ExportLog]:
+    """Every reveal of full numbers on screen, oldest first."""
+    return list(ExportLog.select().where(ExportLog.what.startswith(REVEAL_PREFIX)).order_by(ExportLog.id))
+

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import duty_log_feed, open_matters
 from dutydesk.store.duty_log_feed import DutyLogEntry
@@ -18,7 +19,8 @@ OPEN_STATUSES = (rules.PENDING, rules.IN_PROGRESS, rules.DONE)
 
 
 def _short(text: str, width: int = 24) -> str:
-    text = " ".join(text.split())
+    """A one-line excerpt; numbers are masked before cutting so no part of one is shown (V09)."""
+    text = mask_personal_numbers(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

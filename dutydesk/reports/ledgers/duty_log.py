@@ -1,19 +1,23 @@
 """值班记录簿 (D10): per day and session, who was on duty, sign-in/out, the handover, and what the
-desk handled (visits, proxy matters, disputes, incidents, inspections) in that session."""
+desk handled (visits, proxy matters, disputes, incidents, inspections) in that session.
+
+Requests, results and handover notes are quoted word for word, so phone and ID numbers in them
+are masked (V09) unless a director approved an unmasked export."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
-from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
+from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store import duty_log_feed
 from dutydesk.store.attendance import assignments_between
 from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.handover import handovers_on, notes_on
 from dutydesk.store.inspections import KINDS, findings_between
+from dutydesk.store.privacy import ExportGrant, export_text_masker
 
 COLUMNS = [
     Column("日期", 11, "date", pdf_width=54), Column("星期", 5, pdf_width=24), Column("班次", 16, pdf_width=50),
@@ -47,8 +51,10 @@ def _parts(lines: list[str], size: int = ENTRIES_PER_ROW) -> list[str]:
     return ["\n".join(lines[i:i + size]) for i in range(0, len(lines), size)]
 
 
-def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> Iterator[Chunk]:
+def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31,
+                grant: ExportGrant | None = None) -> Iterator[Chunk]:
     """A month of days at a time: a year's log never sits in memory at once."""
+    text: Callable[[str], str] = export_text_masker(grant)
     first = period.start
     while first <= period.end:
         last = min(period.end, first + dt.timedelta(days=days_per_chunk - 1))
@@ -67,10 +73,10 @@ def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> I
             for entry in entries:
                 started = [s for s in sessions if s.at(day, "start") <= entry.at] or sessions[:1]
                 if started:
-                    per_session[started[-1].key].append(_entry_text(entry))
+                    per_session[started[-1].key].append(text(_entry_text(entry)))
             weekday = WEEKDAYS[day.weekday()]
             if not slots and entries:
-                for number, part in enumerate(_parts([_entry_text(e) for e in entries])):
+                for number, part in enumerate(_parts([text(_entry_text(e)) for e in entries])):
                     rows.append((day, weekday, "（续）" if number else "—", "—", None, None, "", "", part))
             seen_sessions: set[str] = set()
             for a in slots:
@@ -84,6 +90,7 @@ def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> I
                     handover = f"{h.from_staff.name}交班：{h.note}{taken}"
                     if h.open_matters:
                         handover += "；未办结：" + h.open_matters.replace("\n", "；")
+                    handover = text(handover)
                 holder = a.holder
                 who = holder.name if holder.id == a.rostered.id else f"{holder.name}（替{a.rostered.name}）"
                 sign = a.sign_in
@@ -102,10 +109,11 @@ def duty_chunks(period: Period, now: dt.datetime, days_per_chunk: int = 31) -> I
         first = last + dt.timedelta(days=1)
 
 
-def build(desk: Desk, period: Period) -> Ledger:
+def build(desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
     now = desk.now()
-    table = Table(COLUMNS, lambda: duty_chunks(period, now))
-    return ledger_for(desk, "值班记录簿", period, tables=[table], sheet_name="值班记录")
+    table = Table(COLUMNS, lambda: duty_chunks(period, now, grant=grant))
+    return ledger_for(desk, "值班记录簿", period, tables=[table], sheet_name="值班记录",
+                      extra_footer=privacy_footer(grant))
 
 
-SPEC = register(LedgerSpec("duty", "值班记录簿", False, build, "D10"))
+SPEC = register(LedgerSpec("duty", "值班记录簿", False, build, "D10", personal=True))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dutydesk.desk import Desk
+from dutydesk.reports.ledger.masking import masked_ledger
 from dutydesk.reports.ledger.model import Ledger, cn_date
 from dutydesk.store.center import load_center
 from dutydesk.store.privacy import ExportGrant
@@ -78,8 +79,12 @@ class LedgerSpec:
 
     def make(self, desk: Desk, period: Period, grant: ExportGrant | None = None) -> Ledger:
         """The ledger for ``period``; ``grant`` (an approved unmasked export) only reaches the
-        ledgers that hold personal data, so the others never need to know about it."""
-        return self.build(desk, period, grant) if self.personal else self.build(desk, period)
+        ledgers that hold personal data, so the others never need to know about it.
+
+        Without a grant every text cell is masked once more (``masked_ledger``): free text such
+        as requests quoted in the monthly statistics can carry numbers in any ledger (V09)."""
+        ledger = self.build(desk, period, grant) if self.personal else self.build(desk, period)
+        return ledger if grant is not None and self.personal else masked_ledger(ledger)
 
     def file_name(self, center: str, period: Period, fmt: str) -> str:
         return safe_name(f"{center}{self.name}_{period.slug}.{fmt}")
@@ -110,9 +115,9 @@ def header(desk: Desk) -> tuple[str, str]:
 
 def privacy_footer(grant: ExportGrant | None) -> str:
     """The line under a ledger with personal data: masked, or who approved showing it in full."""
-    if grant is None:
-        return "电话、身份证号已按规定隐去部分数字（V09）"
-    return f"本台账含完整电话、身份证号，经{grant.approved_by}批准导出（原因：{grant.reason}），请妥善保管（V09）"
+    if grant is None:  # printed for township readers: no rule numbers on paper
+        return "电话、身份证号已按规定隐去部分数字"
+    return f"本台账含完整电话、身份证号，经{grant.approved_by}批准导出（原因：{grant.reason}），请妥善保管"
 
 
 def ledger_for(desk: Desk, title: str, period: Period, **kwargs) -> Ledger:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.store.duty_log import duty_log
 from dutydesk.store.handover import NOTE_KINDS, add_note
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button
@@ -38,7 +39,7 @@ class LogPage(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self.model = PagedTableModel(HEADERS, list_source(lambda: duty_log(pydate(self.day.date()), self.desk.now())),
-                                     lambda e: [f"{e.at:%H:%M}", e.kind, e.text, e.result])
+                                     lambda e: [f"{e.at:%H:%M}", e.kind, mask_numbers(e.text), mask_numbers(e.result)])
         self.table = table_view("值班记录簿")
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)

@@ -36,6 +36,7 @@ from dutydesk.store.attendance import (
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
 from dutydesk.store.leave import leaves_between
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.settings import get_setting
 from dutydesk.store.sign_in_book import after_cutoff_today
 from dutydesk.store.sign_in_identity import IdentityRefused, pins_in_use
@@ -268,8 +269,8 @@ class TodayPage(QWidget):
             self.acknowledge_button.setEnabled(False)
         else:
             self.pending_label.setText(
-                f"{pending.written_at:%m月%d日 %H:%M} {pending.from_staff.name}交班：{pending.note}"
-                + (f"\n未办结：{pending.open_matters}" if pending.open_matters else ""))
+                mask_numbers(f"{pending.written_at:%m月%d日 %H:%M} {pending.from_staff.name}交班：{pending.note}"
+                             + (f"\n未办结：{pending.open_matters}" if pending.open_matters else "")))
             self.acknowledge_button.setEnabled(True)
 
     def _fill_board(self, now: dt.datetime) -> None:
@@ -289,7 +290,8 @@ class TodayPage(QWidget):
                     f"{leave.approved_at:%m-%d %H:%M}"
             if not status:
                 status = "在岗" if s.id in duty_today and open_sign_in(s, now.date()) else "—"
-            values = [s.name, s.role, s.mobile, "、".join(duty_today.get(s.id, [])), status, note, at]
+            # Staff phones are public (D04); a resident's number in the note is not (V09).
+            values = [s.name, s.role, s.mobile, "、".join(duty_today.get(s.id, [])), status, mask_numbers(note), at]
             for c, text in enumerate(values):
                 self.board.setItem(r, c, _item(text, bold=c == 4))
         self.board.resizeColumnsToContents()

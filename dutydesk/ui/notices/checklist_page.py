@@ -36,6 +36,7 @@ from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, S
 from dutydesk.store import notices, proxy_cases, reprints
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
@@ -204,7 +205,7 @@ class ChecklistPage(QWidget):
         self.visit_combo.clear()
         self.visit_combo.addItem(NO_VISIT, None)
         for visit in notices.visits_to_serve(self.desk.today()):
-            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{visit.request[:20]}", visit.id)
+            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{mask_numbers(visit.request)[:20]}", visit.id)
         index = self.visit_combo.findData(current)
         self.visit_combo.setCurrentIndex(max(index, 0))
         self.visit_combo.blockSignals(False)
@@ -219,7 +220,8 @@ class ChecklistPage(QWidget):
             visit = visit_by_id(visit_id)
             if visit is None:
                 return
-            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{visit.request[:20]}", visit.id)
+            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{mask_numbers(visit.request)[:20]}",
+                                     visit.id)
             index = self.visit_combo.count() - 1
         self.visit_combo.setCurrentIndex(index)
         self.search.setFocus()

@@ -36,7 +36,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.store import proxy_cases, reprints
 from dutydesk.store.daily_work import ArchiveOnly, daily_case
-from dutydesk.store.privacy import mask_for
+from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
@@ -304,7 +304,8 @@ class CasePage(QWidget):
             return
         item = case.item_version.item
         fee = "不收费" if case.fee_amount in ("", "0") else f"{case.fee_amount}元"
-        voided = f"<br><b style='color:{OVERDUE_RED}'>已作废：{case.void_reason}</b>" if case.voided_at else ""
+        voided = (f"<br><b style='color:{OVERDUE_RED}'>已作废：{mask_text(self.desk.account, case.void_reason)}</b>"
+                  if case.voided_at else "")
         self.detail.setText(
             f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
             f"群众：{case.person_name}　{mask_for(self.desk.account, 'phone', case.person_phone)}<br>"
@@ -313,7 +314,7 @@ class CasePage(QWidget):
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
         )
         for step in proxy_cases.all_steps(case):
-            self.steps.addItem(step_line(step))
+            self.steps.addItem(mask_text(self.desk.account, step_line(step)))
         for again in reprints.reprints_of(case.slip_no):
             self.steps.addItem(f"{again.printed_at:%Y-%m-%d %H:%M}　{again.printed_by}　"
                                f"补打{reprints.PAPERS[again.paper]}（原因：{again.reason}）")

@@ -1,6 +1,9 @@
 """One visit opened: the whole record with follow-ups, feedback, pauses, extensions and the audit
 history, and the actions that move a matter on (V03-V06). Corrections never overwrite: each goes
-through the audit trail and shows up in the history below."""
+through the audit trail and shows up in the history below.
+
+Phone and ID numbers are masked for everyone, in the fields and in every text (V09); a director's
+显示完整号码 shows them in full and is logged."""
 
 from __future__ import annotations
 
@@ -24,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
-from dutydesk.domain.phone import mask_phone
+from dutydesk.domain.personal_numbers import restore_numbers
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit import history
 from dutydesk.store.daily_work import daily_visit
 from dutydesk.store.incident_reports import reports_of
+from dutydesk.store.privacy import mask_numbers, mask_value
 from dutydesk.store.visits import (
     Visit,
     VisitExtension,
@@ -39,6 +43,8 @@ from dutydesk.store.visits import (
     void_visit,
 )
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
+from dutydesk.ui.masked_edit import MaskedLineEdit
+from dutydesk.ui.reveal import reveal_button
 
 FIELD_LABELS = {
     "request": "诉求内容", "contact": "联系电话", "status": "状态", "result": "办理结果", "deadline": "承诺期限",
@@ -88,6 +94,8 @@ class ActionDialog(QDialog):
 
 
 def _text(widget: QWidget) -> str:
+    if isinstance(widget, MaskedLineEdit):
+        return widget.value()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
@@ -103,22 +111,25 @@ def _combo(items) -> QComboBox:
     return combo
 
 
-def record_html(visit: Visit, desk: Desk) -> str:
-    """The whole record as the detail view shows it (ID numbers masked, V09)."""
+def record_html(visit: Visit, desk: Desk, full: bool = False) -> str:
+    """The whole record as the detail view shows it: phone and ID numbers masked, in fields and
+    free text alike, unless ``full`` (after a director's logged reveal) (V09)."""
     e = html.escape
+    m: Callable[[str], str] = (lambda t: t) if full else mask_numbers
+    phone: Callable[[str], str] = (lambda t: t) if full else (lambda t: mask_value("phone", t))
     cal = desk.calendar()
     today = desk.today()
     urgency = progress.urgency_of(visit, cal, today)
     due = progress.effective_deadline_of(visit, cal, today)
     rows = [
         ("编号", visit.ref), ("来访时间", f"{visit.received_at:%Y-%m-%d %H:%M}"), ("方式", visit.channel),
-        ("姓名", visit.person_name), ("联系电话", visit.contact), ("事项类别", visit.category),
-        ("诉求内容", visit.request), ("首问责任人", visit.responder_name), ("处理方式", visit.outcome),
+        ("姓名", visit.person_name), ("联系电话", phone(visit.contact)), ("事项类别", visit.category),
+        ("诉求内容", m(visit.request)), ("首问责任人", visit.responder_name), ("处理方式", visit.outcome),
     ]
     if visit.resident and visit.resident.masked_id:
-        rows.insert(4, ("身份证号", visit.resident.masked_id))
+        rows.insert(4, ("身份证号", visit.resident.id_number if full else visit.resident.masked_id))
     if visit.result:
-        rows.append(("办理结果", visit.result))
+        rows.append(("办理结果", m(visit.result)))
     if visit.outcome == rules.TRANSFER:
         rows.append(("转办至", f"{visit.transfer_to}（{visit.transfer_contact}）"))
     if visit.outcome == rules.ESCALATE:
@@ -132,7 +143,7 @@ def record_html(visit: Visit, desk: Desk) -> str:
             text += f"；扣除暂停后 {due:%Y-%m-%d}"
         rows.append(("承诺期限", text))
     if visit.dispute_parties:
-        rows.append(("当事各方", visit.dispute_parties))
+        rows.append(("当事各方", m(visit.dispute_parties)))
         rows.append(("调解结果", visit.mediation_result or "尚未调解"))
     if visit.incident_reported_at and not visit.incident_occurred_at:  # registered before V06 reports
         rows.append(("突发事件上报", f"{visit.incident_reported_at:%Y-%m-%d %H:%M} 报告{visit.incident_reported_to}"))
@@ -140,9 +151,9 @@ def record_html(visit: Visit, desk: Desk) -> str:
     if urgency != rules.URGENCY_OK:
         status += "·" + rules.URGENCY_LABELS[urgency]
     if visit.closed_at:
-        status += f"（{visit.closed_at:%Y-%m-%d} 未反馈关闭：{visit.close_reason}）"
+        status += f"（{visit.closed_at:%Y-%m-%d} 未反馈关闭：{m(visit.close_reason)}）"
     if visit.voided_at:
-        status = f"已作废（{visit.voided_by}，{visit.voided_at:%Y-%m-%d %H:%M}：{visit.void_reason}）"
+        status = f"已作废（{visit.voided_by}，{visit.voided_at:%Y-%m-%d %H:%M}：{m(visit.void_reason)}）"
     rows.append(("状态", status))
     if visit.satisfaction:
         rows.append(("满意度", visit.satisfaction))
@@ -155,33 +166,33 @@ def record_html(visit: Visit, desk: Desk) -> str:
             parts.append(f"<h4>{e(title)}</h4><ul>" + "".join(f"<li>{e(x)}</li>" for x in lines) + "</ul>")
 
     if visit.incident_occurred_at:
-        rows_html = [f"{x.report.matter}：{x.report.reported_at:%m-%d %H:%M} {x.report.method}报告"
-                     f"{x.report.recipient}（{x.report.told}）" + (f"，{x.late}" if x.late else "")
+        rows_html = [f"{m(x.report.matter)}：{x.report.reported_at:%m-%d %H:%M} {x.report.method}报告"
+                     f"{x.report.recipient}（{m(x.report.told)}）" + (f"，{x.late}" if x.late else "")
                      for x in reports_of(visit)]
         section(f"突发事件报告（事发{visit.incident_occurred_at:%m-%d %H:%M}）", rows_html)
-    section("跟进记录", [f"{f.done_at:%m-%d %H:%M} {f.staff}：{f.text}" for f in
+    section("跟进记录", [f"{f.done_at:%m-%d %H:%M} {f.staff}：{m(f.text)}" for f in
                       visit.followups.where(VisitFollowup.voided_at.is_null()).order_by(VisitFollowup.id)])
-    section("反馈", [f"{f.given_at:%m-%d %H:%M} {f.method} {f.staff}：{f.content}"
+    section("反馈", [f"{f.given_at:%m-%d %H:%M} {f.method} {f.staff}：{m(f.content)}"
                    + (f"（{f.satisfaction}）" if f.satisfaction else "")
                    for f in visit.feedbacks.where(VisitFeedback.voided_at.is_null()).order_by(VisitFeedback.id)])
-    section("暂停计时", [f"{rules.PAUSE_CAUSES.get(p.cause, p.cause)}：{p.start} 至 {p.end or '至今'} {p.note}"
+    section("暂停计时", [f"{rules.PAUSE_CAUSES.get(p.cause, p.cause)}：{p.start} 至 {p.end or '至今'} {m(p.note)}"
                      for p in visit.pauses.where(VisitPause.voided_at.is_null()).order_by(VisitPause.id)])
-    section("延期", [f"{x.old_deadline} → {x.new_deadline}：{x.reason}（{x.created_by}）"
+    section("延期", [f"{x.old_deadline} → {x.new_deadline}：{m(x.reason)}（{x.created_by}）"
                    for x in visit.extensions.order_by(VisitExtension.id)])
     changes = []
     for entry in history(visit):
         if entry.action == "create":
             changes.append(f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 登记")
         elif entry.action == "void":
-            changes.append(f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 作废：{entry.reason}")
+            changes.append(f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 作废：{m(entry.reason or '')}")
         else:
             label = FIELD_LABELS.get(entry.field, entry.field)
             old, new = entry.old_value or "", entry.new_value or ""
             if entry.field == "contact":
-                old, new = mask_phone(old), mask_phone(new)
-            line = f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 修改{label}：{old} → {new}"
+                old, new = phone(old), phone(new)
+            line = f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 修改{label}：{m(old)} → {m(new)}"
             if entry.reason:
-                line += f"（{entry.reason}）"
+                line += f"（{m(entry.reason)}）"
             changes.append(line)
     section("修改历史", changes)
     return "".join(parts)
@@ -216,7 +227,19 @@ class VisitDetailDialog(QDialog):
             button = push_button(label, slot)
             grid.addWidget(button, i // 5, i % 5)
             self.buttons[label] = button
+        self.full = False
+        reveal = reveal_button(desk, self._reveal_what, self._reveal)
+        if reveal is not None:
+            grid.addWidget(reveal, len(actions) // 5, len(actions) % 5)
         layout.addWidget(push_button("关闭", self.accept))
+        self.refresh()
+
+    def _reveal_what(self) -> str:
+        visit = self.visit
+        return f"来访记录{visit.ref}（{visit.person_name}）"
+
+    def _reveal(self) -> None:
+        self.full = True
         self.refresh()
 
     @property
@@ -225,7 +248,7 @@ class VisitDetailDialog(QDialog):
 
     def refresh(self) -> None:
         visit = self.visit
-        self.browser.setHtml(record_html(visit, self.desk))
+        self.browser.setHtml(record_html(visit, self.desk, full=self.full))
         live = visit.voided_at is None
         is_open = visit.is_open
         paused = progress.open_pause(visit) is not None
@@ -317,8 +340,11 @@ class VisitDetailDialog(QDialog):
                   lambda f: progress.set_mediation_result(self.visit, _text(f["result"]), *self._who_at()))
 
     def correct(self) -> None:
-        request = QPlainTextEdit(self.visit.request)
-        contact = QLineEdit(self.visit.contact)
+        original = self.visit.request
+        request = QPlainTextEdit(original if self.full else mask_numbers(original))
+        contact = MaskedLineEdit("phone", self.visit.contact)
+        if self.full:
+            contact.reveal()
 
         def apply(f: dict[str, QWidget]) -> None:
             from dutydesk.domain.phone import PhoneError, parse_phone
@@ -330,7 +356,7 @@ class VisitDetailDialog(QDialog):
                 except PhoneError as exc:
                     raise ValueError(str(exc)) from None
             correct_visit(self.visit, *self._who_at(), _text(f["reason"]),
-                          request=_text(f["request"]).strip(), contact=phone)
+                          request=restore_numbers(original, _text(f["request"])).strip(), contact=phone)
 
         self._run("更正记录", [("reason", "更正原因", QLineEdit()), ("request", "诉求内容", request),
                            ("contact", "联系电话", contact)], apply)

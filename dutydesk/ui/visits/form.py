@@ -28,6 +28,7 @@ from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.visit_queries import register_for_person
 from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
+from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.theme import OK_GREEN
 from dutydesk.ui.visits.incident_fields import IncidentFields
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
@@ -92,7 +93,7 @@ class VisitForm(QWidget):
         specs: list[tuple[str, str, QWidget, str]] = [
             ("channel", "来访方式", _combo(rules.CHANNELS), ""),
             ("person_name", "姓名", QLineEdit(), ""),
-            ("contact", "联系电话", QLineEdit(), ""),
+            ("contact", "联系电话", MaskedLineEdit("phone"), ""),
             ("id_number", "身份证号", QLineEdit(), "可不填；填写后自动核对校验位"),
             ("category", "事项类别", _combo(rules.CATEGORIES), ""),
             ("dispute_parties", "当事各方", QLineEdit(), "V06：登记纠纷双方姓名及事由"),
@@ -147,6 +148,8 @@ class VisitForm(QWidget):
             return editor.toPlainText()
         if isinstance(editor, QComboBox):
             return editor.currentText()
+        if isinstance(editor, MaskedLineEdit):
+            return editor.value()
         return editor.text()
 
     def _refresh_visibility(self) -> None:
@@ -229,7 +232,7 @@ class VisitForm(QWidget):
         r = match.resident
         self.resident_id = r.id
         self.editor("person_name").setText(r.name)
-        self.editor("contact").setText(match.phones[0] if match.phones else "")
+        self.editor("contact").set_value(match.phones[0] if match.phones else "")  # shown masked (V09)
         self.editor("id_number").clear()
         self.form.setRowVisible(self.fields["id_number"], False)
         info = f"已选：{r.name}"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
 from dutydesk.ui.forms import date_edit, push_button
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
@@ -107,7 +108,7 @@ class VisitTableModel(QAbstractTableModel):
         v = row.visit
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            request = " ".join(v.request.split())
+            request = mask_numbers(" ".join(v.request.split()))  # before cutting: no part of a number (V09)
             values = (
                 v.ref, f"{v.received_at:%Y-%m-%d %H:%M}", v.channel, v.person_name, v.category,
                 request if len(request) <= 30 else request[:29] + "…", v.responder_name, v.outcome,

@@ -1,5 +1,9 @@
 """群众信息: correct a resident's particulars and tags (低保户, 残疾人 …); each change is audited and
-phones are only ever added (a number that was used stays in the record's history)."""
+phones are only ever added (a number that was used stays in the record's history).
+
+The ID number, phones, address and note show their numbers masked to everyone (V09): typing a
+new ID replaces the masked one, numbers left masked in the note are kept as stored. A director
+may press 显示完整号码, which is logged."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.store.privacy import mask_value
 from dutydesk.store.residents import (
     TAGS,
     DuplicateResident,
@@ -25,6 +30,8 @@ from dutydesk.store.residents import (
     update_resident,
 )
 from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
+from dutydesk.ui.masked_edit import MaskedLineEdit
+from dutydesk.ui.reveal import reveal_button
 
 
 class ResidentEditDialog(QDialog):
@@ -41,13 +48,13 @@ class ResidentEditDialog(QDialog):
         gender.setCurrentText(resident.gender or "")
         self.fields = {
             "name": add_field(form, FormField("姓名", QLineEdit(resident.name))),
-            "id_number": add_field(form, FormField("身份证号", QLineEdit(resident.id_number or ""))),
+            "id_number": add_field(form, FormField("身份证号", MaskedLineEdit("id_number", resident.id_number or ""),
+                                                   "已隐去部分数字；如需更正，直接输入新的号码")),
             "gender": add_field(form, FormField("性别", gender, "填写身份证号后按号码自动确定")),
-            "phones": add_field(form, FormField("新增电话", QLineEdit(),
-                                                "已有：" + ("、".join(resident.phones()) or "无"))),
+            "phones": add_field(form, FormField("新增电话", QLineEdit(), self._phones_hint(full=False))),
             "village_group": add_field(form, FormField("村民小组", QLineEdit(resident.village_group))),
-            "address": add_field(form, FormField("住址", QLineEdit(resident.address))),
-            "note": add_field(form, FormField("备注", QLineEdit(resident.note))),
+            "address": add_field(form, FormField("住址", MaskedLineEdit("text", resident.address))),
+            "note": add_field(form, FormField("备注", MaskedLineEdit("text", resident.note))),
             "reason": add_field(form, FormField("更正原因", QLineEdit())),
         }
         tags = QGridLayout()
@@ -63,12 +70,31 @@ class ResidentEditDialog(QDialog):
         layout.addLayout(tags)
         save = push_button("保存", self.save, primary=True)
         cancel = push_button("取消", self.reject)
-        for button in (save, cancel):
+        buttons = [save, cancel]
+        reveal = reveal_button(desk, lambda: f"群众信息：{resident.name}（群众编号{resident.id}）", self.reveal)
+        if reveal is not None:
+            buttons.append(reveal)
+        for button in buttons:
             button.setAutoDefault(False)
-        layout.addLayout(button_row(save, cancel, at_left=True))
+        layout.addLayout(button_row(*buttons, at_left=True))
+
+    def _phones_hint(self, full: bool) -> str:
+        phones = self.resident.phones()
+        shown = phones if full else [mask_value("phone", p) for p in phones]
+        return "已有：" + ("、".join(shown) or "无")
+
+    def reveal(self) -> None:
+        """After the logged reveal: the numbers in full, still saved only if changed."""
+        for name in ("id_number", "address", "note"):
+            self.fields[name].editor.reveal()
+        for label in self.fields["phones"].findChildren(QLabel):
+            if label.property("role") == "hint":
+                label.setText(self._phones_hint(full=True))
 
     def _text(self, name: str) -> str:
         editor = self.fields[name].editor
+        if isinstance(editor, MaskedLineEdit):
+            return editor.value()
         return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
 
     def save(self) -> bool:

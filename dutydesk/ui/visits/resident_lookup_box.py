@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutydesk.store.privacy import mask_value
 from dutydesk.store.resident_lookup import ResidentMatch, lookup
 from dutydesk.ui.forms import normalise_typing
 
@@ -26,7 +27,8 @@ from dutydesk.ui.forms import normalise_typing
 def describe(match: ResidentMatch) -> str:
     """One entry of the list: who, how to reach them, their last visits and what is still open."""
     r = match.resident
-    head = "　".join(x for x in (r.name, " / ".join(match.phones[:2]), r.masked_id, r.village_group) if x)
+    phones = " / ".join(mask_value("phone", p) for p in match.phones[:2])  # masked for everyone (V09)
+    head = "　".join(x for x in (r.name, phones, r.masked_id, r.village_group) if x)
     if r.tag_list:
         head += "　〔" + "、".join(r.tag_list) + "〕"
     lines = [head]

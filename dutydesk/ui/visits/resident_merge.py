@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
+from dutydesk.store.privacy import mask_value
 from dutydesk.store.resident_lookup import ResidentMatch
 from dutydesk.store.residents import merge_residents
 from dutydesk.ui.forms import button_row, push_button
@@ -57,7 +58,8 @@ class MergeResidentsDialog(QDialog):
 
     def _pick(self, which: str, match: ResidentMatch) -> None:
         r = match.resident
-        text = "　".join(x for x in (r.name, " / ".join(match.phones), r.masked_id, r.village_group) if x)
+        phones = " / ".join(mask_value("phone", p) for p in match.phones)  # V09
+        text = "　".join(x for x in (r.name, phones, r.masked_id, r.village_group) if x)
         if which == "keep":
             self.keep = match
             self.keep_label.setText(text)

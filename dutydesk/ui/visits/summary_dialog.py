@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.visit_summary import visit_summary
 from dutydesk.ui.forms import button_row, date_edit, push_button
 
@@ -53,4 +54,5 @@ class VisitSummaryDialog(QDialog):
         if end < start:
             self.text.setPlainText("截止日期不能早于起始日期")
             return
-        self.text.setPlainText(visit_summary(start, end).text())
+        # Hot issues quote requests; the text is copied into reports upward: numbers masked (V09).
+        self.text.setPlainText(mask_numbers(visit_summary(start, end).text()))

@@ -57,7 +57,7 @@ def test_v01_register_repeat_visitor_from_keyboard_only(qtbot, app, desk):
     assert "张三" in matches.item(0).text() and "政策咨询" in matches.item(0).text()
     key(qtbot, lookup, Qt.Key.Key_Return)
     assert by_name(tab, "姓名").text() == "张三"
-    assert by_name(tab, "联系电话").text() == "13812345678"
+    assert by_name(tab, "联系电话").text() == "138****5678"  # V09: shown masked, saved in full
     assert by_name(tab, "群众信息").isVisibleTo(tab)
     category = by_name(tab, "事项类别", QComboBox)
     assert tab.form.focusWidget() is category
@@ -85,6 +85,7 @@ def test_v01_register_repeat_visitor_from_keyboard_only(qtbot, app, desk):
     assert (visit.resident_id, visit.category, visit.request, visit.outcome) == (
         zhang.id, "求助", "房屋漏雨 need help", "转办")
     assert (visit.transfer_to, visit.transfer_contact) == ("镇民政办", "0571-63280000")
+    assert visit.contact == "13812345678"
     assert visit.deadline == dt.date(2026, 11, 26)  # 需审核: 2 working days (V04)
     assert "已登记" in by_name(tab, "登记结果", QLabel).text()
     # The form is fresh for the next person, and the list shows the new visit first.

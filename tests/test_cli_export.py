@@ -152,9 +152,12 @@ def test_unmasked_cli_export_without_reason_or_approver_is_refused(guarded_books
     assert message in capsys.readouterr().err and not out.exists()
 
 
-def test_a01_cli_duty_ledger_export_is_written_to_the_export_log(guarded_books, tmp_path):
+def test_a01_cli_duty_ledger_export_is_written_to_the_export_log(guarded_books, tmp_path, monkeypatch):
     """The duty ledger quotes requests and handovers: its export is logged like the others (V09)."""
     out = tmp_path / "duty.xlsx"
-    assert main(["export", "duty", "--month", "2026-11", "--out", str(out), "--data-dir", str(guarded_books)]) == 0
+    monkeypatch.setenv("DUTYDESK_PASSWORD", "2468")
+    assert main(["export", "duty", "--month", MONTH, "--out", str(out), "--data-dir", str(guarded_books),
+                 "--user", "李文书"]) == 0
     assert out.exists()
-    assert _export_log(guarded_books) == [("值班记录簿（2026年11月）", False, "", "")]
+    year, month = MONTH.split("-")
+    assert _export_log(guarded_books) == [(f"值班记录簿（{year}年{int(month)}月）", False, "", "")]

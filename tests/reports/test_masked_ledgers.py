@@ -17,6 +17,7 @@ from dutydesk.reports.weekly_review import review_data, write_review_pdf
 from dutydesk.reports.year_archive import write_year_archive
 from dutydesk.store.accounts import Account
 from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
+from tests.approvers import approver
 from tests.personal_numbers_data import STAFF_PHONES, leaks, seed_numbers
 
 NOV = Period.month(2026, 11)
@@ -63,7 +64,7 @@ def test_v09_the_masked_ledgers_did_hold_the_numbers(books, tmp_path, key):
 
 
 def _grant(desk):
-    return authorize_unmasked_export(Account.get(Account.name == "王书记"), "值班记录簿", "镇里核对", desk.now())
+    return authorize_unmasked_export(approver("王书记"), "值班记录簿", "镇里核对", desk.now())
 
 
 def test_v09_duty_ledger_quotes_requests_and_handovers_masked(books, tmp_path):

@@ -128,8 +128,11 @@ def verify_principal(name: str, password: str, now: dt.datetime) -> Account:
     leader = next((a for a in leaders if a.name == name), None)
     if leader is None:
         raise IdentityRefused("请选择授权代签的主要领导", "principal")
-    if not leader.password_hash:
-        raise IdentityRefused(f"{leader.name}尚未设置登录密码，不能授权代签", "principal")
+    from dutydesk.store.accounts import approval_refusal
+
+    refusal = approval_refusal(leader)  # the one approval rule: a director with a password
+    if refusal is not None:
+        raise IdentityRefused(refusal, "principal")
     try:
         return check_password(leader, password or "", now, purpose="approve")
     except LoginError as exc:

@@ -257,3 +257,15 @@ def test_d07_leave_after_the_fact_in_the_duty_log_and_the_monday_review(desk):
     assert log == [("请假", "孙干部病假（上午），事后补假")]  # no absence, and 周协管 is not named
     review = review_data(dt.date(2026, 11, 30), desk.calendar(), dt.datetime(2026, 11, 30, 9))
     assert review.faults == [["11-24", "上午", "孙干部", "病假，事后补假"]]
+
+
+def test_d05_a_principal_leader_without_a_password_cannot_authorise_a_proxy_sign_in(desk):
+    """Anyone could pick a leader who has no password: the one approval rule refuses them."""
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["赵文书"])
+    leader = Account.get(Account.name == "王书记")
+    set_principal(leader, True, "测试", desk.now())
+    with pytest.raises(SignInBookError) as err:
+        proxy_sign_in(s["赵文书"], "王书记", "", "途中", "李文书", at(8, 10))
+    assert "王书记尚未设置密码" in err.value.errors["principal"]
+    assert SignIn.select().count() == 0

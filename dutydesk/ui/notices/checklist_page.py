@@ -308,6 +308,7 @@ class ChecklistPage(QWidget):
         for column in (0, 2, 3, 4):
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
+        self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
         if item.materials:
             self.table.setCurrentCell(0, 1)
         self.fee_field.editor.setText(item.fee.amount if not item.fee.is_free else "0")
@@ -317,9 +318,12 @@ class ChecklistPage(QWidget):
 
     # -- ticking from the keyboard -----------------------------------------------------------
     def _rows_height(self, rows: int) -> int:
+        """Room for ``rows`` rows as they are now (a wrapped material name makes its row taller)."""
         frame = 2 * self.table.frameWidth()
         header = self.table.horizontalHeader().sizeHint().height()
-        return frame + header + rows * self.table.verticalHeader().defaultSectionSize()
+        default = self.table.verticalHeader().defaultSectionSize()
+        shown = [self.table.rowHeight(row) for row in range(min(rows, self.table.rowCount()))]
+        return frame + header + max(sum(shown), rows * default)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the materials table Space ticks the current row and Ctrl+A ticks them all (↑/↓ move)."""

@@ -118,6 +118,7 @@ class VisitForm(QWidget):
                 self.incident = IncidentFields(form, self.fields)
         self.due_label = QLabel("")
         self.due_label.setAccessibleName("承诺办结日期")
+        self.due_label.setWordWrap(True)
         form.addRow("", self.due_label)
 
         self.save_button = push_button("保存登记 (Ctrl+S)", self.save, primary=True)
@@ -191,7 +192,10 @@ class VisitForm(QWidget):
         today = self.desk.today()
         days = deadline_days_for(kind, today)
         due = self.desk.calendar().add_workdays(today, days)
-        self.due_label.setText(f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）")
+        text = f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）"
+        if self._outcome() == rules.PROXY:  # V04: one date, the slip's
+            text += "；受理代办后按办事指南时限改为代办单上的日期"
+        self.due_label.setText(text)
 
     def _responder_choices(self) -> list[str]:
         names = on_duty_names(self.desk.now())

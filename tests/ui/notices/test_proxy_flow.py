@@ -147,6 +147,7 @@ def test_v01_the_visit_form_asks_proxy_once(qtbot, window, desk):
     category.setCurrentText("代办")
     assert not outcome.isVisibleTo(visits) and visits.form.draft().outcome == "代办"
     assert by_name(visits, "承诺时限", QComboBox).isVisibleTo(visits)
+    assert "受理代办后按办事指南时限改为代办单上的日期" in by_name(visits, "承诺办结日期", QLabel).text()  # V04
     category.setCurrentText("求助")  # another category: the outcome chosen before comes back
     assert outcome.isVisibleTo(visits) and outcome.currentText() == "转办"
 

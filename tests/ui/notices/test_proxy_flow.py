@@ -21,6 +21,7 @@ from dutydesk.store.residents import ResidentData, create_resident
 from dutydesk.store.visits import Visit, VisitDraft, register_visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices.checklist_page import VISIBLE_MATERIAL_ROWS
+from dutydesk.ui.notices.document_dialog import DocumentDialog
 from dutydesk.ui.notices.tab import NoticeTab
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.visits.tab import VisitsTab
@@ -125,7 +126,8 @@ def test_p02_repeat_visitor_by_phone_to_printed_slip_in_at_most_12_keys_or_click
     assert user.count <= 12, user.count
 
     (papers,) = notices.dialogs[opened:]  # exactly one print preview
-    assert papers.isVisible()
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog) and w.isVisible()]
+    assert previews == [papers]
     (visit,) = Visit.select().where(Visit.person_name == "张秀英", Visit.category == "代办")
     (case,) = proxy_cases.cases_for_visit(visit.id)
     assert visit.outcome == "代办" and case.agent == "王委员"

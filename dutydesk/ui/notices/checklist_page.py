@@ -378,6 +378,7 @@ class ChecklistPage(QWidget):
         self.accept_button.setEnabled(outcome is Outcome.DONE_NOW or (outcome is Outcome.ACCEPT_PROXY
                                                                        and accepted is None))
         self.accept_button.setText("登记即办" if outcome is Outcome.DONE_NOW else "受理代办（F10）")
+        self.accept_button.setShortcut("F10")  # setText drops a button's shortcut
         entry = self._entry() if outcome is not None else None
         told = self.told_notice(entry) if entry is not None else None
         label = "补打告知单" if told is not None else "打印一次性告知单"

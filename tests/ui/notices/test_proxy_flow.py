@@ -218,3 +218,19 @@ def test_n03_the_materials_table_shows_eight_rows_at_1366x768(qtbot, window, des
         assert table.visualRect(table.model().index(row, 1)).bottom() <= table.viewport().height()
     assert window.height() <= 768
     assert isinstance(table.cellWidget(0, 4), QSpinBox)
+
+
+def test_p02_f10_still_accepts_after_an_item_done_on_the_spot_was_looked_at(qtbot, window, desk, on_duty):
+    notices = open_checklist(window, desk, "开个居住证明")  # 村委会出具居住（家庭关系）证明: 即办
+    checklist = notices.checklist
+    assert by_name(notices, "事项名称", QLabel).text().startswith("村委会出具居住（家庭关系）证明")
+    checklist.tick_all()
+    assert checklist.accept_button.text() == "登记即办"
+    open_checklist(window, desk, "办低保")
+    checklist.tick_all()
+    assert checklist.accept_button.text() == "受理代办（F10）"
+    activate(qtbot, window)
+    opened = len(notices.dialogs)
+    qtbot.keyClick(checklist.table, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: len(notices.dialogs) > opened)
+    assert "已受理" in by_name(notices, "办理提示", QLabel).text()

@@ -172,6 +172,12 @@ def validate_outcome(outcome: str, fields: dict[str, str]) -> dict[str, str]:
     return errors
 
 
+def derived_outcome(category: str, outcome: str) -> str:
+    """P02: a request registered as 代办 is handled by 代办; the desk says so once, as 事项类别,
+    and the 处理方式 follows from it. Other categories keep the 处理方式 chosen."""
+    return PROXY if category == PROXY else outcome
+
+
 def initial_status(outcome: str) -> str:
     """Done on the spot and referrals are answered at once; everything else waits (V03)."""
     if outcome in (DONE_NOW, OUT_OF_SCOPE):

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
+from dutydesk.store.atomic import atomic_path
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.reprints import Reprint
 
-KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单"}
+KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单", "papers": "代办单和收件回执"}
 
 
 def printed_path(data_dir: Path, ref: str, kind: str, size: str, reprint: Reprint | None = None) -> Path:
@@ -63,3 +66,26 @@ def print_slip(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str
                reprint: Reprint | None = None) -> Path:
     return render_slip(slip_doc(case, center, reprint), printed_path(data_dir, case.slip_no, "slip", size, reprint),
                        size)
+
+
+def print_case_papers(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
+    """The 代办单 and the 收件回执单 of a case just accepted, as one document (one preview, one print).
+
+    Each paper is still kept in its own file (N06); this file puts the slip's pages and then the
+    receipt's together, so the desk confirms and prints once.
+    """
+    parts = [print_slip(case, center, data_dir, size), print_receipt(case, center, data_dir, size)]
+    merged = pdfium.PdfDocument.new()
+    try:
+        for part in parts:
+            source = pdfium.PdfDocument(str(part))
+            try:
+                merged.import_pages(source)
+            finally:
+                source.close()
+        target = printed_path(data_dir, case.slip_no, "papers", size)
+        with atomic_path(target) as tmp:
+            merged.save(str(tmp))
+    finally:
+        merged.close()
+    return target

@@ -153,7 +153,7 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
             # another desk accepted the same visit and item between our check and our insert
             refuse_duplicate(new.visit_id, item.code)
             raise
-        proxy_visit.case_accepted(new.visit_id, slip_no, case.agent, promised, who, at)
+        proxy_visit.case_accepted(new.visit_id, slip_no, case.agent, promised, who, at, item.time_limit_days)
     return case
 
 

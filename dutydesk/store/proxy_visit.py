@@ -28,11 +28,22 @@ def _open_visit(visit_id: int | None) -> Visit | None:
 
 
 def case_accepted(visit_id: int | None, slip_no: str, agent: str, promised: dt.date, who: str,
-                  at: dt.datetime) -> None:
+                  at: dt.datetime, promised_days: int | None = None) -> None:
+    """The visit follows the slip: one promised date for the person (V04, P05).
+
+    The visit promised a date from its deadline kind before anyone knew the item; the slip's date
+    comes from the item's time limit. The person holds the slip, so the visit's deadline becomes
+    the slip's, an audited change whose old value stays in the history (A03).
+    """
     visit = _open_visit(visit_id)
     if visit is not None:
         visit_progress.add_followup(
             visit, f"已受理代办，代办单号{slip_no}，代办员{agent}，承诺{promised:%Y-%m-%d}前办结", who, at)
+        if visit.deadline is not None and visit.deadline != promised:
+            changes: dict[str, object] = {"deadline": promised}
+            if promised_days is not None:
+                changes["deadline_days"] = promised_days
+            audit.update(visit, who, at, reason=f"承诺日期与代办单{slip_no}一致", **changes)
 
 
 def step_recorded(visit_id: int | None, slip_no: str, kind: StepKind, who: str, at: dt.datetime) -> None:

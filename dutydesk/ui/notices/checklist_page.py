@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
-from dutydesk.store import notices, proxy_cases, reprints
+from dutydesk.store import notices, proxy_cases, proxy_intake, reprints
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.privacy import mask_numbers
@@ -44,6 +45,7 @@ from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 NO_VISIT = "（不关联来访，直接办理）"
+VISIBLE_MATERIAL_ROWS = 8  # the longest checklists (最低生活保障 has 7) fit without scrolling at 1366×768
 
 
 def item_html(version: CatalogueVersion) -> str:
@@ -117,7 +119,7 @@ class ChecklistPage(QWidget):
 
         self.name_field = FormField("群众姓名", QLineEdit())
         self.phone_field = FormField("联系电话", QLineEdit())
-        self.agent_field = FormField("代办员", QLineEdit(desk.who))
+        self.agent_field = FormField("代办员", QLineEdit(proxy_intake.default_agent("", desk.who, desk.now())))
         self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
         self.ineligible = QCheckBox("不符合办理条件")
@@ -141,6 +143,13 @@ class ChecklistPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
+        self.table.setToolTip("↑/↓ 选择材料，空格 勾选或取消，Ctrl+A 全部已收")
+        self.table.installEventFilter(self)
+        self.all_button = push_button("全部已收（Ctrl+A）", self.tick_all)
+        self.all_button.setAccessibleName("全部已收")
         self.materials_error = QLabel("")
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
@@ -174,7 +183,10 @@ class ChecklistPage(QWidget):
         group_layout = QVBoxLayout(group)
         group_layout.addLayout(person)
         group_layout.addWidget(self.table, 1)
-        group_layout.addWidget(self.materials_error)
+        tick_row = QHBoxLayout()
+        tick_row.addWidget(self.materials_error, 1)
+        tick_row.addWidget(self.all_button)
+        group_layout.addLayout(tick_row)
         group_layout.addLayout(decision)
         middle = QSplitter()
         middle.addWidget(self.info)
@@ -224,7 +236,24 @@ class ChecklistPage(QWidget):
                                      visit.id)
             index = self.visit_combo.count() - 1
         self.visit_combo.setCurrentIndex(index)
-        self.search.setFocus()
+        self.suggest_item(visit_id)
+
+    def suggest_item(self, visit_id: int) -> None:
+        """Open on the item the visit asks for (N01), cursor on the first material; else search."""
+        from dutydesk.store.visits import visit_by_id
+
+        visit = visit_by_id(visit_id)
+        version = proxy_intake.suggested_version(visit) if visit is not None else None
+        if version is None:
+            self.search.setFocus()
+            return
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.version = version  # keeps it selected in the refilled list
+        self.refresh_items()
+        self.set_version(version)
+        self.table.setFocus()
 
     def _visit_chosen(self) -> None:
         from dutydesk.store.visits import visit_by_id
@@ -234,6 +263,8 @@ class ChecklistPage(QWidget):
         if visit is not None:
             self.name_field.editor.setText(visit.person_name)
             self.phone_field.editor.setText(visit.contact)
+        responder = visit.responder_name if visit is not None else ""
+        self.agent_field.editor.setText(proxy_intake.default_agent(responder, self.desk.who, self.desk.now()))
         self.update_outcome()
 
     def refresh_items(self) -> None:
@@ -259,6 +290,7 @@ class ChecklistPage(QWidget):
         self.boxes, self.pages = [], []
         for row, material in enumerate(item.materials):
             box = QCheckBox()
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard ticks through the table's current row
             box.setAccessibleName(material.name)
             box.toggled.connect(self.update_outcome)
             pages = QSpinBox()
@@ -276,10 +308,43 @@ class ChecklistPage(QWidget):
         for column in (0, 2, 3, 4):
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
+        self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
+        if item.materials:
+            self.table.setCurrentCell(0, 1)
         self.fee_field.editor.setText(item.fee.amount if not item.fee.is_free else "0")
         self.fee_field.editor.setEnabled(not item.fee.is_free)
         self.message.setText("")
         self.update_outcome()
+
+    # -- ticking from the keyboard -----------------------------------------------------------
+    def _rows_height(self, rows: int) -> int:
+        """Room for ``rows`` rows as they are now (a wrapped material name makes its row taller)."""
+        frame = 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader().sizeHint().height()
+        default = self.table.verticalHeader().defaultSectionSize()
+        shown = [self.table.rowHeight(row) for row in range(min(rows, self.table.rowCount()))]
+        return frame + header + max(sum(shown), rows * default)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the materials table Space ticks the current row and Ctrl+A ticks them all (↑/↓ move)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.toggle_current()
+                return True
+            if event.key() == Qt.Key.Key_A and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+                self.tick_all()
+                return True
+        return super().eventFilter(watched, event)
+
+    def toggle_current(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.boxes):
+            self.boxes[row].toggle()
+
+    def tick_all(self) -> None:
+        """Everything the list asks for was handed over (a person back after a one-time notice)."""
+        for box in self.boxes:
+            box.setChecked(True)
 
     # -- outcome ------------------------------------------------------------------------------
     def ticks(self) -> list[Tick]:
@@ -307,11 +372,13 @@ class ChecklistPage(QWidget):
     def update_outcome(self) -> None:
         outcome = self.current_outcome()
         self.reason_field.setEnabled(self.ineligible.isChecked())
-        self.notice_button.setEnabled(outcome is not None)
         accepted = self.accepted_case() if outcome is Outcome.ACCEPT_PROXY else None
+        # P05/N06: once accepted the papers exist; printing them again is 补打 in 代办跟踪
+        self.notice_button.setEnabled(outcome is not None and accepted is None)
         self.accept_button.setEnabled(outcome is Outcome.DONE_NOW or (outcome is Outcome.ACCEPT_PROXY
                                                                        and accepted is None))
         self.accept_button.setText("登记即办" if outcome is Outcome.DONE_NOW else "受理代办（F10）")
+        self.accept_button.setShortcut("F10")  # setText drops a button's shortcut
         entry = self._entry() if outcome is not None else None
         told = self.told_notice(entry) if entry is not None else None
         label = "补打告知单" if told is not None else "打印一次性告知单"

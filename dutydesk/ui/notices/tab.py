@@ -79,7 +79,7 @@ class NoticeTab(QWidget):
         desk = self.desk
         if not catalogue.current_versions(include_retired=True):
             catalogue.seed_default_catalogue(desk.who, desk.now())
-        self.checklist = ChecklistPage(desk, self.show_notice, self.show_case_docs)
+        self.checklist = ChecklistPage(desk, self.show_notice, self.show_accepted_papers)
         self.checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
         self.checklist.case_created.connect(lambda _c: self._changed("proxy"))
         self.cases = CasePage(desk, self.show_case_docs, lambda: self._changed("proxy"))
@@ -194,6 +194,16 @@ class NoticeTab(QWidget):
         ]
         self.dialogs.extend(shown)
         return shown
+
+
+    def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog:
+        """P02/P04: after 受理代办 one preview holds the slip and the receipt (printed together)."""
+        center, folder = self._center(), self.desk.folder.path
+        dialog = show_document(f"代办单和收件回执 {case.slip_no}",
+                               lambda size: notice_records.print_case_papers(case, center, folder, size),
+                               self.prefs, self)
+        self.dialogs.append(dialog)
+        return dialog
 
 
 def open_checklist_for_visit(window: QWidget, visit_id: int) -> bool:

@@ -60,6 +60,7 @@ class VisitForm(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.resident_id: int | None = None
+        self._outcome_before: int | None = None  # the 处理方式 a 代办 category stood in for
         outer = QVBoxLayout(self)
         title = QLabel("来访登记")
         title.setProperty("role", "title")
@@ -117,6 +118,7 @@ class VisitForm(QWidget):
                 self.incident = IncidentFields(form, self.fields)
         self.due_label = QLabel("")
         self.due_label.setAccessibleName("承诺办结日期")
+        self.due_label.setWordWrap(True)
         form.addRow("", self.due_label)
 
         self.save_button = push_button("保存登记 (Ctrl+S)", self.save, primary=True)
@@ -131,7 +133,7 @@ class VisitForm(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.editor("outcome").currentIndexChanged.connect(self._refresh_visibility)
-        self.editor("category").currentIndexChanged.connect(self._refresh_visibility)
+        self.editor("category").currentIndexChanged.connect(self._category_changed)
         self.editor("deadline_kind").currentIndexChanged.connect(self._refresh_due)
         self.editor("outcome").currentIndexChanged.connect(self._refresh_due)
         self.editor("person_name").textEdited.connect(self._person_edited)
@@ -152,9 +154,27 @@ class VisitForm(QWidget):
             return editor.value()
         return editor.text()
 
+    def _outcome(self) -> str:
+        """The 处理方式, derived from a 代办 category (asked once, P02)."""
+        return rules.derived_outcome(self._text("category"), self._text("outcome"))
+
+    def _category_changed(self) -> None:
+        """代办 as 事项类别 is also the 处理方式: the outcome row hides and shows 代办; picking another
+        category gives back what the outcome was before."""
+        outcome = self.editor("outcome")
+        if self._text("category") == rules.PROXY:
+            if self._outcome_before is None:
+                self._outcome_before = outcome.currentIndex()
+            outcome.setCurrentText(rules.PROXY)
+        elif self._outcome_before is not None:
+            outcome.setCurrentIndex(self._outcome_before)
+            self._outcome_before = None
+        self._refresh_visibility()
+
     def _refresh_visibility(self) -> None:
-        outcome = self._text("outcome")
+        outcome = self._outcome()
         category = self._text("category")
+        self.form.setRowVisible(self.fields["outcome"], category != rules.PROXY)
         wanted = set(OUTCOME_FIELDS.get(outcome, ()))
         for name in OUTCOME_ONLY:
             self.form.setRowVisible(self.fields[name], name in wanted)
@@ -165,14 +185,17 @@ class VisitForm(QWidget):
         self._refresh_due()
 
     def _refresh_due(self) -> None:
-        if "deadline_kind" not in OUTCOME_FIELDS.get(self._text("outcome"), ()):
+        if "deadline_kind" not in OUTCOME_FIELDS.get(self._outcome(), ()):
             self.due_label.setText("")
             return
         kind = self.editor("deadline_kind").currentData()
         today = self.desk.today()
         days = deadline_days_for(kind, today)
         due = self.desk.calendar().add_workdays(today, days)
-        self.due_label.setText(f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）")
+        text = f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）"
+        if self._outcome() == rules.PROXY:  # V04: one date, the slip's
+            text += "；受理代办后按办事指南时限改为代办单上的日期"
+        self.due_label.setText(text)
 
     def _responder_choices(self) -> list[str]:
         names = on_duty_names(self.desk.now())
@@ -215,6 +238,7 @@ class VisitForm(QWidget):
         self.editor("request").clear()
         for name in ("channel", "category", "outcome", "escalate_level", "mediation_result"):
             self.editor(name).setCurrentIndex(0)
+        self._outcome_before = None
         self.editor("deadline_kind").setCurrentIndex(1)
         self.incident.reset(self.desk.now())
         responder = self.editor("responder_name")
@@ -253,7 +277,7 @@ class VisitForm(QWidget):
             person_name=self._text("person_name"),
             request=self._text("request"),
             responder_name=self._text("responder_name"),
-            outcome=self._text("outcome"),
+            outcome=self._outcome(),
             contact=self._text("contact"),
             resident_id=self.resident_id,
             responder_account=self.desk.who,

@@ -6,7 +6,7 @@ the director's 工作日日历 page in 工具.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.domain import visit_rules as rules
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
@@ -111,6 +112,7 @@ class VisitsTab(QWidget):
         splitter.setStretchFactor(1, 3)
 
         self.form.saved.connect(self._saved)
+        self.form.saved.connect(self._proxy_to_checklist)
         self.register.open_visit.connect(self.open_visit)
         self.followups.open_matter.connect(self._open_matter)
         self.setFocusProxy(self.form.lookup.edit)
@@ -131,6 +133,16 @@ class VisitsTab(QWidget):
             self.events.changed.emit("visit")
         else:
             self._changed_elsewhere("visit")
+
+    def _proxy_to_checklist(self, visit) -> None:
+        """P02: a 代办 just registered goes straight on to its checklist (after the form is reset)."""
+        if visit is not None and visit.outcome == rules.PROXY:
+            QTimer.singleShot(0, lambda: self._open_checklist(visit.id))
+
+    def _open_checklist(self, visit_id: int) -> None:
+        from dutydesk.ui.notices.tab import open_checklist_for_visit
+
+        open_checklist_for_visit(self.window(), visit_id)
 
     def new_registration(self) -> None:
         """F2: a fresh form with the cursor in 查找群众."""

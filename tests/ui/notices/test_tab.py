@@ -180,9 +180,12 @@ def test_p02_p04_accept_print_receipt_and_slip_then_walk_the_case_to_closed(qtbo
     for pages, name in enumerate(materials, start=1):
         tick(qtbot, tab, name, pages)
     assert by_name(tab, "办理结果", QLabel).text() == "材料齐全，受理代办"
+    opened = len(tab.dialogs)
     click(qtbot, tab, "受理代办")
-    receipt, slip = tab.dialogs[-2:]
-    receipt_text, slip_text = save_dialog(qtbot, receipt), save_dialog(qtbot, slip)
+    assert len(tab.dialogs) == opened + 1  # one preview: the slip, then the receipt
+    (papers,) = tab.dialogs[opened:]
+    assert papers.windowTitle() == "代办单和收件回执 DB2026-000001"
+    receipt_text = slip_text = save_dialog(qtbot, papers)
     assert "收件回执单" in receipt_text and "DB2026-000001" in receipt_text
     assert "共4项，10页" in receipt_text and "2026年12月1日" in receipt_text
     assert "代办单（存根）" in slip_text and "代办单（群众联）" in slip_text

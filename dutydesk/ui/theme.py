@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from dutydesk.ui.fonts import app_font
+from dutydesk.ui.screen_fit import install_screen_fit
 
 ACCENT = "#A8322D"  # restrained party red, used for the primary action and the active tab only
 OK_GREEN = "#2E7D32"
@@ -55,7 +56,14 @@ def apply_theme(app: QApplication, font_size: str = "normal") -> None:
     app.setPalette(palette)
     set_font_size(app, font_size)
     app.setStyleSheet(STYLESHEET)
+    install_screen_fit(app)  # every window and dialog is clamped to its screen when shown
 
 
 def set_font_size(app: QApplication, font_size: str) -> None:
-    app.setFont(app_font(FONT_SIZES.get(font_size, FONT_SIZES["normal"])))
+    """Apply at once: under a style sheet Qt does not pass a new application font on to widgets
+    already polished, so the sheet is set again when the size really changed."""
+    font = app_font(FONT_SIZES.get(font_size, FONT_SIZES["normal"]))
+    changed = app.font().pointSize() != font.pointSize()
+    app.setFont(font)
+    if changed and app.styleSheet():
+        app.setStyleSheet(app.styleSheet())

@@ -26,6 +26,7 @@ from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
 from dutydesk.ui.notices.proxy_case_page import CasePage
 from dutydesk.ui.notices.slip_scanner import SlipScanner
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import PageScroll
 
 TITLE = "一次性告知"
 
@@ -85,10 +86,7 @@ class NoticeTab(QWidget):
         self.catalogue = CataloguePage(desk, lambda: self._changed("catalogue"))
         for page, title in ((self.checklist, "告知与受理"), (self.cases, "代办跟踪"), (self.catalogue, "办事指南目录")):
             # scrollable, so a small window (or a large font) never forces the main window wider
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QScrollArea.Shape.NoFrame)
-            holder.setWidget(page)
+            holder = PageScroll(page)
             self.pages.addTab(holder, title)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.checklist.search.setFocus)

@@ -22,6 +22,7 @@ from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import PageScroll
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from dutydesk.ui.visits.followup_panel import FollowupPanel
 from dutydesk.ui.visits.form import VisitForm
@@ -90,9 +91,8 @@ class VisitsTab(QWidget):
         layout.addWidget(splitter, 1)
 
         self.form = VisitForm(desk)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll = PageScroll(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
         scroll.setMinimumWidth(280)
         splitter.addWidget(scroll)
 

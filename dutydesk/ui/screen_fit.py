@@ -1,0 +1,143 @@
+"""Every window fits the desk PC's screen (1366×768 laptops, 1024×768 monitors, 125–150 % scaling).
+
+One event filter on the QApplication clamps every top-level window to the available area of its
+screen when it is shown, so a new dialog cannot forget it; the main window opens maximised on
+the small screens village offices have.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+# The main window opens maximised on screens up to this wide (logical pixels): on a laptop or an
+# old monitor every pixel counts; on a bigger screen it keeps the size the user gave it.
+MAXIMISE_UP_TO = 1440
+# Below this width a page shows its two columns one above the other.
+TWO_COLUMNS_FROM = 1200
+
+_WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+
+
+def available_area(widget: QWidget | None = None) -> QRect:
+    """The part of the widget's screen not taken by the taskbar (the primary screen if unknown)."""
+    screen = widget.screen() if widget is not None else None
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 728)
+
+
+def should_maximise(widget: QWidget | None = None) -> bool:
+    return available_area(widget).width() <= MAXIMISE_UP_TO
+
+
+def fitted_size(wanted: QSize, widget: QWidget | None = None, margin: int = 0) -> QSize:
+    """``wanted`` shrunk to the available area (less ``margin`` on each side)."""
+    area = available_area(widget)
+    return QSize(min(wanted.width(), area.width() - 2 * margin),
+                 min(wanted.height(), area.height() - 2 * margin))
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """Shrink a top-level window to the available area and move it fully onto it.
+
+    The window frame (title bar, borders) counts: it is what lies outside ``geometry()``.
+    """
+    if widget.isMaximized() or widget.isFullScreen():
+        return
+    area = available_area(widget)
+    frame = widget.frameGeometry()
+    geometry = widget.geometry()
+    extra_w = max(frame.width() - geometry.width(), 0)
+    extra_h = max(frame.height() - geometry.height(), 0)
+    width = min(widget.width(), area.width() - extra_w)
+    height = min(widget.height(), area.height() - extra_h)
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(max(width, 1), max(height, 1))
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(max(x, area.left()), max(y, area.top()))
+
+
+def wide_enough_for_two_columns(widget: QWidget | None = None) -> bool:
+    """Whether a page may put two columns side by side (the screen, not the window, decides:
+    the window is maximised on small screens anyway)."""
+    return available_area(widget).width() >= TWO_COLUMNS_FROM
+
+
+class ScreenFitFilter(QObject):
+    """Clamps every window and dialog to its screen when it is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
+                and watched.windowType() in _WINDOW_TYPES:
+            fit_to_screen(watched)
+        return False
+
+
+def install_screen_fit(app: QApplication) -> ScreenFitFilter:
+    """Install the filter once per application (called from ``app.make_app`` and the tests' app)."""
+    existing = app.findChild(ScreenFitFilter)
+    if existing is not None:
+        return existing
+    fit = ScreenFitFilter(app)
+    app.installEventFilter(fit)
+    return fit
+
+
+class PageScroll(QScrollArea):
+    """Holds a tab's page: the page shrinks to the visible area as far as its layout allows, and
+    only what cannot shrink scrolls.
+
+    A plain resizable QScrollArea gives a page with wrapped labels its *preferred* height, so on
+    a small screen the page scrolls even where it could have fitted; here it gets the smallest
+    height its layout accepts at that width (never less than the visible area).
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def _min_height(self, page: QWidget, width: int) -> int:
+        height = page.minimumSizeHint().height()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            height = max(height, layout.minimumHeightForWidth(width))
+        return max(height, page.minimumHeight())
+
+    def fit_page(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        room = self.maximumViewportSize()
+        bar_w = self.verticalScrollBar().sizeHint().width()
+        bar_h = self.horizontalScrollBar().sizeHint().height()
+        min_w = max(page.minimumSizeHint().width(), page.minimumWidth())
+        width = max(room.width(), min_w)
+        height = max(room.height(), self._min_height(page, width))
+        if height > room.height():  # a vertical scroll bar takes some width
+            width = max(room.width() - bar_w, min_w)
+            height = max(room.height(), self._min_height(page, width))
+        if width > room.width():  # a horizontal one takes some height
+            height = max(room.height() - bar_h, self._min_height(page, width))
+        if page.size() != QSize(width, height):
+            page.resize(width, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_page()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.fit_page()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        return page.minimumSizeHint() if page is not None else super().sizeHint()

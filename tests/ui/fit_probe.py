@@ -161,6 +161,8 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
             inner.setCurrentIndex(0)
     report["checklist_rows"] = _checklist_rows(window)
     check("一次性告知 → 告知与受理（已选事项）", window)
+    if shots is not None:
+        window.grab().save(str(shots / f"fit_{size}_3_checklist.png"))
 
     for spec in DIALOGS:
         dialog = spec.build(desk, window)

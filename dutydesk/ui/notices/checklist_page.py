@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
+from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 NO_VISIT = "（不关联来访，直接办理）"
@@ -123,7 +124,7 @@ class ChecklistPage(QWidget):
         self.reason_field.editor.textChanged.connect(self.update_outcome)
         self.fields = {"person_name": self.name_field, "person_phone": self.phone_field,
                        "agent": self.agent_field, "fee": self.fee_field, "reason": self.reason_field}
-        person = QHBoxLayout()
+        person = QVBoxLayout()
         for field in (self.name_field, self.phone_field):
             form = QFormLayout()
             add_field(form, field)
@@ -142,7 +143,7 @@ class ChecklistPage(QWidget):
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
 
-        decision = QHBoxLayout()
+        decision = QVBoxLayout()
         reason_form = QFormLayout()
         reason_form.addRow(self.ineligible)
         add_field(reason_form, self.reason_field)
@@ -167,18 +168,31 @@ class ChecklistPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
+        # The materials table has a column of its own, as tall as the page (eight rows and more on a
+        # 1366×768 laptop); the person and the decision sit under the item's description. Below
+        # about 1200 px the two columns are stacked (the page scrolls sideways no more).
         group = QGroupBox("收件核对（逐项勾选群众交来的材料，并填写页数）")
         group_layout = QVBoxLayout(group)
-        group_layout.addLayout(person)
         group_layout.addWidget(self.table, 1)
         group_layout.addWidget(self.materials_error)
-        group_layout.addLayout(decision)
-        middle = QSplitter()
-        middle.addWidget(self.info)
+        person_box = QWidget()
+        person_layout = QVBoxLayout(person_box)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.addLayout(person)
+        person_layout.addLayout(decision)
+        info_side = QSplitter(Qt.Orientation.Vertical)
+        info_side.addWidget(self.info)
+        info_side.addWidget(person_box)
+        info_side.setStretchFactor(0, 1)
+        info_side.setCollapsible(1, False)
+        two_columns = wide_enough_for_two_columns(self)
+        middle = QSplitter(Qt.Orientation.Horizontal if two_columns else Qt.Orientation.Vertical)
+        middle.addWidget(info_side)
         middle.addWidget(group)
         middle.setStretchFactor(0, 2)
         middle.setStretchFactor(1, 3)
-        middle.setSizes([380, 620])
+        middle.setCollapsible(1, False)
+        middle.setSizes([400, 600])
         right_layout.addWidget(middle, 1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.message)

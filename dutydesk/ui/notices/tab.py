@@ -173,16 +173,15 @@ class NoticeTab(QWidget):
         self.dialogs.append(dialog)
         return dialog
 
-    def show_case_docs(self, case: ProxyCase) -> list[DocumentDialog]:
+    def show_case_docs(self, case: ProxyCase) -> DocumentDialog:
+        """One preview for both papers (never two windows stacked): 打印 prints them together."""
         center, folder = self._center(), self.desk.folder.path
-        shown = [
-            show_document(f"收件回执单 {case.slip_no}",
-                          lambda size: notice_records.print_receipt(case, center, folder, size), self.prefs, self),
-            show_document(f"代办单 {case.slip_no}",
-                          lambda size: notice_records.print_slip(case, center, folder, size), self.prefs, self),
-        ]
-        self.dialogs.extend(shown)
-        return shown
+        dialog = show_document(f"收件回执单和代办单 {case.slip_no}", {
+            "收件回执单": lambda size: notice_records.print_receipt(case, center, folder, size),
+            "代办单": lambda size: notice_records.print_slip(case, center, folder, size),
+        }, self.prefs, self)
+        self.dialogs.append(dialog)
+        return dialog
 
 
 def open_checklist_for_visit(window: QWidget, visit_id: int) -> bool:

@@ -180,9 +180,14 @@ def test_p02_p04_accept_print_receipt_and_slip_then_walk_the_case_to_closed(qtbo
     for pages, name in enumerate(materials, start=1):
         tick(qtbot, tab, name, pages)
     assert by_name(tab, "办理结果", QLabel).text() == "材料齐全，受理代办"
+    shown_before = len(tab.dialogs)
     click(qtbot, tab, "受理代办")
-    receipt, slip = tab.dialogs[-2:]
-    receipt_text, slip_text = save_dialog(qtbot, receipt), save_dialog(qtbot, slip)
+    assert len(tab.dialogs) == shown_before + 1  # one preview for both papers, not two stacked
+    dialog = tab.dialogs[-1]
+    assert dialog.isVisible() and by_name(dialog, "文书").currentText() == "收件回执单"
+    receipt_text = save_dialog(qtbot, dialog)
+    by_name(dialog, "文书").setCurrentText("代办单")
+    slip_text = save_dialog(qtbot, dialog)
     assert "收件回执单" in receipt_text and "DB2026-000001" in receipt_text
     assert "共4项，10页" in receipt_text and "2026年12月1日" in receipt_text
     assert "代办单（存根）" in slip_text and "代办单（群众联）" in slip_text
@@ -336,10 +341,11 @@ def test_printed_documents_are_kept_in_the_data_folder(qtbot, tab, desk):
 
 def test_paper_size_switch_re_renders_and_is_remembered(qtbot, tab, desk):
     case = new_case(desk)
-    receipt = tab.show_case_docs(case)[0]
+    receipt = tab.show_case_docs(case)
     by_name(receipt, "纸张").setCurrentText("A5")
     assert receipt.pdf.name.endswith("A5.pdf") and receipt.pdf.exists()
-    again = tab.show_case_docs(case)[0]
+    assert all(pdf.name.endswith("A5.pdf") for pdf in receipt.pdfs.values())
+    again = tab.show_case_docs(case)
     assert again.size_name == "A5"
 
 
@@ -378,3 +384,16 @@ def test_v09_case_panel_masks_the_phone_for_an_operator(qtbot, tab, desk):
     desk.account = Account.get(Account.name == "王书记")  # a role in privacy.unmasked_roles
     tab.open_slip(case.slip_no)
     assert "13812345678" in by_name(tab, "代办单详情", QLabel).text()
+
+
+def test_one_preview_prints_receipt_and_slip_together(qtbot, tab, desk, monkeypatch):
+    """受理代办 opens one preview; its 打印 sends both papers as one job."""
+    from PySide6.QtWidgets import QDialog
+
+    dialog = tab.show_case_docs(new_case(desk))
+    printed: list[list[str]] = []
+    monkeypatch.setattr(document_dialog.QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(document_dialog, "paint_pdfs",
+                        lambda _printer, pdfs, *_a: printed.append([p.name for p in pdfs]))
+    click(qtbot, dialog, "打印…")
+    assert printed == [["DB2026-000001-收件回执单-A4.pdf", "DB2026-000001-代办单-A4.pdf"]]

@@ -141,3 +141,14 @@ class PageScroll(QScrollArea):
     def sizeHint(self) -> QSize:
         page = self.widget()
         return page.minimumSizeHint() if page is not None else super().sizeHint()
+
+
+def scrolling(content: QWidget, min_height: int = 48) -> QScrollArea:
+    """``content`` (a list that grows, a long label) in its own frameless scroll area, so it
+    takes the room left over instead of pushing the page's buttons off the screen."""
+    area = QScrollArea()
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setMinimumHeight(min_height)
+    return area

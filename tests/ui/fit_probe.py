@@ -139,26 +139,30 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
         _settle(app)
         report["problems"] += [f"{where}：{p}" for p in button_problems(widget, strict)]
 
+    seen: set = set()
+
+    def walk(where: str, root, shot: str) -> None:
+        """Check the page, then every page of every tab widget inside it (sub-pages)."""
+        check(where, window)
+        report["pages"].append(where)
+        if shots is not None:
+            window.grab().save(str(shots / f"fit_{size}_{shot}.png"))
+        for inner in root.findChildren(QTabWidget):
+            if inner in seen or not inner.isVisible():
+                continue
+            seen.add(inner)
+            for sub in range(1, inner.count()):
+                inner.setCurrentIndex(sub)
+                _settle(app)
+                walk(f"{where} → {inner.tabText(sub)}", inner.widget(sub), f"{shot}_{sub + 1}")
+            inner.setCurrentIndex(0)
+            _settle(app)
+
     for index in range(window.tabs.count()):
         title = window.tabs.tabText(index)
         window.tabs.setCurrentIndex(index)
         _settle(app)
-        page = window.tabs.widget(index)
-        check(title, window)
-        report["pages"].append(title)
-        if shots is not None:
-            window.grab().save(str(shots / f"fit_{size}_{index + 1}_{TAB_SLUGS.get(title, index)}.png"))
-        for inner in page.findChildren(QTabWidget):
-            if not inner.isVisible():
-                continue
-            for sub in range(inner.count()):
-                inner.setCurrentIndex(sub)
-                where = f"{title} → {inner.tabText(sub)}"
-                check(where, window)
-                report["pages"].append(where)
-                if shots is not None and sub:
-                    window.grab().save(str(shots / f"fit_{size}_{index + 1}_{sub + 1}.png"))
-            inner.setCurrentIndex(0)
+        walk(title, window.tabs.widget(index), f"{index + 1}_{TAB_SLUGS.get(title, index)}")
     report["checklist_rows"] = _checklist_rows(window)
     check("一次性告知 → 告知与受理（已选事项）", window)
     if shots is not None:

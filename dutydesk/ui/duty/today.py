@@ -38,6 +38,7 @@ from dutydesk.store.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.forms import FormField, message_label, push_button
+from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -89,7 +90,11 @@ class TodayPage(QWidget):
         self.person = QComboBox()
         self.person_field = FormField("值班人员", self.person)
         form.addRow("值班人员：", self.person_field)
-        sign_layout.addLayout(form)
+        # On a wide screen the person and the two buttons share a row: the page then fits a
+        # 1366×768 laptop without scrolling. Narrower, they are stacked.
+        sign_row = QHBoxLayout() if wide_enough_for_two_columns(self) else QVBoxLayout()
+        sign_row.addLayout(form, 1)
+        sign_layout.addLayout(sign_row)
         buttons = QHBoxLayout()
         self.sign_in_button = push_button("签到", self.do_sign_in, primary=True)
         self.sign_in_button.setShortcut("F5")
@@ -103,7 +108,7 @@ class TodayPage(QWidget):
             f.setPointSize(f.pointSize() + 6)
             b.setFont(f)
             buttons.addWidget(b)
-        sign_layout.addLayout(buttons)
+        sign_row.addLayout(buttons)
         self.sign_message = message_label("签到结果")
         sign_layout.addWidget(self.sign_message)
         self.arrival_hint = QLabel()
@@ -115,13 +120,15 @@ class TodayPage(QWidget):
         middle.addWidget(hand_box, 2)
         hand_layout = QVBoxLayout(hand_box)
         self.pending_label = message_label("待接班记录")
-        hand_layout.addWidget(self.pending_label)
+        pending_row = QHBoxLayout()
+        hand_layout.addLayout(pending_row)
+        pending_row.addWidget(self.pending_label, 1)
         self.acknowledge_button = push_button("确认接班", self.do_acknowledge)
-        hand_layout.addWidget(self.acknowledge_button)
+        pending_row.addWidget(self.acknowledge_button)
         self.open_matters = QLabel()
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
-        hand_layout.addWidget(self.open_matters)
+        hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")
         self.note_field = FormField("交接事项", self.note)

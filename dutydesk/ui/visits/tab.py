@@ -94,7 +94,12 @@ class VisitsTab(QWidget):
         scroll = PageScroll(self.form)
         scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
         scroll.setMinimumWidth(280)
-        splitter.addWidget(scroll)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.form.actions)  # 保存登记 stays in view however long the form
+        splitter.addWidget(left)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -111,6 +111,11 @@ class PageScroll(QScrollArea):
             height = max(height, layout.minimumHeightForWidth(width))
         return max(height, page.minimumHeight())
 
+    def _preferred_height(self, page: QWidget, width: int) -> int:
+        if page.hasHeightForWidth():
+            return max(page.heightForWidth(width), 0)
+        return page.sizeHint().height()
+
     def fit_page(self) -> None:
         page = self.widget()
         if page is None:
@@ -123,7 +128,8 @@ class PageScroll(QScrollArea):
         height = max(room.height(), self._min_height(page, width))
         if height > room.height():  # a vertical scroll bar takes some width
             width = max(room.width() - bar_w, min_w)
-            height = max(room.height(), self._min_height(page, width))
+            # Scrolling anyway: the page gets its comfortable height, not a squeezed minimum.
+            height = max(room.height(), self._min_height(page, width), self._preferred_height(page, width))
         if width > room.width():  # a horizontal one takes some height
             height = max(room.height() - bar_h, self._min_height(page, width))
         if page.size() != QSize(width, height):

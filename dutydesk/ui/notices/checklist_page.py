@@ -159,8 +159,12 @@ class ChecklistPage(QWidget):
         self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
         self.message = message_label("办理提示")
+        two_columns = wide_enough_for_two_columns(self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.outcome_label, 1)
+        if two_columns:
+            buttons.addWidget(self.outcome_label, 1)
+        else:  # narrow: the outcome gets a row of its own above the buttons, not a sliver beside them
+            buttons.addStretch(1)
         buttons.addWidget(self.notice_button)
         buttons.addWidget(self.accept_button)
 
@@ -184,16 +188,19 @@ class ChecklistPage(QWidget):
         info_side.addWidget(self.info)
         info_side.addWidget(person_box)
         info_side.setStretchFactor(0, 1)
-        info_side.setCollapsible(1, False)
-        two_columns = wide_enough_for_two_columns(self)
+        for index in (0, 1):  # a collapsible pane would not count in the page's minimum height
+            info_side.setCollapsible(index, False)
         middle = QSplitter(Qt.Orientation.Horizontal if two_columns else Qt.Orientation.Vertical)
         middle.addWidget(info_side)
         middle.addWidget(group)
         middle.setStretchFactor(0, 2)
         middle.setStretchFactor(1, 3)
-        middle.setCollapsible(1, False)
+        for index in (0, 1):
+            middle.setCollapsible(index, False)
         middle.setSizes([400, 600])
         right_layout.addWidget(middle, 1)
+        if not two_columns:
+            right_layout.addWidget(self.outcome_label)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.message)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 # The main window opens maximised on screens up to this wide (logical pixels): on a laptop or an
 # old monitor every pixel counts; on a bigger screen it keeps the size the user gave it.
@@ -51,6 +51,10 @@ def fit_to_screen(widget: QWidget) -> None:
     geometry = widget.geometry()
     extra_w = max(frame.width() - geometry.width(), 0)
     extra_h = max(frame.height() - geometry.height(), 0)
+    least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    if (least.width() > area.width() - extra_w or least.height() > area.height() - extra_h) \
+            and not isinstance(widget, QMainWindow):
+        scroll_contents(widget)
     width = min(widget.width(), area.width() - extra_w)
     height = min(widget.height(), area.height() - extra_h)
     if (width, height) != (widget.width(), widget.height()):
@@ -60,6 +64,28 @@ def fit_to_screen(widget: QWidget) -> None:
     y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
     if (x, y) != (frame.x(), frame.y()):
         widget.move(max(x, area.left()), max(y, area.top()))
+
+
+def scroll_contents(window: QWidget) -> bool:
+    """Last resort for a window whose layout cannot shrink to the screen (a large font on a
+    small screen): its contents move into a scroll area, so every button can still be reached."""
+    layout = window.layout()
+    if layout is None or window.property("dutydesk_scrolled"):
+        return False
+    inner = QWidget()
+    inner.setLayout(layout)  # Qt takes the layout, and the widgets it manages, from the window
+    area = QScrollArea()
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(inner)
+    outer = QVBoxLayout(window)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    area.show()  # made while the window is being shown: a new child is not shown by itself
+    window.setMinimumSize(0, 0)
+    window.setProperty("dutydesk_scrolled", True)
+    outer.activate()
+    return True
 
 
 def wide_enough_for_two_columns(widget: QWidget | None = None) -> bool:

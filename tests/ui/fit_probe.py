@@ -82,7 +82,7 @@ def button_problems(window, strict: bool) -> list[str]:
 
 
 def _checklist_rows(window) -> int:
-    """How many material rows the 一次性告知 checklist shows for the item with the most."""
+    """How many material rows (of the usual height) the 一次性告知 checklist has room for."""
     from dutydesk.store import catalogue
     from dutydesk.ui.notices.tab import NoticeTab
 
@@ -96,14 +96,7 @@ def _checklist_rows(window) -> int:
 
     _settle(QApplication.instance())
     table = tab.checklist.table
-    height = table.viewport().height()
-    rows, used = 0, 0
-    for row in range(table.rowCount()):
-        used += table.rowHeight(row)
-        if used > height:
-            break
-        rows += 1
-    return rows
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
 
 
 def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
@@ -180,6 +173,17 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
     window.close()
     desk.close()
     return report
+
+
+def make_demo(folder: Path) -> None:
+    """A small demo data set (a month of visits, cases, roster) for the probe to open."""
+    from dutydesk.commands.demo import fill_demo_folder
+    from dutydesk.domain.clock import FixedClock
+    from dutydesk.store.datafolder import DataFolder
+    from tests.conftest import DEFAULT_NOW
+
+    fill_demo_folder(DataFolder(folder), seed=2026, days=30, scale=0.3,
+                     clock=FixedClock(DEFAULT_NOW.replace(hour=10, minute=12)))
 
 
 def main(argv: list[str] | None = None) -> int:

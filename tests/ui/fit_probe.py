@@ -44,6 +44,9 @@ def button_problems(window, strict: bool) -> list[str]:
 
     problems: list[str] = []
     screen = available_area(window)
+    if window.devicePixelRatio() != int(window.devicePixelRatio()):
+        # a fractional scale rounds a maximised window to a logical pixel more than the screen
+        screen = screen.adjusted(-1, -1, 1, 1)
     frame = window.frameGeometry()
     if not screen.contains(frame):
         problems.append(f"窗口 {frame.getRect()} 超出屏幕 {screen.getRect()}")

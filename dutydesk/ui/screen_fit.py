@@ -22,7 +22,12 @@ _WINDOW_TYPES = (Qt.WindowType.Window, Qt.WindowType.Dialog)
 
 def available_area(widget: QWidget | None = None) -> QRect:
     """The part of the widget's screen not taken by the taskbar (the primary screen if unknown)."""
-    screen = widget.screen() if widget is not None else None
+    # Not QWidget.screen(): under PySide 6.11 calling it while a window is being shown leaves a
+    # dangling object behind and a later dialog crashes. Where the window is tells the same.
+    screen = None
+    if widget is not None:
+        window = widget.window()
+        screen = QGuiApplication.screenAt(window.frameGeometry().center())
     if screen is None:
         screen = QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 728)

@@ -32,7 +32,7 @@ QLineEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QPlainTextEdit, QTextEdit 
 QLabel[role="error"] {{ color: {OVERDUE_RED}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="title"] {{ font-size: 130%; font-weight: bold; }}
-QTabBar::tab {{ min-height: 2.2em; padding: 0.3em 1.4em; }}
+QTabBar::tab {{ min-height: 1.7em; padding: 0.2em 1.2em; }}
 QTabBar::tab:selected {{ border-bottom: 3px solid {ACCENT}; font-weight: bold; }}
 QTableView {{ gridline-color: #C8C8C8; }}
 QHeaderView::section {{ padding: 0.3em; font-weight: bold; }}

@@ -146,8 +146,8 @@ SCREENS = [
     (1366, 728, 1.5, "normal", True),
     (1024, 728, 1.0, "normal", False),
     (1024, 728, 1.5, "normal", False),
-    (1366, 728, 1.0, "large", False),
-    (1366, 728, 1.0, "xlarge", False),
+    (1366, 728, 1.0, "large", True),
+    (1366, 728, 1.0, "xlarge", False),  # 特大: reachable (dialogs and some pages scroll)
     (1024, 728, 1.0, "xlarge", False),
 ]
 
@@ -200,5 +200,5 @@ def test_every_button_of_every_page_and_dialog_fits_the_screen(demo_folder, tmp_
     assert {"今日值班 → 排班", "今日值班 → 督查 → 满意度测评", "来访登记", "一次性告知 → 办事指南目录",
             "档案查询"} <= set(report["pages"])
     assert report["problems"] == []
-    if strict:
+    if strict and font == "normal":
         assert report["checklist_rows"] >= 8  # the materials table of 一次性告知 shows eight rows

@@ -80,7 +80,7 @@ class RosterPage(QWidget):
         self.table.setAccessibleName("排班表")
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(120)  # the rest of the page first: it fits a 1366×768 laptop
+        self.table.setMinimumHeight(100)  # the rest of the page first: it fits a 1366×768 laptop
         layout.addWidget(self.table, 1)
         self.problems = message_label("排班问题")
         layout.addWidget(self.problems)

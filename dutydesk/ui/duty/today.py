@@ -79,10 +79,18 @@ class TodayPage(QWidget):
         self.sessions.setHorizontalHeaderLabels(SESSION_COLUMNS)
         self.sessions.verticalHeader().hide()
         self.sessions.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.sessions)
+        # Wide screens: sessions, sign-in and the whereabouts board on the left, the handover (a
+        # list that grows) on the right, so the page fits a 1366×768 laptop even with 字号 大.
+        wide = wide_enough_for_two_columns(self)
+        column = QVBoxLayout() if wide else layout
+        if wide:
+            body = QHBoxLayout()
+            layout.addLayout(body, 1)
+            body.addLayout(column, 3)
+        column.addWidget(self.sessions)
 
         middle = QHBoxLayout()
-        layout.addLayout(middle, 2)
+        column.addLayout(middle, 0 if wide else 2)
         sign_box = QGroupBox("签到 / 签退")
         middle.addWidget(sign_box, 1)
         sign_layout = QVBoxLayout(sign_box)
@@ -92,7 +100,7 @@ class TodayPage(QWidget):
         form.addRow("值班人员：", self.person_field)
         # On a wide screen the person and the two buttons share a row: the page then fits a
         # 1366×768 laptop without scrolling. Narrower, they are stacked.
-        sign_row = QHBoxLayout() if wide_enough_for_two_columns(self) else QVBoxLayout()
+        sign_row = QHBoxLayout() if wide else QVBoxLayout()
         sign_row.addLayout(form, 1)
         sign_layout.addLayout(sign_row)
         buttons = QHBoxLayout()
@@ -117,7 +125,10 @@ class TodayPage(QWidget):
         sign_layout.addWidget(self.arrival_hint)
 
         hand_box = QGroupBox("交接班")
-        middle.addWidget(hand_box, 2)
+        if wide:
+            body.addWidget(hand_box, 2)
+        else:
+            middle.addWidget(hand_box, 2)
         hand_layout = QVBoxLayout(hand_box)
         self.pending_label = message_label("待接班记录")
         pending_row = QHBoxLayout()
@@ -136,7 +147,7 @@ class TodayPage(QWidget):
         hand_layout.addWidget(self.note_field)
 
         board_box = QGroupBox("人员去向公示")
-        layout.addWidget(board_box, 3)
+        column.addWidget(board_box, 3)
         board_layout = QVBoxLayout(board_box)
         self.board = QTableWidget(0, len(BOARD_COLUMNS))
         self.board.setAccessibleName("人员去向")

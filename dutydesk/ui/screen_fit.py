@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 # The main window opens maximised on screens up to this wide (logical pixels): on a laptop or an
 # old monitor every pixel counts; on a bigger screen it keeps the size the user gave it.
@@ -183,6 +183,8 @@ class PageScroll(QScrollArea):
 def scrolling(content: QWidget, min_height: int = 48) -> QScrollArea:
     """``content`` (a list that grows, a long label) in its own frameless scroll area, so it
     takes the room left over instead of pushing the page's buttons off the screen."""
+    if isinstance(content, QLabel):
+        content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # text from the top
     area = QScrollArea()
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidgetResizable(True)

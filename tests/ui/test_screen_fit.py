@@ -49,8 +49,11 @@ def dialog_classes() -> set[str]:
 def test_every_dialog_class_is_registered():
     """A new dialog must be added to tests/ui/dialog_registry.py, or the screen check misses it."""
     registered = {spec.name for spec in DIALOGS} | ABSTRACT
-    missing = dialog_classes() - registered
+    found = dialog_classes()
+    missing = found - registered
     assert not missing, f"add these dialogs to tests/ui/dialog_registry.py: {sorted(missing)}"
+    stale = registered - found - {"duty.printing.QPrintPreviewDialog"}  # Qt's own, as the roster uses it
+    assert not stale, f"renamed or removed, update tests/ui/dialog_registry.py: {sorted(stale)}"
 
 
 # -- in process: the helpers, on the default offscreen screen ------------------------------------

@@ -102,6 +102,17 @@ def _checklist_rows(window) -> int:
     return table.viewport().height() // table.verticalHeader().defaultSectionSize()
 
 
+def _checklist_stacked(window) -> bool:
+    """Whether the checklist shows the item and the materials one above the other (narrow)."""
+    from PySide6.QtCore import Qt
+
+    from dutydesk.ui.notices.tab import NoticeTab
+
+    tab = window.findChildren(NoticeTab)[0]
+    group = tab.checklist.table.parentWidget()
+    return group.parentWidget().orientation() == Qt.Orientation.Vertical
+
+
 def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
     from PySide6.QtWidgets import QTabWidget
 
@@ -160,6 +171,7 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
         _settle(app)
         walk(title, window.tabs.widget(index), f"{index + 1}_{TAB_SLUGS.get(title, index)}")
     report["checklist_rows"] = _checklist_rows(window)
+    report["checklist_stacked"] = _checklist_stacked(window)
     check("一次性告知 → 告知与受理（已选事项）", window)
     if shots is not None:
         window.grab().save(str(shots / f"fit_{size}_3_checklist.png"))

@@ -203,5 +203,6 @@ def test_every_button_of_every_page_and_dialog_fits_the_screen(demo_folder, tmp_
     assert {"今日值班 → 排班", "今日值班 → 督查 → 满意度测评", "来访登记", "一次性告知 → 办事指南目录",
             "档案查询"} <= set(report["pages"])
     assert report["problems"] == []
+    assert report["checklist_stacked"] == (width < screen_fit.TWO_COLUMNS_FROM)  # one column when narrow
     if strict and font == "normal":
         assert report["checklist_rows"] >= 8  # the materials table of 一次性告知 shows eight rows

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu regi
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import fitted_size, should_maximise
 from dutydesk.ui.tabs import TABS
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.events = DeskEvents(self)
         self.setWindowTitle(f"{APP_TITLE} — {desk.center_name()}")
-        self.resize(1280, 820)
+        self.resize(fitted_size(QSize(1280, 820), self))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("主页面")
@@ -185,7 +186,11 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.prefs.geometry()
-        if geometry is not None:
+        if should_maximise(self):
+            # A laptop or an old monitor: the whole screen, so the status bar and the bottom
+            # buttons are never below its edge. Elsewhere the saved geometry, clamped on show.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        elif geometry is not None:
             self.restoreGeometry(geometry)
         last = self.prefs.last_tab()
         if 0 <= last < self.tabs.count():

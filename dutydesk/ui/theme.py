@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from dutydesk.ui.fonts import app_font
+from dutydesk.ui.screen_fit import install_screen_fit
 
 ACCENT = "#A8322D"  # restrained party red, used for the primary action and the active tab only
 OK_GREEN = "#2E7D32"
@@ -31,7 +32,7 @@ QLineEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QPlainTextEdit, QTextEdit 
 QLabel[role="error"] {{ color: {OVERDUE_RED}; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="title"] {{ font-size: 130%; font-weight: bold; }}
-QTabBar::tab {{ min-height: 2.2em; padding: 0.3em 1.4em; }}
+QTabBar::tab {{ min-height: 1.7em; padding: 0.2em 1.2em; }}
 QTabBar::tab:selected {{ border-bottom: 3px solid {ACCENT}; font-weight: bold; }}
 QTableView {{ gridline-color: #C8C8C8; }}
 QHeaderView::section {{ padding: 0.3em; font-weight: bold; }}
@@ -55,7 +56,14 @@ def apply_theme(app: QApplication, font_size: str = "normal") -> None:
     app.setPalette(palette)
     set_font_size(app, font_size)
     app.setStyleSheet(STYLESHEET)
+    install_screen_fit(app)  # every window and dialog is clamped to its screen when shown
 
 
 def set_font_size(app: QApplication, font_size: str) -> None:
-    app.setFont(app_font(FONT_SIZES.get(font_size, FONT_SIZES["normal"])))
+    """Apply at once: under a style sheet Qt does not pass a new application font on to widgets
+    already polished, so the sheet is set again when the size really changed."""
+    font = app_font(FONT_SIZES.get(font_size, FONT_SIZES["normal"]))
+    changed = app.font().pointSize() != font.pointSize()
+    app.setFont(font)
+    if changed and app.styleSheet():
+        app.setStyleSheet(app.styleSheet())

@@ -36,7 +36,10 @@ def test_ctrl_number_switches_tabs(qtbot, app, desk):
         assert window.tabs.currentIndex() == index - 1
 
 
-def test_window_geometry_and_last_tab_are_remembered(qtbot, app, desk):
+def test_window_geometry_and_last_tab_are_remembered(qtbot, app, desk, monkeypatch):
+    from dutydesk.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "MAXIMISE_UP_TO", 0)  # a big screen: on a laptop it opens maximised
     window = make_window(qtbot, desk)
     window.setGeometry(QRect(30, 40, 640, 480))
     window.tabs.setCurrentIndex(2)

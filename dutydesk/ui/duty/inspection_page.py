@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,9 +56,13 @@ class InspectionPage(QWidget):
         layout = QHBoxLayout(self)
         forms = QVBoxLayout()
         layout.addLayout(forms, 2)
+        # The three forms are pages of their own: stacked they are twice as tall as a laptop screen.
+        self.forms = QTabWidget()
+        self.forms.setAccessibleName("督查登记")
+        forms.addWidget(self.forms)
 
         box = QGroupBox("明察暗访 / 督查")
-        forms.addWidget(box)
+        self.forms.addTab(box, "明察暗访")
         form = QFormLayout(box)
         self.at = QDateTimeEdit()
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -80,7 +85,7 @@ class InspectionPage(QWidget):
         form.addRow(self.inspect_button)
 
         cbox = QGroupBox("监督电话投诉（核实后登记）")
-        forms.addWidget(cbox)
+        self.forms.addTab(cbox, "投诉")
         cform = QFormLayout(cbox)
         self.c_at = QDateTimeEdit()
         self.c_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -99,7 +104,8 @@ class InspectionPage(QWidget):
         self.complaint_button = push_button("登记投诉", self.do_complaint)
         cform.addRow(self.complaint_button)
         sbox = QGroupBox("年度群众满意度测评（计入干部年度考核）")
-        forms.addWidget(sbox)
+        self.forms.addTab(sbox, "满意度测评")
+        forms.addStretch(1)
         sform = QFormLayout(sbox)
         self.s_year = QSpinBox()
         self.s_year.setRange(2000, 2100)

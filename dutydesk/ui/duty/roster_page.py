@@ -44,6 +44,7 @@ from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
 
 WEEKDAYS = "一二三四五六日"
@@ -79,7 +80,7 @@ class RosterPage(QWidget):
         self.table.setAccessibleName("排班表")
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(260)
+        self.table.setMinimumHeight(100)  # the rest of the page first: it fits a 1366×768 laptop
         layout.addWidget(self.table, 1)
         self.problems = message_label("排班问题")
         layout.addWidget(self.problems)
@@ -91,13 +92,13 @@ class RosterPage(QWidget):
         form = QFormLayout(edit_box)
         self.person = QComboBox()
         self.person_field = FormField("调整人员", self.person)
-        form.addRow("调整人员：", self.person_field)
         row = QHBoxLayout()
+        row.addWidget(self.person_field, 1)
         self.assign_button = push_button("安排到所选班次", self.do_assign)
         self.remove_button = push_button("从所选班次移出", self.do_remove)
         row.addWidget(self.assign_button)
         row.addWidget(self.remove_button)
-        form.addRow(row)
+        form.addRow("调整人员：", row)
         self.agreed = QLineEdit()
         self.agreed.setPlaceholderText("如：王委员、赵文书双方同意")
         self.agreed_field = FormField("双方同意", self.agreed)
@@ -130,7 +131,9 @@ class RosterPage(QWidget):
         self.special_list.setWordWrap(True)
         sform.addRow(self.special_list)
 
-        prints = QHBoxLayout()
+        # Wide screens: the print buttons are a third column beside the two boxes.
+        wide = wide_enough_for_two_columns(self)
+        prints = QVBoxLayout() if wide else QHBoxLayout()
         self.print_button = push_button("打印公示牌", lambda: self.do_print("board", preview=True))
         self.board_pdf_button = push_button("公示牌存为PDF", lambda: self.do_print("board", preview=False))
         self.review_pdf_button = push_button("周例会回顾表PDF", lambda: self.do_print("review", preview=False))
@@ -138,7 +141,10 @@ class RosterPage(QWidget):
         for b in (self.print_button, self.board_pdf_button, self.review_print_button, self.review_pdf_button):
             prints.addWidget(b)
         prints.addStretch(1)
-        layout.addLayout(prints)
+        if wide:
+            edits.addLayout(prints)
+        else:
+            layout.addLayout(prints)
         self.print_message = message_label("打印结果")
         layout.addWidget(self.print_message)
         self.start.dateChanged.connect(lambda _d: self.refresh())

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.ui.duty import menu  # noqa: F401  (registers the 工具 menu actions)
 from dutydesk.ui.duty.tally_page import TallyPage
 from dutydesk.ui.duty.today import TodayPage
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.screen_fit import PageScroll
 
 
 class DutyTab(QWidget):
@@ -36,10 +37,7 @@ class DutyTab(QWidget):
 
     def _add(self, page: QWidget, title: str) -> None:
         # A scroll area keeps the window usable on small office screens (1366x768 and below).
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(page)
+        scroll = PageScroll(page)
         self.pages.addTab(scroll, title)
         changed = getattr(page, "changed", None)
         if changed is not None:

@@ -45,6 +45,7 @@ from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
+from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -85,10 +86,18 @@ class TodayPage(QWidget):
         self.sessions.setHorizontalHeaderLabels(SESSION_COLUMNS)
         self.sessions.verticalHeader().hide()
         self.sessions.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.sessions)
+        # Wide screens: sessions, sign-in and the whereabouts board on the left, the handover (a
+        # list that grows) on the right, so the page fits a 1366×768 laptop even with 字号 大.
+        wide = wide_enough_for_two_columns(self)
+        column = QVBoxLayout() if wide else layout
+        if wide:
+            body = QHBoxLayout()
+            layout.addLayout(body, 1)
+            body.addLayout(column, 3)
+        column.addWidget(self.sessions)
 
         middle = QHBoxLayout()
-        layout.addLayout(middle, 2)
+        column.addLayout(middle, 0 if wide else 2)
         sign_box = QGroupBox("签到 / 签退")
         middle.addWidget(sign_box, 1)
         sign_layout = QVBoxLayout(sign_box)
@@ -99,7 +108,11 @@ class TodayPage(QWidget):
         self.pin = password_edit()
         self.pin_field = FormField("签到密码", self.pin)
         form.addRow("签到密码：", self.pin_field)
-        sign_layout.addLayout(form)
+        # On a wide screen the person, the PIN and the two buttons share a row: the page then fits a
+        # 1366×768 laptop without scrolling. Narrower, they are stacked.
+        sign_row = QHBoxLayout() if wide else QVBoxLayout()
+        sign_row.addLayout(form, 1)
+        sign_layout.addLayout(sign_row)
         buttons = QHBoxLayout()
         self.sign_in_button = push_button("签到", self.do_sign_in, primary=True)
         self.sign_in_button.setShortcut("F5")
@@ -113,7 +126,7 @@ class TodayPage(QWidget):
             f.setPointSize(f.pointSize() + 6)
             b.setFont(f)
             buttons.addWidget(b)
-        sign_layout.addLayout(buttons)
+        sign_row.addLayout(buttons)
         book = QHBoxLayout()
         self.proxy_button = push_button("代签", self.do_proxy_sign_in)
         self.proxy_button.setToolTip("本人不能到场签到时，经主要领导当场输入密码授权代签")
@@ -131,16 +144,21 @@ class TodayPage(QWidget):
         sign_layout.addWidget(self.arrival_hint)
 
         hand_box = QGroupBox("交接班")
-        middle.addWidget(hand_box, 2)
+        if wide:
+            body.addWidget(hand_box, 2)
+        else:
+            middle.addWidget(hand_box, 2)
         hand_layout = QVBoxLayout(hand_box)
         self.pending_label = message_label("待接班记录")
-        hand_layout.addWidget(self.pending_label)
+        pending_row = QHBoxLayout()
+        hand_layout.addLayout(pending_row)
+        pending_row.addWidget(self.pending_label, 1)
         self.acknowledge_button = push_button("确认接班", self.do_acknowledge)
-        hand_layout.addWidget(self.acknowledge_button)
+        pending_row.addWidget(self.acknowledge_button)
         self.open_matters = QLabel()
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
-        hand_layout.addWidget(self.open_matters)
+        hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")
         self.note_field = FormField("交接事项", self.note)
@@ -148,7 +166,7 @@ class TodayPage(QWidget):
         hand_layout.addWidget(self.note_field)
 
         board_box = QGroupBox("人员去向公示")
-        layout.addWidget(board_box, 3)
+        column.addWidget(board_box, 3)
         board_layout = QVBoxLayout(board_box)
         self.board = QTableWidget(0, len(BOARD_COLUMNS))
         self.board.setAccessibleName("人员去向")

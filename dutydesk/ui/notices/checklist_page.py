@@ -42,6 +42,7 @@ from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
+from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 NO_VISIT = "（不关联来访，直接办理）"
@@ -128,7 +129,7 @@ class ChecklistPage(QWidget):
         self.reason_field.editor.textChanged.connect(self.update_outcome)
         self.fields = {"person_name": self.name_field, "person_phone": self.phone_field,
                        "agent": self.agent_field, "fee": self.fee_field, "reason": self.reason_field}
-        person = QHBoxLayout()
+        person = QVBoxLayout()
         for field in (self.name_field, self.phone_field):
             form = QFormLayout()
             add_field(form, field)
@@ -154,7 +155,7 @@ class ChecklistPage(QWidget):
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
 
-        decision = QHBoxLayout()
+        decision = QVBoxLayout()
         reason_form = QFormLayout()
         reason_form.addRow(self.ineligible)
         add_field(reason_form, self.reason_field)
@@ -170,8 +171,12 @@ class ChecklistPage(QWidget):
         self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
         self.message = message_label("办理提示")
+        two_columns = wide_enough_for_two_columns(self)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.outcome_label, 1)
+        if two_columns:
+            buttons.addWidget(self.outcome_label, 1)
+        else:  # narrow: the outcome gets a row of its own above the buttons, not a sliver beside them
+            buttons.addStretch(1)
         buttons.addWidget(self.notice_button)
         buttons.addWidget(self.accept_button)
 
@@ -179,22 +184,38 @@ class ChecklistPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
+        # The materials table has a column of its own, as tall as the page (eight rows and more on a
+        # 1366×768 laptop); the person and the decision sit under the item's description. Below
+        # about 1200 px the two columns are stacked (the page scrolls sideways no more).
         group = QGroupBox("收件核对（逐项勾选群众交来的材料，并填写页数）")
         group_layout = QVBoxLayout(group)
-        group_layout.addLayout(person)
         group_layout.addWidget(self.table, 1)
         tick_row = QHBoxLayout()
         tick_row.addWidget(self.materials_error, 1)
         tick_row.addWidget(self.all_button)
         group_layout.addLayout(tick_row)
-        group_layout.addLayout(decision)
-        middle = QSplitter()
-        middle.addWidget(self.info)
+        person_box = QWidget()
+        person_layout = QVBoxLayout(person_box)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.addLayout(person)
+        person_layout.addLayout(decision)
+        info_side = QSplitter(Qt.Orientation.Vertical)
+        info_side.addWidget(self.info)
+        info_side.addWidget(person_box)
+        info_side.setStretchFactor(0, 1)
+        for index in (0, 1):  # a collapsible pane would not count in the page's minimum height
+            info_side.setCollapsible(index, False)
+        middle = QSplitter(Qt.Orientation.Horizontal if two_columns else Qt.Orientation.Vertical)
+        middle.addWidget(info_side)
         middle.addWidget(group)
         middle.setStretchFactor(0, 2)
         middle.setStretchFactor(1, 3)
-        middle.setSizes([380, 620])
+        for index in (0, 1):
+            middle.setCollapsible(index, False)
+        middle.setSizes([400, 600])
         right_layout.addWidget(middle, 1)
+        if not two_columns:
+            right_layout.addWidget(self.outcome_label)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.message)
 

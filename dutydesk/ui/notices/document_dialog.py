@@ -8,10 +8,10 @@ The chosen printer is remembered per data folder (the desk PC usually has one pr
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QMarginsF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from dutydesk.store.atomic import atomic_write
 from dutydesk.store.faults import file_fault_message
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import fitted_size
 
 PRINTER_KEY = "notice/printer"
 SIZE_KEY = "notice/paper"
@@ -43,8 +44,13 @@ def to_qimage(image) -> QImage:
 
 def paint_pdf(printer: QPrinter, pdf: Path, max_dpi: int = 300) -> None:
     """Draw every page of ``pdf`` full-page onto ``printer`` (preview or real device)."""
+    paint_pdfs(printer, [pdf], max_dpi)
+
+
+def paint_pdfs(printer: QPrinter, pdfs: list[Path], max_dpi: int = 300) -> None:
+    """Every page of every PDF, in order, as one print job."""
     dpi = max(96, min(printer.resolution(), max_dpi))
-    pages = render_pages(pdf, dpi)
+    pages = [page for pdf in pdfs for page in render_pages(pdf, dpi)]
     painter = QPainter(printer)
     try:
         for index, page in enumerate(pages):
@@ -63,20 +69,23 @@ def remembered_printer(prefs: UiPrefs) -> str:
 
 
 class DocumentDialog(QDialog):
-    """Shows one document; the paper size can be switched, which re-renders the PDF."""
+    """Shows one document, or several printed together (收件回执单 and 代办单: one preview, one
+    打印 for both, a 文书 choice for what is shown and saved); the paper size can be switched,
+    which re-renders the PDFs."""
 
-    def __init__(self, title: str, render: Callable[[str], Path], prefs: UiPrefs,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, render: Callable[[str], Path] | Mapping[str, Callable[[str], Path]],
+                 prefs: UiPrefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(820, 900)
+        self.resize(fitted_size(QSize(820, 900), parent, margin=20))
         self.prefs = prefs
-        self._render = render
+        self._renders = dict(render) if isinstance(render, Mapping) else {title: render}
+        self.document = next(iter(self._renders))
         self.size_name = str(prefs.get(SIZE_KEY, "A4") or "A4")
         if self.size_name not in PAGE_SIZES:
             self.size_name = "A4"
-        self.pdf = render(self.size_name)
+        self.pdfs = {name: make(self.size_name) for name, make in self._renders.items()}
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setFullPage(True)
@@ -91,8 +100,14 @@ class DocumentDialog(QDialog):
         self.paper.setCurrentText(self.size_name)
         self.paper.setAccessibleName("纸张")
         self.paper.currentTextChanged.connect(self.set_size)
+        self.documents = QComboBox()
+        self.documents.addItems(list(self._renders))
+        self.documents.setAccessibleName("文书")
+        self.documents.currentTextChanged.connect(self.show_document)
         self.print_button = push_button("打印…", self.print_document, primary=True)
         self.print_button.setShortcut("Ctrl+P")
+        if len(self._renders) > 1:
+            self.print_button.setToolTip("、".join(self._renders) + "一起打印")
         self.save_button = push_button("另存为PDF…", self.ask_save)
         close = push_button("关闭", self.accept)
         self.printer_label = QLabel()
@@ -100,6 +115,13 @@ class DocumentDialog(QDialog):
         self._show_printer()
 
         bar = QHBoxLayout()
+        if len(self._renders) > 1:
+            document_label = QLabel("文书：")
+            document_label.setBuddy(self.documents)
+            bar.addWidget(document_label)
+            bar.addWidget(self.documents)
+        else:
+            self.documents.hide()
         paper_label = QLabel("纸张：")
         paper_label.setBuddy(self.paper)
         bar.addWidget(paper_label)
@@ -111,6 +133,16 @@ class DocumentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addLayout(bar)
+
+    @property
+    def pdf(self) -> Path:
+        """The document shown (and saved by 另存为PDF)."""
+        return self.pdfs[self.document]
+
+    def show_document(self, name: str) -> None:
+        if name in self.pdfs:
+            self.document = name
+            self.preview.updatePreview()
 
     def _apply_size(self) -> None:
         self.printer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[self.size_name]),
@@ -126,7 +158,7 @@ class DocumentDialog(QDialog):
     def set_size(self, size_name: str) -> None:
         self.size_name = size_name
         self.prefs.set(SIZE_KEY, size_name)
-        self.pdf = self._render(size_name)
+        self.pdfs = {name: make(size_name) for name, make in self._renders.items()}
         self._apply_size()
         self.preview.updatePreview()
 
@@ -154,12 +186,13 @@ class DocumentDialog(QDialog):
         dialog.setWindowTitle("选择打印机")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        paint_pdf(self.printer, self.pdf)
+        paint_pdfs(self.printer, list(self.pdfs.values()))
         self.prefs.set(PRINTER_KEY, self.printer.printerName())
         self._show_printer()
 
 
-def show_document(title: str, render: Callable[[str], Path], prefs: UiPrefs, parent: QWidget | None) -> DocumentDialog:
+def show_document(title: str, render: Callable[[str], Path] | Mapping[str, Callable[[str], Path]],
+                  prefs: UiPrefs, parent: QWidget | None) -> DocumentDialog:
     """Open the preview non-modally (the desk keeps working while the person reads it)."""
     dialog = DocumentDialog(title, render, prefs, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

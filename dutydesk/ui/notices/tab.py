@@ -27,6 +27,7 @@ from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
 from dutydesk.ui.notices.proxy_case_page import CasePage
 from dutydesk.ui.notices.slip_scanner import SlipScanner
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import PageScroll
 
 TITLE = "一次性告知"
 
@@ -86,10 +87,7 @@ class NoticeTab(QWidget):
         self.catalogue = CataloguePage(desk, lambda: self._changed("catalogue"))
         for page, title in ((self.checklist, "告知与受理"), (self.cases, "代办跟踪"), (self.catalogue, "办事指南目录")):
             # scrollable, so a small window (or a large font) never forces the main window wider
-            holder = QScrollArea()
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QScrollArea.Shape.NoFrame)
-            holder.setWidget(page)
+            holder = PageScroll(page)
             self.pages.addTab(holder, title)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.checklist.search.setFocus)
@@ -179,21 +177,19 @@ class NoticeTab(QWidget):
         self.dialogs.append(dialog)
         return dialog
 
-    def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> list[DocumentDialog]:
-        """The receipt and the slip; ``again`` (registered reprints) marks them 补打 under the same number."""
+    def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> DocumentDialog:
+        """One preview for both papers (never two windows stacked): 打印 prints them together;
+        ``again`` (registered reprints) marks them 补打 under the same number."""
         center, folder = self._center(), self.desk.folder.path
         by_paper = {r.paper: r for r in again or []}
         receipt, slip = by_paper.get("receipt"), by_paper.get("slip")
         mark = "（补打）" if again else ""
-        shown = [
-            show_document(f"收件回执单 {case.slip_no}{mark}",
-                          lambda size: notice_records.print_receipt(case, center, folder, size, receipt),
-                          self.prefs, self),
-            show_document(f"代办单 {case.slip_no}{mark}",
-                          lambda size: notice_records.print_slip(case, center, folder, size, slip), self.prefs, self),
-        ]
-        self.dialogs.extend(shown)
-        return shown
+        dialog = show_document(f"收件回执单和代办单 {case.slip_no}{mark}", {
+            "收件回执单": lambda size: notice_records.print_receipt(case, center, folder, size, receipt),
+            "代办单": lambda size: notice_records.print_slip(case, center, folder, size, slip),
+        }, self.prefs, self)
+        self.dialogs.append(dialog)
+        return dialog
 
 
     def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog:

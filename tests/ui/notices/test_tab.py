@@ -339,10 +339,11 @@ def test_printed_documents_are_kept_in_the_data_folder(qtbot, tab, desk):
 
 def test_paper_size_switch_re_renders_and_is_remembered(qtbot, tab, desk):
     case = new_case(desk)
-    receipt = tab.show_case_docs(case)[0]
+    receipt = tab.show_case_docs(case)
     by_name(receipt, "纸张").setCurrentText("A5")
     assert receipt.pdf.name.endswith("A5.pdf") and receipt.pdf.exists()
-    again = tab.show_case_docs(case)[0]
+    assert all(pdf.name.endswith("A5.pdf") for pdf in receipt.pdfs.values())
+    again = tab.show_case_docs(case)
     assert again.size_name == "A5"
 
 
@@ -381,3 +382,16 @@ def test_v09_case_panel_masks_the_phone_for_an_operator(qtbot, tab, desk):
     desk.account = Account.get(Account.name == "王书记")  # a role in privacy.unmasked_roles
     tab.open_slip(case.slip_no)
     assert "13812345678" in by_name(tab, "代办单详情", QLabel).text()
+
+
+def test_one_preview_prints_receipt_and_slip_together(qtbot, tab, desk, monkeypatch):
+    """受理代办 opens one preview; its 打印 sends both papers as one job."""
+    from PySide6.QtWidgets import QDialog
+
+    dialog = tab.show_case_docs(new_case(desk))
+    printed: list[list[str]] = []
+    monkeypatch.setattr(document_dialog.QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(document_dialog, "paint_pdfs",
+                        lambda _printer, pdfs, *_a: printed.append([p.name for p in pdfs]))
+    click(qtbot, dialog, "打印…")
+    assert printed == [["DB2026-000001-收件回执单-A4.pdf", "DB2026-000001-代办单-A4.pdf"]]

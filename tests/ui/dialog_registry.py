@@ -1,0 +1,267 @@
+"""Every dialog of the application, with a factory that builds it on a desk with demo data.
+
+The screen-fit test (tests/ui/test_screen_fit.py) opens each of them on small screens;
+``test_every_dialog_class_is_registered`` fails when a QDialog subclass in dutydesk/ui is missing
+here, so a new dialog cannot escape the check. Add one line per new dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
+
+from dutydesk.desk import Desk
+
+Factory = Callable[[Desk, QWidget], QDialog]
+
+
+@dataclass(frozen=True)
+class DialogSpec:
+    name: str  # module.Class, as the completeness test finds it
+    build: Factory
+
+
+def _prefs(desk: Desk):
+    from dutydesk.ui.prefs import UiPrefs
+
+    return UiPrefs(desk.folder.ui_settings_path)
+
+
+def _a_case(desk: Desk):
+    from dutydesk.store.proxy_cases import ProxyCase
+
+    case = ProxyCase.select().order_by(ProxyCase.id).first()
+    if case is None:
+        from tests.notice_helpers import new_case
+
+        case = new_case(desk)
+    return case
+
+
+def _a_visit_id(desk: Desk) -> int:
+    from dutydesk.store.visits import Visit
+
+    visit = Visit.select().order_by(Visit.id.desc()).first()
+    if visit is None:
+        from tests.notice_helpers import proxy_visit
+
+        visit = proxy_visit(desk)
+    return visit.id
+
+
+def _a_hit(desk: Desk):
+    from dutydesk.store.search_index import search
+
+    hits = search(_a_case(desk).person_name)
+    assert hits, "demo data has no searchable record"
+    return hits[0]
+
+
+def _a_resident(desk: Desk):
+    from dutydesk.store.residents import Resident
+
+    resident = Resident.select().order_by(Resident.id).first()
+    assert resident is not None, "demo data has no resident"
+    return resident
+
+
+def _center_profile(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.store.center import load_center
+    from dutydesk.ui.first_run import CenterProfileDialog
+
+    return CenterProfileDialog(load_center(), parent=parent)
+
+
+def _first_run(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.first_run import FirstRunDialog
+
+    return FirstRunDialog(parent)
+
+
+def _duty_settings(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.duty.settings_dialog import DutySettingsDialog
+
+    return DutySettingsDialog(desk, parent)
+
+
+def _login(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.login_dialog import LoginDialog
+
+    return LoginDialog(desk, parent=parent)
+
+
+def _accounts(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.accounts_dialog import AccountsDialog
+
+    return AccountsDialog(desk, parent)
+
+
+def _backup(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.backup_dialog import BackupDialog
+
+    return BackupDialog(desk, parent)
+
+
+def _catalogue_diff(desk: Desk, parent: QWidget) -> QDialog:
+    from dataclasses import replace
+
+    from dutydesk.domain.catalogue import diff_catalogues
+    from dutydesk.store import catalogue
+    from dutydesk.ui.notices.catalogue_page import DiffDialog
+
+    items = [v.item for v in catalogue.current_versions(include_retired=True)]
+    incoming = [replace(item, notes=item.notes + "（新）") for item in items[1:]]
+    return DiffDialog(diff_catalogues(items, incoming), parent)
+
+
+def _document(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.reports import notice_records
+    from dutydesk.store.center import load_center
+    from dutydesk.ui.notices.document_dialog import DocumentDialog
+
+    case, center = _a_case(desk), load_center()
+    return DocumentDialog(f"代办单 {case.slip_no}",
+                          lambda size: notice_records.print_slip(case, center, desk.folder.path, size),
+                          _prefs(desk), parent)
+
+
+def _proxy_step(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.domain.proxy_case import StepKind
+    from dutydesk.ui.notices.proxy_case_page import StepDialog
+
+    return StepDialog(desk, _a_case(desk), StepKind.APPROVE, parent)
+
+
+def _handoff(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.ledger_export import HandoffDialog
+
+    return HandoffDialog(desk, _prefs(desk), parent, drives=[])
+
+
+def _filing(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.filing_dialog import FilingDialog
+
+    return FilingDialog(desk, parent)
+
+
+def _approval(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.record import ApprovalDialog
+
+    hit = _a_hit(desk)
+    return ApprovalDialog(desk, hit.title[:4], hit, parent, needed="principal")
+
+
+def _record(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.record import RecordDialog
+
+    return RecordDialog(desk, _a_hit(desk), parent)
+
+
+def _audit(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.audit_viewer import AuditViewer
+
+    return AuditViewer(desk, parent)
+
+
+def _unmasked(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.unmasked_export_dialog import UnmaskedExportDialog
+
+    return UnmaskedExportDialog(desk, "来访登记簿", parent)
+
+
+def _retention(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.retention_dialog import RetentionDialog
+
+    return RetentionDialog(desk, parent)
+
+
+def _lookup_register(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
+
+    return LookupRegisterDialog(desk, parent)
+
+
+def _visit_summary(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
+
+    return VisitSummaryDialog(desk, parent)
+
+
+def _calendar(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
+
+    return CalendarSettingsDialog(desk, parent)
+
+
+def _resident_edit(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.visits.resident_edit import ResidentEditDialog
+
+    return ResidentEditDialog(desk, _a_resident(desk), parent)
+
+
+def _resident_merge(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.visits.resident_merge import MergeResidentsDialog
+
+    return MergeResidentsDialog(desk, parent)
+
+
+def _visit_action(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.forms import date_edit
+    from dutydesk.ui.visits.detail import ActionDialog
+
+    # the largest action form (延期 / 更正): a text box and a date, a line and a text box
+    fields = [("reason", "延期原因（须告知群众）", QPlainTextEdit()), ("date", "新的办结日期", date_edit(desk.today())),
+              ("why", "更正原因", QLineEdit()), ("request", "诉求内容", QPlainTextEdit())]
+    return ActionDialog("延期", fields, lambda _fields: None, parent)
+
+
+def _visit_detail(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.visits.detail import VisitDetailDialog
+
+    return VisitDetailDialog(desk, _a_visit_id(desk), parent)
+
+
+def _roster_preview(desk: Desk, parent: QWidget) -> QDialog:
+    """Qt's own print preview, as the roster page opens it (打印预览)."""
+    from dutydesk.reports.roster_board import board_data, write_board_pdf
+    from dutydesk.ui.duty.printing import preview_dialog
+
+    today = desk.today()
+    monday = today - dt.timedelta(days=today.weekday())
+    data = board_data(monday, monday + dt.timedelta(days=13), desk.calendar(), desk.now())
+    pdf = write_board_pdf(data, desk.folder.path / "printouts" / "fit_board.pdf")
+    return preview_dialog(parent, pdf, pdf.name)
+
+
+DIALOGS: list[DialogSpec] = [
+    DialogSpec("first_run.CenterProfileDialog", _center_profile),
+    DialogSpec("first_run.FirstRunDialog", _first_run),
+    DialogSpec("duty.settings_dialog.DutySettingsDialog", _duty_settings),
+    DialogSpec("login_dialog.LoginDialog", _login),
+    DialogSpec("accounts_dialog.AccountsDialog", _accounts),
+    DialogSpec("backup_dialog.BackupDialog", _backup),
+    DialogSpec("notices.catalogue_page.DiffDialog", _catalogue_diff),
+    DialogSpec("notices.document_dialog.DocumentDialog", _document),
+    DialogSpec("notices.proxy_case_page.StepDialog", _proxy_step),
+    DialogSpec("ledger_export.HandoffDialog", _handoff),
+    DialogSpec("archive.filing_dialog.FilingDialog", _filing),
+    DialogSpec("archive.record.ApprovalDialog", _approval),
+    DialogSpec("archive.record.RecordDialog", _record),
+    DialogSpec("archive.audit_viewer.AuditViewer", _audit),
+    DialogSpec("archive.unmasked_export_dialog.UnmaskedExportDialog", _unmasked),
+    DialogSpec("archive.retention_dialog.RetentionDialog", _retention),
+    DialogSpec("archive.lookup_register_dialog.LookupRegisterDialog", _lookup_register),
+    DialogSpec("visits.summary_dialog.VisitSummaryDialog", _visit_summary),
+    DialogSpec("visits.calendar_settings.CalendarSettingsDialog", _calendar),
+    DialogSpec("visits.resident_edit.ResidentEditDialog", _resident_edit),
+    DialogSpec("visits.resident_merge.MergeResidentsDialog", _resident_merge),
+    DialogSpec("visits.detail.ActionDialog", _visit_action),
+    DialogSpec("visits.detail.VisitDetailDialog", _visit_detail),
+    DialogSpec("duty.printing.QPrintPreviewDialog", _roster_preview),
+]
+
+# Base classes never shown themselves: their subclasses are registered.
+ABSTRACT = {"record_list.RecordListDialog"}

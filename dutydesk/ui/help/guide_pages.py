@@ -9,6 +9,7 @@ No Qt here: tests and the packaging check read the pages without a GUI.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,15 +75,21 @@ def _read(path: Path) -> _PageReader:
     return reader
 
 
-def guide_pages(folder: Path | None = None) -> list[GuidePage]:
-    """Every page, the start page first, then in file-name order."""
+def guide_pages(folder: Path | None = None, tab_order: Sequence[str] = ()) -> list[GuidePage]:
+    """Every page: the start page first, then the tabs' pages in ``tab_order``, then the rest by name."""
     folder = folder or help_dir()
-    paths = sorted(folder.glob("*.html"), key=lambda p: (p.name != START_PAGE, p.name))
     pages = []
-    for path in paths:
+    for path in sorted(folder.glob("*.html")):
         reader = _read(path)
         pages.append(GuidePage(path, reader.title or path.stem, reader.tab))
-    return pages
+    order = list(tab_order)
+
+    def rank(page: GuidePage) -> tuple[int, int, str]:
+        if page.name == START_PAGE:
+            return (0, 0, "")
+        return (1, order.index(page.tab), "") if page.tab in order else (2, 0, page.name)
+
+    return sorted(pages, key=rank)
 
 
 def page_for_tab(tab_title: str, folder: Path | None = None) -> GuidePage:

@@ -29,6 +29,7 @@ from dutydesk import APP_TITLE
 from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.help.guide_pages import GuidePage, guide_pages, page_for_tab
 from dutydesk.ui.record_list import read_only
+from dutydesk.ui.tabs import TABS
 
 GUIDE_TITLE = "使用说明"
 SHORTCUTS_TITLE = "快捷键一览"
@@ -40,7 +41,7 @@ class GuideWindow(QDialog):
     def __init__(self, shortcut_lines: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shortcut_lines = shortcut_lines
-        self.pages: list[GuidePage] = guide_pages()
+        self.pages: list[GuidePage] = guide_pages(tab_order=[spec.title for spec in TABS])
         self.setWindowTitle(f"{GUIDE_TITLE} — {APP_TITLE}")
         self.setModal(False)
         self.resize(980, 720)

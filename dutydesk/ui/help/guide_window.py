@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
@@ -102,8 +103,9 @@ class GuideWindow(QDialog):
 
     def _follow_link(self, url: QUrl) -> None:
         """A link inside a page moves the list too."""
+        target = Path(url.toLocalFile()).resolve() if url.isLocalFile() else None
         for row, page in enumerate(self.pages):
-            if url.toLocalFile() and page.path.samefile(url.toLocalFile()):
+            if page.path.resolve() == target:
                 self.contents.setCurrentRow(row)
 
     def refresh_shortcuts(self) -> None:

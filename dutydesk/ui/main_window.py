@@ -19,6 +19,7 @@ from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
 from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.help import menu as help_menu_entries  # noqa: F401  (registers 使用说明 F1 and the folders)
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size, should_maximise
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
             self._feature_actions.append((action, spec))
         self._show_allowed_actions()
         help_menu = self.menus["帮助"]
-        self._add_action(help_menu, "快捷键一览", self.show_shortcuts, "F1")
+        self._add_action(help_menu, "快捷键一览", self.show_shortcuts)  # F1 opens 使用说明, which lists them too
         self._add_action(help_menu, "关于值班台", self.show_about)
 
     def _show_allowed_actions(self) -> None:

@@ -162,7 +162,12 @@ def test_bundle_is_small_and_holds_only_the_qt_it_needs(bundle):
     assert list(bundle.rglob("plugins/printsupport/*")), "printing needs the print support plugin"
     resources = bundle / "_internal" / "dutydesk" / "resources"
     assert (resources / "icons" / "dutydesk.svg").is_file()
-    assert not (resources / "screenshots").exists(), "README pictures do not ship in the program"
+    from dutydesk.ui.help.guide_pages import guide_pages, page_images
+
+    guide_pictures = {image.name for page in guide_pages() for image in page_images(page)}
+    shipped = {p.name for p in (resources / "screenshots").iterdir()}
+    assert shipped == guide_pictures, "the user guide's pictures ship, the README's other pictures do not"
+    assert (resources / "help" / "index.html").is_file()
 
 
 def test_every_bundled_qt_library_finds_its_qt_dependencies_inside_the_bundle(bundle):

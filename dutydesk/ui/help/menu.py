@@ -1,0 +1,62 @@
+"""The 帮助 menu entries: 使用说明 (F1), 打开数据文件夹, 打开日志文件夹.
+
+The folders open in the system's file manager (Explorer, the Linux desktop's file manager) through
+``QDesktopServices``; when nothing can open them the path is shown, so it can be typed in by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from dutydesk.desk import Desk
+from dutydesk.store.faults import file_fault_message
+from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.help.guide_window import GuideWindow
+
+
+def current_tab_title(window: QWidget) -> str:
+    tabs = getattr(window, "tabs", None)
+    return tabs.tabText(tabs.currentIndex()) if tabs is not None else ""
+
+
+def open_guide(desk: Desk, window: QWidget) -> GuideWindow:
+    """Show the guide on the current tab's page; one guide window per main window."""
+    guide = window.findChild(GuideWindow)
+    if guide is None:
+        lines = getattr(window, "shortcut_lines", list)
+        guide = GuideWindow(lines, window)
+    guide.show_for_tab(current_tab_title(window))
+    return guide
+
+
+def open_folder(path: Path, what: str, parent: QWidget) -> bool:
+    """Open ``path`` in the file manager, creating it if it is not there yet (a new data folder
+    has no logs until something is logged)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        QMessageBox.warning(parent, f"打开{what}", file_fault_message(exc))
+        return False
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.information(parent, f"打开{what}", f"无法自动打开{what}，请在文件管理器中打开：\n{path}")
+    return False
+
+
+def open_data_folder(desk: Desk, window: QWidget) -> None:
+    open_folder(desk.folder.path, "数据文件夹", window)
+
+
+def open_logs_folder(desk: Desk, window: QWidget) -> None:
+    open_folder(desk.folder.logs_dir, "日志文件夹", window)
+
+
+MENU_ACTIONS.extend([
+    MenuAction("帮助", "使用说明", open_guide, "F1"),
+    MenuAction("帮助", "打开数据文件夹", open_data_folder),
+    MenuAction("帮助", "打开日志文件夹", open_logs_folder),
+])

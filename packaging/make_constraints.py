@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -38,9 +37,13 @@ def requirement_name(requirement: str) -> str:
 
 
 def runtime_requirements() -> list[str]:
-    """``[project] dependencies`` of pyproject.toml."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    return list(project["dependencies"])
+    """``[project] dependencies`` of pyproject.toml (read without tomllib, new in Python 3.11)."""
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    block = re.search(r"^dependencies = \[(.*?)^\]", text, re.M | re.S)
+    if block is None:
+        raise ValueError("pyproject.toml has no [project] dependencies list")
+    lines = (line.split("#")[0] for line in block.group(1).splitlines())
+    return [found for line in lines for found in re.findall(r'"([^"]+)"', line)]
 
 
 def _needed(requirement: str) -> bool:

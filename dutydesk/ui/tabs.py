@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.ui import ledger_export  # noqa: F401  (registers 导出 → 导出到U盘…)
+from dutydesk.ui import (
+    ledger_export,  # noqa: F401  (registers 导出 → 导出到U盘…)
+    licences_dialog,  # noqa: F401  (registers 帮助 → 许可证与第三方声明)
+)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+import dutydesk.ui.licences_dialog  # noqa: F401  (registers 帮助 → 许可证与第三方声明)
 from dutydesk.desk import Desk
-from dutydesk.ui import (
-    ledger_export,  # noqa: F401  (registers 导出 → 导出到U盘…)
-    licences_dialog,  # noqa: F401  (registers 帮助 → 许可证与第三方声明)
-)
+from dutydesk.ui import ledger_export  # noqa: F401  (registers 导出 → 导出到U盘…)
 
 
 @dataclass(frozen=True)

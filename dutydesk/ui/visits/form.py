@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.store.accounts import Account
 from dutydesk.store.first_responder import default_responder, on_duty_names
 from dutydesk.store.resident_lookup import ResidentMatch
@@ -171,8 +172,10 @@ class VisitForm(QWidget):
         kind = self.editor("deadline_kind").currentData()
         today = self.desk.today()
         days = deadline_days_for(kind, today)
-        due = self.desk.calendar().add_workdays(today, days)
-        self.due_label.setText(f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）")
+        calendar = self.desk.calendar()
+        due = calendar.add_workdays(today, days)
+        self.due_label.setText(f"承诺 {days} 个工作日，{deadline_text(due, calendar, '%Y年%m月%d日')}前办结"
+                               "（已扣除节假日）")
 
     def _responder_choices(self) -> list[str]:
         names = on_duty_names(self.desk.now())

@@ -128,3 +128,14 @@ def test_lookup_shows_last_visits_and_open_matters(desk, zhang):
     [match] = lookup("13812")
     assert len(match.last_visits) == 2
     assert match.open_count == 1
+
+
+def test_old_single_reading_initials_are_refreshed(desk):
+    from dutydesk.store.resident_initials import refresh_name_initials
+
+    person = create_resident(ResidentData("朝阳"), desk.who, desk.now())
+    Resident.update(name_initials="cy").where(Resident.id == person.id).execute()  # as books before the change
+    assert person.id not in [m.resident.id for m in lookup("zy")]
+    assert refresh_name_initials() == 1
+    assert person.id in [m.resident.id for m in lookup("zy")]
+    assert refresh_name_initials() == 0

@@ -40,3 +40,17 @@ def test_v04_form_marks_a_deadline_in_an_unknown_year(qtbot, app, desk, clock):
     form.editor("outcome").setCurrentText("转办")
     form._refresh_due()
     assert "待核实" in form.due_label.text() and f"{NEXT}年" in form.due_label.text()
+
+
+def test_v04_followup_panel_marks_a_deadline_in_an_unknown_year(qtbot, app, desk, clock):
+    from dutydesk.ui.visits.followup_panel import FollowupPanel
+    from tests.notice_helpers import proxy_visit
+
+    clock.set(dt.datetime(NEXT - 1, 12, 30, 9, 0))
+    visit = proxy_visit(desk)  # needs review: due two working days on, in the next year
+    assert visit.deadline.year == NEXT
+    clock.set(dt.datetime(NEXT - 1, 12, 31, 9, 0))  # due tomorrow: in the 待跟进 panel
+    panel = FollowupPanel(desk)
+    qtbot.addWidget(panel)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert any(visit.ref in t and "（待核实）" in t for t in texts), texts

@@ -285,7 +285,7 @@ class VisitForm(QWidget):
         show_errors(self.fields, {})
         done = f"已登记 {visit.ref}：{visit.person_name}，{visit.category}，{visit.outcome}"
         if visit.deadline:
-            done += f"，{visit.deadline:%m月%d日}前办结"
+            done += f"，{deadline_text(visit.deadline, self.desk.calendar(), '%m月%d日')}前办结"
         self.saved.emit(visit)
         self.start_new()
         self.message.setText(done)

@@ -25,10 +25,13 @@ class LicenceText:
 
 
 def _candidates(name: str) -> list[Path]:
-    places = [Path(__file__).resolve().parent.parent / name]  # a checkout (also an editable install)
+    places = []
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        places.insert(0, Path(frozen) / name)
+        places.append(Path(frozen) / name)
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file():  # a source checkout (also an editable install)
+        places.append(checkout / name)
     try:
         dist = metadata.distribution("dutydesk")
         for entry in dist.files or []:

@@ -106,3 +106,12 @@ def test_the_program_finds_the_licence_files(name):
 
     assert licence_path(name) is not None
     assert all(t.text and "未找到" not in t.text[:10] for t in licence_texts())
+
+
+def test_the_frozen_build_reads_the_copies_beside_its_libraries(tmp_path, monkeypatch):
+    from dutydesk.licence_files import licence_texts
+
+    (tmp_path / "LICENSE").write_text("打包版中的许可证", encoding="utf-8")
+    (tmp_path / "THIRD-PARTY-NOTICES.txt").write_bytes("\ufeff打包版中的声明".encode())
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert [t.text for t in licence_texts()] == ["打包版中的许可证", "打包版中的声明"]

@@ -47,6 +47,11 @@ _REVIEWED_NAMES = {
     "addPage": {"thisPageName", "Reference", "Pages", "addPage", "pageCounter", "inObject"},
     "GetPDFData": {"delayedFonts", "addObjects", "invariant", "info", "digest", "signature", "Reference",
                    "Catalog", "Outlines", "prepare", "ready", "format"},
+    # the object loop, cross-reference table and trailer that SaveToFile writes itself
+    "format": {"Catalog", "ID", "PDFCrossReferenceTable", "PDFFile", "PDFIndirectObject", "PDFTrailer",
+               "Reference", "ValueError", "__accum__", "__class__", "__name__", "_pdfVersion", "add", "addsection",
+               "append", "ascii", "encrypt", "format", "getattr", "idToObject", "idToObjectNumberAndVersion",
+               "idToOffset", "info", "invariant", "len", "numberToId", "pdfComments", "prepare", "rl_config", "sign"},
 }
 _DOCUMENT_ATTRIBUTES = ("idToObjectNumberAndVersion", "idToObject", "numberToId", "objectcounter",
                         "pageCounter", "delayedFonts", "Outlines", "encrypt", "info", "Catalog",

@@ -13,6 +13,7 @@ from dutydesk.ui.app_icon import app_icon
 from dutydesk.ui.background import run_with_progress
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.qt_messages import install_qt_message_handler
 from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
 from dutydesk.ui.startup import OpenedDesk, install_excepthook, open_for_gui
 from dutydesk.ui.theme import apply_theme
@@ -28,6 +29,7 @@ def make_app() -> QApplication:
     app.setWindowIcon(app_icon())  # every window, the taskbar and Alt+Tab
     app.setDesktopFileName("dutydesk")  # Wayland/taskbars match packaging/linux/dutydesk.desktop
     install_chinese_translation(app)
+    install_qt_message_handler()  # Qt's warnings to the log, not a console nobody sees
     return app
 
 

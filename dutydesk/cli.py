@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dutydesk import __version__, commands
+from dutydesk.crash_reports import install_crash_logging
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
 from dutydesk.store.faults import plain_message
 
@@ -86,6 +87,7 @@ def setup_logging(folder: DataFolder) -> bool:
         return False
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    install_crash_logging(folder.logs_dir)  # native crashes and thread errors to the same folder
     return True
 
 

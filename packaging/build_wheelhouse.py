@@ -14,7 +14,9 @@ Copy the printed folder to a USB stick; on the office PC (Python of that version
 
 Only wheels are downloaded (``--only-binary=:all:``), so nothing is compiled on either PC and a
 wheel that does not exist for the target fails here, not at the office. The folder also gets
-``requirements.txt`` (exact versions, for the record) and ``安装说明.txt``.
+``requirements.txt`` (exact versions, for the record) and ``安装说明.txt``. Dependencies are
+downloaded at the exact versions of ``packaging/constraints.txt`` (the tested ones; see
+``make_constraints.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
+CONSTRAINTS = PACKAGING / "constraints.txt"
 
 INSTRUCTIONS = """值班台 DutyDesk 离线安装包（wheelhouse）
 目标系统：{platform}，Python {python}
@@ -66,7 +69,8 @@ def download_dependencies(app_wheel: Path, out: Path, platforms: list[str], pyth
         target += ["--platform", platform]
     if python_version:
         target += ["--python-version", python_version, "--implementation", "cp"]
-    pip(python, "download", "--only-binary=:all:", "--dest", str(out), *target, str(app_wheel))
+    pip(python, "download", "--only-binary=:all:", "--dest", str(out), "--constraint", str(CONSTRAINTS),
+        *target, str(app_wheel))
 
 
 def write_requirements(out: Path) -> Path:

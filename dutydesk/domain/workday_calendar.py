@@ -34,11 +34,18 @@ def official_years() -> set[int]:
 
 
 class WorkdayCalendar:
-    """Answers working-day questions; ``entered`` overrides the package day by day."""
+    """Answers working-day questions; ``entered`` overrides the package day by day.
 
-    def __init__(self, entered: Mapping[dt.date, SpecialDay] | None = None) -> None:
+    ``shipped`` holds the State Council's schedule for years the installed chinesecalendar does
+    not know yet, shipped with DutyDesk (``resources/calendar/``): such a year counts as built in.
+    """
+
+    def __init__(self, entered: Mapping[dt.date, SpecialDay] | None = None,
+                 shipped: Mapping[dt.date, SpecialDay] | None = None) -> None:
         self._entered = dict(entered or {})
-        self._official_years = official_years()
+        self._package_years = official_years()
+        self._shipped = {d: s for d, s in (shipped or {}).items() if d.year not in self._package_years}
+        self._official_years = self._package_years | {d.year for d in self._shipped}
 
     def has_official_year(self, year: int) -> bool:
         return year in self._official_years
@@ -46,10 +53,17 @@ class WorkdayCalendar:
     def has_entered_year(self, year: int) -> bool:
         return any(d.year == year for d in self._entered)
 
+    def knows_year(self, year: int) -> bool:
+        """Whether the year's holidays are known (built in, shipped or entered here): deadlines
+        counted into an unknown year assume plain weekends and are marked 待核实."""
+        return self.has_official_year(year) or self.has_entered_year(year)
+
     def is_workday(self, day: dt.date) -> bool:
         if day in self._entered:
             return self._entered[day].is_workday
-        if day.year in self._official_years:
+        if day in self._shipped:
+            return self._shipped[day].is_workday
+        if day.year in self._package_years:
             return bool(chinese_calendar.is_workday(day))
         return day.weekday() < 5
 
@@ -84,16 +98,17 @@ class WorkdayCalendar:
     def special_days(self, year: int) -> list[SpecialDay]:
         """Holidays and make-up workdays of a year, official ones overlaid by entered ones."""
         days: dict[dt.date, SpecialDay] = {}
-        if year in self._official_years:
+        if year in self._package_years:
             for day, name in _official.holidays.items():
                 if day.year == year:
                     days[day] = SpecialDay(day, False, _holiday_name(name), "package")
             for day, name in _official.workdays.items():
                 if day.year == year:
                     days[day] = SpecialDay(day, True, _holiday_name(name) + "调休", "package")
-        for day, special in self._entered.items():
-            if day.year == year:
-                days[day] = special
+        for source in (self._shipped, self._entered):
+            for day, special in source.items():
+                if day.year == year:
+                    days[day] = special
         return sorted(days.values(), key=lambda s: s.day)
 
 

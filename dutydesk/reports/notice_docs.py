@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dutydesk.domain.calendar_years import UNVERIFIED
 from dutydesk.domain.catalogue import Material, Outcome, ServiceItem, Tick
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.fonts import register_cjk_font
@@ -82,6 +83,7 @@ class SlipDoc:
     promised: dt.date
     handler: str
     fee: str = "0"
+    promised_unverified: bool = False  # V04: the year's holidays are unknown: printed 待核实
     notes: list[str] = field(default_factory=list)
     reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
 
@@ -277,6 +279,10 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
     return path
 
 
+def _promised(doc: SlipDoc) -> str:
+    return cn_date(doc.promised) + (f"（{UNVERIFIED}）" if doc.promised_unverified else "")
+
+
 def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
     """收件回执单 (P04): materials with 原件/复印件 and pages, pick-up date, handler, slip number."""
     with atomic_path(path) as tmp:
@@ -290,7 +296,7 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
             [_p("办理事项", st.label), _p(doc.item.name, st.body), _p("收件日期", st.label),
              _p(cn_date(doc.accepted_on), st.body)],
             [_p("取件日期", st.label),
-             _p(f"{cn_date(doc.promised)}（{doc.item.time_limit_label()}内办结，节假日顺延）", st.body), "", ""],
+             _p(f"{_promised(doc)}（{doc.item.time_limit_label()}内办结，节假日顺延）", st.body), "", ""],
         ], [0.15 * w, 0.4 * w, 0.15 * w, 0.3 * w], label_cols=(0, 2), spans=[((1, 2), (3, 2))]))
         story.append(Spacer(1, 6))
         story.append(_p("今收到下列材料：", st.heading))
@@ -351,7 +357,7 @@ def _slip_part(doc: SlipDoc, part: str, st: _Styles, w: float, scale: float,
         [_p("申请人", st.label), _p(doc.person_name, st.body), _p("联系电话", st.label), _p(doc.person_phone, st.body)],
         [_p("所交材料", st.label), _p(materials, st.small), "", ""],
         [_p("受理日期", st.label), _p(cn_date(doc.accepted_on), st.body), _p("承诺办结", st.label),
-         _p(cn_date(doc.promised), st.body)],
+         _p(_promised(doc), st.body)],
         [_p("代办员", st.label), _p(doc.handler, st.body), _p("收　费", st.label), _p(fee, st.body)],
         [_p("送交单位", st.label), _p(f"{doc.item.unit.name}　{doc.item.unit.phone}", st.body), "", ""],
     ]

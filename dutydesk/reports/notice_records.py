@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from dutydesk.domain.calendar_years import deadline_unverified
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.atomic import atomic_path
+from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.reprints import Reprint
@@ -46,6 +48,7 @@ def slip_doc(case: ProxyCase, center: CenterProfile, reprint: Reprint | None = N
         item=version.item, item_version=version.version, received=case.received_ticks,
         accepted_on=case.accepted_at.date(), promised=case.promised_date, handler=case.agent, fee=case.fee_amount,
         reprint=reprint.mark if reprint else "",
+        promised_unverified=deadline_unverified(case.promised_date, load_calendar()),
     )
 
 

@@ -16,6 +16,7 @@ from dutydesk.domain.workday_calendar import SpecialDay, WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.shipped_calendar import shipped_days
 
 
 class CalendarDay(BaseModel, VoidableMixin):
@@ -38,8 +39,9 @@ def entered_days() -> dict[dt.date, SpecialDay]:
 
 
 def load_calendar() -> WorkdayCalendar:
-    """The official calendar overlaid by the days entered here."""
-    return WorkdayCalendar(entered_days())
+    """The official calendar (with the years shipped in ``resources/calendar``) overlaid by the
+    days entered here."""
+    return WorkdayCalendar(entered_days(), shipped=shipped_days())
 
 
 def enter_day(day: dt.date, is_workday: bool, name: str, who: str, at: dt.datetime) -> CalendarDay:

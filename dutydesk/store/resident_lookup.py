@@ -53,6 +53,10 @@ _BY_ID_NUMBER = (f"SELECT id FROM resident WHERE id_number >= ? AND id_number < 
                  "ORDER BY id_number LIMIT ?")
 _BY_INITIALS = (f"SELECT id FROM resident WHERE name_initials >= ? AND name_initials < ? AND {_ACTIVE} "
                 "ORDER BY name_initials, id LIMIT ?")
+# Other readings' initials follow the usual one after a space ("cy zy"): not a prefix the index can
+# range-scan, so they are matched on the index's own entries (a covering scan, no table rows read)
+# only when the usual readings did not already fill the list.
+_BY_OTHER_READING = "SELECT id FROM resident WHERE name_initials LIKE ? ORDER BY name_initials, id LIMIT ?"
 _BY_NAME = f"SELECT id FROM resident WHERE name >= ? AND name < ? AND {_ACTIVE} ORDER BY name, id LIMIT ?"
 
 
@@ -75,6 +79,9 @@ def find_residents(text: str, limit: int = 8) -> list[Resident]:
             ids += _ids(_BY_ID_NUMBER, digits, limit)
     elif _LETTERS.match(text):
         ids += _ids(_BY_INITIALS, text.lower(), limit)
+        if len(ids) < limit and len(text) >= 2:
+            ids += [row[0] for row in database.execute_sql(
+                _BY_OTHER_READING, (f"% {text.lower()}%", limit * 2))]
     else:
         ids += _ids(_BY_NAME, text, limit)
     unique = list(dict.fromkeys(ids))

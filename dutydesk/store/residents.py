@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
-from pypinyin import Style, lazy_pinyin
 
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.idcard import IdNumberError, parse_id_number
+from dutydesk.domain.name_initials import initials_variants
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
@@ -25,30 +24,12 @@ from dutydesk.store.base import BaseModel, database
 
 TAGS = ("低保户", "残疾人", "孤寡老人", "留守儿童", "信访重点户", "五保户", "退役军人", "困难户")
 
-# Surnames pypinyin reads with their common-word sound; staff type the surname sound.
-_SURNAME_INITIALS = {"单": "s", "曾": "z", "解": "x", "仇": "q", "区": "o", "朴": "p", "查": "z",
-                     "盖": "g", "覃": "q", "尉": "y", "乐": "y", "召": "s", "繁": "p", "员": "y"}
-
-
-@lru_cache(maxsize=20_000)
-def _char_initial(ch: str) -> str:
-    if "a" <= ch.lower() <= "z":
-        return ch.lower()
-    letters = lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")
-    return "".join(c for c in "".join(letters).lower() if "a" <= c <= "z")
-
-
 def name_initials(name: str) -> str:
-    """Lower-case pinyin initials of a name: 张三 -> ``zs``; Latin letters in the name are kept.
-
-    Character by character (names are not phrases, and per-character results cache well: a
-    village's names use a few hundred characters), with the surname read as a surname.
+    """Pinyin initials of every reading of the name, space-separated, usual reading first:
+    张三 -> ``zs``, 朝阳 -> ``cy zy`` (``domain.name_initials``). Stored in ``Resident.name_initials``
+    (the index the lookup scans) and put in search keys, so any reading's initials find the person.
     """
-    name = name.strip()
-    if not name:
-        return ""
-    first = _SURNAME_INITIALS.get(name[0]) or _char_initial(name[0])
-    return first + "".join(_char_initial(ch) for ch in name[1:])
+    return " ".join(initials_variants(name))
 
 
 def prefix_upper(prefix: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from dutydesk.crash_reports import log_exception
 from dutydesk.store.base import database
 
 
@@ -37,6 +38,9 @@ class _Worker(QObject):
                                   lambda: self.cancel_requested)
         except BaseException as exc:  # handed back to the GUI thread, raised there
             self.error = exc
+            if not type(exc).__name__.endswith("Cancelled"):  # 取消 is no error (Cancelled, ExportCancelled...)
+                # Logged here, with the worker's traceback, whether or not the page handles it.
+                log_exception(type(exc), exc, exc.__traceback__, "background work")
         finally:
             # peewee keeps one connection per thread: close the worker's own, not the GUI's.
             if database.obj is not None and not database.is_closed():

@@ -8,7 +8,8 @@ cd /d "%~dp0\..\.."
 if not exist .venv-build\Scripts\python.exe (
   py -3.11 -m venv .venv-build || goto :error
 )
-.venv-build\Scripts\python -m pip install -e . "pyinstaller>=6.3" || goto :error
+rem The exact tested versions of every runtime dependency (packaging\constraints.txt).
+.venv-build\Scripts\python -m pip install -c packaging\constraints.txt -e . "pyinstaller>=6.3" || goto :error
 .venv-build\Scripts\python packaging\build_bundle.py || goto :error
 
 for /f "usebackq delims=" %%v in (`.venv-build\Scripts\python -c "import dutydesk; print(dutydesk.__version__)"`) do set VERSION=%%v

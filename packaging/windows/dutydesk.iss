@@ -52,6 +52,10 @@ OutputBaseFilename=DutyDesk-{#AppVersion}-windows-x64-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+; The licence (accepted before installing) and the third-party notices (LGPL-3.0 for Qt: where its
+; source is, how to replace its libraries), also installed beside the program.
+LicenseFile=..\..\LICENSE
+InfoBeforeFile=..\..\THIRD-PARTY-NOTICES.txt
 ; An open DutyDesk holds its data folder lock: ask to close it before files are replaced.
 CloseApplications=yes
 RestartApplications=no
@@ -67,6 +71,8 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "..\..\LICENSE"; DestDir: "{app}"; Flags: ignoreversion
+Source: "..\..\THIRD-PARTY-NOTICES.txt"; DestDir: "{app}"; Flags: ignoreversion
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExeName}"; Comment: "打开值班台"

@@ -27,7 +27,8 @@ def test_demo_visits_fill_the_register(desk):
     assert VisitFeedback.select().count() == fed_back > 0
     assert any(m.kind == "visit" for m in open_matters(desk.today(), desk.calendar()))
     someone = Resident.get_by_id(1)
-    assert lookup(someone.name_initials)[0].resident.name_initials.startswith(someone.name_initials)
+    usual = someone.name_initials.split()[0]  # other readings follow the usual one
+    assert lookup(usual)[0].resident.name_initials.startswith(usual)
 
 
 def test_v08_demo_matters_take_working_days_so_monthly_figures_mean_something(desk):

@@ -21,8 +21,41 @@ from tests.store.conftest import draft
 
 def test_name_initials_with_surname_readings():
     assert name_initials("张三") == "zs"
-    assert name_initials("单田芳") == "stf"
-    assert name_initials("曾小贤") == "zxx"
+    assert name_initials("单田芳").split()[0] == "stf"  # the surname table decides the usual reading
+    assert name_initials("曾小贤").split()[0] == "zxx"
+
+
+def test_name_initials_index_every_reading():
+    assert set(name_initials("单田芳").split()) == {"stf", "dtf", "ctf"}
+    assert set(name_initials("朝阳").split()) == {"zy", "cy"}
+    assert set(name_initials("曾小贤").split()) == {"zxx", "cxx"}
+
+
+@pytest.mark.parametrize(("name", "typed"), [
+    ("单田芳", "s"), ("单田芳", "stf"), ("单田芳", "dtf"), ("单田芳", "ctf"),
+    ("王朝阳", "wzy"), ("王朝阳", "wcy"), ("刘行舟", "lxz"), ("刘行舟", "lhz"),
+    ("曾小贤", "zxx"), ("曾小贤", "cxx"),
+])
+def test_either_reading_finds_the_person(desk, name, typed):
+    create_resident(ResidentData("张三"), desk.who, desk.now())
+    person = create_resident(ResidentData(name), desk.who, desk.now())
+    found = [m.resident.id for m in lookup(typed)]
+    assert person.id in found
+
+
+def test_other_readings_come_after_the_usual_ones(desk):
+    usual = create_resident(ResidentData("赵阳"), desk.who, desk.now())  # zy, one reading
+    other = create_resident(ResidentData("朝阳"), desk.who, desk.now())  # cy, also zy
+    assert [m.resident.id for m in lookup("zy")] == [usual.id, other.id]
+    assert [m.resident.id for m in lookup("cy")] == [other.id]
+
+
+def test_search_keys_hold_every_reading(desk):
+    from dutydesk.store.search_index import search
+
+    create_resident(ResidentData("单朝"), desk.who, desk.now())
+    for typed in ("sz", "sc", "dz", "dc", "cc"):
+        assert [h.title for h in search(typed)] == ["单朝"], typed
 
 
 def test_id_number_derives_birth_and_gender(zhang):
@@ -95,3 +128,14 @@ def test_lookup_shows_last_visits_and_open_matters(desk, zhang):
     [match] = lookup("13812")
     assert len(match.last_visits) == 2
     assert match.open_count == 1
+
+
+def test_old_single_reading_initials_are_refreshed(desk):
+    from dutydesk.store.resident_initials import refresh_name_initials
+
+    person = create_resident(ResidentData("朝阳"), desk.who, desk.now())
+    Resident.update(name_initials="cy").where(Resident.id == person.id).execute()  # as books before the change
+    assert person.id not in [m.resident.id for m in lookup("zy")]
+    assert refresh_name_initials() == 1
+    assert person.id in [m.resident.id for m in lookup("zy")]
+    assert refresh_name_initials() == 0

@@ -50,7 +50,7 @@ from dutydesk.reports.ledger.model import (
     Totals,
     format_cell,
 )
-from dutydesk.reports.ledger.pdf_stream import StreamingCanvas
+from dutydesk.reports.ledger.pdf_stream import BufferedCanvas, StreamingCanvas, ledger_canvas
 from dutydesk.reports.ledger.tall_rows import page_parts
 from dutydesk.store.atomic import atomic_path
 
@@ -282,8 +282,8 @@ class _LedgerDoc(BaseDocTemplate):
             canv.drawRightString(width - MARGIN, MARGIN, ledger.extra_footer)
         canv.restoreState()
 
-    def _startBuild(self, filename=None, canvasmaker=StreamingCanvas) -> None:
-        super()._startBuild(filename, canvasmaker)
+    def _startBuild(self, filename=None, canvasmaker=None) -> None:
+        super()._startBuild(filename, canvasmaker or ledger_canvas())
         self.canv.reserve_form(PAGE_TOTAL_FORM)  # pages are written before the total is known
 
     def _endBuild(self) -> None:
@@ -384,10 +384,10 @@ def write_pdf(ledger: Ledger, final: Path, progress: Progress | None = None) -> 
             story.append(KeepTogether([Spacer(1, 6), chart_drawing(chart, doc.width, font)]))
         story.append(Paragraph(ledger.sign_off_line(), styles["sign"]))
         try:
-            doc.build(story, canvasmaker=StreamingCanvas)
+            doc.build(story, canvasmaker=ledger_canvas())
         finally:
             canv = getattr(doc, "canv", None)
-            if isinstance(canv, StreamingCanvas):
+            if isinstance(canv, StreamingCanvas | BufferedCanvas):
                 canv.close()  # after a cancel or error too, so the temporary file can be removed
     return final
 

@@ -17,6 +17,9 @@ to a page after it is written (bookmarks, outlines, links to earlier pages): led
 
 from __future__ import annotations
 
+import inspect
+import io
+import logging
 import os
 from array import array
 from collections.abc import Callable
@@ -34,6 +37,46 @@ from reportlab.pdfbase.pdfdoc import (
     format as pdf_format,
 )
 from reportlab.pdfgen.canvas import Canvas
+
+log = logging.getLogger(__name__)
+
+# What reportlab's own PDFDocument methods touch, as reviewed for the versions pyproject allows
+# (<6). ``StreamingDocument`` replays them page by page; a method that starts using anything else
+# has changed in a way this module does not know, so the public path is taken instead.
+_REVIEWED_NAMES = {
+    "addPage": {"thisPageName", "Reference", "Pages", "addPage", "pageCounter", "inObject"},
+    "GetPDFData": {"delayedFonts", "addObjects", "invariant", "info", "digest", "signature", "Reference",
+                   "Catalog", "Outlines", "prepare", "ready", "format"},
+    # the object loop, cross-reference table and trailer that SaveToFile writes itself
+    "format": {"Catalog", "ID", "PDFCrossReferenceTable", "PDFFile", "PDFIndirectObject", "PDFTrailer",
+               "Reference", "ValueError", "__accum__", "__class__", "__name__", "_pdfVersion", "add", "addsection",
+               "append", "ascii", "encrypt", "format", "getattr", "idToObject", "idToObjectNumberAndVersion",
+               "idToOffset", "info", "invariant", "len", "numberToId", "pdfComments", "prepare", "rl_config", "sign"},
+}
+_DOCUMENT_ATTRIBUTES = ("idToObjectNumberAndVersion", "idToObject", "numberToId", "objectcounter",
+                        "pageCounter", "delayedFonts", "Outlines", "encrypt", "info", "Catalog",
+                        "_pdfVersion", "signature", "invariant", "Reference", "thisPageName", "ID")
+
+
+def streaming_hooks_intact() -> bool:
+    """Whether reportlab's private document internals are still what ``StreamingDocument`` swaps
+    in for: the reviewed methods use no new names, a canvas keeps its document in ``_doc``, and
+    the document, trailer and object-formatting signatures are unchanged."""
+    try:
+        for method, names in _REVIEWED_NAMES.items():
+            if not set(getattr(PDFDocument, method).__code__.co_names) <= names:
+                return False
+        canvas = Canvas(io.BytesIO())
+        doc = canvas._doc
+        if type(doc) is not PDFDocument or not all(hasattr(doc, a) for a in _DOCUMENT_ATTRIBUTES):
+            return False
+        trailer = inspect.signature(PDFTrailer.__init__).parameters
+        return {"startxref", "Size", "Root", "Info", "ID"} <= set(trailer) \
+            and "toplevel" in inspect.signature(pdf_format).parameters \
+            and list(inspect.signature(PDFIndirectObject.__init__).parameters)[1:3] == ["name", "content"]
+    except (AttributeError, TypeError, ValueError):
+        return False
+
 
 HEADER_TAIL = b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
 
@@ -215,3 +258,33 @@ class StreamingCanvas(Canvas):
 
     def close(self) -> None:
         self._doc.close()
+
+
+class BufferedCanvas(Canvas):
+    """The public-API twin of ``StreamingCanvas``: reportlab keeps the pages until ``save()``.
+
+    Taken when ``streaming_hooks_intact()`` fails (a reportlab this module was not reviewed
+    against): big ledgers then cost memory, but the file is the same. The page total is an
+    ordinary form, drawn at the end; pages may refer to it before it exists.
+    """
+
+    def reserve_form(self, name: str) -> None:
+        """Nothing to reserve: reportlab resolves form references when it saves."""
+
+    def define_reserved_form(self, name: str, draw: Callable[[Canvas], None]) -> None:
+        self.beginForm(name)
+        draw(self)
+        self.endForm()
+
+    def close(self) -> None:
+        """Nothing is open before ``save()``."""
+
+
+STREAMING = streaming_hooks_intact()
+if not STREAMING:
+    log.warning("reportlab internals changed: ledger PDFs are built in memory (public API)")
+
+
+def ledger_canvas() -> type[Canvas]:
+    """The canvas class ledger PDFs are built with (see ``STREAMING``)."""
+    return StreamingCanvas if STREAMING else BufferedCanvas

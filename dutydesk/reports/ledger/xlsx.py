@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import inspect
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,11 +24,45 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dutydesk.reports.ledger.model import Chart, Column, Ledger, Progress, Row, Table, Totals
 from dutydesk.store.atomic import atomic_path
+
+log = logging.getLogger(__name__)
+
+
+def rows_hook_intact() -> bool:
+    """Whether openpyxl's private write-only internals are still what ``_RowCells`` plugs into.
+
+    pyproject bounds openpyxl (<3.2); this guards a build made with another version anyway:
+    ``_write_rows`` must call ``self._values_to_row(values, row_idx)`` and hand the cells to the
+    writer, and ``Cell`` must take a style array and keep its value in ``_value``. Names are read
+    from the compiled code (``co_names``), so the check works in a bundle without sources.
+    """
+    try:
+        convert = WriteOnlyWorksheet._values_to_row
+        write_rows = WriteOnlyWorksheet._write_rows
+        if list(inspect.signature(convert).parameters) != ["self", "values", "row_idx"]:
+            return False
+        if "_values_to_row" not in write_rows.__code__.co_names:
+            return False
+        if "style_array" not in inspect.signature(Cell.__init__).parameters:
+            return False
+        return all(name in Cell.__slots__ for name in ("_value", "data_type", "row", "column")) \
+            and callable(getattr(Cell, "check_string", None)) \
+            and isinstance(getattr(Cell, "style_id", None), property) \
+            and isinstance(getattr(Cell, "has_style", None), property) \
+            and hasattr(Workbook(write_only=True), "_cell_styles")
+    except (AttributeError, TypeError, ValueError):
+        return False
+
+
+FAST_ROWS = rows_hook_intact()  # else every row takes openpyxl's public path (slower, same file)
+if not FAST_ROWS:
+    log.warning("openpyxl internals changed: ledger rows are written through the public API")
 
 NUMBER_FORMATS = {
     "date": "yyyy-mm-dd",
@@ -160,6 +196,47 @@ class _RowCells:
         return out
 
 
+class _PublicRows:
+    """The public-API twin of ``_RowCells``: the same cells, styles and text handling, built as
+    ordinary ``WriteOnlyCell`` objects (used when ``FAST_ROWS`` is False)."""
+
+    def __init__(self, ws: Worksheet, columns: Sequence[Column]) -> None:
+        self.ws = ws
+        self.columns = list(columns)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+
+    def __call__(self, values: Row) -> list[Any]:
+        out: list[Any] = []
+        for column, value in zip(self.columns, values, strict=False):
+            kind = column.kind
+            if value is None:
+                out.append(None)
+                continue
+            if kind == "text" and type(value) is str:
+                width, limit = int(column.width), max(1, int(column.width // 2))
+                wraps = "\n" in value or (len(value) > limit and len(value.encode("gbk", "replace")) > width)
+                cell = WriteOnlyCell(self.ws, ILLEGAL_CHARACTERS_RE.sub("", value))
+                cell.data_type = "s"  # text that starts with "=" stays text
+                if wraps:
+                    cell.alignment = self.wrap
+            else:
+                cell = WriteOnlyCell(self.ws, value)
+                if kind == "date" and isinstance(value, _DATE_TYPES):
+                    cell.number_format = NUMBER_FORMATS["date"]
+                elif kind in NUMBER_FORMATS and kind not in ("int", "date") and self._fits(kind, value):
+                    cell.number_format = NUMBER_FORMATS[kind]
+                    cell.alignment = Alignment(
+                        horizontal="center" if kind in ("datetime", "time") else "right", vertical="top")
+            out.append(cell)
+        return out
+
+    @staticmethod
+    def _fits(kind: str, value: Any) -> bool:
+        if kind in ("datetime", "time"):
+            return isinstance(value, _TIME_TYPES)
+        return type(value) in _NUMBER_TYPES
+
+
 def _total_style(styler: _Styler, column: Column) -> Any:
     if column.kind in NUMBER_FORMATS:
         return styler.style(f"total_{column.kind}", font=Font(bold=True), border=_BORDER,
@@ -179,11 +256,13 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
     header_row = row_no
     row_no += 1
     totals = Totals(table.columns)
-    ws._values_to_row = _RowCells(ws, styler, table.columns)  # see _RowCells; removed below
+    public = None if FAST_ROWS else _PublicRows(ws, table.columns)
+    if public is None:
+        ws._values_to_row = _RowCells(ws, styler, table.columns)  # see _RowCells; removed below
     try:
         for chunk in table.rows():
             for row in chunk:
-                ws.append(row)
+                ws.append(row if public is None else public(row))
             if table.has_totals:
                 for row in chunk:
                     totals.add(row)
@@ -194,7 +273,8 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
             if progress:
                 progress(done)
     finally:
-        del ws._values_to_row  # headings, totals and sign-off lines take openpyxl's own path
+        if public is None:
+            del ws._values_to_row  # headings, totals and sign-off lines take openpyxl's own path
     if table.has_totals:
         ws.append([styler.cell(value, _total_style(styler, column))
                    for value, column in zip(totals.row(), table.columns, strict=True)])

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
 from dutydesk.store import notices, proxy_cases, proxy_intake, reprints
 from dutydesk.store.catalogue import CatalogueVersion
@@ -492,7 +493,8 @@ class ChecklistPage(QWidget):
         self._show_errors({})
         self.last_notice, self.last_case = notice, case
         self.update_outcome()
-        self.message.setText(f"已受理，代办单号 {case.slip_no}，承诺{case.promised_date:%Y年%m月%d日}前办结。"
+        promised = deadline_text(case.promised_date, self.desk.calendar(), "%Y年%m月%d日")
+        self.message.setText(f"已受理，代办单号 {case.slip_no}，承诺{promised}前办结。"
                              "请打印收件回执和代办单。")
         self.case_created.emit(case)
         self.show_case_docs(case)

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
+from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import proxy_cases, reprints
 from dutydesk.store.daily_work import ArchiveOnly, daily_case
 from dutydesk.store.privacy import mask_for, mask_text
@@ -59,6 +61,7 @@ class CaseTableModel(QAbstractTableModel):
         self.total = 0
         self.open_only = True
         self.text = ""
+        self.calendar: WorkdayCalendar | None = None  # read once per reload, not per cell
 
     def reload(self, open_only: bool | None = None, text: str | None = None) -> None:
         self.beginResetModel()
@@ -66,6 +69,7 @@ class CaseTableModel(QAbstractTableModel):
             self.open_only = open_only
         if text is not None:
             self.text = text
+        self.calendar = self.desk.calendar()
         self.total = proxy_cases.count_cases(self.open_only, self.text, self.desk.today())
         self.rows = proxy_cases.cases_page(0, PAGE, self.open_only, self.text, self.desk.today())
         self.endResetModel()
@@ -109,7 +113,8 @@ class CaseTableModel(QAbstractTableModel):
         case = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (case.slip_no, case.person_name, case.item_version.name, case.state_label, case.agent,
-                      f"{case.promised_date:%Y-%m-%d}", f"{case.accepted_at:%Y-%m-%d %H:%M}")
+                      deadline_text(case.promised_date, self.calendar or self.desk.calendar()),
+                      f"{case.accepted_at:%Y-%m-%d %H:%M}")
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 5):
             status = self._status(case)
@@ -310,7 +315,8 @@ class CasePage(QWidget):
             f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
             f"群众：{case.person_name}　{mask_for(self.desk.account, 'phone', case.person_phone)}<br>"
             f"事项：{item.name}（第{case.item_version.version}版）　收费：{fee}<br>"
-            f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　承诺办结：{case.promised_date:%Y-%m-%d}<br>"
+            f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　"
+            f"承诺办结：{deadline_text(case.promised_date, self.desk.calendar())}<br>"
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
         )
         for step in proxy_cases.all_steps(case):

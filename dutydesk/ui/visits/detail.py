@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.personal_numbers import restore_numbers
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit import history
@@ -138,9 +139,9 @@ def record_html(visit: Visit, desk: Desk, full: bool = False) -> str:
         rows.append(("告知去向", f"{visit.outside_unit}，{visit.outside_address}，{visit.outside_phone}"))
     if visit.deadline:
         label = rules.DEADLINE_KINDS.get(visit.deadline_kind, ("", None))[0]
-        text = f"{visit.deadline:%Y-%m-%d}（{label}，{visit.deadline_days} 个工作日）"
+        text = f"{deadline_text(visit.deadline, cal)}（{label}，{visit.deadline_days} 个工作日）"
         if due and due != visit.deadline:
-            text += f"；扣除暂停后 {due:%Y-%m-%d}"
+            text += f"；扣除暂停后 {deadline_text(due, cal)}"
         rows.append(("承诺期限", text))
     if visit.dispute_parties:
         rows.append(("当事各方", m(visit.dispute_parties)))

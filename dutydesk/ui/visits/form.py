@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.store.accounts import Account
 from dutydesk.store.first_responder import default_responder, on_duty_names
 from dutydesk.store.resident_lookup import ResidentMatch
@@ -196,8 +197,9 @@ class VisitForm(QWidget):
         kind = self.editor("deadline_kind").currentData()
         today = self.desk.today()
         days = deadline_days_for(kind, today)
-        due = self.desk.calendar().add_workdays(today, days)
-        text = f"承诺 {days} 个工作日，{due:%Y年%m月%d日}前办结（已扣除节假日）"
+        calendar = self.desk.calendar()
+        due = calendar.add_workdays(today, days)
+        text = f"承诺 {days} 个工作日，{deadline_text(due, calendar, '%Y年%m月%d日')}前办结（已扣除节假日）"
         if self._outcome() == rules.PROXY:  # V04: one date, the slip's
             text += "；受理代办后按办事指南时限改为代办单上的日期"
         self.due_label.setText(text)
@@ -311,7 +313,7 @@ class VisitForm(QWidget):
         show_errors(self.fields, {})
         done = f"已登记 {visit.ref}：{visit.person_name}，{visit.category}，{visit.outcome}"
         if visit.deadline:
-            done += f"，{visit.deadline:%m月%d日}前办结"
+            done += f"，{deadline_text(visit.deadline, self.desk.calendar(), '%m月%d日')}前办结"
         self.saved.emit(visit)
         self.start_new()
         self.message.setText(done)

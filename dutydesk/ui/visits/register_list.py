@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
 from dutydesk.ui.forms import date_edit, push_button
@@ -112,7 +113,7 @@ class VisitTableModel(QAbstractTableModel):
             values = (
                 v.ref, f"{v.received_at:%Y-%m-%d %H:%M}", v.channel, v.person_name, v.category,
                 request if len(request) <= 30 else request[:29] + "…", v.responder_name, v.outcome,
-                f"{row.due:%Y-%m-%d}" if row.due else "", status_text(row),
+                deadline_text(row.due, self._calendar) if row.due else "", status_text(row),
             )
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col in (8, 9):

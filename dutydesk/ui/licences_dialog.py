@@ -1,6 +1,7 @@
 """帮助 → 许可证与第三方声明: DutyDesk's licence and the third-party notices, one tab each.
 
-``show_licences(parent)`` is also what the 关于 dialog's 许可证 button calls.
+``show_licences(parent)`` is what the menu entry (built by the main window, before 关于) and the
+关于 dialog's button call.
 """
 
 from __future__ import annotations
@@ -8,9 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
-from dutydesk.desk import Desk
 from dutydesk.licence_files import licence_texts
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 
 MENU_TEXT = "许可证与第三方声明"
 
@@ -45,11 +44,3 @@ class LicencesDialog(QDialog):
 def show_licences(parent: QWidget | None) -> None:
     """Open the licences dialog (modal to ``parent``)."""
     LicencesDialog(parent).exec()
-
-
-def _open(_desk: Desk, window: QWidget) -> None:
-    show_licences(window)
-
-
-if not any(a.menu == "帮助" and a.text == MENU_TEXT for a in MENU_ACTIONS):
-    MENU_ACTIONS.append(MenuAction("帮助", MENU_TEXT, _open))

@@ -20,6 +20,8 @@ from dutydesk.desk import Desk
 from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.help import menu as help_menu_entries  # noqa: F401  (registers 使用说明 F1 and the folders)
+from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
+from dutydesk.ui.licences_dialog import show_licences
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size, should_maximise
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self._show_allowed_actions()
         help_menu = self.menus["帮助"]
         self._add_action(help_menu, "快捷键一览", self.show_shortcuts)  # F1 opens 使用说明, which lists them too
+        self._add_action(help_menu, LICENCES, lambda: show_licences(self))
         self._add_action(help_menu, "关于值班台", self.show_about)
 
     def _show_allowed_actions(self) -> None:
@@ -144,7 +147,16 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "关于值班台", self.about_text())
+        """Version, center and data folder, with the way to the licences (issue: installers are
+        passed from village to village, so the notices must be one click away)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "关于值班台", self.about_text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.button(QMessageBox.StandardButton.Close).setText("关闭")
+        licences = box.addButton(LICENCES + "…", QMessageBox.ButtonRole.ActionRole)
+        licences.setAccessibleName(LICENCES)
+        box.exec()
+        if box.clickedButton() is licences:
+            show_licences(self)
 
     # -- status bar -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-import dutydesk.ui.calendar_status  # (status bar: a year's holidays missing)
-import dutydesk.ui.licences_dialog  # noqa: F401  (registers 帮助 → 许可证与第三方声明)
 from dutydesk.desk import Desk
 from dutydesk.ui import ledger_export  # noqa: F401  (registers 导出 → 导出到U盘…)
 

@@ -40,7 +40,7 @@ def record_open_url(monkeypatch, answer=True):
 def test_help_menu_entries_in_order(qtbot, app, desk):
     window = make_window(qtbot, desk)
     texts = [a.text() for a in window.menus["帮助"].actions()]
-    assert texts == ["使用说明", "打开数据文件夹", "打开日志文件夹", "快捷键一览", "关于值班台"]
+    assert texts == ["使用说明", "打开数据文件夹", "打开日志文件夹", "快捷键一览", "许可证与第三方声明", "关于值班台"]
     assert help_action(window, "使用说明").shortcut().toString() == "F1"
 
 
@@ -81,3 +81,26 @@ def test_about_shows_version_center_and_data_folder(qtbot, app, desk):
     assert __version__ in texts[0]
     assert "青石村党群服务中心" in texts[0]
     assert str(desk.folder.path) in texts[0]
+
+
+def test_about_leads_to_the_licences_and_third_party_notices(qtbot, app, desk):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from dutydesk.ui.licences_dialog import LicencesDialog
+    from tests.ui.helpers import by_name
+
+    window = make_window(qtbot, desk)
+    titles: list[str] = []
+
+    def read_licences(dialog):
+        titles.extend(view.accessibleName() for view in dialog.findChildren(QPlainTextEdit))
+        dialog.reject()
+
+    def press_licences(box):
+        when_modal(read_licences, kind=LicencesDialog)
+        by_name(box, "许可证与第三方声明").click()
+
+    when_modal(press_licences, kind=QMessageBox)
+    help_action(window, "关于值班台").trigger()
+    qtbot.waitUntil(lambda: bool(titles))
+    assert len(titles) >= 2  # DutyDesk's own licence and the third-party notices

@@ -9,10 +9,11 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField
 
+from dutydesk.domain.labels import ACCOUNT_ROLES
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel
 
-ROLES = {"operator": "值班员", "director": "主任", "admin": "管理员"}
+ROLES = ACCOUNT_ROLES
 
 
 class Account(BaseModel):

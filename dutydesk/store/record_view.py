@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from peewee import ForeignKeyField, Model
 
+from dutydesk.domain.labels import value_label
 from dutydesk.store.search_index import Hit, record_for
 
 # Chinese labels for field names used across features; unknown fields show their name.
@@ -32,8 +34,50 @@ LABELS = {
     "recorded_by": "记录人", "found_at": "发现时间", "staff": "人员", "inspector": "督查人",
     "by_county": "县委组织部查实", "detail": "详情", "recorded_at": "记录时间", "name_initials": "拼音首字母",
     "item_version": "办理事项", "visit": "来访记录", "resident": "居民", "notice": "告知单",
-    "merged_into": "已合并到",
+    "merged_into": "已合并到", "mobile": "手机号", "role": "职务", "duties": "职责", "rotation": "轮值方式",
+    "active": "在用", "active_from": "起始日期", "active_to": "截止日期", "principal": "主要领导",
+    "password_hash": "密码", "cause": "原因", "start": "开始日期", "end": "结束日期", "method": "方式",
+    "content": "内容", "staff_name": "人员", "given_at": "反馈时间", "done_at": "办理时间",
+    "old_deadline": "原期限", "new_deadline": "新期限", "case": "代办事项", "details": "登记内容",
+    "reversed_at": "撤销时间", "reversed_by": "撤销人", "reverse_reason": "撤销原因", "item": "办理事项",
+    "person_id_number": "身份证号", "channel_note": "方式说明", "version": "版本",
 }
+# A column whose meaning differs in one table.
+TABLE_LABELS = {("account", "role"): "权限", ("account", "name"): "账户名"}
+
+
+def field_label(table: str, column: str) -> str:
+    """The Chinese name of a stored column; an unknown one shows as 其他项目, never its code name."""
+    return TABLE_LABELS.get((table, column)) or LABELS.get(column) or LABELS.get(column.removesuffix("_id"), "其他项目")
+
+
+def _materials(value: str) -> str:
+    """A JSON list of materials (received with pages, or missing) as 名称（原件1份，3页）; other
+    text as is."""
+    if not value.startswith("[{"):
+        return value
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return value
+    parts = []
+    for item in items:
+        if not isinstance(item, dict):
+            return value
+        material = item.get("material", item)
+        name = material.get("name", "")
+        detail = [f"{material.get('form', '')}{material.get('copies', 1)}份"]
+        if "pages" in item:
+            detail.append(f"{item['pages']}页")
+        parts.append(f"{name}（{'，'.join(detail)}）")
+    return "；".join(parts)
+
+
+def display_value(table: str, column: str, value: object) -> str:
+    """A stored value as staff read it (labels for codes, materials spelled out, short times)."""
+    if isinstance(value, (bool, dt.date)):
+        return _text(value)
+    return _materials(value_label(table, column, value))
 
 
 def _text(value: Any) -> str:
@@ -56,7 +100,7 @@ def _related(instance: Model, field: ForeignKeyField) -> str:
         target = getattr(instance, field.name)
     except Exception:  # the related row is missing: show the raw id
         return str(raw)
-    for attr in ("label", "name", "person_name", "slip_no", "ref"):
+    for attr in ("ref", "slip_no", "label", "name", "person_name"):
         value = getattr(target, attr, None)
         if isinstance(value, str) and value:
             return value
@@ -69,9 +113,12 @@ def record_fields(hit: Hit) -> list[tuple[str, str]]:
     if instance is None:
         return [("记录", "（原记录不存在）")]
     out: list[tuple[str, str]] = []
+    table = instance._meta.table_name
     for field in instance._meta.sorted_fields:
         related = isinstance(field, ForeignKeyField)
-        text = _related(instance, field) if related else _text(getattr(instance, field.name))
-        if text and field.name not in ("name_initials",):
-            out.append((LABELS.get(field.name, field.name), text))
+        text = _related(instance, field) if related else display_value(table, field.name, getattr(instance, field.name))
+        if field.name == "id" and isinstance(getattr(instance, "ref", None), str):
+            text = instance.ref  # the number staff quote (2026-002682), never the bare row id
+        if text and field.name not in ("name_initials", "password_hash"):
+            out.append((field_label(table, field.name), text))
     return out

@@ -28,6 +28,7 @@ from dutydesk.domain.phone import mask_phone
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit import history
 from dutydesk.store.incident_reports import reports_of
+from dutydesk.store.record_view import display_value, field_label
 from dutydesk.store.visits import (
     Visit,
     VisitExtension,
@@ -174,8 +175,8 @@ def record_html(visit: Visit, desk: Desk) -> str:
         elif entry.action == "void":
             changes.append(f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 作废：{entry.reason}")
         else:
-            label = FIELD_LABELS.get(entry.field, entry.field)
-            old, new = entry.old_value or "", entry.new_value or ""
+            label = FIELD_LABELS.get(entry.field) or field_label("visit", entry.field)
+            old, new = (display_value("visit", entry.field, v) if v else "" for v in (entry.old_value, entry.new_value))
             if entry.field == "contact":
                 old, new = mask_phone(old), mask_phone(new)
             line = f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 修改{label}：{old} → {new}"

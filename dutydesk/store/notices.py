@@ -84,7 +84,7 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     if not entry.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
     if not entry.eligible and not entry.reason.strip():
-        errors["reason"] = "不符合条件时必须写明原因（N04）"
+        errors["reason"] = "不符合条件时必须写明原因"
     if entry.channel not in CHANNELS:
         errors["channel"] = "告知方式应为书面或电话"
     for tick in entry.ticks:

@@ -118,14 +118,14 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
     if not new.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
     if not new.agent.strip():
-        errors["agent"] = "请指定代办员（P05：一人负责到底）"
+        errors["agent"] = "请指定代办员（一人负责到底）"
     if item.kind != "代办" or item.done_on_spot:
         errors["item"] = "该事项不需要代办单"
     result = decide(item, new.ticks)
     if result.outcome is Outcome.MISSING:
-        errors["materials"] = "材料不全，不能受理代办，请打印一次性告知单（N03）"
+        errors["materials"] = "材料不全，不能受理代办，请打印一次性告知单"
     if any(t.received and t.pages <= 0 for t in new.ticks):
-        errors["pages"] = "请填写每份材料的页数（P04）"
+        errors["pages"] = "请填写每份材料的页数"
     fee_error = check_fee(item, new.fee)
     if fee_error:
         errors["fee"] = fee_error

@@ -31,8 +31,8 @@ def tally_row(row: TallyRow) -> tuple:
 def build(desk: Desk, period: Period) -> Ledger:
     year, month = period.year_month
     rows = [tally_row(r) for r in month_tally(year, month, desk.now())]
-    notes = ["说明：缺勤含未签到和签到后脱岗（D05、D06）；"
-             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算（D14）。"]
+    notes = ["说明：缺勤含未签到和签到后脱岗；"
+             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算。"]
     return ledger_for(desk, "月度考勤统计表", period, tables=[Table(COLUMNS, static_rows(rows), row_count=len(rows))],
                       notes=notes, sheet_name="考勤统计")
 

@@ -111,8 +111,8 @@ def header(desk: Desk) -> tuple[str, str]:
 def privacy_footer(grant: ExportGrant | None) -> str:
     """The line under a ledger with personal data: masked, or who approved showing it in full."""
     if grant is None:
-        return "电话、身份证号已按规定隐去部分数字（V09）"
-    return f"本台账含完整电话、身份证号，经{grant.approved_by}批准导出（原因：{grant.reason}），请妥善保管（V09）"
+        return "电话、身份证号已按规定隐去部分数字"
+    return f"本台账含完整电话、身份证号，经{grant.approved_by}批准导出（原因：{grant.reason}），请妥善保管"
 
 
 def ledger_for(desk: Desk, title: str, period: Period, **kwargs) -> Ledger:

@@ -54,7 +54,7 @@ class ApprovalDialog(QDialog):
         retention = RETENTION_LABELS[retention_for(hit.kind, hit.day)]
         who = "主要领导" if self.needed == PRINCIPAL else "主任"
         intro = QLabel(f"查阅“{hit.label}：{mask_text(desk.account, hit.title)}”（保管期限：{retention}）"
-                       f"须登记查阅原因并经{APPROVER_LABELS[self.needed]}批准（A02）。")
+                       f"须登记查阅原因并经{APPROVER_LABELS[self.needed]}批准。")
         intro.setAccessibleName("审批说明")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -121,7 +121,7 @@ class RecordDialog(QDialog):
                          + ("　【已作废】" if hit.voided else ""))
         heading.setProperty("role", "title")
         layout.addWidget(heading)
-        layout.addWidget(QLabel("档案原件只读，不能修改；更正请由经办人以补充记录的方式进行（A03）。"))
+        layout.addWidget(QLabel("档案原件只读，不能修改；更正请由经办人以补充记录的方式进行。"))
         fields = record_fields(hit)
         self.fields_table = QTableWidget(len(fields), 2)
         self.fields_table.setAccessibleName("记录内容")

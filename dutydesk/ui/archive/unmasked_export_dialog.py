@@ -22,7 +22,7 @@ class UnmaskedExportDialog(QDialog):
         self.setWindowTitle("导出完整信息")
         layout = QVBoxLayout(self)
         note = QLabel(f"“{what}”默认隐去电话和身份证号码的中间部分。导出完整号码须填写原因并经主任批准，"
-                      "系统将记录本次导出（V09）。")
+                      "系统将记录本次导出。")
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()

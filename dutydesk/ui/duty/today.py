@@ -174,7 +174,7 @@ class TodayPage(QWidget):
         self.heading.setText(f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}（{kind}）　"
                              f"现在 {now:%H:%M}　当班：{on_now}")
         minutes = duty_config(today).early_arrival_minutes
-        self.arrival_hint.setText(f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗（D05）；"
+        self.arrival_hint.setText(f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
                                   "停签后未签到计迟到，班次结束仍未签到计缺勤。")
         self._fill_sessions(now)
         self._fill_people(now)

@@ -51,7 +51,7 @@ def item_html(version: CatalogueVersion) -> str:
         return "".join(f"<li>{v}</li>" for v in values) or "<li>无</li>"
 
     unit = item.unit
-    notice = (f"<p><b>公示：</b>须公示{item.public_notice_days}天，无异议后方可报送（P09）</p>"
+    notice = (f"<p><b>公示：</b>须公示{item.public_notice_days}天，无异议后方可报送</p>"
               if item.public_notice_days else "")
     return (
         f"<p><b>类别：</b>{item.kind}　<b>承诺时限：</b>{item.time_limit_label()}　<b>收费：</b>{item.fee.label()}</p>"
@@ -115,7 +115,7 @@ class ChecklistPage(QWidget):
         self.name_field = FormField("群众姓名", QLineEdit())
         self.phone_field = FormField("联系电话", QLineEdit())
         self.agent_field = FormField("代办员", QLineEdit(desk.who))
-        self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费（P07）")
+        self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
         self.ineligible = QCheckBox("不符合办理条件")
         self.ineligible.setAccessibleName("不符合办理条件")

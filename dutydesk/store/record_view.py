@@ -9,7 +9,7 @@ from typing import Any
 from peewee import ForeignKeyField, Model
 
 from dutydesk.domain.labels import value_label
-from dutydesk.store.search_index import Hit, record_for
+from dutydesk.store.search_index import SOURCES, Hit, record_for
 
 # Chinese labels for field names used across features; unknown fields show their name.
 LABELS = {
@@ -42,6 +42,37 @@ LABELS = {
     "reversed_at": "撤销时间", "reversed_by": "撤销人", "reverse_reason": "撤销原因", "item": "办理事项",
     "person_id_number": "身份证号", "channel_note": "方式说明", "version": "版本",
 }
+# The books' tables as the audit viewer names them.
+TABLE_NAMES = {
+    "account": "账户", "calendar_day": "节假日调整", "catalogue_version": "办事指南", "center_profile": "中心信息",
+    "correction": "更正说明", "duty_finding": "督查记录", "duty_note": "值班记录", "duty_review_meeting": "值班例会",
+    "duty_swap": "对调", "export_log": "导出记录", "handover": "交接班", "incident_report": "突发事件报告",
+    "leave_request": "请假", "lookup_entry": "查阅登记", "notice_record": "一次性告知", "proxy_case": "代办事项",
+    "proxy_step": "代办环节", "resident": "居民档案", "resident_phone": "居民电话", "roster_slot": "值班安排",
+    "satisfaction_survey": "满意度测评", "setting_value": "设置", "sign_in": "签到", "special_period": "特殊时期",
+    "staff": "值班人员", "staff_phone": "人员电话", "visit": "来访记录", "visit_extension": "延期",
+    "visit_feedback": "反馈", "visit_followup": "跟进记录", "visit_pause": "暂停计时", "whereabouts": "去向",
+    "year_closure": "年度归档", "slip_counter": "单号", "login_attempt": "登录记录",
+}
+
+
+def table_label(table: str) -> str:
+    return TABLE_NAMES.get(table, "其他记录")
+
+
+def record_number(table: str, record_id: int) -> str:
+    """The number staff quote for a record: a visit's 2026-002682, a slip's DB2026-000123; other
+    records keep their row number."""
+    source = SOURCES.get(table)
+    if source is not None:
+        row = source.model.get_or_none(source.model._meta.primary_key == record_id)
+        for attr in ("ref", "slip_no"):
+            value = getattr(row, attr, None)
+            if isinstance(value, str) and value:
+                return value
+    return str(record_id)
+
+
 # A column whose meaning differs in one table.
 TABLE_LABELS = {("account", "role"): "权限", ("account", "name"): "账户名"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dutydesk.store import visit_progress as progress
 from dutydesk.store.audit_query import describe, record_history
-from dutydesk.store.record_view import display_value, record_fields
+from dutydesk.store.record_view import display_value, record_fields, record_number, table_label
 from dutydesk.store.search_index import doc_for
 from dutydesk.store.visits import register_visit
 from tests.store.conftest import draft
@@ -38,3 +38,10 @@ def test_materials_are_spelled_out_not_json():
     assert display_value("notice_record", "received", value) == "户口簿（原件1份，2页）"
     missing = '[{"name": "结婚证", "form": "复印件", "copies": 2, "note": ""}]'
     assert display_value("notice_record", "missing", missing) == "结婚证（复印件2份）"
+
+
+def test_a03_audit_rows_name_tables_and_visit_numbers_as_staff_know_them(desk):
+    visit = _transfer(desk)
+    assert table_label("visit") == "来访记录" and table_label("proxy_case") == "代办事项"
+    assert record_number("visit", visit.id) == visit.ref
+    assert record_number("account", 7) == "7"

@@ -7,7 +7,6 @@ whatever tab is showing, and adds the 代办 count to the status bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
@@ -90,8 +89,6 @@ class NoticeTab(QWidget):
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
             holder.setWidget(page)
             self.pages.addTab(holder, title)
-        find = QShortcut(QKeySequence("Ctrl+F"), self)
-        find.activated.connect(self.checklist.search.setFocus)
 
     # -- wiring -------------------------------------------------------------------------------
     def set_events(self, events: DeskEvents) -> None:

@@ -67,3 +67,25 @@ def test_archive_search_leaves_voided_records_out_until_asked(qtbot, app, desk):
     assert kept.voided_at is None
     voided.setChecked(True)
     assert view.model().rowCount() == 2
+
+
+def test_new_staff_have_no_default_post_and_must_choose_one(qtbot, app, desk):
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+
+    from dutydesk.store.staff import Staff
+    from dutydesk.ui.duty.tab import DutyTab
+
+    tab = DutyTab(desk)
+    qtbot.addWidget(tab)
+    page = tab.show_page("人员")
+    role = by_name(page, "职务", QComboBox)
+    assert role.currentIndex() == -1 and role.currentText() == ""
+    type_text(qtbot, by_name(page, "姓名"), "刘晓东")
+    type_text(qtbot, by_name(page, "手机号"), "13812345678")
+    qtbot.mouseClick(by_name(page, "新增人员", QPushButton), Qt.MouseButton.LeftButton)
+    assert by_name(page, "职务错误提示", QLabel).text() == "请选择职务"
+    assert Staff.select().count() == 0 and by_name(page, "姓名").text() == "刘晓东"
+    role.setCurrentIndex(role.findText("文书"))
+    qtbot.mouseClick(by_name(page, "新增人员", QPushButton), Qt.MouseButton.LeftButton)
+    assert Staff.get().role == "文书"
+    assert role.currentIndex() == -1  # the form is cleared for the next person, post unchosen again

@@ -117,6 +117,7 @@ class StaffPage(QWidget):
         for w in (self.name, self.mobile, self.duties):
             w.clear()
         self.has_end.setChecked(False)
+        self.role.setCurrentIndex(-1)  # no default 职务: a new person's post is always chosen
         self.phone_changed_at.setDateTime(QDateTime(self.desk.now()))
         self.save_button.setEnabled(False)
         self.history.setText("")

@@ -15,6 +15,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from dutydesk.cli_text import os_error_text
+from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.store.datafolder import DeskError
 
 LEDGER_KEYS = ("duty", "visits", "proxy", "attendance", "monthly")
@@ -38,9 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _date(text: str, what: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DeskError(f"{what}格式应为 YYYY-MM-DD，例如 2026-11-01：{text}") from None
+        return parse_day(text, what)
+    except DayTextError as exc:
+        raise DeskError(str(exc)) from None
 
 
 def resolve_period(ledger: str, start: str | None, end: str | None, month: str | None):
@@ -132,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_ledger(ledger, out, fmt, lambda done: rows.__setitem__(0, done))
         except OSError as exc:
-            raise DeskError(f"无法写入 {out}：{exc.strerror or exc}") from None
+            raise DeskError(f"无法写入 {out}：{os_error_text(exc, with_name=False)}") from None
         if spec.personal:
             log_export(desk.who, desk.now(), f"{spec.name}（{period.text}）", grant, path=str(out))
     print(f"已导出{spec.name}（{period.text}，{rows[0]}行）{'，含完整电话和身份证号' if grant else ''}：{out}")

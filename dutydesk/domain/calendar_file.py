@@ -24,6 +24,8 @@ import io
 import json
 from dataclasses import dataclass
 
+from dutydesk.domain.day_text import DayTextError, parse_day
+
 _OFF = {"休", "假", "节假日", "holiday", "off", "rest"}
 _WORK = {"班", "上班", "调休上班", "workday", "work"}
 
@@ -50,8 +52,10 @@ def _parse_type(raw: str, where: str) -> bool:
 
 def _parse_date(raw: str, where: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(raw.strip())
-    except ValueError:
+        return parse_day(raw)
+    except DayTextError as exc:
+        if "不存在" in str(exc):
+            raise CalendarFileError(f"{where}：日期“{raw.strip()}”不存在") from None
         raise CalendarFileError(f"{where}：日期“{raw}”格式不正确，应为 2027-01-01") from None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.center import CenterProfile
+from dutydesk.domain.placeholders import check_printable
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
@@ -43,12 +44,16 @@ def slip_doc(case: ProxyCase, center: CenterProfile) -> SlipDoc:
 
 
 def print_notice(notice: NoticeRecord, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
+    """Raises UnfilledTemplate (a Chinese message) when the item still holds a template blank."""
+    check_printable(notice.item_version.item)
     return render_notice(notice_doc(notice, center), printed_path(data_dir, notice.ref, "notice", size), size)
 
 
 def print_receipt(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
+    check_printable(case.item_version.item)
     return render_receipt(slip_doc(case, center), printed_path(data_dir, case.slip_no, "receipt", size), size)
 
 
 def print_slip(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4") -> Path:
+    check_printable(case.item_version.item)
     return render_slip(slip_doc(case, center), printed_path(data_dir, case.slip_no, "slip", size), size)

@@ -15,6 +15,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.catalogue import CatalogueError, Material, Outcome, Tick, decide
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.placeholders import unfilled_message
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit, slip_numbers
 from dutydesk.store.audit import VoidableMixin
@@ -87,6 +88,9 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
         errors["reason"] = "不符合条件时必须写明原因"
     if entry.channel not in CHANNELS:
         errors["channel"] = "告知方式应为书面或电话"
+    unfilled = unfilled_message(entry.version.item)
+    if unfilled:
+        errors["item"] = unfilled  # N05: the notice is written, and paper never shows a template blank
     for tick in entry.ticks:
         if tick.received and tick.pages <= 0:
             errors["pages"] = f"请填写“{tick.material.name}”的页数"

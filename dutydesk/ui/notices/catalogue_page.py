@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.placeholders import unfilled
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
@@ -167,7 +168,8 @@ class CataloguePage(QWidget):
 
     def refresh(self) -> None:
         fill_item_list(self.list, self.search.text(), self.version.code if self.version else None,
-                       lambda version: f"{version.code}　{version.name}")
+                       lambda version: f"{version.code}　{version.name}"
+                       + ("　【待填写】" if unfilled(version.item) else ""))
 
     def _chosen(self, current: QListWidgetItem | None) -> None:
         version = version_of(current)

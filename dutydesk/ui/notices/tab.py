@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QTabWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
+from dutydesk.domain.placeholders import UnfilledTemplate, check_printable
 from dutydesk.domain.proxy_case import normalize_slip_no
 from dutydesk.reports import notice_records
 from dutydesk.store import catalogue, proxy_cases
@@ -162,18 +163,27 @@ class NoticeTab(QWidget):
             raise RuntimeError("center profile missing")
         return center
 
-    def show_notice(self, notice: NoticeRecord) -> DocumentDialog:
+    def show_notice(self, notice: NoticeRecord) -> DocumentDialog | None:
         title = f"一次性告知单 {notice.ref}"
         if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
             title = f"受理告知单 {notice.ref}"
-        dialog = show_document(
-            title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size),
-            self.prefs, self)
+        try:
+            dialog = show_document(
+                title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size),
+                self.prefs, self)
+        except UnfilledTemplate as exc:
+            QMessageBox.warning(self, "请先填写办事指南", str(exc))
+            return None
         self.dialogs.append(dialog)
         return dialog
 
     def show_case_docs(self, case: ProxyCase) -> list[DocumentDialog]:
         center, folder = self._center(), self.desk.folder.path
+        try:
+            check_printable(case.item_version.item)
+        except UnfilledTemplate as exc:
+            QMessageBox.warning(self, "请先填写办事指南", str(exc))
+            return []
         shown = [
             show_document(f"收件回执单 {case.slip_no}",
                           lambda size: notice_records.print_receipt(case, center, folder, size), self.prefs, self),

@@ -98,7 +98,7 @@ def _case_from_visit(plan: DemoPlan, rng, visit: Visit, version: CatalogueVersio
     now = plan.desk.now()
     day = accepted.date()
     if index == 1:
-        other = "李文书" if agent != "李文书" else "王书记"
+        other = "陈立新" if agent != "陈立新" else "张建国"
         proxy_cases.hand_over(case, other, "本人外出培训一周，材料已交接，请继续跟进", agent,
                               accepted + dt.timedelta(hours=1))
         agent = other

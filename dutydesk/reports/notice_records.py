@@ -14,6 +14,7 @@ from dutydesk.domain.placeholders import check_printable
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.staff_names import printed_name
 
 KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单"}
 
@@ -29,7 +30,8 @@ def notice_doc(notice: NoticeRecord, center: CenterProfile) -> NoticeDoc:
     return NoticeDoc(
         center=center, person_name=notice.person_name, person_phone=notice.person_phone, item=version.item,
         item_version=version.version, outcome=Outcome(notice.outcome), missing=notice.missing_materials,
-        received=notice.received_ticks, reason=notice.reason, handler=notice.told_by, day=notice.told_at.date(),
+        received=notice.received_ticks, reason=notice.reason, handler=printed_name(notice.told_by, notice.told_at),
+        day=notice.told_at.date(),
         ref=notice.ref, promised=case.promised_date if case else None,
     )
 
@@ -39,7 +41,8 @@ def slip_doc(case: ProxyCase, center: CenterProfile) -> SlipDoc:
     return SlipDoc(
         center=center, slip_no=case.slip_no, person_name=case.person_name, person_phone=case.person_phone,
         item=version.item, item_version=version.version, received=case.received_ticks,
-        accepted_on=case.accepted_at.date(), promised=case.promised_date, handler=case.agent, fee=case.fee_amount,
+        accepted_on=case.accepted_at.date(), promised=case.promised_date,
+        handler=printed_name(case.agent, case.accepted_at), fee=case.fee_amount,
     )
 
 

@@ -34,6 +34,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
 from dutydesk.store import notices, proxy_cases
 from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.first_responder import default_responder
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
@@ -114,7 +115,7 @@ class ChecklistPage(QWidget):
 
         self.name_field = FormField("群众姓名", QLineEdit())
         self.phone_field = FormField("联系电话", QLineEdit())
-        self.agent_field = FormField("代办员", QLineEdit(desk.who))
+        self.agent_field = FormField("代办员", QLineEdit(default_responder(desk.who, desk.now())))
         self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
         self.ineligible = QCheckBox("不符合办理条件")

@@ -83,6 +83,8 @@ def value_label(table: str, column: str, value: object) -> str:
     if family is not None:
         return label(family, value)
     text = str(value)
+    if text in ("True", "False"):  # a yes/no column as the audit trail stores it
+        return "是" if text == "True" else "否"
     if len(text) >= 16 and text[4:5] == "-" and text[10:11] in ("T", " ") and text[13:14] == ":":
         try:
             return dt.datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")

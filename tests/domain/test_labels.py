@@ -30,6 +30,11 @@ def test_value_label_knows_which_column_holds_which_family():
     assert labels.value_label("visit", "request", "pending") == "pending"  # free text is left alone
 
 
+def test_value_label_says_yes_and_no():
+    assert labels.value_label("account", "principal", "True") == "是"
+    assert labels.value_label("staff", "active", False) == "否"
+
+
 def test_value_label_shortens_iso_timestamps():
     assert labels.value_label("proxy_case", "closed_at", "2026-11-10T10:00:00") == "2026-11-10 10:00"
     assert labels.value_label("visit", "received_at", dt.datetime(2026, 11, 10, 10, 0)) == "2026-11-10 10:00"

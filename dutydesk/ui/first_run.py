@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, validate_center
 from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.grow import grow_to_fit
 
 PLACEHOLDERS = {
     "name": "如：青石村党群服务中心",
@@ -94,6 +95,7 @@ class CenterProfileDialog(QDialog):
         if self._ask_admin and not self._text("admin").strip():
             errors["admin"] = "请填写管理员账户名"
         show_errors(self.fields, errors)
+        grow_to_fit(self)  # messages appear below their fields, never over the next one
         if errors:
             return
         self.profile = profile

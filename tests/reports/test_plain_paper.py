@@ -98,3 +98,20 @@ def test_the_duty_papers_read_in_plain_chinese(demo_desk, tmp_path):
     monday = today - dt.timedelta(days=today.weekday())
     review = write_review_pdf(review_data(monday, demo_desk.calendar(), demo_desk.now()), tmp_path / "review.pdf")
     assert offending(pdf_lines(board) + pdf_lines(review)) == []
+
+
+def test_the_archive_catalogues_and_lookup_register_read_in_plain_chinese(demo_desk, tmp_path):
+    from dutydesk.reports.archive_ledgers import lookup_register_ledger, year_catalogue_ledger
+    from dutydesk.store.search_index import SOURCES
+
+    bad: list[str] = []
+    kinds = {source.kind: source.label for source in SOURCES.values()}
+    assert {"proxy_case", "notice", "visit"} <= set(kinds)
+    for kind, label in kinds.items():
+        path = write_ledger(year_catalogue_ledger(2026, kind, label, demo_desk.today()), tmp_path / f"{kind}.xlsx",
+                            "xlsx")
+        bad += offending(xlsx_cells(path), f"{label}：")
+    register = write_ledger(lookup_register_ledger(dt.date(2026, 1, 1), dt.date(2026, 12, 31), demo_desk.today()),
+                            tmp_path / "register.pdf", "pdf")
+    bad += offending(pdf_lines(register), "查阅登记簿：")
+    assert bad == []

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # a file the user named is missing, locked, or the disk is full
-        log.warning("os error", exc_info=True)
+        log.info("os error", exc_info=True)  # to the log file only: never a traceback on screen
         print(f"错误：{os_error_text(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -89,3 +89,11 @@ def test_cli_due_with_an_impossible_date(capsys, tmp_path):
     assert main(["calendar", "due", "2025-02-30", "3", "--data-dir", str(tmp_path / "x")]) == 1
     err = capsys.readouterr().err
     assert "受理日期不存在：2025-02-30" in err and "格式" not in err
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_chinese_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["check", "--data-dir", str(blocker / "data")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and len(err.strip().splitlines()) == 1 and "Traceback" not in err

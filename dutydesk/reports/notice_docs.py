@@ -237,68 +237,72 @@ FIT_STEPS = (1.0, 0.93, 0.86, 0.8)
 
 def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
     """一次性告知单: everything required, exactly what is missing, steps, limit, basis, signatures."""
-    with atomic_path(path) as tmp:
-        for shrink in FIT_STEPS:
-            pdf, scale = _document(tmp, size, doc.center, _version_text(doc), "一次性告知单")
-            pdf.build(_notice_story(doc, _Styles(scale * shrink), pdf.width))
-            if size != "A4" or pdf.page <= 1:  # A5 is the small copy: it may run on
-                break
+    for shrink in FIT_STEPS:
+        pages = _render_notice_at(doc, path, size, shrink)
+        if size != "A4" or pages <= 1:  # A5 is the small copy: it may run on
+            break
     return path
 
 
-def _notice_story(doc: NoticeDoc, st: _Styles, w: float) -> list[Flowable]:
-    item = doc.item
-    story: list[Flowable] = _header(doc.center, "一次性告知单", f"编号：{doc.ref}" if doc.ref else "", st)
-    story.append(_grid([
-        [_p("申请人", st.label), _p(doc.person_name, st.body), _p("联系电话", st.label),
-         _p(doc.person_phone or "", st.body)],
-        [_p("办理事项", st.label), _p(f"{item.name}", st.body), _p("告知日期", st.label),
-         _p(cn_date(doc.day), st.body)],
-        [_p("承诺时限", st.label), _p(item.time_limit_label(), st.body), _p("收费标准", st.label),
-         _p(item.fee.label(), st.body)],
-        [_p("办理单位", st.label),
-         _p(f"{item.unit.name}　{item.unit.address}　电话：{item.unit.phone}", st.body), "", ""],
-    ], [0.15 * w, 0.4 * w, 0.15 * w, 0.3 * w], label_cols=(0, 2), spans=[((1, 3), (3, 3))]))
-    story.append(Spacer(1, 6))
-    if doc.outcome is Outcome.NOT_ELIGIBLE:
-        story.append(_p("经审查，您申请的事项不符合办理条件，现一次性告知如下：", st.heading))
+def _render_notice_at(doc: NoticeDoc, path: Path, size: str, shrink: float) -> int:
+    """Render at ``shrink`` times the normal type size; returns the number of pages."""
+    with atomic_path(path) as tmp:
+        pdf, scale = _document(tmp, size, doc.center, _version_text(doc), "一次性告知单")
+        st = _Styles(scale * shrink)
+        w = pdf.width
+        item = doc.item
+        story: list[Flowable] = _header(doc.center, "一次性告知单", f"编号：{doc.ref}" if doc.ref else "", st)
         story.append(_grid([
-            [_p("不予受理原因", st.label), _p(doc.reason, st.body)],
-            [_p("依据", st.label), _p(item.basis or "—", st.body)],
-        ], [0.2 * w, 0.8 * w]))
-    else:
-        missing = list(doc.missing) if doc.outcome is Outcome.MISSING else []
-        if missing and len(missing) == len(item.materials):
-            # Nothing handed in yet: the full list below is the list of what is missing, so
-            # the materials are printed once, not twice.
-            story.append(Paragraph("您申请的事项符合办理条件，但尚未提交材料。请备齐下面“二、所需全部材料”"
-                                   f"所列<b>所缺材料</b>（共{len(missing)}项）后再来办理。", st.heading))
-        elif missing:
-            story.append(Paragraph("您申请的事项符合办理条件，但材料不全。请补齐下列<b>所缺材料</b>后再来办理"
-                                   "（下表中标“缺”的各项）：", st.heading))
-            story.append(_p("；".join(f"{i}. {m.label()}" for i, m in enumerate(missing, 1)), st.body))
+            [_p("申请人", st.label), _p(doc.person_name, st.body), _p("联系电话", st.label),
+             _p(doc.person_phone or "", st.body)],
+            [_p("办理事项", st.label), _p(f"{item.name}", st.body), _p("告知日期", st.label),
+             _p(cn_date(doc.day), st.body)],
+            [_p("承诺时限", st.label), _p(item.time_limit_label(), st.body), _p("收费标准", st.label),
+             _p(item.fee.label(), st.body)],
+            [_p("办理单位", st.label),
+             _p(f"{item.unit.name}　{item.unit.address}　电话：{item.unit.phone}", st.body), "", ""],
+        ], [0.15 * w, 0.4 * w, 0.15 * w, 0.3 * w], label_cols=(0, 2), spans=[((1, 3), (3, 3))]))
+        story.append(Spacer(1, 6))
+        if doc.outcome is Outcome.NOT_ELIGIBLE:
+            story.append(_p("经审查，您申请的事项不符合办理条件，现一次性告知如下：", st.heading))
+            story.append(_grid([
+                [_p("不予受理原因", st.label), _p(doc.reason, st.body)],
+                [_p("依据", st.label), _p(item.basis or "—", st.body)],
+            ], [0.2 * w, 0.8 * w]))
         else:
-            story.append(_p("您申请的事项材料齐全，已予受理。", st.heading))
-        story.append(_p("一、办理条件", st.heading))
-        story.append(_p("\n".join(f"{i}. {c}" for i, c in enumerate(item.conditions, 1)) or "无特别条件", st.body))
-        story.append(_p("二、所需全部材料", st.heading))
-        story.append(_materials_table(list(item.materials), st, w, with_pages=False,
-                                      missing={m.name for m in missing}))
-        story.append(_p("三、办理流程", st.heading))
-        story.append(_p("\n".join(f"{i}. {s}" for i, s in enumerate(item.steps, 1)) or "—", st.body))
-        story.append(_p("四、办理依据", st.heading))
-        story.append(_p(item.basis or "—", st.body))
-        if item.public_notice_days:
-            story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送。", st.small))
-        if item.notes:
-            story.append(_p("五、注意事项", st.heading))
-            story.append(_p(item.notes, st.body))
-    story.append(Spacer(1, 6))
-    story.append(_p("本告知单一式两份，申请人与服务中心各执一份。除法定收费外不收取任何费用。", st.small))
-    story.append(Spacer(1, 4))
-    story.append(_signatures("经办人（签字）：" + doc.handler, "申请人（签字）：", doc.day, st, w,
-                             doc.center.name))
-    return story
+            missing = list(doc.missing) if doc.outcome is Outcome.MISSING else []
+            if missing and len(missing) == len(item.materials):
+                # Nothing handed in yet: the full list below is the list of what is missing, so
+                # the materials are printed once, not twice.
+                story.append(Paragraph("您申请的事项符合办理条件，但尚未提交材料。请备齐下面“二、所需全部材料”"
+                                       f"所列<b>所缺材料</b>（共{len(missing)}项）后再来办理。", st.heading))
+            elif missing:
+                story.append(Paragraph("您申请的事项符合办理条件，但材料不全。请补齐下列<b>所缺材料</b>后再来办理"
+                                       "（下表中标“缺”的各项）：", st.heading))
+                story.append(_p("；".join(f"{i}. {m.label()}" for i, m in enumerate(missing, 1)), st.body))
+            else:
+                story.append(_p("您申请的事项材料齐全，已予受理。", st.heading))
+            story.append(_p("一、办理条件", st.heading))
+            story.append(_p("\n".join(f"{i}. {c}" for i, c in enumerate(item.conditions, 1)) or "无特别条件", st.body))
+            story.append(_p("二、所需全部材料", st.heading))
+            story.append(_materials_table(list(item.materials), st, w, with_pages=False,
+                                          missing={m.name for m in missing}))
+            story.append(_p("三、办理流程", st.heading))
+            story.append(_p("\n".join(f"{i}. {s}" for i, s in enumerate(item.steps, 1)) or "—", st.body))
+            story.append(_p("四、办理依据", st.heading))
+            story.append(_p(item.basis or "—", st.body))
+            if item.public_notice_days:
+                story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送（P09）。", st.small))
+            if item.notes:
+                story.append(_p("五、注意事项", st.heading))
+                story.append(_p(item.notes, st.body))
+        story.append(Spacer(1, 6))
+        story.append(_p("本告知单一式两份，申请人与服务中心各执一份。除法定收费外不收取任何费用。", st.small))
+        story.append(Spacer(1, 4))
+        story.append(_signatures("经办人（签字）：" + doc.handler, "申请人（签字）：", doc.day, st, w,
+                                 doc.center.name))
+        pdf.build(story)
+    return pdf.page
 
 
 def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:

@@ -292,7 +292,7 @@ def _render_notice_at(doc: NoticeDoc, path: Path, size: str, shrink: float) -> i
             story.append(_p("四、办理依据", st.heading))
             story.append(_p(item.basis or "—", st.body))
             if item.public_notice_days:
-                story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送（P09）。", st.small))
+                story.append(_p(f"本事项须公示{item.public_notice_days}天，公示无异议后方可报送。", st.small))
             if item.notes:
                 story.append(_p("五、注意事项", st.heading))
                 story.append(_p(item.notes, st.body))

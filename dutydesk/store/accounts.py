@@ -9,7 +9,7 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField
 
-from dutydesk.domain.labels import ACCOUNT_ROLES
+from dutydesk.domain.labels import ACCOUNT_ROLES, label
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel
 
@@ -27,7 +27,7 @@ class Account(BaseModel):
 
     @property
     def role_label(self) -> str:
-        return ROLES.get(self.role, self.role)
+        return label("account_role", self.role)
 
     @property
     def is_director(self) -> bool:

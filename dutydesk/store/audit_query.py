@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dutydesk.domain.labels import AUDIT_ACTIONS
+from dutydesk.domain.labels import AUDIT_ACTIONS, label
 from dutydesk.store.audit import AuditEntry
 from dutydesk.store.day_range import within_days
 from dutydesk.store.record_view import display_value, field_label
@@ -57,7 +57,7 @@ def record_history(table_name: str, record_id: int) -> list[AuditEntry]:
 
 def describe(entry: AuditEntry) -> str:
     """One line a director reads: what changed, from what to what, and why."""
-    action = ACTIONS.get(entry.action, entry.action)
+    action = label("audit_action", entry.action)
     if entry.action == "update" and entry.field:
         old = display_value(entry.table_name, entry.field, entry.old_value) if entry.old_value else "（空）"
         new = display_value(entry.table_name, entry.field, entry.new_value) if entry.new_value else "（空）"

@@ -14,7 +14,6 @@ from functools import lru_cache
 from dutydesk.domain.labels import label
 from dutydesk.store.base import database
 from dutydesk.store.handover import DutyNote, Handover
-from dutydesk.store.inspections import KINDS as FINDING_KINDS
 from dutydesk.store.inspections import DutyFinding
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase, ProxyStep
@@ -98,7 +97,7 @@ def _handover(h: Handover) -> SearchDoc:
 def _finding(f: DutyFinding) -> SearchDoc:
     name = f.staff.name
     found: dt.datetime = f.found_at
-    return SearchDoc(title=f"{FINDING_KINDS.get(f.kind, f.kind)} {name}", text=_join(f.detail, f.inspector),
+    return SearchDoc(title=f"{label('finding_kind', f.kind)} {name}", text=_join(f.detail, f.inspector),
                      day=found.date(), staff=name, keys=name_initials(name))
 
 

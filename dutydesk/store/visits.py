@@ -26,6 +26,7 @@ from peewee import (
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.incident import IncidentReportDraft, check_reports
+from dutydesk.domain.labels import label
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
@@ -75,7 +76,7 @@ class Visit(BaseModel, VoidableMixin):
 
     @property
     def status_label(self) -> str:
-        return rules.STATUS_LABELS.get(self.status, self.status)
+        return label("visit_status", self.status)
 
     @property
     def is_open(self) -> bool:

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from dutydesk.desk import Desk
+from dutydesk.domain.labels import label
 from dutydesk.store.audit_query import (
-    ACTIONS,
     AuditFilter,
     audit_accounts,
     audit_page,
@@ -26,7 +26,7 @@ def _cell(entry, column: int) -> str:
     values = (
         f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.account, table_label(entry.table_name),
         record_number(entry.table_name, entry.record_id),
-        ACTIONS.get(entry.action, entry.action), field_label(entry.table_name, entry.field) if entry.field else "",
+        label("audit_action", entry.action), field_label(entry.table_name, entry.field) if entry.field else "",
         display_value(entry.table_name, entry.field or "", entry.old_value) if entry.old_value else "",
         display_value(entry.table_name, entry.field or "", entry.new_value) if entry.new_value else "",
         entry.reason or "",

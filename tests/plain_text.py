@@ -11,7 +11,7 @@ from dutydesk.domain.placeholders import in_text
 ENGLISH_VALUES = {"None", "True", "False", "null", "open", "closed", "status", "state", "outcome", "kind"}
 CODE = re.compile(r"(?<![A-Za-z_])(" + "|".join(sorted(map(re.escape, all_codes() | ENGLISH_VALUES),
                                                         key=len, reverse=True)) + r")(?![A-Za-z_])")
-RULE_ID = re.compile(r"(?<![A-Za-z0-9])[DVNPAG]\d{2}(?!\d)")
+RULE_ID = re.compile(r"(?<![A-Za-z0-9#])[DVNPAG]\d{2}(?![0-9A-Za-z])")
 
 
 def problems(text: str) -> list[str]:

@@ -52,7 +52,8 @@ TABLE_NAMES = {
     "satisfaction_survey": "满意度测评", "setting_value": "设置", "sign_in": "签到", "special_period": "特殊时期",
     "staff": "值班人员", "staff_phone": "人员电话", "visit": "来访记录", "visit_extension": "延期",
     "visit_feedback": "反馈", "visit_followup": "跟进记录", "visit_pause": "暂停计时", "whereabouts": "去向",
-    "year_closure": "年度归档", "slip_counter": "单号", "login_attempt": "登录记录",
+    "year_closure": "年度归档", "slip_counter": "单号", "login_attempt": "登录记录", "audit_entry": "审计记录",
+    "search_doc": "检索索引",
 }
 
 

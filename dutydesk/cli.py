@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dutydesk import __version__, commands
+from dutydesk.cli_text import ChineseArgumentParser, os_error_text
 from dutydesk.crash_reports import install_crash_logging
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
 from dutydesk.store.faults import plain_message
@@ -32,7 +33,7 @@ USER_HELP = ("以哪个账户执行（账户设了密码时，导出、备份、
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="dutydesk",
         description="值班台 DutyDesk：党群服务中心前台值班、来访登记、一次性告知与台账",
     )
@@ -140,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except DeskError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file the user named is missing, locked, or the disk is full
+        log.info("os error", exc_info=True)  # to the log file only: never a traceback on screen
+        print(f"错误：{os_error_text(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)

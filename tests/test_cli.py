@@ -13,8 +13,8 @@ def test_demo_then_check_exit_zero(tmp_path, capsys):
     assert main(["demo", "--data-dir", str(folder), "--days", "10", "--scale", "0.1"]) == 0
     assert main(["check", "--data-dir", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "schema version:" in out
-    assert "center_profile: 1" in out
+    assert "数据库版本：" in out and "schema" not in out
+    assert "中心信息：1" in out and "center_profile" not in out
     assert "结果: 正常" in out
 
 

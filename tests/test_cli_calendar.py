@@ -45,4 +45,4 @@ def test_bad_file_is_rejected_with_line_number(tmp_path, capsys):
 
 def test_bad_date_argument_is_one_line(tmp_path, capsys):
     assert main(["calendar", "due", "2026/09/30", "3", "--data-dir", str(tmp_path / "x")]) == 1
-    assert "格式不正确" in capsys.readouterr().err
+    assert "受理日期格式应为 YYYY-MM-DD" in capsys.readouterr().err

@@ -64,7 +64,8 @@ def test_out_folder_gets_a_dated_file_name(books, tmp_path, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (["export", "foo", "--month", "2026-11", "--out", "x.xlsx"], "没有名为 foo 的台账"),
-    (["export", "visits", "--from", "2026-13-01", "--to", "2026-11-30", "--out", "x.xlsx"], "起始日期格式"),
+    (["export", "visits", "--from", "2026-13-01", "--to", "2026-11-30", "--out", "x.xlsx"], "起始日期不存在"),
+    (["export", "visits", "--from", "2026/11/01", "--to", "2026-11-30", "--out", "x.xlsx"], "起始日期格式"),
     (["export", "visits", "--from", "2026-11-30", "--to", "2026-11-01", "--out", "x.xlsx"], "起始日期不能晚于"),
     (["export", "visits", "--out", "x.xlsx"], "请用 --from 和 --to"),
     (["export", "monthly", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "x.pdf"], "--month"),

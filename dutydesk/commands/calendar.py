@@ -4,10 +4,11 @@ answer "what date is N working days after this one?" (the V04 deadline rule)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
+from dutydesk.cli_text import os_error_text
+from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.datafolder import DeskError
 
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="从 CSV 或 JSON 文件导入节假日（格式见 README）")
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(func=run_import)
-    due = actions.add_parser("due", help="计算 DATE 之后 DAYS 个工作日的办结日期（V04）")
+    due = actions.add_parser("due", help="计算 DATE 之后 DAYS 个工作日的办结日期")
     due.add_argument("date", metavar="DATE", type=normalize_compact, help="受理日期，如 2026-09-30")
     due.add_argument("days", type=int, metavar="DAYS", help="工作日数")
     due.set_defaults(func=run_due)
@@ -71,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         text = args.file.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise DeskError(f"无法读取文件 {args.file}：{exc.strerror}") from None
+        raise DeskError(f"无法读取文件 {args.file}：{os_error_text(exc, with_name=False)}") from None
     except UnicodeDecodeError:
         raise DeskError(f"文件 {args.file} 不是 UTF-8 编码，请另存为 UTF-8") from None
     try:
@@ -87,9 +88,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_due(args: argparse.Namespace) -> int:
     try:
-        start = dt.date.fromisoformat(args.date)
-    except ValueError:
-        raise DeskError(f"日期“{args.date}”格式不正确，应为 2026-09-30") from None
+        start = parse_day(args.date, "受理日期")
+    except DayTextError as exc:
+        raise DeskError(str(exc)) from None
     if args.days < 0:
         raise DeskError("工作日数不能为负数")
     with _calendar(args) as calendar:

@@ -6,6 +6,7 @@ import argparse
 
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.integrity import full_check, quick_check
+from dutydesk.store.record_view import TABLE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,9 +24,9 @@ def run(args: argparse.Namespace) -> int:
     with locked_desk(args) as desk:
         report = full_check(desk.db)
     print(f"数据文件夹: {folder.path}")
-    print(f"schema version: {report.schema_version}")
+    print(f"数据库版本：{report.schema_version}")
     for table, count in sorted(report.counts.items()):
-        print(f"  {table}: {count}")
+        print(f"  {TABLE_NAMES.get(table, table)}：{count}")
     for problem in report.problems:
         print(f"问题: {problem}")
     print("结果: 正常" if report.ok else "结果: 发现问题")

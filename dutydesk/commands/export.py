@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.domain.text_input import normalize_compact, normalize_text
 from dutydesk.store.datafolder import DeskError
 
@@ -47,9 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _date(text: str, what: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DeskError(f"{what}格式应为 YYYY-MM-DD，例如 2026-11-01：{text}") from None
+        return parse_day(text, what)
+    except DayTextError as exc:
+        raise DeskError(str(exc)) from None
 
 
 def resolve_period(ledger: str, start: str | None, end: str | None, month: str | None):

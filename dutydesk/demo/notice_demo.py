@@ -7,9 +7,11 @@ functions so their audit trail and slip numbers look exactly like the desk's own
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dutydesk.demo.generate import DemoPlan
-from dutydesk.domain.catalogue import Tick
+from dutydesk.domain.catalogue import ServiceItem, Tick
+from dutydesk.domain.placeholders import in_text
 from dutydesk.domain.proxy_case import StepKind
 from dutydesk.store import catalogue, notices, proxy_cases
 from dutydesk.store.base import database
@@ -34,6 +36,22 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 0))
 
 
+def fill_window_phones(at: dt.datetime) -> None:
+    """The demo center has filled in its township windows' phones, as a real one must before
+    printing (the default catalogue leaves them as （请填写窗口电话））."""
+    for number, version in enumerate(catalogue.current_versions(), start=1):
+        filled = with_window_phone(version.item, number)
+        if filled != version.item:
+            catalogue.save_item(filled, "演示", at, note="填写窗口电话")
+
+
+def with_window_phone(item: ServiceItem, number: int) -> ServiceItem:
+    """``item`` with a demo phone where the template left （请填写窗口电话）."""
+    if not in_text(item.unit.phone):
+        return item
+    return replace(item, unit=replace(item.unit, phone=f"0571-6328{1000 + number:04d}"))
+
+
 def notice_step(plan: DemoPlan) -> None:
     """Catalogue, proxy cases from 代办 visits, and one-time notices from consultations."""
     desk = plan.desk
@@ -41,6 +59,7 @@ def notice_step(plan: DemoPlan) -> None:
     now = desk.now()
     calendar = desk.calendar()
     catalogue.seed_default_catalogue("演示", now - dt.timedelta(days=plan.days + 1))
+    fill_window_phones(now - dt.timedelta(days=plan.days))
     versions = {v.code: v for v in catalogue.current_versions()}
     since = now - dt.timedelta(days=min(plan.days, 45))
     proxy_visits = list(Visit.select().where((Visit.outcome == "代办") & (Visit.received_at >= since)
@@ -79,7 +98,7 @@ def _case_from_visit(plan: DemoPlan, rng, visit: Visit, version: CatalogueVersio
     now = plan.desk.now()
     day = accepted.date()
     if index == 1:
-        other = "李文书" if agent != "李文书" else "王书记"
+        other = "陈立新" if agent != "陈立新" else "张建国"
         proxy_cases.hand_over(case, other, "本人外出培训一周，材料已交接，请继续跟进", agent,
                               accepted + dt.timedelta(hours=1))
         agent = other

@@ -26,7 +26,8 @@ RESIDENTS_PER_SCALE = 800
 VISITS_PER_WORKDAY = 30
 VISITS_PER_RESTDAY = 6
 BATCH = 20_000
-RESPONDERS = ("王书记", "李文书", "张主任", "赵委员", "刘村官")
+# Staff on the demo roster (duty_demo.STAFF): forms print the person's name, never an account's.
+RESPONDERS = ("张建国", "陈立新", "李秀英", "赵敏", "刘梓涵")
 
 REQUESTS = {
     "政策咨询": ("咨询城乡居民养老保险缴费档次", "咨询低保申请条件", "咨询新农合报销比例", "咨询高龄补贴领取"),

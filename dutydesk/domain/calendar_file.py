@@ -23,6 +23,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.domain.import_guard import UnsafeImport, check_text, check_year, load_json
 from dutydesk.domain.text_input import normalize_compact, normalize_text
 
@@ -52,8 +53,10 @@ def _parse_type(raw: str, where: str) -> bool:
 
 def _parse_date(raw: str, where: str) -> dt.date:
     try:
-        day = dt.date.fromisoformat(normalize_compact(raw))  # V09: ２０２７－０１－０１ too
-    except ValueError:
+        day = parse_day(normalize_compact(raw))  # V09: ２０２７－０１－０１ too
+    except DayTextError as exc:
+        if "不存在" in str(exc):
+            raise CalendarFileError(f"{where}：日期“{raw.strip()[:20]}”不存在") from None
         raise CalendarFileError(f"{where}：日期“{raw[:20]}”格式不正确，应为 2027-01-01") from None
     return check_year(day, where)
 

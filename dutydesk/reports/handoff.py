@@ -148,6 +148,17 @@ def sha256_of(path: Path, drop_cache: bool = False) -> str:
     return digest.hexdigest()
 
 
+# Ledgers are handed in for the month just ended: in the first days of a month the desk is still
+# exporting last month, so that is what the dialog proposes.
+PREVIOUS_MONTH_UNTIL_DAY = 10
+
+
+def proposed_period(today) -> Period:
+    """The month 导出到U盘 proposes: the previous month up to the 10th, then the current one."""
+    month = Period.month(today.year, today.month)
+    return month.previous_month() if today.day <= PREVIOUS_MONTH_UNTIL_DAY else month
+
+
 def folder_name(center: str, period: Period, today) -> str:
     return safe_name(f"{center}台账_{period.slug}_导出于{today:%Y%m%d}")
 

@@ -143,24 +143,41 @@ def _signatures(left: str, right: str, day: dt.date | None, st: _Styles, w: floa
     return Table(rows, colWidths=[0.5 * w, 0.5 * w])
 
 
-def _materials_table(ticks: list[Tick] | list[Material], st: _Styles, width: float, with_pages: bool) -> Table:
+def _materials_table(ticks: list[Tick] | list[Material], st: _Styles, width: float, with_pages: bool,
+                     missing: set[str] | None = None) -> Table:
+    """The materials, one row each; with ``missing`` (a notice for incomplete materials) a last
+    column marks each as 缺 or 已交, so the list is printed once."""
     header = ["序号", "材料名称", "原件/复印件", "份数"] + (["页数"] if with_pages else ["备注"])
+    marked = bool(missing)
+    if marked:
+        header.append("本次")
     rows: list[list] = [[_p(h, st.label) for h in header]]
     for index, entry in enumerate(ticks, start=1):
         material = entry.material if isinstance(entry, Tick) else entry
         last = str(entry.pages) if isinstance(entry, Tick) and with_pages else material.note
-        rows.append([_p(str(index), st.label), _p(material.name, st.body), _p(material.form, st.label),
-                     _p(str(material.copies), st.label), _p(last, st.label if with_pages else st.small)])
+        row = [_p(str(index), st.label), _p(material.name, st.body), _p(material.form, st.label),
+               _p(str(material.copies), st.label), _p(last, st.label if with_pages else st.small)]
+        if marked:
+            row.append(_p("缺" if material.name in (missing or set()) else "已交", st.label))
+        rows.append(row)
     if len(rows) == 1:
         rows.append([_p("—", st.label), _p("（无）", st.body), "", "", ""])
-    widths = [0.08, 0.46, 0.18, 0.1, 0.18]
+    widths = [0.07, 0.41, 0.15, 0.08, 0.21, 0.08] if marked else [0.08, 0.46, 0.18, 0.1, 0.18]
     table = Table(rows, colWidths=[w * width for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
+    style = [
         ("GRID", (0, 0), (-1, -1), 0.7, LINE),
         ("BOX", (0, 0), (-1, -1), 1.2, LINE),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if marked:
+        for row_no, entry in enumerate(ticks, start=1):
+            material = entry.material if isinstance(entry, Tick) else entry
+            if material.name in (missing or set()):
+                style.append(("BACKGROUND", (-1, row_no), (-1, row_no), colors.HexColor("#F6D8D6")))
+    table.setStyle(TableStyle(style))
     return table
 
 
@@ -224,11 +241,24 @@ def _header(center: CenterProfile, title: str, number: str, st: _Styles, reprint
     ]
 
 
+# A one-time notice is handed over as one sheet: a long item is set a little smaller until it fits.
+FIT_STEPS = (1.0, 0.93, 0.86, 0.8)
+
+
 def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
     """一次性告知单: everything required, exactly what is missing, steps, limit, basis, signatures."""
+    for shrink in FIT_STEPS:
+        pages = _render_notice_at(doc, path, size, shrink)
+        if size != "A4" or pages <= 1:  # A5 is the small copy: it may run on
+            break
+    return path
+
+
+def _render_notice_at(doc: NoticeDoc, path: Path, size: str, shrink: float) -> int:
+    """Render at ``shrink`` times the normal type size; returns the number of pages."""
     with atomic_path(path) as tmp:
         pdf, scale = _document(tmp, size, doc.center, _version_text(doc), "一次性告知单")
-        st = _Styles(scale)
+        st = _Styles(scale * shrink)
         w = pdf.width
         item = doc.item
         story: list[Flowable] = _header(doc.center, "一次性告知单", f"编号：{doc.ref}" if doc.ref else "", st,
@@ -251,16 +281,23 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
                 [_p("依据", st.label), _p(item.basis or "—", st.body)],
             ], [0.2 * w, 0.8 * w]))
         else:
-            if doc.outcome is Outcome.MISSING:
-                story.append(Paragraph("您申请的事项符合办理条件，但材料不全。请补齐下列<b>所缺材料</b>后再来办理：",
-                                       st.heading))
-                story.append(_materials_table(list(doc.missing), st, w, with_pages=False))
+            missing = list(doc.missing) if doc.outcome is Outcome.MISSING else []
+            if missing and len(missing) == len(item.materials):
+                # Nothing handed in yet: the full list below is the list of what is missing, so
+                # the materials are printed once, not twice.
+                story.append(Paragraph("您申请的事项符合办理条件，但尚未提交材料。请备齐下面“二、所需全部材料”"
+                                       f"所列<b>所缺材料</b>（共{len(missing)}项）后再来办理。", st.heading))
+            elif missing:
+                story.append(Paragraph("您申请的事项符合办理条件，但材料不全。请补齐下列<b>所缺材料</b>后再来办理"
+                                       "（下表中标“缺”的各项）：", st.heading))
+                story.append(_p("；".join(f"{i}. {m.label()}" for i, m in enumerate(missing, 1)), st.body))
             else:
                 story.append(_p("您申请的事项材料齐全，已予受理。", st.heading))
             story.append(_p("一、办理条件", st.heading))
             story.append(_p("\n".join(f"{i}. {c}" for i, c in enumerate(item.conditions, 1)) or "无特别条件", st.body))
             story.append(_p("二、所需全部材料", st.heading))
-            story.append(_materials_table(list(item.materials), st, w, with_pages=False))
+            story.append(_materials_table(list(item.materials), st, w, with_pages=False,
+                                          missing={m.name for m in missing}))
             story.append(_p("三、办理流程", st.heading))
             story.append(_p("\n".join(f"{i}. {s}" for i, s in enumerate(item.steps, 1)) or "—", st.body))
             story.append(_p("四、办理依据", st.heading))
@@ -276,7 +313,7 @@ def render_notice(doc: NoticeDoc, path: Path, size: str = "A4") -> Path:
         story.append(_signatures("经办人（签字）：" + doc.handler, "申请人（签字）：", doc.day, st, w,
                                  doc.center.name))
         pdf.build(story)
-    return path
+    return pdf.page
 
 
 def _promised(doc: SlipDoc) -> str:

@@ -13,12 +13,14 @@ import pypdfium2 as pdfium
 from dutydesk.domain.calendar_years import deadline_unverified
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.center import CenterProfile
+from dutydesk.domain.placeholders import check_printable
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.reprints import Reprint
+from dutydesk.store.staff_names import printed_name
 
 KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单", "papers": "代办单和收件回执"}
 
@@ -36,7 +38,8 @@ def notice_doc(notice: NoticeRecord, center: CenterProfile, reprint: Reprint | N
     return NoticeDoc(
         center=center, person_name=notice.person_name, person_phone=notice.person_phone, item=version.item,
         item_version=version.version, outcome=Outcome(notice.outcome), missing=notice.missing_materials,
-        received=notice.received_ticks, reason=notice.reason, handler=notice.told_by, day=notice.told_at.date(),
+        received=notice.received_ticks, reason=notice.reason, handler=printed_name(notice.told_by, notice.told_at),
+        day=notice.told_at.date(),
         ref=notice.ref, promised=case.promised_date if case else None, reprint=reprint.mark if reprint else "",
     )
 
@@ -46,7 +49,8 @@ def slip_doc(case: ProxyCase, center: CenterProfile, reprint: Reprint | None = N
     return SlipDoc(
         center=center, slip_no=case.slip_no, person_name=case.person_name, person_phone=case.person_phone,
         item=version.item, item_version=version.version, received=case.received_ticks,
-        accepted_on=case.accepted_at.date(), promised=case.promised_date, handler=case.agent, fee=case.fee_amount,
+        accepted_on=case.accepted_at.date(), promised=case.promised_date,
+        handler=printed_name(case.agent, case.accepted_at), fee=case.fee_amount,
         reprint=reprint.mark if reprint else "",
         promised_unverified=deadline_unverified(case.promised_date, load_calendar()),
     )
@@ -54,19 +58,23 @@ def slip_doc(case: ProxyCase, center: CenterProfile, reprint: Reprint | None = N
 
 def print_notice(notice: NoticeRecord, center: CenterProfile, data_dir: Path, size: str = "A4",
                  reprint: Reprint | None = None) -> Path:
-    """The notice as told; with ``reprint`` (registered first) the same number marked 补打 (N06)."""
+    """The notice as told; with ``reprint`` (registered first) the same number marked 补打 (N06).
+    Raises UnfilledTemplate (a Chinese message) when the item still holds a template blank."""
+    check_printable(notice.item_version.item)
     return render_notice(notice_doc(notice, center, reprint),
                          printed_path(data_dir, notice.ref, "notice", size, reprint), size)
 
 
 def print_receipt(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4",
                   reprint: Reprint | None = None) -> Path:
+    check_printable(case.item_version.item)
     return render_receipt(slip_doc(case, center, reprint),
                           printed_path(data_dir, case.slip_no, "receipt", size, reprint), size)
 
 
 def print_slip(case: ProxyCase, center: CenterProfile, data_dir: Path, size: str = "A4",
                reprint: Reprint | None = None) -> Path:
+    check_printable(case.item_version.item)
     return render_slip(slip_doc(case, center, reprint), printed_path(data_dir, case.slip_no, "slip", size, reprint),
                        size)
 

@@ -16,7 +16,7 @@ from dutydesk.store.center import load_center
 from dutydesk.store.duty_log import duty_log
 from dutydesk.store.handover import Handover
 from dutydesk.store.handover import open_matters_text as matters_text
-from dutydesk.store.inspections import KINDS, findings_between
+from dutydesk.store.inspections import findings_between
 
 
 @dataclass
@@ -79,7 +79,7 @@ def review_data(review_day: dt.date, calendar: WorkdayCalendar, now: dt.datetime
             kinds[e.kind] += 1
         day += dt.timedelta(days=1)
     s = dt.datetime.combine(start, dt.time())
-    findings = [[f"{f.found_at:%m-%d %H:%M}", f.staff.name, KINDS.get(f.kind, f.kind), f.inspector]
+    findings = [[f"{f.found_at:%m-%d %H:%M}", f.staff.name, label("finding_kind", f.kind), f.inspector]
                 for f in findings_between(s, s + dt.timedelta(days=7))]
     return ReviewData(
         title=f"{center.name if center else ''}周例会值班情况回顾",

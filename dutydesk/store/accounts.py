@@ -10,12 +10,13 @@ import datetime as dt
 from peewee import BooleanField, CharField, DateTimeField
 
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.labels import ACCOUNT_ROLES, label
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel
 from dutydesk.store.datafolder import DeskError
 
-ROLES = {"operator": "值班员", "director": "主任", "admin": "管理员"}
+ROLES = ACCOUNT_ROLES
 
 
 class Account(BaseModel):
@@ -29,7 +30,7 @@ class Account(BaseModel):
 
     @property
     def role_label(self) -> str:
-        return ROLES.get(self.role, self.role)
+        return label("account_role", self.role)
 
     @property
     def is_director(self) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dutydesk.domain.labels import AUDIT_ACTIONS, label
 from dutydesk.store.audit import AuditEntry
 from dutydesk.store.day_range import within_days
+from dutydesk.store.record_view import display_value, field_label
 
-ACTIONS = {"create": "新建", "update": "修改", "void": "作废", "correct": "更正"}
+ACTIONS = AUDIT_ACTIONS
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,11 @@ def record_history(table_name: str, record_id: int) -> list[AuditEntry]:
 
 def describe(entry: AuditEntry) -> str:
     """One line a director reads: what changed, from what to what, and why."""
-    action = ACTIONS.get(entry.action, entry.action)
+    action = label("audit_action", entry.action)
     if entry.action == "update" and entry.field:
-        text = f"{action} {entry.field}：{entry.old_value or '（空）'} → {entry.new_value or '（空）'}"
+        old = display_value(entry.table_name, entry.field, entry.old_value) if entry.old_value else "（空）"
+        new = display_value(entry.table_name, entry.field, entry.new_value) if entry.new_value else "（空）"
+        text = f"{action} {field_label(entry.table_name, entry.field)}：{old} → {new}"
     else:
         text = action
     if entry.reason:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dutydesk.domain.labels import label
 from dutydesk.store import duty_log_feed
 from dutydesk.store.attendance import assignments_on
 from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.handover import handovers_on, notes_on
-from dutydesk.store.inspections import KINDS, findings_between
+from dutydesk.store.inspections import findings_between
 
 
 def duty_log(day: dt.date, now: dt.datetime) -> list[DutyLogEntry]:
@@ -38,8 +39,8 @@ def duty_log(day: dt.date, now: dt.datetime) -> list[DutyLogEntry]:
         entries.append(DutyLogEntry(h.written_at, "交接班", text, taken))
     start = dt.datetime.combine(day, dt.time())
     for f in findings_between(start, start + dt.timedelta(days=1)):
-        entries.append(DutyLogEntry(f.found_at, "督查", f"{KINDS.get(f.kind, f.kind)}：{f.staff.name}（{f.inspector}）",
-                                    f.detail))
+        what = label("finding_kind", f.kind)
+        entries.append(DutyLogEntry(f.found_at, "督查", f"{what}：{f.staff.name}（{f.inspector}）", f.detail))
     for n in notes_on(day):
         entries.append(DutyLogEntry(n.noted_at, n.kind, n.text, n.result))
     entries.extend(duty_log_feed.entries_for(day))

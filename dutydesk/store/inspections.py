@@ -7,12 +7,13 @@ import datetime as dt
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.labels import FINDING_KINDS
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.staff import Staff
 
-KINDS = {"inspection": "督查发现脱岗", "complaint": "群众投诉查实"}
+KINDS = FINDING_KINDS
 
 
 class DutyFinding(BaseModel, VoidableMixin):

@@ -16,6 +16,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 from dutydesk.domain.catalogue import CatalogueError, Material, Outcome, Tick, decide
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import normalize_phone
+from dutydesk.domain.placeholders import unfilled_message
 from dutydesk.domain.settings import declare
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit, slip_numbers
@@ -99,6 +100,9 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
         errors["channel"] = "告知方式应为书面或电话"
     elif entry.channel == PHONE and not _phone_inquiry(entry.visit_id):
         errors["channel"] = "只有电话咨询可以电话告知，其他情况须书面告知"
+    unfilled = unfilled_message(entry.version.item)
+    if unfilled:
+        errors["item"] = unfilled  # N05: the notice is written, and paper never shows a template blank
     for tick in entry.ticks:
         if tick.received and tick.pages <= 0:
             errors["pages"] = f"请填写“{tick.material.name}”的页数"

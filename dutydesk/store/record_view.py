@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from peewee import ForeignKeyField, Model
 
-from dutydesk.store.search_index import Hit, record_for
+from dutydesk.domain.labels import value_label
+from dutydesk.store.search_index import SOURCES, Hit, record_for
 
 # Chinese labels for field names used across features; unknown fields show their name.
 LABELS = {
@@ -32,8 +34,82 @@ LABELS = {
     "recorded_by": "记录人", "found_at": "发现时间", "staff": "人员", "inspector": "督查人",
     "by_county": "县委组织部查实", "detail": "详情", "recorded_at": "记录时间", "name_initials": "拼音首字母",
     "item_version": "办理事项", "visit": "来访记录", "resident": "居民", "notice": "告知单",
-    "merged_into": "已合并到",
+    "merged_into": "已合并到", "mobile": "手机号", "role": "职务", "duties": "职责", "rotation": "轮值方式",
+    "active": "在用", "active_from": "起始日期", "active_to": "截止日期", "principal": "主要领导",
+    "password_hash": "密码", "cause": "原因", "start": "开始日期", "end": "结束日期", "method": "方式",
+    "content": "内容", "staff_name": "人员", "given_at": "反馈时间", "done_at": "办理时间",
+    "old_deadline": "原期限", "new_deadline": "新期限", "case": "代办事项", "details": "登记内容",
+    "reversed_at": "撤销时间", "reversed_by": "撤销人", "reverse_reason": "撤销原因", "item": "办理事项",
+    "person_id_number": "身份证号", "channel_note": "方式说明", "version": "版本",
 }
+# The books' tables as the audit viewer names them.
+TABLE_NAMES = {
+    "account": "账户", "calendar_day": "节假日调整", "catalogue_version": "办事指南", "center_profile": "中心信息",
+    "correction": "更正说明", "duty_finding": "督查记录", "duty_note": "值班记录", "duty_review_meeting": "值班例会",
+    "duty_swap": "对调", "export_log": "导出记录", "handover": "交接班", "incident_report": "突发事件报告",
+    "leave_request": "请假", "lookup_entry": "查阅登记", "notice_record": "一次性告知", "proxy_case": "代办事项",
+    "proxy_step": "代办环节", "resident": "居民档案", "resident_phone": "居民电话", "roster_slot": "值班安排",
+    "satisfaction_survey": "满意度测评", "setting_value": "设置", "sign_in": "签到", "special_period": "特殊时期",
+    "staff": "值班人员", "staff_phone": "人员电话", "visit": "来访记录", "visit_extension": "延期",
+    "visit_feedback": "反馈", "visit_followup": "跟进记录", "visit_pause": "暂停计时", "whereabouts": "去向",
+    "year_closure": "年度归档", "slip_counter": "单号", "login_attempt": "登录记录", "audit_entry": "审计记录",
+    "search_doc": "检索索引",
+}
+
+
+def table_label(table: str) -> str:
+    return TABLE_NAMES.get(table, "其他记录")
+
+
+def record_number(table: str, record_id: int) -> str:
+    """The number staff quote for a record: a visit's 2026-002682, a slip's DB2026-000123; other
+    records keep their row number."""
+    source = SOURCES.get(table)
+    if source is not None:
+        row = source.model.get_or_none(source.model._meta.primary_key == record_id)
+        for attr in ("ref", "slip_no"):
+            value = getattr(row, attr, None)
+            if isinstance(value, str) and value:
+                return value
+    return str(record_id)
+
+
+# A column whose meaning differs in one table.
+TABLE_LABELS = {("account", "role"): "权限", ("account", "name"): "账户名"}
+
+
+def field_label(table: str, column: str) -> str:
+    """The Chinese name of a stored column; an unknown one shows as 其他项目, never its code name."""
+    return TABLE_LABELS.get((table, column)) or LABELS.get(column) or LABELS.get(column.removesuffix("_id"), "其他项目")
+
+
+def _materials(value: str) -> str:
+    """A JSON list of materials (received with pages, or missing) as 名称（原件1份，3页）; other
+    text as is."""
+    if not value.startswith("[{"):
+        return value
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return value
+    parts = []
+    for item in items:
+        if not isinstance(item, dict):
+            return value
+        material = item.get("material", item)
+        name = material.get("name", "")
+        detail = [f"{material.get('form', '')}{material.get('copies', 1)}份"]
+        if "pages" in item:
+            detail.append(f"{item['pages']}页")
+        parts.append(f"{name}（{'，'.join(detail)}）")
+    return "；".join(parts)
+
+
+def display_value(table: str, column: str, value: object) -> str:
+    """A stored value as staff read it (labels for codes, materials spelled out, short times)."""
+    if isinstance(value, (bool, dt.date)):
+        return _text(value)
+    return _materials(value_label(table, column, value))
 
 
 def _text(value: Any) -> str:
@@ -56,7 +132,7 @@ def _related(instance: Model, field: ForeignKeyField) -> str:
         target = getattr(instance, field.name)
     except Exception:  # the related row is missing: show the raw id
         return str(raw)
-    for attr in ("label", "name", "person_name", "slip_no", "ref"):
+    for attr in ("ref", "slip_no", "label", "name", "person_name"):
         value = getattr(target, attr, None)
         if isinstance(value, str) and value:
             return value
@@ -69,9 +145,12 @@ def record_fields(hit: Hit) -> list[tuple[str, str]]:
     if instance is None:
         return [("记录", "（原记录不存在）")]
     out: list[tuple[str, str]] = []
+    table = instance._meta.table_name
     for field in instance._meta.sorted_fields:
         related = isinstance(field, ForeignKeyField)
-        text = _related(instance, field) if related else _text(getattr(instance, field.name))
-        if text and field.name not in ("name_initials",):
-            out.append((LABELS.get(field.name, field.name), text))
+        text = _related(instance, field) if related else display_value(table, field.name, getattr(instance, field.name))
+        if field.name == "id" and isinstance(getattr(instance, "ref", None), str):
+            text = instance.ref  # the number staff quote (2026-002682), never the bare row id
+        if text and field.name not in ("name_initials", "password_hash"):
+            out.append((field_label(table, field.name), text))
     return out

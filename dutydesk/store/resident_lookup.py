@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.labels import label
 from dutydesk.domain.phone import phone_prefix
 from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.base import database
@@ -34,7 +35,7 @@ class VisitBrief:
 
     @property
     def status_label(self) -> str:
-        return rules.STATUS_LABELS.get(self.status, self.status)
+        return label("visit_status", self.status)
 
 
 @dataclass

@@ -11,9 +11,9 @@ import contextlib
 import datetime as dt
 from functools import lru_cache
 
+from dutydesk.domain.labels import label
 from dutydesk.store.base import database
 from dutydesk.store.handover import DutyNote, Handover
-from dutydesk.store.inspections import KINDS as FINDING_KINDS
 from dutydesk.store.inspections import DutyFinding
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase, ProxyStep
@@ -59,7 +59,8 @@ def _visit(v: Visit) -> SearchDoc:
 
 
 def _proxy_case(c: ProxyCase) -> SearchDoc:
-    steps = _texts("SELECT kind FROM proxy_step WHERE case_id = ? ORDER BY id", c.id)
+    steps = " ".join(label("step_kind", kind) for kind in
+                     _texts("SELECT kind FROM proxy_step WHERE case_id = ? ORDER BY id", c.id).split())
     item = ""
     with contextlib.suppress(Exception):
         item = c.item_version.name
@@ -75,7 +76,8 @@ def _notice(n: NoticeRecord) -> SearchDoc:
     with contextlib.suppress(Exception):
         item = n.item_version.name
     return SearchDoc(
-        title=_join(n.ref, n.person_name, item), text=_join(item, n.outcome, n.reason, n.channel),
+        title=_join(n.ref, n.person_name, item),
+        text=_join(item, label("notice_outcome", n.outcome), n.reason, n.channel),
         day=n.told_at.date(), staff=n.told_by,
         keys=_join(n.ref, name_initials(n.person_name), n.person_phone),
     )
@@ -95,7 +97,7 @@ def _handover(h: Handover) -> SearchDoc:
 def _finding(f: DutyFinding) -> SearchDoc:
     name = f.staff.name
     found: dt.datetime = f.found_at
-    return SearchDoc(title=f"{FINDING_KINDS.get(f.kind, f.kind)} {name}", text=_join(f.detail, f.inspector),
+    return SearchDoc(title=f"{label('finding_kind', f.kind)} {name}", text=_join(f.detail, f.inspector),
                      day=found.date(), staff=name, keys=name_initials(name))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -39,7 +40,7 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.restore import OtherCenter, is_live_database
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.background import run_with_progress
-from dutydesk.ui.forms import push_button
+from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.restore_prompts import ask_other_center
 
@@ -63,12 +64,24 @@ class BackupDialog(QDialog):
         self.table = read_only(QTableWidget(0, len(HEADERS)), "备份列表")
         self.table.setHorizontalHeaderLabels(HEADERS)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        for text, slot in (("立即备份", self.backup_now), ("备份到U盘或文件夹", self.backup_elsewhere),
-                           ("恢复选中的备份", self.restore_selected), ("从文件恢复", self.restore_file)):
-            buttons.addWidget(push_button(text, slot))
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        # Backing up is everyday; restoring replaces the books: the two sit in separate boxes, far
+        # apart, so a hurried click on 立即备份 can never land on 恢复.
+        groups = QHBoxLayout()
+        for title, actions in (
+            ("备份", (("立即备份", self.backup_now), ("备份到U盘或文件夹", self.backup_elsewhere))),
+            ("恢复（将替换当前全部数据）",
+             (("恢复选中的备份", self.restore_selected), ("从文件恢复", self.restore_file))),
+        ):
+            box = QGroupBox(title)
+            box.setAccessibleName(title)
+            row = QHBoxLayout(box)
+            for text, slot in actions:
+                row.addWidget(push_button(text, slot))
+            groups.addWidget(box)
+            groups.addStretch(1)
+        layout.addLayout(groups)
+        close = push_button("关闭", self.reject)
+        layout.addLayout(button_row(close))
         self.reload()
 
     def reload(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, validate_center
 from dutydesk.domain.passwords import PasswordError, check_new_password
 from dutydesk.ui.forms import FormField, add_field, password_edit, show_errors
+from dutydesk.ui.grow import grow_to_fit
 
 PLACEHOLDERS = {
     "name": "如：青石村党群服务中心",
@@ -107,6 +108,7 @@ class CenterProfileDialog(QDialog):
             errors.update(admin_password_errors(self._text("admin_password"),
                                                 self._text("admin_password_again"), self._demo))
         show_errors(self.fields, errors)
+        grow_to_fit(self)  # messages appear below their fields, never over the next one
         if errors:
             return
         self.profile = profile

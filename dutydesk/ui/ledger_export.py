@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.reports.handoff import Drive, HandoffResult, hand_off, removable_drives
+from dutydesk.reports.handoff import Drive, HandoffResult, hand_off, proposed_period, removable_drives
 from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.base import database
@@ -123,8 +123,8 @@ class HandoffDialog(QDialog):
         self.month.setAccessibleName("月份")
         self.month.setDisplayFormat("yyyy年MM月")
         self.month.setCalendarPopup(False)
-        today = desk.today()
-        self.month.setDate(QDate(today.year, today.month, 1))
+        proposed = proposed_period(desk.today())
+        self.month.setDate(QDate(proposed.start.year, proposed.start.month, 1))
         form.addRow("月份：", self.month)
         layout.addLayout(form)
 

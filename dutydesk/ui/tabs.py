@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.ui import ledger_export  # noqa: F401  (registers 导出 → 导出到U盘…)
+from dutydesk.ui import find, ledger_export  # noqa: F401  (register 文件 → 查找 and 导出 → 导出到U盘…)
 
 
 @dataclass(frozen=True)

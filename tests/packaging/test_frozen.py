@@ -79,7 +79,7 @@ def test_frozen_demo_then_check_on_the_demo_folder(bundle, tmp_path):
     result = run_frozen(bundle, "check", "--data-dir", str(folder))
     check_ok(result)
     # Migrations are found by pkgutil inside the frozen archive: all of them ran.
-    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+    assert f"数据库版本：{LATEST_SCHEMA}" in result.stdout
     assert "结果: 正常" in result.stdout
 
 
@@ -104,7 +104,7 @@ def test_data_folder_made_by_the_source_opens_and_upgrades_in_the_frozen_build(b
     fill_demo_folder(current, seed=7, days=20, scale=0.2)
     result = run_frozen(bundle, "check", "--data-dir", str(current.path))
     check_ok(result)
-    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+    assert f"数据库版本：{LATEST_SCHEMA}" in result.stdout
 
     oldest = DataFolder(tmp_path / "oldest")
     oldest.ensure()
@@ -117,7 +117,7 @@ def test_data_folder_made_by_the_source_opens_and_upgrades_in_the_frozen_build(b
     db.close()
     result = run_frozen(bundle, "check", "--data-dir", str(oldest.path))
     check_ok(result)
-    assert f"schema version: {LATEST_SCHEMA}" in result.stdout
+    assert f"数据库版本：{LATEST_SCHEMA}" in result.stdout
     db = connect(oldest.db_path)
     assert schema_version(db) == LATEST_SCHEMA
     assert db.execute_sql("SELECT account FROM audit_entry").fetchall() == [("旧版",)]

@@ -14,7 +14,7 @@ def test_a03_update_shows_old_and_new_with_reason(desk):
     account = Account.get(Account.name == "李文书")
     audit.update(account, "管理员", desk.now(), reason="调整职责", role="director")
     [entry] = audit_page(AuditFilter(table_name="account", record_id=account.id, account="管理员"), 0, 10)[:1]
-    assert describe(entry) == "修改 role：operator → director（原因：调整职责）"
+    assert describe(entry) == "修改 权限：值班员 → 主任（原因：调整职责）"
 
 
 def test_d12_staff_phone_change_is_in_the_audit_trail(desk, clock):
@@ -25,7 +25,7 @@ def test_d12_staff_phone_change_is_in_the_audit_trail(desk, clock):
     change_phone(staff, "13900000004", dt.date(2026, 11, 24), "王书记", clock.now())
     lines = [(e.at, e.account, describe(e)) for e in record_history("staff", staff.id)]
     assert lines[-1] == (dt.datetime(2026, 11, 24, 11, 0), "王书记",
-                         "修改 mobile：13800000004 → 13900000004（原因：手机号变更）")
+                         "修改 手机号：13800000004 → 13900000004（原因：手机号变更）")
 
 
 def test_date_filter_is_inclusive(desk, clock):

@@ -83,3 +83,18 @@ def test_a03_restoring_the_live_database_onto_itself_is_refused(app, qtbot, desk
     dialog.restore(desk.folder.db_path)
     assert not dialog.restored and "正在使用的数据库本身" in warned[0]
     assert Account.select().count() == 3
+
+
+def test_dialog_has_close_and_keeps_restore_apart_from_backup(app, qtbot, desk):
+    from PySide6.QtWidgets import QGroupBox
+
+    dialog = BackupDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    backup, restore = by_name(dialog, "备份", QGroupBox), by_name(dialog, "恢复（将替换当前全部数据）", QGroupBox)
+    assert by_name(dialog, "立即备份", QPushButton).parent() is backup
+    assert by_name(dialog, "恢复选中的备份", QPushButton).parent() is restore
+    assert by_name(dialog, "从文件恢复", QPushButton).parent() is restore
+    assert restore.geometry().left() > backup.geometry().right()  # side by side, never mixed
+    qtbot.mouseClick(by_name(dialog, "关闭", QPushButton), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

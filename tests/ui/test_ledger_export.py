@@ -191,3 +191,14 @@ def test_v09_refused_approval_exports_nothing(qtbot, app, books, stick):
     assert seen and not dialog.busy
     assert message(dialog).startswith("未经主任批准，没有导出")
     assert list(stick.iterdir()) == []
+
+
+@pytest.mark.parametrize(("today", "proposed"), [
+    (dt.datetime(2026, 12, 3, 9, 0), "2026-11"),  # early in the month: last month's ledgers are due
+    (dt.datetime(2026, 1, 10, 9, 0), "2025-12"),  # across the new year, the 10th included
+    (dt.datetime(2026, 12, 11, 9, 0), "2026-12"),
+])
+def test_the_month_proposed_is_last_month_during_the_first_ten_days(qtbot, app, books, clock, today, proposed):
+    clock.set(today)
+    dialog = make_dialog(qtbot, books, [])
+    assert by_name(dialog, "月份").date().toString("yyyy-MM") == proposed

@@ -149,8 +149,8 @@ def test_a03_audit_viewer_shows_an_edit_with_old_and_new(app, qtbot, desk):
     view = _named(viewer, QTableView, "审计记录")
     model = view.model()
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert ["2026-11-24 09:00:00", "管理员", "account", str(account.id), "修改", "role", "operator",
-            "director", "调整职责"] in rows
+    assert ["2026-11-24 09:00:00", "管理员", "账户", str(account.id), "修改", "权限", "值班员",
+            "主任", "调整职责"] in rows  # labels, never the stored codes
 
 
 def test_audit_menu_only_for_directors(app, qtbot, desk, folder):

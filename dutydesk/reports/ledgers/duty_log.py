@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from dutydesk.desk import Desk
+from dutydesk.domain.labels import label
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store import duty_log_feed
 from dutydesk.store.attendance import assignments_between
 from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.handover import handovers_on, notes_on
-from dutydesk.store.inspections import KINDS, findings_between
+from dutydesk.store.inspections import findings_between
 from dutydesk.store.privacy import ExportGrant, export_text_masker
 
 COLUMNS = [
@@ -32,7 +33,7 @@ ENTRIES_PER_ROW = 6
 def _entries(day: dt.date) -> list[DutyLogEntry]:
     """The day's entries that are not attendance (those have their own columns)."""
     start = dt.datetime.combine(day, dt.time())
-    entries = [DutyLogEntry(f.found_at, "督查", f"{KINDS.get(f.kind, f.kind)}：{f.staff.name}（{f.inspector}）",
+    entries = [DutyLogEntry(f.found_at, "督查", f"{label('finding_kind', f.kind)}：{f.staff.name}（{f.inspector}）",
                             f.detail) for f in findings_between(start, start + dt.timedelta(days=1))]
     entries += [DutyLogEntry(n.noted_at, n.kind, n.text, n.result) for n in notes_on(day)]
     entries += duty_log_feed.entries_for(day)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dutydesk.desk import Desk
-from dutydesk.domain.visit_rules import DEADLINE_KINDS, STATUS_LABELS
+from dutydesk.domain.labels import label
+from dutydesk.domain.visit_rules import DEADLINE_KINDS
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
@@ -73,7 +74,7 @@ def visit_chunks(period: Period, chunk: int = CHUNK, grant: ExportGrant | None =
                 fed = f"未反馈，已关闭：{close_reason}"
             out.append((f"{received:%Y}-{vid:06d}", received, channel, name, masker("phone", contact),
                         category, text(request), responder, outcome_text, deadline,
-                        STATUS_LABELS.get(status, status), text(result), text(fed), satisfaction))
+                        label("visit_status", status), text(result), text(fed), satisfaction))
         yield out
         after = (rows[-1][1], rows[-1][0])
         if len(rows) < chunk:

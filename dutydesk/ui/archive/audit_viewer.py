@@ -7,13 +7,14 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from dutydesk.desk import Desk
+from dutydesk.domain.labels import label
 from dutydesk.store.audit_query import (
-    ACTIONS,
     AuditFilter,
     audit_accounts,
     audit_page,
     audited_tables,
 )
+from dutydesk.store.record_view import display_value, field_label, record_number, table_label
 from dutydesk.ui.forms import date_edit
 from dutydesk.ui.record_list import RecordListDialog
 
@@ -23,9 +24,12 @@ ALL = "全部"
 
 def _cell(entry, column: int) -> str:
     values = (
-        f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.account, entry.table_name, str(entry.record_id),
-        ACTIONS.get(entry.action, entry.action), entry.field or "", entry.old_value or "",
-        entry.new_value or "", entry.reason or "",
+        f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.account, table_label(entry.table_name),
+        record_number(entry.table_name, entry.record_id),
+        label("audit_action", entry.action), field_label(entry.table_name, entry.field) if entry.field else "",
+        display_value(entry.table_name, entry.field or "", entry.old_value) if entry.old_value else "",
+        display_value(entry.table_name, entry.field or "", entry.new_value) if entry.new_value else "",
+        entry.reason or "",
     )
     return values[column]
 
@@ -33,7 +37,7 @@ def _cell(entry, column: int) -> str:
 class AuditViewer(RecordListDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(desk, "审计记录", 1100, 600, parent)
-        self.table_box = self.add_filter("数据表", _choices(audited_tables()))
+        self.table_box = self.add_filter("数据表", _choices(audited_tables(), table_label))
         self.account_box = self.add_filter("账户", _choices(audit_accounts()))
         today = desk.today()
         self.start = self.add_filter("开始日期", date_edit(dt.date(today.year - 1, today.month, 1)))
@@ -52,12 +56,12 @@ class AuditViewer(RecordListDialog):
         return audit_page(self.current_filter(), offset, limit)
 
 
-def _choices(names) -> QComboBox:
-    """全部 first, then each name (data: the name, or "" for all)."""
+def _choices(names, shown=str) -> QComboBox:
+    """全部 first, then each name as staff read it (data: the name, or "" for all)."""
     box = QComboBox()
     box.addItem(ALL, "")
     for name in names:
-        box.addItem(name, name)
+        box.addItem(shown(name), name)
     return box
 
 

@@ -112,7 +112,7 @@ class ArchiveTab(QWidget):
         self.end = self._date_edit("结束日期")
         self.voided_box = QCheckBox("含已作废")
         self.voided_box.setAccessibleName("含已作废")
-        self.voided_box.setChecked(True)
+        self.voided_box.setChecked(False)  # voided records only when asked for: they mislead a first search
         dates = QHBoxLayout()  # two rows, so the window still fits a small screen
         for row, label, widget in ((filters, "记录类型", self.kind_box), (filters, "年份", self.year_box),
                                    (filters, "经办人", self.staff_box), (dates, "开始日期", self.start),

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
-from dutydesk.store.inspections import KINDS, DutyFinding, FindingError, record_complaint, record_inspection
+from dutydesk.domain.labels import label
+from dutydesk.store.inspections import DutyFinding, FindingError, record_complaint, record_inspection
 from dutydesk.store.satisfaction import SurveyError, record_survey
 from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
@@ -130,7 +131,7 @@ class InspectionPage(QWidget):
         forms.addWidget(self.message)
 
         self.model = PagedTableModel(HEADERS, _page, lambda f: [
-            f"{f.found_at:%Y-%m-%d %H:%M}", KINDS.get(f.kind, f.kind), f.staff.name, f.inspector,
+            f"{f.found_at:%Y-%m-%d %H:%M}", label("finding_kind", f.kind), f.staff.name, f.inspector,
             "是" if f.by_county else "", f.detail])
         self.table = table_view("督查记录")
         self.table.setModel(self.model)

@@ -44,7 +44,7 @@ from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
-from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED, TEXT
 
 NO_VISIT = "（不关联来访，直接办理）"
 VISIBLE_MATERIAL_ROWS = 8  # the longest checklists (最低生活保障 has 7) fit without scrolling at 1366×768
@@ -416,7 +416,9 @@ class ChecklistPage(QWidget):
         if outcome is Outcome.MISSING and self.version is not None:
             missing = decide(self.version.item, self.ticks()).missing
             text += "：" + "、".join(m.name for m in missing)
-        color = {Outcome.MISSING: DUE_AMBER, Outcome.NOT_ELIGIBLE: OVERDUE_RED}.get(outcome, OK_GREEN)
+        # Green only for what is done here and now; an accepted proxy case is still open.
+        color = {Outcome.MISSING: DUE_AMBER, Outcome.NOT_ELIGIBLE: OVERDUE_RED, Outcome.DONE_NOW: OK_GREEN}.get(
+            outcome, TEXT)
         self.outcome_label.setStyleSheet(f"color: {color}; font-weight: bold;")
         self.outcome_label.setText(text)
 

@@ -98,8 +98,10 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def _status(self, case: ProxyCase) -> str:
-        if case.voided_at or case.closed_at:
-            return ""
+        if case.voided_at:
+            return "voided"
+        if case.closed_at:
+            return "done"
         today = self.desk.today()
         if today > case.promised_date:
             return "overdue"
@@ -118,8 +120,9 @@ class CaseTableModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 5):
             status = self._status(case)
-            color = {"overdue": OVERDUE_RED, "due_soon": DUE_AMBER, "ok": OK_GREEN}.get(status, MUTED)
-            return QColor(color)
+            # Green means done: an open case on time keeps the normal text colour.
+            color = {"overdue": OVERDUE_RED, "due_soon": DUE_AMBER, "done": OK_GREEN, "voided": MUTED}.get(status)
+            return QColor(color) if color else None
         if role == Qt.ItemDataRole.UserRole:
             return case.id
         return None

@@ -7,11 +7,11 @@ whatever tab is showing, and adds the 代办 count to the status bar.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
+from dutydesk.domain.placeholders import UnfilledTemplate, check_printable
 from dutydesk.domain.proxy_case import normalize_slip_no
 from dutydesk.reports import notice_records
 from dutydesk.store import catalogue, proxy_cases
@@ -89,8 +89,6 @@ class NoticeTab(QWidget):
             # scrollable, so a small window (or a large font) never forces the main window wider
             holder = PageScroll(page)
             self.pages.addTab(holder, title)
-        find = QShortcut(QKeySequence("Ctrl+F"), self)
-        find.activated.connect(self.checklist.search.setFocus)
 
     # -- wiring -------------------------------------------------------------------------------
     def set_events(self, events: DeskEvents) -> None:
@@ -164,23 +162,32 @@ class NoticeTab(QWidget):
             raise RuntimeError("center profile missing")
         return center
 
-    def show_notice(self, notice: NoticeRecord, reprint: Reprint | None = None) -> DocumentDialog:
+    def show_notice(self, notice: NoticeRecord, reprint: Reprint | None = None) -> DocumentDialog | None:
         title = f"一次性告知单 {notice.ref}"
         if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
             title = f"受理告知单 {notice.ref}"
         if reprint is not None:
             title += "（补打）"
-        dialog = show_document(
-            title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size,
-                                                            reprint),
-            self.prefs, self)
+        try:
+            dialog = show_document(
+                title, lambda size: notice_records.print_notice(notice, self._center(), self.desk.folder.path, size,
+                                                                reprint),
+                self.prefs, self)
+        except UnfilledTemplate as exc:
+            QMessageBox.warning(self, "请先填写办事指南", str(exc))
+            return None
         self.dialogs.append(dialog)
         return dialog
 
-    def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> DocumentDialog:
+    def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> DocumentDialog | None:
         """One preview for both papers (never two windows stacked): 打印 prints them together;
         ``again`` (registered reprints) marks them 补打 under the same number."""
         center, folder = self._center(), self.desk.folder.path
+        try:
+            check_printable(case.item_version.item)
+        except UnfilledTemplate as exc:
+            QMessageBox.warning(self, "请先填写办事指南", str(exc))
+            return None
         by_paper = {r.paper: r for r in again or []}
         receipt, slip = by_paper.get("receipt"), by_paper.get("slip")
         mark = "（补打）" if again else ""
@@ -191,10 +198,14 @@ class NoticeTab(QWidget):
         self.dialogs.append(dialog)
         return dialog
 
-
-    def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog:
+    def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog | None:
         """P02/P04: after 受理代办 one preview holds the slip and the receipt (printed together)."""
         center, folder = self._center(), self.desk.folder.path
+        try:
+            check_printable(case.item_version.item)
+        except UnfilledTemplate as exc:
+            QMessageBox.warning(self, "请先填写办事指南", str(exc))
+            return None
         dialog = show_document(f"代办单和收件回执 {case.slip_no}",
                                lambda size: notice_records.print_case_papers(case, center, folder, size),
                                self.prefs, self)

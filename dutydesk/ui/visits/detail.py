@@ -34,6 +34,7 @@ from dutydesk.store.audit import history
 from dutydesk.store.daily_work import daily_visit
 from dutydesk.store.incident_reports import reports_of
 from dutydesk.store.privacy import mask_numbers, mask_value
+from dutydesk.store.record_view import display_value, field_label
 from dutydesk.store.visits import (
     Visit,
     VisitExtension,
@@ -187,8 +188,8 @@ def record_html(visit: Visit, desk: Desk, full: bool = False) -> str:
         elif entry.action == "void":
             changes.append(f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 作废：{m(entry.reason or '')}")
         else:
-            label = FIELD_LABELS.get(entry.field, entry.field)
-            old, new = entry.old_value or "", entry.new_value or ""
+            label = FIELD_LABELS.get(entry.field) or field_label("visit", entry.field)
+            old, new = (display_value("visit", entry.field, v) if v else "" for v in (entry.old_value, entry.new_value))
             if entry.field == "contact":
                 old, new = phone(old), phone(new)
             line = f"{entry.at:%Y-%m-%d %H:%M} {entry.account} 修改{label}：{m(old)} → {m(new)}"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
+from dutydesk.domain.labels import label as code_label
 from dutydesk.store.open_matters import OpenMatter, open_matters
 from dutydesk.ui.extensions import STATUS_ITEMS, StatusItem
 from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
@@ -66,7 +67,7 @@ class FollowupPanel(QWidget):
         overdue = sum(1 for m in self.matters if m.status == rules.URGENCY_OVERDUE)
         self.title.setText(f"待跟进（超期 {overdue} 件，即将到期 {len(self.matters) - overdue} 件）")
         for matter in self.matters[:SHOWN]:
-            label = rules.URGENCY_LABELS.get(matter.status, matter.status)
+            label = code_label("urgency", matter.status)
             due = deadline_text(matter.due, calendar, "%m月%d日") if matter.due else ""
             item = QListWidgetItem(f"【{label}】{due}　{matter.ref}　{matter.summary}")
             item.setForeground(QColor(OVERDUE_RED if matter.status == rules.URGENCY_OVERDUE else DUE_AMBER))

@@ -114,19 +114,21 @@ class _RowCells:
         self.ws = ws
         self.specs: list[tuple[str, int, float, _ColumnCell, _ColumnCell]] = []
         self._sized_row: int | None = None  # the last row given a height (dropped once written)
+        top = styler.style("top", alignment=Alignment(vertical="top"))  # beside a tall wrapped cell
         for number, column in enumerate(columns, 1):
             kind = column.kind
             if kind == "text":
                 wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
                 # characters that surely fit on one line, even if all Chinese
                 limit = max(1, int((column.width - row_heights.CELL_PADDING) // row_heights.WIDE))
-                self.specs.append(("text", limit, column.width, _ColumnCell(ws, number),
+                self.specs.append(("text", limit, column.width, _ColumnCell(ws, number, top),
                                    _ColumnCell(ws, number, wrap)))
             elif kind == "int":
-                cell = _ColumnCell(ws, number)  # General shows whole numbers as they are
+                cell = _ColumnCell(ws, number, top)  # General shows whole numbers as they are
                 self.specs.append(("number", 0, 0, cell, cell))
             elif kind == "date":
-                cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"]))
+                cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"],
+                                                            alignment=Alignment(vertical="top")))
                 self.specs.append(("date", 0, 0, cell, cell))
             else:
                 style = styler.style(
@@ -240,7 +242,9 @@ def _write_charts(wb: Workbook, charts: Sequence[Chart]) -> None:
     names itself in the legend with its own text (not only a cell reference, which LibreOffice
     leaves blank) and the legend sits under the plot; the sheet prints on one page."""
     ws = wb.create_sheet("图表")
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # sheetPr is written with the first row
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # sheetPr and widths are written with the first row
+    names = [chart.title for chart in charts] + [label for chart in charts for label in chart.labels]
+    ws.column_dimensions["A"].width = min(40, max(10, *(row_heights.text_units(n) + 1 for n in names)))
     row_no = 1
     anchors = []
     for chart in charts:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dutydesk import APP_NAME, __version__
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger import ExportCancelled, write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
@@ -213,6 +214,19 @@ def _final_folder(root: Path, name: str) -> Path:
     return target
 
 
+def manifest_for(center: str, township: str, period: Period, exported_on: str, exported_by: str,
+                 entries: list[dict], grant: ExportGrant | None) -> dict:
+    """What the township reads first: whose ledgers, which app version wrote them, and whether
+    phones and ID numbers in them are masked (V09); an unmasked hand-off names its approver."""
+    manifest = {"center": center, "township": township, "period": period.text, "exported_on": exported_on,
+                "exported_by": exported_by, "app": APP_NAME, "app_version": __version__,
+                "masked": all(e["masked"] for e in entries), "files": entries}
+    if not manifest["masked"] and grant is not None:
+        manifest["unmasked_approved_by"] = grant.approved_by
+        manifest["unmasked_reason"] = grant.reason
+    return manifest
+
+
 def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str, str]],
              report: Report = lambda percent, text: None,
              cancelled: Callable[[], bool] = lambda: False,
@@ -253,9 +267,9 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
             write_ledger(ledger, staging / file_name, fmt, progress)
             path = staging / file_name
             entries.append({"name": file_name, "ledger": spec.name, "key": key, "format": fmt,
+                            "masked": not (grant is not None and spec.personal),
                             "bytes": path.stat().st_size, "sha256": sha256_of(path)})
-        manifest = {"center": center, "township": township, "period": period.text, "exported_on": today.isoformat(),
-                    "exported_by": desk.who, "files": entries}
+        manifest = manifest_for(center, township, period, today.isoformat(), desk.who, entries, grant)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         (staging / CHECKSUMS).write_text("".join(f"{e['sha256']}  {e['name']}\n" for e in entries),
                                          encoding="utf-8")

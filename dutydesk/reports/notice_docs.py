@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -228,7 +229,8 @@ def _version_text(doc: NoticeDoc | SlipDoc) -> str:
 
 def _reprint_mark(text: str, st: _Styles) -> Paragraph:
     """A reprint says so in red beside its number, so it is never taken for a second original."""
-    return _p(f'<font color="#{RED.hexval()[2:]}">{text}</font>', st.number)
+    safe = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(f'<font color="#{RED.hexval()[2:]}">{safe}</font>', st.number)
 
 
 def _header(center: CenterProfile, title: str, number: str, st: _Styles, reprint: str = "") -> list[Flowable]:
@@ -350,17 +352,31 @@ def render_receipt(doc: SlipDoc, path: Path, size: str = "A4") -> Path:
     return path
 
 
+# Code128 bar (module) width on every paper size. 0.3 mm is the least that survives a copy; at
+# 0.3 mm a 130-145 dpi scan still fails on some phases of the bar grid, 0.38 mm decodes at any
+# resolution from 130 dpi up (tests/reports/test_slip_codes.py).
+MODULE = 0.38 * mm
+QUIET_MODULES = 10  # Code128's own minimum quiet zone on each side, in modules
+
+
 class _SlipCodes(Flowable):
-    """Code128 barcode with the number under it, and a QR code, both holding the slip number."""
+    """Code128 barcode with the number under it, and a QR code, both holding the slip number.
+
+    The bars never shrink with the paper: on A5 they stay ``MODULE`` wide (scaled with the page
+    they were 0.22 mm and stopped decoding below about 250 dpi, so a copied slip could not be
+    scanned). Room is made by keeping the quiet zones at the standard's 10 modules instead of
+    reportlab's quarter inch, and the A5 title is set smaller to fit beside them."""
 
     def __init__(self, slip_no: str, scale: float) -> None:
         super().__init__()
         self.slip_no = slip_no
         self.scale = scale
-        self.barcode = code128.Code128(slip_no, barHeight=11 * mm * scale, barWidth=0.3 * mm * scale,
-                                       humanReadable=False, quiet=True)
+        module = self.module = MODULE
+        self.barcode = code128.Code128(slip_no, barHeight=11 * mm * scale, barWidth=module, humanReadable=False,
+                                       quiet=True, lquiet=QUIET_MODULES * module, rquiet=QUIET_MODULES * module)
+        self.gap = 3 * mm * scale
         self.qr_size = 22 * mm * scale
-        self.width = self.barcode.width + 6 * mm + self.qr_size
+        self.width = self.barcode.width + self.gap + self.qr_size
         self.height = self.qr_size
 
     def draw(self) -> None:
@@ -375,17 +391,29 @@ class _SlipCodes(Flowable):
         drawing = Drawing(self.qr_size, self.qr_size,
                           transform=[self.qr_size / (x1 - x0), 0, 0, self.qr_size / (y1 - y0), 0, 0])
         drawing.add(widget)
-        drawing.drawOn(canvas, self.barcode.width + 6 * mm, 0)
+        drawing.drawOn(canvas, self.barcode.width + self.gap, 0)
+
+
+def _fitted(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """``style``, or a smaller copy of it, so that ``text`` fits ``width`` on one line."""
+    needed = stringWidth(text, style.fontName, style.fontSize)
+    if needed <= width:
+        return style
+    size = style.fontSize * width / needed * 0.98
+    return ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=size,
+                          leading=style.leading * size / style.fontSize)
 
 
 def _slip_part(doc: SlipDoc, part: str, st: _Styles, w: float, scale: float,
                with_track: bool = True) -> list[Flowable]:
     codes = _SlipCodes(doc.slip_no, scale)
-    title = [_p(doc.center.name, st.subtitle), _p(f"代　办　单（{part}）", st.title)]
+    room = w - codes.width - 4
+    heading = f"代　办　单（{part}）"
+    title = [_p(doc.center.name, st.subtitle), _p(heading, _fitted(st.title, heading, room))]
     if doc.reprint:
         title.append(_reprint_mark(doc.reprint, st))
     head = Table([[title, codes]],
-                 colWidths=[w - codes.width - 4, codes.width + 4])
+                 colWidths=[room, codes.width + 4])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     materials = "；".join(f"{t.material.name}（{t.material.form}{t.pages}页）" for t in doc.received) or "无"
     fee = "不收费" if str(doc.fee) in ("", "0") else f"{doc.fee}元（法定收费：{doc.item.fee.basis}）"

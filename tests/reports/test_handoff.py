@@ -228,3 +228,24 @@ def test_grant_is_not_logged_as_unmasked_when_no_ledger_holds_personal_data(book
     grant = authorize_unmasked_export(approver("王书记"), "导出到U盘", "镇里核对", books.now())
     hand_off(books, stick, NOV, [("monthly", "xlsx")], grant=grant)
     assert [e.unmasked for e in ExportLog.select()] == [False]
+
+
+def test_v09_manifest_carries_the_app_version_and_whether_the_ledgers_are_masked(books, stick):
+    from dutydesk import __version__
+    from dutydesk.store.privacy import authorize_unmasked_export
+
+    masked = hand_off(books, stick, NOV, CHOICES)
+    manifest = json.loads((masked.folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["app_version"] == __version__ and manifest["app"] == "DutyDesk"
+    assert manifest["masked"] is True and all(e["masked"] for e in manifest["files"])
+    assert "unmasked_approved_by" not in manifest
+
+    grant = authorize_unmasked_export(approver("王书记"), "导出到U盘", "镇里核对", books.now())
+    full = hand_off(books, stick, NOV, CHOICES, grant=grant)
+    manifest = json.loads((full.folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["masked"] is False
+    assert manifest["unmasked_approved_by"] == "王书记" and manifest["unmasked_reason"] == "镇里核对"
+    # the monthly statistics hold no personal data: masked whatever the grant
+    assert [(e["key"], e["masked"]) for e in manifest["files"]] == [("visits", False), ("visits", False),
+                                                                    ("monthly", True)]
+    assert verify_folder(full.folder) == []

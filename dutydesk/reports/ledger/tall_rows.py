@@ -31,25 +31,24 @@ def page_parts(texts: Sequence[str], measure: Measure, budget: float) -> list[li
 
 
 def _chunks(text: str, index: int, measure: Measure, budget: float) -> list[str]:
-    """``text`` in pieces of whole lines, each at most ``budget`` tall (lines measured once)."""
+    """``text`` in pieces of whole lines, each at most ``budget`` tall."""
     if not text:
         return [text]
     chunks: list[str] = []
     current: list[str] = []
-    used = 0.0
     for line in text.split("\n"):
-        height = measure(line, index)
-        if height > budget:  # one line longer than a page
+        if measure(line, index) > budget:  # one line longer than a page
             if current:
                 chunks.append("\n".join(current))
-                current, used = [], 0.0
+                current = []
             chunks.extend(_long_line(line, index, measure, budget))
             continue
-        if current and used + height > budget:
+        # the lines are measured together: a wrapped line after a line break can take more room
+        # than the same line alone (reportlab's CJK wrapping), so a sum of lines can overflow
+        if current and measure("\n".join([*current, line]), index) > budget:
             chunks.append("\n".join(current))
-            current, used = [], 0.0
+            current = []
         current.append(line)
-        used += height
     if current:
         chunks.append("\n".join(current))
     return chunks

@@ -21,13 +21,16 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dutydesk.reports.ledger import row_heights
 from dutydesk.reports.ledger.model import Chart, Column, Ledger, Progress, Row, Table, Totals
 from dutydesk.store.atomic import atomic_path
 
@@ -136,26 +139,33 @@ class _RowCells:
     """Turns a table's rows into cells for openpyxl's write-only writer (see ``_ColumnCell``).
 
     Text is always written as text (never read as a formula because it starts with "="); text
-    that will not fit its column on one line gets the wrapping style; dates and numbers keep
-    their types with the column's number format. A value of another type than its column's
-    takes openpyxl's ordinary path, so nothing is ever written wrongly, only more slowly.
+    that will not fit its column on one line gets the wrapping style, and its row the height of
+    its wrapped lines (``row_heights``: LibreOffice and WPS do not grow rows themselves); dates
+    and numbers keep their types with the column's number format. A value of another type than
+    its column's takes openpyxl's ordinary path, so nothing is ever written wrongly, only more
+    slowly.
     """
 
     def __init__(self, ws: Worksheet, styler: _Styler, columns: Sequence[Column]) -> None:
         self.ws = ws
-        self.specs: list[tuple[str, int, int, _ColumnCell, _ColumnCell]] = []
+        self.specs: list[tuple[str, int, float, _ColumnCell, _ColumnCell]] = []
+        self._sized_row: int | None = None  # the last row given a height (dropped once written)
+        self._heights: dict[int, dict[str, str]] = {}  # row attributes per number of lines
+        top = styler.style("top", alignment=Alignment(vertical="top"))  # beside a tall wrapped cell
         for number, column in enumerate(columns, 1):
             kind = column.kind
             if kind == "text":
                 wrap = styler.style("text", alignment=Alignment(wrap_text=True, vertical="top"))
-                limit = max(1, int(column.width // 2))  # characters that surely fit, even if all Chinese
-                self.specs.append(("text", limit, int(column.width), _ColumnCell(ws, number),
+                # characters that surely fit on one line, even if all Chinese
+                limit = max(1, int((column.width - row_heights.CELL_PADDING) // row_heights.WIDE))
+                self.specs.append(("text", limit, column.width, _ColumnCell(ws, number, top),
                                    _ColumnCell(ws, number, wrap)))
             elif kind == "int":
-                cell = _ColumnCell(ws, number)  # General shows whole numbers as they are
+                cell = _ColumnCell(ws, number, top)  # General shows whole numbers as they are
                 self.specs.append(("number", 0, 0, cell, cell))
             elif kind == "date":
-                cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"]))
+                cell = _ColumnCell(ws, number, styler.style("date", number_format=NUMBER_FORMATS["date"],
+                                                            alignment=Alignment(vertical="top")))
                 self.specs.append(("date", 0, 0, cell, cell))
             else:
                 style = styler.style(
@@ -169,14 +179,18 @@ class _RowCells:
     def __call__(self, values: Row, row_idx: int) -> list[Cell]:
         """The ``_values_to_row`` of openpyxl's write-only worksheet, for this table's rows."""
         out = []
+        lines = 1
         for (kind, limit, width, plain, styled), value in zip(self.specs, values, strict=False):
             if value is None:
                 continue
             t = type(value)
             if kind == "text" and t is str:
-                # GBK takes two bytes for a Chinese character and one for a Latin one: the
-                # text's width in Excel's column units, measured only when it might not fit.
-                wraps = "\n" in value or (len(value) > limit and len(value.encode("gbk", "replace")) > width)
+                # the text's lines at the column's width, counted only when it might not fit
+                wraps = False
+                if len(value) > limit or "\n" in value:
+                    count = row_heights.wrapped_lines(value, width)
+                    wraps = count > 1
+                    lines = max(lines, count)
                 cell = styled if wraps else plain
                 try:
                     cell._value = plain.check_string(value)
@@ -193,7 +207,26 @@ class _RowCells:
                 cell.column = plain.column
             cell.row = row_idx
             out.append(cell)
+        self._size(row_idx, lines)
         return out
+
+    def _size(self, row_idx: int, lines: int) -> None:
+        """Give the row its height; the writer reads it as it writes the row, so the previous
+        row's entry is dropped here and memory stays flat however many rows the ledger has.
+
+        The entry is the row element's attributes, made once per number of lines: the writer
+        only adds ``row_dimensions.get(row)`` to them (``_writer.write_row``), and building a
+        RowDimension per row would cost a fifth of the export."""
+        dims = self.ws.row_dimensions
+        if self._sized_row is not None:
+            dims.pop(self._sized_row, None)
+            self._sized_row = None
+        if lines > 1:
+            attrs = self._heights.get(lines)
+            if attrs is None:
+                attrs = self._heights[lines] = dict(RowDimension(self.ws, ht=row_heights.row_height(lines)))
+            dims[row_idx] = attrs
+            self._sized_row = row_idx
 
 
 class _PublicRows:
@@ -252,6 +285,7 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
         row_no += 1
     header_style = styler.style("header", font=Font(bold=True), fill=_HEADER_FILL, border=_BORDER,
                                 alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    _set_height(ws, row_no, [(c.header, c.width) for c in table.columns])
     ws.append([styler.cell(c.header, header_style) for c in table.columns])
     header_row = row_no
     row_no += 1
@@ -282,9 +316,24 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
     return row_no, header_row, done
 
 
+def _set_height(ws: Worksheet, row_no: int, cells: Sequence[tuple[str, float]]) -> None:
+    """Give row ``row_no`` (not yet written) the height of its wrapped (text, width) cells."""
+    height = row_heights.height_for(cells)
+    if height is not None:
+        ws.row_dimensions[row_no] = RowDimension(ws, index=row_no, ht=height)
+
+
 def _write_charts(wb: Workbook, charts: Sequence[Chart]) -> None:
-    """Charts go on their own sheet beside their data so the township can print them alone."""
+    """Charts go on their own sheet beside their data so the township can print them alone.
+
+    Drawn the same in Excel, WPS and LibreOffice: lines are straight between months (a smoothed
+    curve dips below zero between small counts), the value axis starts at zero, every series
+    names itself in the legend with its own text (not only a cell reference, which LibreOffice
+    leaves blank) and the legend sits under the plot; the sheet prints on one page."""
     ws = wb.create_sheet("图表")
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # sheetPr and widths are written with the first row
+    names = [chart.title for chart in charts] + [label for chart in charts for label in chart.labels]
+    ws.column_dimensions["A"].width = min(40, max(10, *(row_heights.text_units(n) + 1 for n in names)))
     row_no = 1
     anchors = []
     for chart in charts:
@@ -306,9 +355,17 @@ def _write_charts(wb: Workbook, charts: Sequence[Chart]) -> None:
         labels = Reference(ws, min_col=1, min_row=first + 1, max_row=last)
         drawn.add_data(data, titles_from_data=True)
         drawn.set_categories(labels)
+        for series, (name, _values) in zip(drawn.series, chart.series, strict=True):
+            series.tx = SeriesLabel(v=name)
+            if chart.kind == "line":
+                series.smooth = False
+        drawn.y_axis.scaling.min = 0
+        drawn.x_axis.delete = drawn.y_axis.delete = False
+        drawn.legend.position = "b"
         ws.add_chart(drawn, f"{get_column_letter(len(chart.series) + 3)}{1 + number * 18}")
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
 
 
 def _discard(wb: Workbook) -> None:
@@ -361,8 +418,11 @@ def _fill_workbook(wb: Workbook, ledger: Ledger, progress: Progress | None) -> N
     ws.merged_cells.add(CellRange(f"A1:{last_col}1"))
     ws.merged_cells.add(CellRange(f"A2:{last_col}2"))
     row_no = 3
+    note_style = styler.style("note", alignment=Alignment(wrap_text=True, vertical="top"))
+    sheet_width = sum(ws.column_dimensions[get_column_letter(i + 1)].width for i in range(width))
     for note in ledger.notes:
-        ws.append([note])
+        _set_height(ws, row_no, [(note, sheet_width)])  # merged across the sheet: wraps at its width
+        ws.append([styler.cell(note, note_style)])
         ws.merged_cells.add(CellRange(f"A{row_no}:{last_col}{row_no}"))
         row_no += 1
     done = 0

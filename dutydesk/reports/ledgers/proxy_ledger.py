@@ -23,10 +23,10 @@ from dutydesk.store.proxy_cases import HANDOVER, ProxyCase, ProxyStep
 COLUMNS = [
     Column("代办单号", 15, pdf_width=72), Column("受理时间", 16, "datetime", pdf_width=52),
     Column("群众姓名", 9, pdf_width=42), Column("联系电话", 13, pdf_width=58), Column("代办事项", 18, pdf_width=80),
-    Column("代办员", 8, pdf_width=40), Column("承诺办结", 11, "date", pdf_width=54),
+    Column("代办员", 9, pdf_width=44), Column("承诺办结", 11, "date", pdf_width=54),
     Column("送交单位（途径）", 18, pdf_width=70), Column("送交日期", 11, "date", pdf=False),
     Column("上级办结", 11, "date", pdf=False), Column("通知群众", 11, "date", pdf=False),
-    Column("群众领取", 11, "date", pdf=False), Column("办理经过", 44, pdf_width=210),
+    Column("群众领取", 11, "date", pdf=False), Column("办理经过", 44, pdf_width=206),
     Column("办理结果", 20, pdf_width=96),
 ]
 CHUNK = 300

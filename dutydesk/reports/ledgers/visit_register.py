@@ -18,13 +18,14 @@ from dutydesk.store.visits import Visit, VisitFeedback
 
 # Excel widths (a Chinese character is two units) and, second, PDF widths in points of the
 # 774-point landscape A4 frame: fourteen columns only fit with dates and times wrapping.
+# Name columns hold a four-character name (上官、欧阳… compound surnames) on one line.
 COLUMNS = [
     Column("编号", 12, pdf_width=60), Column("登记时间", 16, "datetime", pdf_width=52),
-    Column("方式", 6, pdf_width=26), Column("来访人", 9, pdf_width=40), Column("联系电话", 13, pdf_width=58),
+    Column("方式", 6, pdf_width=26), Column("来访人", 10, pdf_width=44), Column("联系电话", 13, pdf_width=58),
     Column("事项类别", 10, pdf_width=44), Column("诉求内容", 36, pdf_width=110),
-    Column("首问责任人", 11, pdf_width=40), Column("处理方式", 14, pdf_width=46),
+    Column("首问责任人", 11, pdf_width=44), Column("处理方式", 14, pdf_width=46),
     Column("承诺期限", 11, "date", pdf_width=54), Column("办理状态", 9, pdf_width=34),
-    Column("办理结果", 26, pdf_width=86), Column("反馈情况", 26, pdf_width=84),
+    Column("办理结果", 26, pdf_width=82), Column("反馈情况", 26, pdf_width=80),
     Column("满意度", 9, pdf_width=40),
 ]
 CHUNK = 500

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSize, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,41 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutydesk.reports.pdf_raster import render_pages
 from dutydesk.store.atomic import atomic_write
 from dutydesk.store.faults import file_fault_message
 from dutydesk.ui.forms import push_button
+from dutydesk.ui.pdf_painting import paint_pdf, paint_pdfs
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size
 
 PRINTER_KEY = "notice/printer"
 SIZE_KEY = "notice/paper"
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
-
-
-def to_qimage(image) -> QImage:
-    data = image.tobytes("raw", "RGB")
-    return QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
-
-
-def paint_pdf(printer: QPrinter, pdf: Path, max_dpi: int = 300) -> None:
-    """Draw every page of ``pdf`` full-page onto ``printer`` (preview or real device)."""
-    paint_pdfs(printer, [pdf], max_dpi)
-
-
-def paint_pdfs(printer: QPrinter, pdfs: list[Path], max_dpi: int = 300) -> None:
-    """Every page of every PDF, in order, as one print job."""
-    dpi = max(96, min(printer.resolution(), max_dpi))
-    pages = [page for pdf in pdfs for page in render_pages(pdf, dpi)]
-    painter = QPainter(printer)
-    try:
-        for index, page in enumerate(pages):
-            if index:
-                printer.newPage()
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            painter.drawImage(target, to_qimage(page))
-    finally:
-        painter.end()
 
 
 def remembered_printer(prefs: UiPrefs) -> str:

@@ -88,3 +88,18 @@ def test_a_single_line_longer_than_a_page_exports(tmp_path):
         static_rows([(dt.date(2026, 11, 3), "长" * 20_000 + "完")]))])
     pages, flat = _text(write_ledger(ledger, tmp_path / "来访.pdf", "pdf"))
     assert len(pages) >= 3 and "（续）" in pages[-1] and flat.count("长") == 20_000 and "完" in flat
+
+
+def test_parts_are_measured_as_printed_where_lines_wrap_worse_together(tmp_path):
+    """At a 100-point column each line of the letter alone wraps to two lines, but after a line
+    break reportlab wraps it to three: parts are measured joined, so none outgrows the page."""
+    from dutydesk.reports.ledger.pdf import MARGIN, PADDING, PAGE
+
+    frame = PAGE[0] - 2 * MARGIN
+    ledger = Ledger("来访接待登记台账", "青石村党群服务中心", "桃源镇", "2026年11月", [Table(
+        [Column("日期", 10, "date", pdf_width=frame - 100 - 2 * PADDING),
+         Column("诉求", 60, pdf_width=100 + 2 * PADDING)],
+        static_rows([(dt.date(2026, 11, 3), LETTER)]))])
+    pages, flat = _text(write_ledger(ledger, tmp_path / "来访.pdf", "pdf"))
+    assert _all_lines_present(flat) == []
+    assert len(pages) >= 5

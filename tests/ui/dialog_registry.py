@@ -236,6 +236,60 @@ def _roster_preview(desk: Desk, parent: QWidget) -> QDialog:
     return preview_dialog(parent, pdf, pdf.name)
 
 
+def _a_staff(desk: Desk):
+    from dutydesk.store.staff import active_staff
+
+    staff = active_staff(desk.today())
+    assert staff, "demo data has no staff"
+    return staff[0]
+
+
+def _proxy_sign_in(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.duty.sign_in_dialogs import ProxySignInDialog
+
+    return ProxySignInDialog(desk, _a_staff(desk), parent)
+
+
+def _accept_reason(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.store.attendance import assignments_on
+    from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog
+
+    signed = [a for a in assignments_on(desk.today()) if a.sign_in is not None]
+    assert signed, "demo data has no sign-in today"
+    return AcceptReasonDialog(desk, signed[:3], parent)
+
+
+def _pin(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.duty.sign_in_dialogs import PinDialog
+
+    return PinDialog(desk, _a_staff(desk).name, parent)
+
+
+def _liability(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.duty.liability_settings import LiabilitySettingsDialog
+
+    return LiabilitySettingsDialog(desk, parent)
+
+
+def _guide(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.help.guide_window import GuideWindow
+
+    return GuideWindow(lambda: ["F1　使用说明"], parent)
+
+
+def _licences(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.licences_dialog import LicencesDialog
+
+    return LicencesDialog(parent)
+
+
+def _major_matter(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.store.visits import Visit
+    from dutydesk.ui.visits.major_matter_dialog import MajorMatterDialog
+
+    return MajorMatterDialog(desk, Visit.get_by_id(_a_visit_id(desk)), parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("first_run.FirstRunDialog", _first_run),
@@ -261,6 +315,13 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("visits.detail.ActionDialog", _visit_action),
     DialogSpec("visits.detail.VisitDetailDialog", _visit_detail),
     DialogSpec("duty.printing.QPrintPreviewDialog", _roster_preview),
+    DialogSpec("duty.sign_in_dialogs.ProxySignInDialog", _proxy_sign_in),
+    DialogSpec("duty.sign_in_dialogs.AcceptReasonDialog", _accept_reason),
+    DialogSpec("duty.sign_in_dialogs.PinDialog", _pin),
+    DialogSpec("duty.liability_settings.LiabilitySettingsDialog", _liability),
+    DialogSpec("help.guide_window.GuideWindow", _guide),
+    DialogSpec("licences_dialog.LicencesDialog", _licences),
+    DialogSpec("visits.major_matter_dialog.MajorMatterDialog", _major_matter),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

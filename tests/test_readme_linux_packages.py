@@ -50,7 +50,7 @@ def apt_line_packages(text: str) -> set[str]:
     section = text.split("## Start it", 1)[1].split("\n## ", 1)[0]
     lines = [line for line in section.splitlines() if "apt-get install" in line]
     assert len(lines) == 1, "one apt line under 'Start it'"
-    words = lines[0].split("apt-get install", 1)[1].split()
+    words = lines[0].split("apt-get install", 1)[1].split("&&", 1)[0].split()  # the line goes on to start the app
     return {word.strip("`") for word in words if not word.startswith("-")} - {""}
 
 

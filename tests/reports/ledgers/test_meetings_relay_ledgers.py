@@ -1,0 +1,66 @@
+"""会议学习考勤表 and 上传下达登记簿 over the real books, in both formats (D17, D07, D18, V09)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dutydesk.domain import meeting_rules as rules
+from dutydesk.reports.ledger import write_ledger
+from dutydesk.reports.ledgers import LEDGERS, Period
+from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.meetings import add_session, record_minutes, sign_meeting
+from dutydesk.store.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
+from tests.approvers import approver
+from tests.duty_helpers import make_staff
+from tests.reports.ledgers.test_declarations import data_rows, pdf_text, rows_of
+
+NOV = Period.month(2026, 11)
+
+
+def at(day: int, h: int = 9, m: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, h, m)
+
+
+def test_d17_d07_meeting_table_in_both_formats(desk, tmp_path):
+    s = make_staff(desk)
+    session = add_session(rules.STUDY, dt.date(2026, 11, 16), "14:30", "学习党章", "测试", at(1))
+    leave = request_leave(LeaveInput("李主任", dt.date(2026, 11, 16), dt.date(2026, 11, 16), "病假", "住院",
+                                     "周协管"), "测试", at(13))
+    approve_leave(leave, approver("王书记"), at(13, 10))
+    sign_meeting(session, s["张书记"], "李文书", at(16, 14, 25))
+    record_minutes(session, "张书记", "学习党章第三章", "李文书", at(16, 16))
+    desk.clock.set(at(30, 18))
+    ledger = LEDGERS["meetings"].make(desk, NOV)
+    write_ledger(ledger, tmp_path / "m.xlsx", "xlsx")
+    people = {r[0]: r for r in data_rows(tmp_path / "m.xlsx", "会议学习考勤", "姓名")}
+    assert people["张书记"][2:6] == (1, 1, 0, 0)
+    assert people["李主任"][2:6] == (1, 0, 1, 0)
+    assert people["王委员"][2:6] == (1, 0, 0, 1)
+    sessions = data_rows(tmp_path / "m.xlsx", "会议学习考勤", "日期")
+    assert len(sessions) == 1 and sessions[0][2:5] == ("集中学习", "学习党章", "张书记")
+    assert sessions[0][5] == "张书记" and sessions[0][6] == "李主任（病假）"
+    assert "王委员" in sessions[0][7] and sessions[0][8] == "已记录"
+    write_ledger(ledger, tmp_path / "m.pdf", "pdf")
+    text = pdf_text(tmp_path / "m.pdf")
+    assert "会议学习考勤表" in text and "李主任（病假）" in text and "D17" not in text
+
+
+def test_d18_relay_register_in_both_formats_with_numbers_masked(desk, tmp_path):
+    entry = record_entry(RelayDraft(DOWN, dt.date(2026, 11, 20), "桃源镇党政办", "关于冬季防火检查的通知",
+                                    "联系人王干事 13812345678"), "李文书", at(20, 10))
+    mark_relayed(entry, "各村民小组长", "微信群", "李文书", at(20, 11))
+    record_entry(RelayDraft(DOWN, dt.date(2026, 11, 23), "桃源镇民政办", "医保缴费通知"), "李文书", at(23, 10))
+    record_entry(RelayDraft(UP, dt.date(2026, 11, 23), "桃源镇民政办", "报送低保名单"), "李文书", at(23, 15))
+    record_entry(RelayDraft(DOWN, dt.date(2026, 10, 30), "桃源镇党政办", "十月的通知"), "李文书", at(23, 16))
+    ledger = LEDGERS["relay"].make(desk, NOV)
+    write_ledger(ledger, tmp_path / "r.xlsx", "xlsx")
+    rows = data_rows(tmp_path / "r.xlsx", "上传下达", "日期")
+    assert [(r[1], r[3]) for r in rows] == [("收到上级通知", "关于冬季防火检查的通知"),
+                                            ("收到上级通知", "医保缴费通知"), ("向上级报送", "报送低保名单")]
+    assert rows[0][4] == "联系人王干事 138****5678"  # V09
+    assert rows[0][5:8] == ("各村民小组长", dt.datetime(2026, 11, 20, 11, 0), "微信群")
+    assert rows[1][5] == "（未传达）"
+    assert any("尚未传达1件" in str(r[0]) for r in rows_of(tmp_path / "r.xlsx", "上传下达") if r[0])
+    write_ledger(ledger, tmp_path / "r.pdf", "pdf")
+    text = pdf_text(tmp_path / "r.pdf")
+    assert "上传下达登记簿" in text and "关于冬季防火检查的通知" in text and "13812345678" not in text

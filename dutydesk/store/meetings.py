@@ -191,8 +191,22 @@ def proxy_sign_meeting(session: MeetingSession, staff: Staff, principal: str, pa
                         proxy_by=leader.name, proxy_reason=reason.strip(), recorded_by=who)
 
 
+def minutes_kept(session: MeetingSession) -> bool:
+    """The session's record exists: its minutes, or for a 周例会 the review record (D13) of its week."""
+    if session.minutes:
+        return True
+    if session.kind != rules.REVIEW:
+        return False
+    from dutydesk.store.review_meeting import meeting_in_week
+
+    return meeting_in_week(session.day) is not None
+
+
 def record_minutes(session: MeetingSession, chair: str, minutes: str, who: str, at: dt.datetime) -> MeetingSession:
-    """Seed 003: one record per session (time, chair, who attended, what was said)."""
+    """Seed 003: one record per session (time, chair, who attended, what was said). The 周例会's
+    content is the review record the 周例会 page keeps (D13), not a second copy here."""
+    if session.kind == rules.REVIEW:
+        raise MeetingInvalid({"minutes": "周例会的会议内容请在“周例会”页登记"})
     errors: dict[str, str] = {}
     if not chair.strip():
         errors["chair"] = "请填写主持人"
@@ -242,6 +256,24 @@ def attendance_of(session: MeetingSession, now: dt.datetime, leaves: list[LeaveR
             note = "请假未批" if pending else reasons(staff.id, session.day)
         lines.append(AttendanceLine(staff, status, note))
     return lines
+
+
+def signed_names(session: MeetingSession) -> list[str]:
+    """Who signed in at ``session``, in the order they signed (the 周例会 page's attendee list)."""
+    return [a.staff.name for a in sorted(_signed(session).values(), key=lambda a: a.signed_at)]
+
+
+def session_summary(session: MeetingSession, now: dt.datetime) -> str:
+    """One line for the list: "出席5/7，请假1，缺席1"."""
+    lines = attendance_of(session, now)
+    count = {status: sum(1 for line in lines if line.status == status)
+             for status in (rules.PRESENT, rules.ON_LEAVE, rules.ABSENT)}
+    text = f"出席{count[rules.PRESENT]}/{len(lines)}"
+    if count[rules.ON_LEAVE]:
+        text += f"，请假{count[rules.ON_LEAVE]}"
+    if count[rules.ABSENT]:
+        text += f"，缺席{count[rules.ABSENT]}"
+    return text
 
 
 def month_table(year: int, month: int, now: dt.datetime) -> tuple[list[MeetingTallyRow], list[tuple]]:

@@ -8,7 +8,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.meetings import month_table
+from dutydesk.store.meetings import minutes_kept, month_table
 
 PERSON_COLUMNS = [
     Column("姓名", 8), Column("职务", 9), Column("应到次数", 6, "int", total=True),
@@ -34,7 +34,8 @@ def build(desk: Desk, period: Period) -> Ledger:
     person_rows = [(r.name, r.role, r.expected, r.present, r.leave, r.absent, r.overstayed, r.not_reported_back,
                     r.penalty) for r in people]
     session_rows = [(s.day, s.start_time, s.kind, s.topic, s.chair, _names(lines, rules.PRESENT),
-                     _names(lines, rules.ON_LEAVE), _names(lines, rules.ABSENT), "已记录" if s.minutes else "未记录")
+                     _names(lines, rules.ON_LEAVE), _names(lines, rules.ABSENT),
+                     "已记录" if minutes_kept(s) else "未记录")
                     for s, lines in detail]
     notes = ["说明：开会、学习逐次考勤；请假按值班请假办法经书记或主任批准；假期结束后未返岗的计缺席"
              "（超假：逾期才销假；未销假：至今未销假）。",

@@ -159,3 +159,18 @@ def test_a04_minutes_kept_per_session_and_found_in_the_archive(desk):
     assert MeetingSession.get_by_id(session.id).minutes_by == "李文书"
     hits = search("党章第三章", SearchFilter(), limit=10)
     assert [h.kind for h in hits] == ["meeting"] and hits[0].day == dt.date(2026, 11, 16)
+
+
+def test_d13_d17_the_review_meetings_record_is_the_one_on_the_review_page(desk):
+    """D13/D17: attendance at the 周例会 is taken here; its content stays the 周例会 record."""
+    from dutydesk.store.meetings import minutes_kept
+    from dutydesk.store.review_meeting import record_meeting
+
+    make_staff(desk)
+    review = add_session(rules.REVIEW, dt.date(2026, 11, 16), "08:30", "", "测试", at(1))
+    with pytest.raises(MeetingInvalid) as err:
+        record_minutes(review, "张书记", "回顾上周值班", "李文书", at(16, 10))
+    assert err.value.errors["minutes"] == "周例会的会议内容请在“周例会”页登记"
+    assert not minutes_kept(review)
+    record_meeting(dt.date(2026, 11, 16), "张书记", "张书记、李主任", "回顾上周值班", "李文书", at(16, 10))
+    assert minutes_kept(review)

@@ -63,7 +63,7 @@ def plan_text(plan: rules.MeetingPlan) -> str:
         study = f"每月第一周周二{plan.study_start:%H:%M}专题学习"
     else:
         study = f"每月{plan.study_times}个周一下午{plan.study_start:%H:%M}集中学习"
-    return f"安排：{review}{plan.review_start:%H:%M}周例会；{study}（在“设置”中修改）"
+    return f"安排：{review}{plan.review_start:%H:%M}周例会；{study}（在“工具→会议学习设置”中修改）"
 
 
 class MeetingPage(QWidget):

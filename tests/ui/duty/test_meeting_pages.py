@@ -42,7 +42,7 @@ def test_d17_meeting_page_plans_the_month_and_takes_attendance(app, qtbot, desk,
     clock.set(dt.datetime(2026, 11, 30, 14, 20))  # a Monday: the 周例会 (the fifth Monday has no study)
     _tab, page = make_tab(qtbot, desk, "会议学习")
     assert by_name(page, "会议安排说明", QLabel).text() == (
-        "安排：每周一08:30周例会；每月4个周一下午14:30集中学习（在“设置”中修改）")
+        "安排：每周一08:30周例会；每月4个周一下午14:30集中学习（在“工具→会议学习设置”中修改）")
     assert by_name(page, "所选会议", QLabel).text() == "本月尚无会议安排：请点“生成本月安排”或新增会议"
     click(qtbot, page, "生成本月安排")
     assert by_name(page, "会议安排提示", QLabel).text() == "已生成11月安排9次"
@@ -142,3 +142,28 @@ def test_d18_relay_page_logs_a_notice_and_relays_it_later(app, qtbot, desk):
     assert by_name(page, "传达提示", QLabel).text() == "已传达：关于冬季防火检查的通知（各村民小组长，微信群）"
     assert open_matters(desk.today(), desk.calendar()) == []
     assert RelayEntry.select().where(RelayEntry.relayed_at.is_null()).count() == 0
+
+
+def test_d17_meeting_settings_seed_defaults_and_a_change_from_its_date(app, qtbot, desk):
+    from PySide6.QtWidgets import QSpinBox
+
+    import dutydesk.ui.duty.tab  # noqa: F401  (registers the menu action)
+    from dutydesk.store.settings import get_setting
+    from dutydesk.ui import extensions
+    from dutydesk.ui.duty.meeting_settings import MeetingSettingsDialog
+
+    action = next(a for a in extensions.MENU_ACTIONS if a.text == "会议学习设置…")
+    assert action.menu == "工具" and action.director_only
+    dialog = MeetingSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    assert by_name(dialog, "学习安排", QComboBox).currentText() == "每月周一下午集中学习"
+    assert by_name(dialog, "每月周一下午学习次数", QSpinBox).value() == 4
+    assert by_name(dialog, "周例会", QComboBox).currentText() == "每周一"
+    assert by_name(dialog, "无故缺席每次处罚", QSpinBox).value() == 0
+    by_name(dialog, "学习安排", QComboBox).setCurrentText("每月第一周周二专题学习")
+    by_name(dialog, "周例会", QComboBox).setCurrentText("隔周周一")
+    click(qtbot, dialog, "保存设置")
+    today = desk.today()
+    assert get_setting(rules.STUDY_MODE, today) == rules.FIRST_TUESDAY
+    assert get_setting(rules.REVIEW_EVERY_WEEKS, today) == 2
+    assert get_setting(rules.STUDY_MODE, today - dt.timedelta(days=1)) == rules.MONDAY_AFTERNOONS

@@ -1,0 +1,102 @@
+"""Demo step for the rule books' duty side: the months' meetings and study sessions with attendance
+(most present, some on leave, a few absent) and minutes (D17), leave ended by 销假 on time, late
+(超假) and not at all (D07), and the 上传下达 register with two notices still to relay (D18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dutydesk.demo.generate import DemoPlan
+from dutydesk.domain import meeting_rules as rules
+from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.store.accounts import Account
+from dutydesk.store.base import database
+from dutydesk.store.leave import LeaveInput, record_approval, request_leave
+from dutydesk.store.leave_return import report_back
+from dutydesk.store.meetings import MeetingAttendance, plan_month, record_minutes, sessions_between
+from dutydesk.store.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
+from dutydesk.store.staff import active_staff
+
+WHO = "演示"
+TOPICS = ["学习党的二十届三中全会精神", "学习《中国共产党农村基层组织工作条例》", "学习基层减负有关文件",
+          "学习新修订的《村民委员会组织法》", "学习森林防火、安全生产有关规定"]
+NOTICES = [("桃源镇党政办", "关于开展冬季森林防火巡查的通知", "各村每日巡查并上报"),
+           ("桃源镇民政办", "关于做好城乡居民医保缴费工作的通知", "12月20日前完成缴费动员"),
+           ("桃源镇组织办", "关于召开村党组织书记例会的通知", "周四上午九点镇三楼会议室"),
+           ("桃源镇农业农村办", "关于申报耕地地力保护补贴的通知", "各户到村委会登记面积"),
+           ("桃源镇综治办", "关于开展矛盾纠纷排查化解的通知", "每周五前报送排查表")]
+PASSED_UP = [("桃源镇民政办", "报送本月低保动态调整名单"), ("桃源镇综治办", "报送本周矛盾纠纷排查表"),
+             ("桃源镇农业农村办", "报送耕地地力保护补贴申报汇总")]
+RELAY_TO = [("各村民小组长", "微信群"), ("全体两委干部", "会议传达"), ("全体村民", "广播"), ("相关农户", "电话通知")]
+
+
+def meetings_step(plan: DemoPlan) -> None:
+    desk = plan.desk
+    today, now = desk.today(), desk.now()
+    _leave_returns(plan, now)
+    month = plan.start.replace(day=1)
+    while month <= today:
+        plan_month(month.year, month.month, desk.calendar(), WHO, dt.datetime.combine(month, dt.time(8)))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    _attendance(plan, now)
+    _relay(plan, now)
+
+
+def _attendance(plan: DemoPlan, now: dt.datetime) -> None:
+    """Most sign in, a few miss a session; minutes for the study sessions already held."""
+    rng = plan.rng("meetings")
+    rows = []
+    for session in sessions_between(plan.start, plan.desk.today()):
+        if session.start > now:
+            continue
+        for staff in active_staff(session.day):
+            if staff.role == "党员志愿者" or rng.random() < 0.08:
+                continue  # volunteers do not attend; the rest now and then miss one
+            rows.append(dict(session=session, staff=staff, recorded_by=WHO,
+                             signed_at=session.start - dt.timedelta(minutes=rng.randint(0, 15))))
+        if session.kind != rules.REVIEW:
+            record_minutes(session, "张建国", f"{rng.choice(TOPICS)}。张建国领学，各人结合分管工作发言。",
+                           WHO, min(session.start + dt.timedelta(hours=2), now))
+    with database.atomic():
+        for i in range(0, len(rows), 500):
+            MeetingAttendance.insert_many(rows[i:i + 500]).execute()
+
+
+def _leave_returns(plan: DemoPlan, now: dt.datetime) -> None:
+    """Three leaves already over: reported back on time, two working days late (超假), and not at all."""
+    today = plan.desk.today()
+    director = Account.select().where(Account.role == "director").first() or plan.desk.account
+    span = max(6, plan.days // 3)
+    cases = (("赵敏", span, 0), ("孙浩然", span // 2 + 4, 2), ("吴永生", 5, None))
+    for name, before, late in cases:
+        start = today - dt.timedelta(days=before)
+        end = start + dt.timedelta(days=1)
+        asked = dt.datetime.combine(start - dt.timedelta(days=1), dt.time(16))
+        try:
+            with database.atomic():
+                leave = request_leave(LeaveInput(name, start, end, "事假", "家中有事", "郑春梅"), WHO, asked)
+                record_approval(leave, director.name, asked + dt.timedelta(hours=1))
+                if late is not None:
+                    back = plan.desk.calendar().add_workdays(end, 1 + late)
+                    if back <= today:
+                        report_back(leave, back, "路上耽搁" if late else "", WHO, dt.datetime.combine(back, dt.time(8)))
+        except FieldErrors:
+            continue  # a very short demo can put two leaves on one person's days
+
+
+def _relay(plan: DemoPlan, now: dt.datetime) -> None:
+    rng = plan.rng("relay")
+    today = plan.desk.today()
+    step = max(1, plan.days // 12)
+    days = [plan.start + dt.timedelta(days=d) for d in range(0, plan.days + 1, step)]
+    for i, day in enumerate(days):
+        at = min(dt.datetime.combine(day, dt.time(9, rng.randint(0, 59))), now)
+        sender, subject, detail = NOTICES[i % len(NOTICES)]
+        entry = record_entry(RelayDraft(DOWN, at.date(), sender, subject, detail, "陈立新"), WHO, at)
+        if i < len(days) - 2 or at.date() < today - dt.timedelta(days=30):
+            to, how = rng.choice(RELAY_TO)
+            mark_relayed(entry, to, how, "陈立新", min(at + dt.timedelta(hours=rng.randint(1, 6)), now))
+        if i % 3 == 1:
+            office, matter = PASSED_UP[i % len(PASSED_UP)]
+            record_entry(RelayDraft(UP, at.date(), office, matter, "", "陈立新"), WHO,
+                         min(at + dt.timedelta(hours=5), now))

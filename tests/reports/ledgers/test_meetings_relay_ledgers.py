@@ -64,3 +64,20 @@ def test_d18_relay_register_in_both_formats_with_numbers_masked(desk, tmp_path):
     write_ledger(ledger, tmp_path / "r.pdf", "pdf")
     text = pdf_text(tmp_path / "r.pdf")
     assert "上传下达登记簿" in text and "关于冬季防火检查的通知" in text and "13812345678" not in text
+
+
+def test_d17_d18_usb_hand_off_carries_both_new_ledgers(desk, tmp_path):
+    from dutydesk.reports.handoff import hand_off, verify_folder
+
+    make_staff(desk)
+    add_session(rules.STUDY, dt.date(2026, 11, 16), "14:30", "", "测试", at(1))
+    record_entry(RelayDraft(DOWN, dt.date(2026, 11, 20), "桃源镇党政办", "防火通知"), "李文书", at(20, 10))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = hand_off(desk, stick, NOV, [("meetings", "xlsx"), ("meetings", "pdf"), ("relay", "xlsx"),
+                                         ("relay", "pdf")])
+    center = "青石村党群服务中心"
+    assert [f["name"] for f in result.files] == [
+        f"{center}会议学习考勤表_2026-11.xlsx", f"{center}会议学习考勤表_2026-11.pdf",
+        f"{center}上传下达登记簿_2026-11.xlsx", f"{center}上传下达登记簿_2026-11.pdf"]
+    assert verify_folder(result.folder) == []

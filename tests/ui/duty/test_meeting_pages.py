@@ -167,3 +167,15 @@ def test_d17_meeting_settings_seed_defaults_and_a_change_from_its_date(app, qtbo
     assert get_setting(rules.STUDY_MODE, today) == rules.FIRST_TUESDAY
     assert get_setting(rules.REVIEW_EVERY_WEEKS, today) == 2
     assert get_setting(rules.STUDY_MODE, today - dt.timedelta(days=1)) == rules.MONDAY_AFTERNOONS
+
+
+def test_d17_d18_export_dialog_offers_the_new_ledgers(app, qtbot, desk):
+    from PySide6.QtWidgets import QCheckBox
+
+    from dutydesk.ui.ledger_export import HandoffDialog
+    from dutydesk.ui.prefs import UiPrefs
+
+    dialog = HandoffDialog(desk, UiPrefs(desk.folder.ui_settings_path), drives=[])
+    qtbot.addWidget(dialog)
+    for name in ("会议学习考勤表", "上传下达登记簿"):
+        assert by_name(dialog, name, QCheckBox).isChecked()  # chosen by default like the others

@@ -263,6 +263,13 @@ def signed_names(session: MeetingSession) -> list[str]:
     return [a.staff.name for a in sorted(_signed(session).values(), key=lambda a: a.signed_at)]
 
 
+def review_signed_in_week(day: dt.date) -> list[str]:
+    """D13: who signed in at the 周例会 of ``day``'s week (empty when none was held or signed)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    sessions = [s for s in sessions_between(monday, monday + dt.timedelta(days=6)) if s.kind == rules.REVIEW]
+    return signed_names(sessions[0]) if sessions else []
+
+
 def session_summary(session: MeetingSession, now: dt.datetime) -> str:
     """One line for the list: "出席5/7，请假1，缺席1"."""
     lines = attendance_of(session, now)

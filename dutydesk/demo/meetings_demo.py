@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from dutydesk.demo.generate import DemoPlan
@@ -15,6 +16,7 @@ from dutydesk.store.leave import LeaveInput, record_approval, request_leave
 from dutydesk.store.leave_return import report_back
 from dutydesk.store.meetings import MeetingAttendance, plan_month, record_minutes, sessions_between
 from dutydesk.store.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
+from dutydesk.store.review_meeting import record_meeting
 from dutydesk.store.staff import active_staff
 
 WHO = "演示"
@@ -27,6 +29,9 @@ NOTICES = [("桃源镇党政办", "关于开展冬季森林防火巡查的通知
            ("桃源镇综治办", "关于开展矛盾纠纷排查化解的通知", "每周五前报送排查表")]
 PASSED_UP = [("桃源镇民政办", "报送本月低保动态调整名单"), ("桃源镇综治办", "报送本周矛盾纠纷排查表"),
              ("桃源镇农业农村办", "报送耕地地力保护补贴申报汇总")]
+REVIEW_NOTES = ["回顾上周值班：到岗正常，一人迟到已提醒；本周重点做好医保缴费动员。",
+                "上周来访12人次，代办3件均已办结；本周安排森林防火巡查。",
+                "上周督查发现一次脱岗，已按规定处理；强调签到必须本人。"]
 RELAY_TO = [("各村民小组长", "微信群"), ("全体两委干部", "会议传达"), ("全体村民", "广播"), ("相关农户", "电话通知")]
 
 
@@ -49,14 +54,17 @@ def _attendance(plan: DemoPlan, now: dt.datetime) -> None:
     for session in sessions_between(plan.start, plan.desk.today()):
         if session.start > now:
             continue
-        for staff in active_staff(session.day):
-            if staff.role == "党员志愿者" or rng.random() < 0.08:
-                continue  # volunteers do not attend; the rest now and then miss one
-            rows.append(dict(session=session, staff=staff, recorded_by=WHO,
-                             signed_at=session.start - dt.timedelta(minutes=rng.randint(0, 15))))
-        if session.kind != rules.REVIEW:
+        came = [s for s in active_staff(session.day) if s.role != "党员志愿者" and rng.random() >= 0.08]
+        rows += [dict(session=session, staff=staff, recorded_by=WHO,
+                      signed_at=session.start - dt.timedelta(minutes=rng.randint(0, 15))) for staff in came]
+        done = min(session.start + dt.timedelta(hours=2), now)
+        if session.kind == rules.REVIEW and came:  # D13: the review record itself, on the 周例会 page
+            with contextlib.suppress(FieldErrors):
+                record_meeting(session.day, "张建国", "、".join(s.name for s in came),
+                               rng.choice(REVIEW_NOTES), WHO, done)
+        else:
             record_minutes(session, "张建国", f"{rng.choice(TOPICS)}。张建国领学，各人结合分管工作发言。",
-                           WHO, min(session.start + dt.timedelta(hours=2), now))
+                           WHO, done)
     with database.atomic():
         for i in range(0, len(rows), 500):
             MeetingAttendance.insert_many(rows[i:i + 500]).execute()

@@ -29,6 +29,8 @@ STUDY_TIMES_PER_MONTH = declare("meetings.study_times_per_month", 4, "每月周�
 STUDY_START = declare("meetings.study_start", "14:30", "学习开始时间", "D17")
 REVIEW_EVERY_WEEKS = declare("meetings.review_every_weeks", 1, "周例会间隔周数（每周为1，隔周为2）", "D13")
 REVIEW_START = declare("meetings.review_start", "08:30", "周例会开始时间", "D13")
+# Volunteers help at weekends; the meetings and study sessions are the staff's and the committee's.
+EXCUSED_ROLES = declare("meetings.excused_roles", ["党员志愿者"], "不参加会议学习考勤的职务", "D17")
 ABSENCE_PENALTY = declare("meetings.absence_penalty", 0, "会议学习无故缺席每次处罚（元，0为不处罚）", "D17")
 
 # Attendance at one session, as the book and the monthly table show it.

@@ -233,15 +233,22 @@ def _leave_covers(leave: LeaveRequest, session: MeetingSession) -> bool:
     return any(s.key in leave.session_keys and s.start <= start < s.end for s in duty_config(session.day).sessions)
 
 
+def expected_at(session: MeetingSession, signed: dict[int, MeetingAttendance]) -> list[Staff]:
+    """D17: the staff expected that day (roles the setting excuses, e.g. volunteers, only when they
+    signed in anyway)."""
+    excused = set(get_setting(rules.EXCUSED_ROLES, session.day))
+    return [s for s in active_staff(session.day) if s.role not in excused or s.id in signed]
+
+
 def attendance_of(session: MeetingSession, now: dt.datetime, leaves: list[LeaveRequest] | None = None,
                   reasons=None) -> list[AttendanceLine]:
-    """D17: everyone on the staff that day, present, on leave or absent (with 超假/未销假, D07)."""
+    """D17: everyone expected that day, present, on leave or absent (with 超假/未销假, D07)."""
     leaves = leaves_between(session.day, session.day) if leaves is None else leaves
     reasons = reasons or away_reasons(session.day, session.day)
     signed = _signed(session)
     over = now.date() > session.day
     lines = []
-    for staff in active_staff(session.day):
+    for staff in expected_at(session, signed):
         row = signed.get(staff.id)
         leave = next((lv for lv in leaves if lv.staff_id == staff.id and _leave_covers(lv, session)), None)
         status = rules.attendance_status(row is not None, leave is not None, over)

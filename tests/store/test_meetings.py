@@ -174,3 +174,15 @@ def test_d13_d17_the_review_meetings_record_is_the_one_on_the_review_page(desk):
     assert not minutes_kept(review)
     record_meeting(dt.date(2026, 11, 16), "张书记", "张书记、李主任", "回顾上周值班", "李文书", at(16, 10))
     assert minutes_kept(review)
+
+
+def test_d17_volunteers_are_not_expected_unless_they_come(desk):
+    from dutydesk.store.staff import StaffInput, add_staff
+
+    make_staff(desk)
+    volunteer = add_staff(StaffInput("郑志愿", "党员志愿者", "13800000009", "", "", dt.date(2026, 1, 1)),
+                          "测试", at(1))
+    session = study(desk, 24, "14:30")
+    assert "郑志愿" not in by_name(attendance_of(session, at(24, 16)))
+    sign_meeting(session, volunteer, "李文书", at(24, 14, 20))
+    assert by_name(attendance_of(session, at(24, 16)))["郑志愿"] == "出席"

@@ -97,13 +97,15 @@ def planned_meetings(year: int, month: int, plan: MeetingPlan) -> list[PlannedMe
     return sorted(result, key=lambda m: (m.day, m.start))
 
 
-def after_leave_reason(day: dt.date, leave_end: dt.date, returned_on: dt.date | None) -> str:
+def after_leave_reason(day: dt.date, leave_end: dt.date, returned_on: dt.date | None,
+                       seen_back_on: dt.date | None = None) -> str:
     """D07: a session missed after approved leave ended is absence; it is 超假 when the person
-    reported back only later, 未销假 while they have not reported back at all."""
+    reported back only later, 未销假 while they have not reported back at all, up to the day they
+    were next seen at work (signed in for duty or a meeting): after that they are plainly back."""
     if day <= leave_end:
         return ""
     if returned_on is None:
-        return NOT_REPORTED_BACK
+        return NOT_REPORTED_BACK if seen_back_on is None or day < seen_back_on else ""
     return OVERSTAYED if day < returned_on else ""
 
 

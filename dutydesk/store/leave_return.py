@@ -88,11 +88,31 @@ def away_reasons(start: dt.date, end: dt.date) -> Callable[[int, dt.date], str]:
     for leave in rows:
         by_staff.setdefault(leave.staff_id, []).append(leave)
 
+    seen: dict[tuple[int, dt.date], dt.date | None] = {}
+
     def reason(staff_id: int, day: dt.date) -> str:
         ended = [lv for lv in by_staff.get(staff_id, []) if lv.end_day < day]
         if not ended:
             return ""
         latest = ended[-1]
-        return after_leave_reason(day, latest.end_day, returns.get(latest.id))
+        key = (staff_id, latest.end_day)
+        if key not in seen and latest.id not in returns:
+            seen[key] = first_seen_after(staff_id, latest.end_day)
+        return after_leave_reason(day, latest.end_day, returns.get(latest.id), seen.get(key))
 
     return reason
+
+
+def first_seen_after(staff_id: int, day: dt.date) -> dt.date | None:
+    """The first day after ``day`` the person signed in for duty or at a meeting (back at work)."""
+    from dutydesk.store.attendance import SignIn
+    from dutydesk.store.meetings import MeetingAttendance, MeetingSession
+
+    duty = (SignIn.select(SignIn.day).where((SignIn.staff == staff_id) & (SignIn.day > day)
+                                            & SignIn.voided_at.is_null()).order_by(SignIn.day).first())
+    meeting = (MeetingSession.select(MeetingSession.day).join(MeetingAttendance)
+               .where((MeetingAttendance.staff == staff_id) & (MeetingSession.day > day)
+                      & MeetingAttendance.voided_at.is_null() & MeetingSession.voided_at.is_null())
+               .order_by(MeetingSession.day).first())
+    days = [row.day for row in (duty, meeting) if row is not None]
+    return min(days) if days else None

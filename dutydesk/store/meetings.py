@@ -191,15 +191,23 @@ def proxy_sign_meeting(session: MeetingSession, staff: Staff, principal: str, pa
                         proxy_by=leader.name, proxy_reason=reason.strip(), recorded_by=who)
 
 
-def minutes_kept(session: MeetingSession) -> bool:
-    """The session's record exists: its minutes, or for a 周例会 the review record (D13) of its week."""
-    if session.minutes:
-        return True
+def _review_record(session: MeetingSession):
     if session.kind != rules.REVIEW:
-        return False
+        return None
     from dutydesk.store.review_meeting import meeting_in_week
 
-    return meeting_in_week(session.day) is not None
+    return meeting_in_week(session.day)
+
+
+def minutes_kept(session: MeetingSession) -> bool:
+    """The session's record exists: its minutes, or for a 周例会 the review record (D13) of its week."""
+    return bool(session.minutes) or _review_record(session) is not None
+
+
+def session_chair(session: MeetingSession) -> str:
+    """Who chaired: from the minutes, or for a 周例会 from its review record (D13)."""
+    record = None if session.chair else _review_record(session)
+    return record.chair if record is not None else session.chair
 
 
 def record_minutes(session: MeetingSession, chair: str, minutes: str, who: str, at: dt.datetime) -> MeetingSession:

@@ -33,6 +33,9 @@ def test_d07_session_missed_after_leave_is_overstayed_or_not_reported_back():
     assert after_leave_reason(dt.date(2026, 11, 16), end, None) == rules.NOT_REPORTED_BACK
     assert after_leave_reason(dt.date(2026, 11, 16), end, dt.date(2026, 11, 18)) == rules.OVERSTAYED
     assert after_leave_reason(dt.date(2026, 11, 18), end, dt.date(2026, 11, 18)) == ""  # back that day
+    # never reported back, but signed in for duty on the 17th: back at work, a later miss is plain absence
+    assert after_leave_reason(dt.date(2026, 11, 16), end, None, dt.date(2026, 11, 17)) == rules.NOT_REPORTED_BACK
+    assert after_leave_reason(dt.date(2026, 11, 18), end, None, dt.date(2026, 11, 17)) == ""
 
 
 def test_d17_attendance_status():

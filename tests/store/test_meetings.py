@@ -163,7 +163,7 @@ def test_a04_minutes_kept_per_session_and_found_in_the_archive(desk):
 
 def test_d13_d17_the_review_meetings_record_is_the_one_on_the_review_page(desk):
     """D13/D17: attendance at the 周例会 is taken here; its content stays the 周例会 record."""
-    from dutydesk.store.meetings import minutes_kept
+    from dutydesk.store.meetings import minutes_kept, session_chair
     from dutydesk.store.review_meeting import record_meeting
 
     make_staff(desk)
@@ -173,7 +173,7 @@ def test_d13_d17_the_review_meetings_record_is_the_one_on_the_review_page(desk):
     assert err.value.errors["minutes"] == "周例会的会议内容请在“周例会”页登记"
     assert not minutes_kept(review)
     record_meeting(dt.date(2026, 11, 16), "张书记", "张书记、李主任", "回顾上周值班", "李文书", at(16, 10))
-    assert minutes_kept(review)
+    assert minutes_kept(review) and session_chair(review) == "张书记"
 
 
 def test_d17_volunteers_are_not_expected_unless_they_come(desk):
@@ -186,3 +186,12 @@ def test_d17_volunteers_are_not_expected_unless_they_come(desk):
     assert "郑志愿" not in by_name(attendance_of(session, at(24, 16)))
     sign_meeting(session, volunteer, "李文书", at(24, 14, 20))
     assert by_name(attendance_of(session, at(24, 16)))["郑志愿"] == "出席"
+
+
+def test_d07_not_reported_back_ends_when_the_person_is_seen_at_work_again(desk):
+    s = make_staff(desk)
+    leave("钱村官", 2, 6)  # never reports back
+    first, later = study(desk, 9), study(desk, 23)
+    sign_meeting(study(desk, 16), s["钱村官"], "李文书", at(16, 14, 20))  # back at work on the 16th
+    assert by_name(attendance_of(first, at(30, 18)))["钱村官"] == "缺席（未销假）"
+    assert by_name(attendance_of(later, at(30, 18)))["钱村官"] == "缺席"

@@ -8,7 +8,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.meetings import minutes_kept, month_table
+from dutydesk.store.meetings import minutes_kept, month_table, session_chair
 
 PERSON_COLUMNS = [
     Column("姓名", 8), Column("职务", 9), Column("应到次数", 6, "int", total=True),
@@ -33,7 +33,7 @@ def build(desk: Desk, period: Period) -> Ledger:
     people, detail = month_table(year, month, desk.now())
     person_rows = [(r.name, r.role, r.expected, r.present, r.leave, r.absent, r.overstayed, r.not_reported_back,
                     r.penalty) for r in people]
-    session_rows = [(s.day, s.start_time, s.kind, s.topic, s.chair, _names(lines, rules.PRESENT),
+    session_rows = [(s.day, s.start_time, s.kind, s.topic, session_chair(s), _names(lines, rules.PRESENT),
                      _names(lines, rules.ON_LEAVE), _names(lines, rules.ABSENT),
                      "已记录" if minutes_kept(s) else "未记录")
                     for s, lines in detail]

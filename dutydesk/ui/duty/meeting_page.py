@@ -119,7 +119,7 @@ class MeetingPage(QWidget):
         self.new_topic = QLineEdit()
         self.new_fields = {
             "kind": add_field(form, FormField("会议类型", self.kind)),
-            "day": add_field(form, FormField("会议日期", self.new_day)),
+            "day": add_field(form, FormField("安排日期", self.new_day)),
             "start_time": add_field(form, FormField("开始时间", self.new_start)),
             "topic": add_field(form, FormField("会议主题", self.new_topic)),
         }
@@ -139,11 +139,11 @@ class MeetingPage(QWidget):
         box = QGroupBox("会议签到（本人输入签到密码，与值班签到相同）")
         layout.addWidget(box)
         form = QFormLayout(box)
-        self.person = staff_combo("参会人员")
+        self.person = staff_combo("签到人员")
         self.pin = password_edit()
         self.sign_fields = {
-            "staff": add_field(form, FormField("参会人员", self.person)),
-            "pin": add_field(form, FormField("签到密码", self.pin)),
+            "staff": add_field(form, FormField("签到人员", self.person)),
+            "pin": add_field(form, FormField("会议签到密码", self.pin)),
         }
         self.sign_button = push_button("会议签到（Ctrl+Enter）", self.do_sign, primary=True)
         self.sign_button.setShortcut("Ctrl+Return")
@@ -152,11 +152,11 @@ class MeetingPage(QWidget):
         self.leader_password = password_edit()
         self.proxy_reason = QLineEdit()
         self.proxy_fields = {
-            "principal": add_field(form, FormField("授权领导", self.leader)),
-            "principal_password": add_field(form, FormField("领导密码", self.leader_password)),
-            "reason": add_field(form, FormField("代签原因", self.proxy_reason)),
+            "principal": add_field(form, FormField("会议代签授权领导", self.leader)),
+            "principal_password": add_field(form, FormField("会议代签领导密码", self.leader_password)),
+            "reason": add_field(form, FormField("会议代签原因", self.proxy_reason)),
         }
-        form.addRow(push_button("代签（须主要领导授权）", self.do_proxy))
+        form.addRow(push_button("会议代签（须主要领导授权）", self.do_proxy))
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
 
@@ -164,12 +164,12 @@ class MeetingPage(QWidget):
         box = QGroupBox("会议记录（一次一记，一年一归档）")
         layout.addWidget(box)
         form = QFormLayout(box)
-        self.chair = staff_combo("主持人", editable=True)
+        self.chair = staff_combo("会议主持人", editable=True)
         self.minutes = QPlainTextEdit()
         self.minutes.setTabChangesFocus(True)
         self.minutes.setFixedHeight(80)
         self.minutes_fields = {
-            "chair": add_field(form, FormField("主持人", self.chair)),
+            "chair": add_field(form, FormField("会议主持人", self.chair)),
             "minutes": add_field(form, FormField("会议记录", self.minutes)),
         }
         self.minutes_button = push_button("保存会议记录（Ctrl+Shift+S）", self.do_minutes)
@@ -263,7 +263,7 @@ class MeetingPage(QWidget):
     def _signing(self) -> tuple[MeetingSession, object] | None:
         session, staff = self.session, staff_by_name(self.person.currentText())
         if session is None or staff is None:
-            show_message(self.sign_message, "请先选择会议和参会人员", ok=False)
+            show_message(self.sign_message, "请先选择会议和签到人员", ok=False)
             return None
         return session, staff
 

@@ -66,9 +66,9 @@ class RelayPage(QWidget):
         self.how = how_box()
         self.fields = {
             "direction": add_field(form, FormField("登记类别", self.direction)),
-            "day": add_field(form, FormField("日期", self.day)),
+            "day": add_field(form, FormField("登记日期", self.day)),
             "counterpart": add_field(form, FormField("来文或报送单位", self.counterpart, "如：桃源镇党政办")),
-            "subject": add_field(form, FormField("事由", self.subject)),
+            "subject": add_field(form, FormField("事项", self.subject)),
             "detail": add_field(form, FormField("内容摘要", self.detail)),
             "relayed_to": add_field(form, FormField("传达对象", self.relayed_to, "已当场传达的填写；稍后传达的留空")),
             "relay_how": add_field(form, FormField("传达方式", self.how)),

@@ -49,12 +49,12 @@ def test_d17_meeting_page_plans_the_month_and_takes_attendance(app, qtbot, desk,
     sessions = by_name(page, "会议安排", QTableView)
     assert sessions.model().rowCount() == 9
     assert cell(sessions, sessions.currentIndex().row(), 0) == "11-30"  # today's session selected
-    pick(page, "参会人员", "王委员")
-    type_text(qtbot, by_name(page, "签到密码", QLineEdit), "9999")
+    pick(page, "签到人员", "王委员")
+    type_text(qtbot, by_name(page, "会议签到密码", QLineEdit), "9999")
     click(qtbot, page, "会议签到")
-    assert error(page, "签到密码") == "签到密码不正确，请本人重新输入"
-    assert by_name(page, "签到密码", QLineEdit).text() == ""  # never left on screen
-    type_text(qtbot, by_name(page, "签到密码", QLineEdit), "1234")
+    assert error(page, "会议签到密码") == "签到密码不正确，请本人重新输入"
+    assert by_name(page, "会议签到密码", QLineEdit).text() == ""  # never left on screen
+    type_text(qtbot, by_name(page, "会议签到密码", QLineEdit), "1234")
     click(qtbot, page, "会议签到")
     assert by_name(page, "会议签到提示", QLabel).text() == "王委员已签到 14:20"
     lines = column(by_name(page, "签到情况", QTableView), "考勤")
@@ -119,9 +119,9 @@ def test_d18_relay_page_logs_a_notice_and_relays_it_later(app, qtbot, desk):
     _tab, page = make_tab(qtbot, desk, "上传下达")
     click(qtbot, page, "登记")
     assert error(page, "来文或报送单位") == "请填写来文单位"
-    assert error(page, "事由") == "请填写事由"
+    assert error(page, "事项") == "请填写事由"
     type_text(qtbot, by_name(page, "来文或报送单位", QLineEdit), "桃源镇民政办")
-    type_text(qtbot, by_name(page, "事由", QLineEdit), "医保缴费通知")
+    type_text(qtbot, by_name(page, "事项", QLineEdit), "医保缴费通知")
     type_text(qtbot, by_name(page, "传达对象", QLineEdit), "全体村民")
     click(qtbot, page, "登记")
     assert error(page, "传达方式") == "请选择或填写传达方式"

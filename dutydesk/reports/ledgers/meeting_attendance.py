@@ -47,3 +47,15 @@ def build(desk: Desk, period: Period) -> Ledger:
 
 
 SPEC = register(LedgerSpec("meetings", "会议学习考勤表", True, build, "D17"))
+
+
+def _register_minutes() -> None:
+    """A04: the year's minutes go into the year's archive with the ledgers."""
+    from dutydesk.reports.meeting_minutes import minutes_ledger
+    from dutydesk.reports.year_archive import YEARLY_LEDGERS
+
+    if minutes_ledger not in YEARLY_LEDGERS:
+        YEARLY_LEDGERS.append(minutes_ledger)
+
+
+_register_minutes()

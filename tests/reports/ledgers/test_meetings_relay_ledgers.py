@@ -81,3 +81,24 @@ def test_d17_d18_usb_hand_off_carries_both_new_ledgers(desk, tmp_path):
         f"{center}会议学习考勤表_2026-11.xlsx", f"{center}会议学习考勤表_2026-11.pdf",
         f"{center}上传下达登记簿_2026-11.xlsx", f"{center}上传下达登记簿_2026-11.pdf"]
     assert verify_folder(result.folder) == []
+
+
+def test_a04_the_years_minutes_are_filed_with_the_year_archive(desk, tmp_path):
+    from dutydesk.reports.meeting_minutes import minutes_ledger
+    from dutydesk.reports.year_archive import YEARLY_LEDGERS
+    from dutydesk.store.review_meeting import record_meeting
+
+    s = make_staff(desk)
+    assert minutes_ledger in YEARLY_LEDGERS
+    assert minutes_ledger(desk, 2026) is None  # nothing held: no empty file
+    study = add_session(rules.STUDY, dt.date(2026, 11, 16), "14:30", "学习党章", "测试", at(1))
+    review = add_session(rules.REVIEW, dt.date(2026, 11, 23), "08:30", "", "测试", at(1))
+    sign_meeting(study, s["王委员"], "李文书", at(16, 14, 20))
+    sign_meeting(review, s["张书记"], "李文书", at(23, 8, 20))
+    record_minutes(study, "张书记", "学习党章第三章，联系人13812345678", "李文书", at(16, 16))
+    record_meeting(dt.date(2026, 11, 23), "张书记", "张书记", "回顾上周值班", "李文书", at(23, 10))
+    write_ledger(minutes_ledger(desk, 2026), tmp_path / "y.xlsx", "xlsx")
+    rows = data_rows(tmp_path / "y.xlsx", "会议学习记录", "日期")
+    assert [(r[2], r[4], r[5], r[6]) for r in rows] == [
+        ("集中学习", "张书记", "王委员", "学习党章第三章，联系人13812345678"),
+        ("周例会", "张书记", "张书记", "回顾上周值班")]

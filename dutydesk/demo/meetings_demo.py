@@ -38,23 +38,25 @@ RELAY_TO = [("各村民小组长", "微信群"), ("全体两委干部", "会议�
 def meetings_step(plan: DemoPlan) -> None:
     desk = plan.desk
     today, now = desk.today(), desk.now()
-    _leave_returns(plan, now)
+    away = _leave_returns(plan)
     month = plan.start.replace(day=1)
     while month <= today:
         plan_month(month.year, month.month, desk.calendar(), WHO, dt.datetime.combine(month, dt.time(8)))
         month = (month + dt.timedelta(days=32)).replace(day=1)
-    _attendance(plan, now)
+    _attendance(plan, now, away)
     _relay(plan, now)
 
 
-def _attendance(plan: DemoPlan, now: dt.datetime) -> None:
-    """Most sign in, a few miss a session; minutes for the study sessions already held."""
+def _attendance(plan: DemoPlan, now: dt.datetime, away: dict[str, tuple[dt.date, dt.date]]) -> None:
+    """Most sign in, a few miss a session, nobody while on leave or still away after it; minutes for
+    the study sessions already held."""
     rng = plan.rng("meetings")
     rows = []
     for session in sessions_between(plan.start, plan.desk.today()):
         if session.start > now:
             continue
-        came = [s for s in active_staff(session.day) if s.role != "党员志愿者" and rng.random() >= 0.08]
+        came = [s for s in active_staff(session.day) if s.role != "党员志愿者" and rng.random() >= 0.08
+                and not (s.name in away and away[s.name][0] <= session.day < away[s.name][1])]
         rows += [dict(session=session, staff=staff, recorded_by=WHO,
                       signed_at=session.start - dt.timedelta(minutes=rng.randint(0, 15))) for staff in came]
         done = min(session.start + dt.timedelta(hours=2), now)
@@ -70,26 +72,32 @@ def _attendance(plan: DemoPlan, now: dt.datetime) -> None:
             MeetingAttendance.insert_many(rows[i:i + 500]).execute()
 
 
-def _leave_returns(plan: DemoPlan, now: dt.datetime) -> None:
-    """Three leaves already over: reported back on time, two working days late (超假), and not at all."""
+def _leave_returns(plan: DemoPlan) -> dict[str, tuple[dt.date, dt.date]]:
+    """Three leaves of Thursday and Friday already over: reported back on Monday as due, on the
+    Tuesday after (the Monday's sessions missed: 超假), and not at all (未销假). Returns who was away
+    from when until when, so the attendance leaves them out."""
     today = plan.desk.today()
     director = Account.select().where(Account.role == "director").first() or plan.desk.account
-    span = max(6, plan.days // 3)
-    cases = (("赵敏", span, 0), ("孙浩然", span // 2 + 4, 2), ("吴永生", 5, None))
-    for name, before, late in cases:
-        start = today - dt.timedelta(days=before)
-        end = start + dt.timedelta(days=1)
+    last_monday = today - dt.timedelta(days=today.weekday() or 7)
+    cases = (("赵敏", last_monday - dt.timedelta(days=14), 0), ("孙浩然", last_monday - dt.timedelta(days=7), 1),
+             ("吴永生", last_monday, None))
+    away: dict[str, tuple[dt.date, dt.date]] = {}
+    for name, monday, late in cases:
+        start, end = monday - dt.timedelta(days=4), monday - dt.timedelta(days=3)
         asked = dt.datetime.combine(start - dt.timedelta(days=1), dt.time(16))
+        if start < plan.start:
+            continue  # a very short demo: no room for this one
+        back = monday + dt.timedelta(days=late) if late is not None else today + dt.timedelta(days=1)
         try:
             with database.atomic():
                 leave = request_leave(LeaveInput(name, start, end, "事假", "家中有事", "郑春梅"), WHO, asked)
                 record_approval(leave, director.name, asked + dt.timedelta(hours=1))
                 if late is not None:
-                    back = plan.desk.calendar().add_workdays(end, 1 + late)
-                    if back <= today:
-                        report_back(leave, back, "路上耽搁" if late else "", WHO, dt.datetime.combine(back, dt.time(8)))
+                    report_back(leave, back, "路上耽搁" if late else "", WHO, dt.datetime.combine(back, dt.time(8)))
         except FieldErrors:
-            continue  # a very short demo can put two leaves on one person's days
+            continue  # the duty step's leave already takes these days
+        away[name] = (start, back)
+    return away
 
 
 def _relay(plan: DemoPlan, now: dt.datetime) -> None:

@@ -36,6 +36,7 @@ from dutydesk.store.meetings import (
     session_summary,
     sessions_between,
     sign_meeting,
+    void_session,
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.staff import active_staff, staff_by_name
@@ -105,6 +106,13 @@ class MeetingPage(QWidget):
         self.table.setModel(self.sessions)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_session())
         layout.addWidget(self.table, 1)
+        cancel_row = QHBoxLayout()
+        self.cancel_reason = QLineEdit()
+        self.cancel_field = FormField("取消原因", self.cancel_reason,
+                                      "未按计划召开的会议须取消并写明原因，否则全体计缺席")
+        cancel_row.addWidget(self.cancel_field, 1)
+        cancel_row.addWidget(push_button("取消所选会议", self.do_cancel))
+        layout.addLayout(cancel_row)
         self.plan_message = message_label("会议安排提示")
         layout.addWidget(self.plan_message)
 
@@ -258,6 +266,20 @@ class MeetingPage(QWidget):
         self.new_topic.clear()
         show_message(self.plan_message, f"已新增{session.title}", ok=True)
         self.month.setDate(QDate(session.day.year, session.day.month, 1))
+        self._after_write()
+
+    def do_cancel(self) -> None:
+        session = self.session
+        if session is None:
+            show_message(self.plan_message, "请先选中要取消的会议", ok=False)
+            return
+        if not self.cancel_reason.text().strip():
+            self.cancel_field.set_error("请填写取消原因（如：镇里临时召开会议，改期）")
+            return
+        void_session(session, self.desk.who, self.desk.now(), self.cancel_reason.text())
+        self.cancel_field.clear_error()
+        self.cancel_reason.clear()
+        show_message(self.plan_message, f"已取消{session.title}", ok=True)
         self._after_write()
 
     def _signing(self) -> tuple[MeetingSession, object] | None:

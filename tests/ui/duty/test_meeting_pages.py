@@ -179,3 +179,19 @@ def test_d17_d18_export_dialog_offers_the_new_ledgers(app, qtbot, desk):
     qtbot.addWidget(dialog)
     for name in ("会议学习考勤表", "上传下达登记簿"):
         assert by_name(dialog, name, QCheckBox).isChecked()  # chosen by default like the others
+
+
+def test_d17_a_session_not_held_is_cancelled_with_a_reason_and_counts_nobody_absent(app, qtbot, desk):
+    from dutydesk.store.meetings import month_table
+
+    make_staff(desk)
+    add_session(rules.STUDY, dt.date(2026, 11, 23), "14:30", "", "测试", desk.now())
+    _tab, page = make_tab(qtbot, desk, "会议学习")
+    click(qtbot, page, "取消所选会议")
+    assert error(page, "取消原因") == "请填写取消原因（如：镇里临时召开会议，改期）"
+    type_text(qtbot, by_name(page, "取消原因", QLineEdit), "镇里临时开会")
+    click(qtbot, page, "取消所选会议")
+    assert by_name(page, "会议安排提示", QLabel).text() == "已取消11月23日 14:30 集中学习"
+    assert by_name(page, "会议安排", QTableView).model().rowCount() == 0
+    assert MeetingSession.get().void_reason == "镇里临时开会"  # kept, not deleted
+    assert all(r.absent == 0 for r in month_table(2026, 11, dt.datetime(2026, 11, 30, 18))[0])

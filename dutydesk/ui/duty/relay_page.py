@@ -17,6 +17,7 @@ from dutydesk.store.relay import (
     mark_relayed,
     record_entry,
     relay_page,
+    void_entry,
 )
 from dutydesk.ui.duty.common import pydate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
@@ -92,6 +93,10 @@ class RelayPage(QWidget):
         self.relay_button = push_button("标记已传达（Ctrl+Shift+Enter）", self.do_relay)
         self.relay_button.setShortcut("Ctrl+Shift+Return")
         form.addRow(self.relay_button)
+        self.void_reason = QLineEdit()
+        self.void_field = add_field(form, FormField("作废原因", self.void_reason,
+                                                    "登记错误的，写明原因后作废（记录保留）"))
+        form.addRow(push_button("作废所选登记", self.do_void))
         self.relay_message = message_label("传达提示")
         form.addRow(self.relay_message)
 
@@ -135,6 +140,21 @@ class RelayPage(QWidget):
         show_errors(self.relay_fields, {})
         self.later_to.clear()
         show_message(self.relay_message, f"已传达：{entry.subject}（{entry.relayed_to}，{entry.relay_how}）", ok=True)
+        self._after_write()
+
+    def do_void(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            show_message(self.relay_message, "请先在列表中选中要作废的登记", ok=False)
+            return
+        if not self.void_reason.text().strip():
+            self.void_field.set_error("请填写作废原因")
+            return
+        entry = self.model.rows[index.row()]
+        void_entry(entry, self.desk.who, self.desk.now(), self.void_reason.text())
+        self.void_field.clear_error()
+        self.void_reason.clear()
+        show_message(self.relay_message, f"已作废：{entry.subject}", ok=True)
         self._after_write()
 
     def _after_write(self) -> None:

@@ -195,3 +195,17 @@ def test_d17_a_session_not_held_is_cancelled_with_a_reason_and_counts_nobody_abs
     assert by_name(page, "会议安排", QTableView).model().rowCount() == 0
     assert MeetingSession.get().void_reason == "镇里临时开会"  # kept, not deleted
     assert all(r.absent == 0 for r in month_table(2026, 11, dt.datetime(2026, 11, 30, 18))[0])
+
+
+def test_d18_a_wrong_entry_is_voided_with_a_reason_and_leaves_the_open_matters(app, qtbot, desk):
+    record_entry(RelayDraft(DOWN, dt.date(2026, 11, 24), "桃源镇党政办", "重复登记的通知"), "测试", desk.now())
+    _tab, page = make_tab(qtbot, desk, "上传下达")
+    view = by_name(page, "上传下达记录", QTableView)
+    view.setCurrentIndex(view.model().index(0, 0))
+    click(qtbot, page, "作废所选登记")
+    assert error(page, "作废原因") == "请填写作废原因"
+    type_text(qtbot, by_name(page, "作废原因", QLineEdit), "重复登记")
+    click(qtbot, page, "作废所选登记")
+    assert by_name(page, "传达提示", QLabel).text() == "已作废：重复登记的通知"
+    assert view.model().rowCount() == 0 and RelayEntry.get().void_reason == "重复登记"
+    assert open_matters(desk.today(), desk.calendar()) == []

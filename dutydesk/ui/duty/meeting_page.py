@@ -110,6 +110,9 @@ class MeetingPage(QWidget):
         self.cancel_reason = QLineEdit()
         self.cancel_field = FormField("取消原因", self.cancel_reason,
                                       "未按计划召开的会议须取消并写明原因，否则全体计缺席")
+        label = QLabel("取消原因：")
+        label.setBuddy(self.cancel_reason)
+        cancel_row.addWidget(label)
         cancel_row.addWidget(self.cancel_field, 1)
         cancel_row.addWidget(push_button("取消所选会议", self.do_cancel))
         layout.addLayout(cancel_row)

@@ -189,8 +189,8 @@ class LeavePage(QWidget):
             return
         leave = self.model.rows[index.row()]
         try:
-            back = report_back(leave, pydate(self.returned_on.date()), self.back_note.text(), self.desk.who,
-                               self.desk.now())
+            report_back(leave, pydate(self.returned_on.date()), self.back_note.text(), self.desk.who,
+                        self.desk.now())
         except LeaveReturnInvalid as exc:
             show_errors(self.back_fields, {k: v for k, v in exc.errors.items() if k != "leave"})
             if "leave" in exc.errors:
@@ -200,6 +200,5 @@ class LeavePage(QWidget):
         self.back_note.clear()
         text = return_text(leave, self.desk.today(), self.desk.calendar())
         show_message(self.back_message, f"{leave.staff.name}已销假：{text}", ok="超假" not in text)
-        del back
         self.refresh()
         self.changed.emit("duty")

@@ -195,3 +195,14 @@ def test_d07_not_reported_back_ends_when_the_person_is_seen_at_work_again(desk):
     sign_meeting(study(desk, 16), s["钱村官"], "李文书", at(16, 14, 20))  # back at work on the 16th
     assert by_name(attendance_of(first, at(30, 18)))["钱村官"] == "缺席（未销假）"
     assert by_name(attendance_of(later, at(30, 18)))["钱村官"] == "缺席"
+
+
+def test_d07_d17_leave_of_the_morning_session_does_not_cover_an_afternoon_study(desk):
+    make_staff(desk)
+    row = request_leave(LeaveInput("王委员", dt.date(2026, 11, 16), dt.date(2026, 11, 16), "事假", "上午办事",
+                                   "周协管", ["am"]), "测试", at(13, 10))
+    approve_leave(row, approver("王书记"), at(13, 11))
+    morning = add_session(rules.REVIEW, dt.date(2026, 11, 16), "08:30", "", "测试", at(1))
+    afternoon = study(desk, 16)
+    assert by_name(attendance_of(morning, at(30, 18)))["王委员"] == "请假（事假）"
+    assert by_name(attendance_of(afternoon, at(30, 18)))["王委员"] == "缺席"

@@ -102,3 +102,26 @@ def test_a04_the_years_minutes_are_filed_with_the_year_archive(desk, tmp_path):
     assert [(r[2], r[4], r[5], r[6]) for r in rows] == [
         ("集中学习", "张书记", "王委员", "学习党章第三章，联系人13812345678"),
         ("周例会", "张书记", "张书记", "回顾上周值班")]
+
+
+def test_d07_duty_tally_ledger_says_why_an_absence_after_leave(desk, tmp_path):
+    from dutydesk.reports.ledgers.attendance_tally import COLUMNS
+    from dutydesk.store.leave_return import report_back
+    from tests.duty_helpers import put_on
+
+    s = make_staff(desk)
+    late = request_leave(LeaveInput("孙干部", dt.date(2026, 11, 9), dt.date(2026, 11, 13), "事假", "探亲", "周协管"),
+                         "测试", at(6))
+    approve_leave(late, approver("王书记"), at(6, 10))
+    gone = request_leave(LeaveInput("钱村官", dt.date(2026, 11, 2), dt.date(2026, 11, 6), "病假", "住院", "周协管"),
+                         "测试", at(1))
+    approve_leave(gone, approver("王书记"), at(1, 10))
+    put_on(desk, dt.date(2026, 11, 16), "am", s["孙干部"])
+    put_on(desk, dt.date(2026, 11, 17), "am", s["钱村官"])
+    report_back(late, dt.date(2026, 11, 18), "", "李文书", at(18, 8))
+    desk.clock.set(at(30, 18))
+    write_ledger(LEDGERS["attendance"].make(desk, NOV), tmp_path / "a.xlsx", "xlsx")
+    rows = {r[0]: r for r in data_rows(tmp_path / "a.xlsx", "考勤统计", "姓名")}
+    col = {c.header: i for i, c in enumerate(COLUMNS)}
+    assert [rows["孙干部"][col[h]] for h in ("缺勤", "超假", "未销假")] == [1, 1, 0]
+    assert [rows["钱村官"][col[h]] for h in ("缺勤", "超假", "未销假")] == [1, 0, 1]

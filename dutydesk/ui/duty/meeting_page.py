@@ -5,11 +5,13 @@ A04). The rules and the numbers live in ``store.meetings``; this page only shows
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
+from dutydesk.reports.ledger import write_ledger
+from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.accounts import principal_leaders
 from dutydesk.store.meetings import (
     MeetingInvalid,
@@ -40,6 +44,7 @@ from dutydesk.store.meetings import (
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.staff import active_staff, staff_by_name
+from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import (
@@ -96,6 +101,8 @@ class MeetingPage(QWidget):
         top.addWidget(self.month)
         top.addWidget(push_button("生成本月安排", self.do_plan))
         top.addStretch(1)
+        top.addWidget(push_button("导出考勤表Excel", lambda: self.export("xlsx")))
+        top.addWidget(push_button("导出考勤表PDF", lambda: self.export("pdf")))
         layout.addLayout(top)
         self.plan_label = QLabel()
         self.plan_label.setAccessibleName("会议安排说明")
@@ -284,6 +291,25 @@ class MeetingPage(QWidget):
         self.cancel_reason.clear()
         show_message(self.plan_message, f"已取消{session.title}", ok=True)
         self._after_write()
+
+    def ask_path(self, suffix: str) -> Path | None:
+        first = self._month_start()
+        default = str(Path.home() / f"会议学习考勤表_{first.year}年{first.month:02d}月.{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, "导出会议学习考勤表", default, f"*.{suffix}")
+        return Path(name) if name else None
+
+    def export(self, suffix: str) -> None:
+        """D17: the month's 会议学习考勤表, published like the duty tally (the hand-off's own file)."""
+        path = self.ask_path(suffix)
+        if path is None:
+            return
+        first = self._month_start()
+        ledger = LEDGERS["meetings"].make(self.desk, Period.month(first.year, first.month))
+        result = run_in_background(self, "正在导出会议学习考勤表…", lambda progress: write_ledger(ledger, path, suffix))
+        if result.error:
+            show_message(self.plan_message, f"导出失败：{result.error}", ok=False)
+        elif not result.cancelled:
+            show_message(self.plan_message, f"已导出：{path}", ok=True)
 
     def _signing(self) -> tuple[MeetingSession, object] | None:
         session, staff = self.session, staff_by_name(self.person.currentText())

@@ -209,3 +209,19 @@ def test_d18_a_wrong_entry_is_voided_with_a_reason_and_leaves_the_open_matters(a
     assert by_name(page, "传达提示", QLabel).text() == "已作废：重复登记的通知"
     assert view.model().rowCount() == 0 and RelayEntry.get().void_reason == "重复登记"
     assert open_matters(desk.today(), desk.calendar()) == []
+
+
+def test_d17_meeting_page_publishes_the_months_table_as_excel(app, qtbot, desk, tmp_path, monkeypatch):
+    import openpyxl
+
+    s = make_staff(desk)
+    session = add_session(rules.STUDY, dt.date(2026, 11, 23), "14:30", "", "测试", desk.now())
+    from dutydesk.store.meetings import sign_meeting
+
+    sign_meeting(session, s["张书记"], "测试", dt.datetime(2026, 11, 23, 14, 20))
+    _tab, page = make_tab(qtbot, desk, "会议学习")
+    monkeypatch.setattr(page, "ask_path", lambda suffix: tmp_path / f"m.{suffix}")
+    click(qtbot, page, "导出考勤表Excel")
+    assert by_name(page, "会议安排提示", QLabel).text() == f"已导出：{tmp_path / 'm.xlsx'}"
+    rows = list(openpyxl.load_workbook(tmp_path / "m.xlsx")["会议学习考勤"].iter_rows(values_only=True))
+    assert any(r[0] == "张书记" and r[3] == 1 for r in rows)

@@ -12,7 +12,7 @@ from dutydesk.domain import meeting_rules as rules
 from dutydesk.store.accounts import Account
 from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.leave_return import return_of
-from dutydesk.store.meetings import MeetingAttendance, MeetingSession, add_session
+from dutydesk.store.meetings import MeetingAttendance, MeetingSession, add_session, sign_meeting
 from dutydesk.store.open_matters import open_matters
 from dutydesk.store.relay import DOWN, RelayDraft, RelayEntry, record_entry
 from dutydesk.store.sign_in_identity import set_pin
@@ -216,8 +216,6 @@ def test_d17_meeting_page_publishes_the_months_table_as_excel(app, qtbot, desk, 
 
     s = make_staff(desk)
     session = add_session(rules.STUDY, dt.date(2026, 11, 23), "14:30", "", "测试", desk.now())
-    from dutydesk.store.meetings import sign_meeting
-
     sign_meeting(session, s["张书记"], "测试", dt.datetime(2026, 11, 23, 14, 20))
     _tab, page = make_tab(qtbot, desk, "会议学习")
     monkeypatch.setattr(page, "ask_path", lambda suffix: tmp_path / f"m.{suffix}")

@@ -118,7 +118,9 @@ def add_session(kind: str, day: dt.date, start: str, topic: str, who: str, at: d
         start = f"{rules.parse_time(start):%H:%M}"
     except ValueError:
         errors["start_time"] = "时间格式应为 时:分，例如 14:30"
-    if not errors and any(s.kind == kind and s.start_time == start for s in sessions_between(day, day)):
+    if day < at.date():
+        errors["day"] = "会议日期不能早于今天：已过的会议无法当场签到"
+    elif not errors and any(s.kind == kind and s.start_time == start for s in sessions_between(day, day)):
         errors["day"] = f"{day:%m月%d日} {start} 已安排{kind}"
     if kind == rules.OTHER and not topic.strip():
         errors["topic"] = "其他会议请填写会议主题"
@@ -129,14 +131,16 @@ def add_session(kind: str, day: dt.date, start: str, topic: str, who: str, at: d
 
 
 def plan_month(year: int, month: int, calendar: WorkdayCalendar, who: str, at: dt.datetime) -> list[MeetingSession]:
-    """D17: write the month's planned sessions (settings in force on the 1st) into the books,
-    skipping holidays and any already there; returns those added."""
+    """D17: write the month's planned sessions (settings in force on the 1st) into the books from
+    today on, skipping holidays and any already there; returns those added. Days already past are
+    left out: nobody could have signed in at them."""
     first = dt.date(year, month, 1)
     existing = {(s.day, s.kind) for s in sessions_between(first, first + dt.timedelta(days=31))}
     added = []
     with database.atomic():
         for planned in rules.planned_meetings(year, month, meeting_plan(first)):
-            if (planned.day, planned.kind) in existing or not calendar.is_workday(planned.day):
+            if ((planned.day, planned.kind) in existing or not calendar.is_workday(planned.day)
+                    or planned.day < at.date()):
                 continue
             added.append(add_session(planned.kind, planned.day, f"{planned.start:%H:%M}", "", who, at))
     return added

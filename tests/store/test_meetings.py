@@ -57,6 +57,11 @@ def test_d17_plan_month_writes_the_default_schedule_once(desk):
                                                                            (16, "集中学习"), (23, "集中学习")]
     assert [s.day.day for s in added if s.kind == rules.REVIEW] == [2, 9, 16, 23, 30]
     assert plan_month(2026, 11, desk.calendar(), "测试", at(1)) == []  # already planned
+    december = plan_month(2026, 12, desk.calendar(), "测试", dt.datetime(2026, 12, 8, 9))  # from today on
+    assert [s.day.day for s in december] == [14, 14, 21, 21, 28, 28]
+    with pytest.raises(MeetingInvalid) as err:
+        add_session(rules.STUDY, dt.date(2026, 11, 2), "14:30", "", "测试", at(3))
+    assert err.value.errors["day"] == "会议日期不能早于今天：已过的会议无法当场签到"
     with pytest.raises(MeetingInvalid) as err:
         study(desk, 16)
     assert err.value.errors["day"] == "11月16日 14:30 已安排集中学习"

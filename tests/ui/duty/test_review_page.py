@@ -39,7 +39,7 @@ def test_d13_d17_attendees_come_from_the_review_meetings_sign_in(app, qtbot, des
     from dutydesk.store.meetings import add_session, sign_meeting
 
     s = make_staff(desk)
-    session = add_session(REVIEW, dt.date(2026, 11, 23), "08:30", "", "测试", desk.now())
+    session = add_session(REVIEW, dt.date(2026, 11, 23), "08:30", "", "测试", dt.datetime(2026, 11, 1, 9))
     for name, minute in (("李主任", 20), ("张书记", 25)):
         sign_meeting(session, s[name], "测试", dt.datetime(2026, 11, 23, 8, minute))
     tab = DutyTab(desk)

@@ -41,7 +41,9 @@ def meetings_step(plan: DemoPlan) -> None:
     away = _leave_returns(plan)
     month = plan.start.replace(day=1)
     while month <= today:
-        plan_month(month.year, month.month, desk.calendar(), WHO, dt.datetime.combine(month, dt.time(8)))
+        # written as on the month's first day (or the demo's), so its sessions are all still to come
+        first = max(month, plan.start)
+        plan_month(month.year, month.month, desk.calendar(), WHO, dt.datetime.combine(first, dt.time(7)))
         month = (month + dt.timedelta(days=32)).replace(day=1)
     _attendance(plan, now, away)
     _relay(plan, now)

@@ -30,6 +30,8 @@ def books(tmp_path_factory):
     ("proxy", ["--month", MONTH]),
     ("attendance", ["--month", MONTH]),
     ("monthly", ["--month", MONTH]),
+    ("meetings", ["--month", MONTH]),  # D17
+    ("relay", ["--month", MONTH]),  # D18
 ])
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
 def test_export_each_ledger(books, tmp_path, capsys, ledger, period, fmt):

@@ -60,6 +60,7 @@ def center_step(plan: DemoPlan) -> None:
 STEPS: list[str] = [
     "dutydesk.demo.generate:center_step",
     "dutydesk.demo.duty_demo:duty_step",
+    "dutydesk.demo.meetings_demo:meetings_step",
     "dutydesk.demo.visits_demo:residents_step",
     "dutydesk.demo.visits_demo:visits_step",
     "dutydesk.demo.notice_demo:notice_step",

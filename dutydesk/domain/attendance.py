@@ -154,6 +154,8 @@ class TallyRow:
     proxy_signed: int = 0  # D05: sign-ins made by the office for this person (代签)
     late_leave: int = 0  # D07: sessions covered by leave approved after they began (事后补假)
     report_flag: str = ""  # D19: absence to report to the organisation department
+    overstayed: int = 0  # D07: absences after leave ended, reported back late (超假)
+    not_reported_back: int = 0  # D07: absences after leave ended, not reported back (未销假)
 
     @property
     def total_penalty(self) -> int:

@@ -32,6 +32,8 @@ DEFAULT_RETENTION = {
     "notice": SHORT_TERM,  # 一次性告知
     "duty_note": SHORT_TERM,  # 值班记录
     "handover": SHORT_TERM,  # 交接班
+    "meeting": LONG_TERM,  # 会议学习记录 (D17): attendance feeds cadre assessment
+    "relay": SHORT_TERM,  # 上传下达 (D18)
 }
 # A record type nobody classified (a feature added later) is treated as long-term: asking the
 # principal leader once too often is better than showing a file too easily.

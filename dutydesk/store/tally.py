@@ -20,12 +20,14 @@ from dutydesk.domain.attendance import (
     report_flag,
 )
 from dutydesk.domain.liability import CONSECUTIVE
+from dutydesk.domain.meeting_rules import NOT_REPORTED_BACK, OVERSTAYED
 from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
 from dutydesk.store.attendance import DutyAssignment, assignments_between
 from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty_config import duty_config
 from dutydesk.store.finding_streaks import month_streaks, with_liability_settings
 from dutydesk.store.inspections import findings_between
+from dutydesk.store.leave_return import away_reasons
 from dutydesk.store.settings import get_setting
 from dutydesk.store.staff import all_staff
 
@@ -50,6 +52,7 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
         return rows[staff.id]
 
     off_post_keys: set[tuple[int, dt.date, str]] = set()
+    away = away_reasons(first, last)
     for a in assignments_between(first, last):
         mine = row(a.rostered)
         mine.scheduled += 1
@@ -67,6 +70,9 @@ def _counts(year: int, month: int, now: dt.datetime) -> tuple[list[TallyRow], di
             holder.proxy_signed += a.sign_in.is_proxy
         if is_absent(facts, now):
             holder.absent += 1
+            why = away(a.holder.id, a.day)  # D07: missed after leave ended
+            holder.overstayed += why == OVERSTAYED
+            holder.not_reported_back += why == NOT_REPORTED_BACK
             if a.found_off_post:
                 off_post_keys.add((a.holder.id, a.day, a.session.key))
             continue
@@ -100,14 +106,16 @@ def _absent_day(a: DutyAssignment, now: dt.datetime) -> tuple[int, bool] | None:
 
 def report_flags(year: int, month: int, now: dt.datetime) -> dict[int, str]:
     """D19: per staff id, the warning to report absence to the organisation department, from the
-    year's duty days up to the end of ``month`` (a day with any absent session is an absent day)."""
+    year's duty days and meeting or study days (D17) up to the end of ``month`` (a day with any
+    absent session or missed meeting is an absent day)."""
+    from dutydesk.store.meetings import meeting_days
+
     last = month_bounds(year, month)[1]
     days: dict[int, dict[dt.date, bool]] = defaultdict(dict)
-    for a in assignments_between(dt.date(year, 1, 1), last):
-        found = _absent_day(a, now)
-        if found is not None:
-            staff_id, absent = found
-            days[staff_id][a.day] = days[staff_id].get(a.day, False) or absent
+    found_days = [(found[0], a.day, found[1]) for a in assignments_between(dt.date(year, 1, 1), last)
+                  if (found := _absent_day(a, now)) is not None]
+    for staff_id, day, absent in found_days + meeting_days(dt.date(year, 1, 1), last, now):
+        days[staff_id][day] = days[staff_id].get(day, False) or absent
     consecutive = int(get_setting(REPORT_CONSECUTIVE_DAYS, last))
     per_year = int(get_setting(REPORT_DAYS_PER_YEAR, last))
     flags = {sid: report_flag(sorted(d.items()), consecutive, per_year) for sid, d in days.items()}

@@ -7,8 +7,10 @@ dialog lists them.
 from dutydesk.reports.ledgers import (  # noqa: F401  (each module registers its ledger)
     attendance_tally,
     duty_log,
+    meeting_attendance,
     monthly_stats,
     proxy_ledger,
+    relay_register,
     visit_register,
 )
 from dutydesk.reports.ledgers.registry import LEDGERS, LedgerSpec, Period

@@ -21,6 +21,8 @@ COLUMNS = [
     # The sign-in book's exceptions (seed 004) and the report warning to the organisation department.
     Column("停签后签到", 6, "int", total=True), Column("代签", 5, "int", total=True),
     Column("事后补假", 6, "int", total=True), Column("上报提示", 16),
+    # D07: absences after leave ended, and why (reported back late, or not at all).
+    Column("超假", 5, "int", total=True), Column("未销假", 6, "int", total=True),
 ]
 
 
@@ -28,7 +30,8 @@ def tally_row(row: TallyRow) -> tuple:
     return (row.name, row.role, row.scheduled, row.worked, row.late, row.early, row.absent,
             *[row.leave.get(t, 0) for t in LEAVE_TYPES], row.substitutions_given, row.substitutions_taken,
             row.findings, row.penalty, row.joint_liability, row.half_year_findings, row.half_year_penalty,
-            row.flag, row.after_cutoff, row.proxy_signed, row.late_leave, row.report_flag)
+            row.flag, row.after_cutoff, row.proxy_signed, row.late_leave, row.report_flag,
+            row.overstayed, row.not_reported_back)
 
 
 def build(desk: Desk, period: Period) -> Ledger:
@@ -37,7 +40,9 @@ def build(desk: Desk, period: Period) -> Ledger:
     notes = ["说明：缺勤含未签到和签到后脱岗；"
              "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算。",
              "停签后签到未经主任认定理由的计缺勤（本中心设置为计迟到的除外）；代签须经主要领导授权；"
-             "事后补假为班次开始后才提出、经主任批准的请假；连续或全年累计缺勤达到设定天数的，提示上报组织部门。"]
+             "事后补假为班次开始后才提出、经主任批准的请假；连续或全年累计缺勤达到设定天数的，提示上报组织部门。",
+             "假期结束后未到岗的班次计缺勤：超假为逾期才销假，未销假为至今未销假；"
+             "上报提示的缺勤天数含会议学习缺席。"]
     return ledger_for(desk, "月度考勤统计表", period, tables=[Table(COLUMNS, static_rows(rows), row_count=len(rows))],
                       notes=notes, sheet_name="考勤统计")
 

@@ -1,4 +1,5 @@
-"""请假 page: leave requests with a substitute, approved by a director (D05, D07)."""
+"""请假 page: leave requests with a substitute, approved by a director, and the report back that
+ends them (销假) (D05, D07)."""
 
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ from dutydesk.store.leave import (
     leave_page,
     request_leave,
 )
+from dutydesk.store.leave_return import LeaveReturnInvalid, report_back, return_text
 from dutydesk.store.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
-HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准"]
+HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准", "销假"]
 
 
 def _cells(leave: LeaveRequest) -> list[str]:
@@ -82,8 +84,9 @@ class LeavePage(QWidget):
 
         right = QVBoxLayout()
         layout.addLayout(right, 3)
-        self.model = PagedTableModel(HEADERS, leave_page, _cells,
-                                     lambda lv: OK_GREEN if lv.approved else DUE_AMBER, 6)
+        self.model = PagedTableModel(
+            HEADERS, leave_page, lambda lv: [*_cells(lv), return_text(lv, desk.today(), desk.calendar())],
+            lambda lv: OK_GREEN if lv.approved else DUE_AMBER, 6)
         self.table = table_view("请假记录")
         self.table.setModel(self.model)
         right.addWidget(self.table)
@@ -95,7 +98,25 @@ class LeavePage(QWidget):
         right.addWidget(self.approve_button)
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
+        self._build_report_back(right)
         self.refresh()
+
+    def _build_report_back(self, layout: QVBoxLayout) -> None:
+        """D07: leave ends when the person reports back; a late return counts the missed sessions."""
+        box = QGroupBox("销假（假期结束返岗后，本人到值班台销假）")
+        layout.addWidget(box)
+        form = QFormLayout(box)
+        self.returned_on = date_edit(self.desk.today())
+        self.back_note = QLineEdit()
+        self.back_fields = {
+            "returned_on": add_field(form, FormField("返岗日期", self.returned_on)),
+            "note": add_field(form, FormField("销假说明", self.back_note, "逾期返岗的，请写明原因")),
+        }
+        self.report_back_button = push_button("销假（Ctrl+Shift+Enter）", self.do_report_back)
+        self.report_back_button.setShortcut("Ctrl+Shift+Return")
+        form.addRow(self.report_back_button)
+        self.back_message = message_label("销假提示")
+        form.addRow(self.back_message)
 
     def refresh(self) -> None:
         names = [s.name for s in active_staff(self.desk.today())]
@@ -158,5 +179,26 @@ class LeavePage(QWidget):
         if leave.approval_note:
             text = f"已批准{leave.staff.name}的事后补假（班次开始后提出，不转由替班人负责）"
         show_message(self.approve_message, text, ok=True)
+        self.refresh()
+        self.changed.emit("duty")
+
+    def do_report_back(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            show_message(self.back_message, "请先选中一条已批准的请假记录", ok=False)
+            return
+        leave = self.model.rows[index.row()]
+        try:
+            report_back(leave, pydate(self.returned_on.date()), self.back_note.text(), self.desk.who,
+                        self.desk.now())
+        except LeaveReturnInvalid as exc:
+            show_errors(self.back_fields, {k: v for k, v in exc.errors.items() if k != "leave"})
+            if "leave" in exc.errors:
+                show_message(self.back_message, exc.errors["leave"], ok=False)
+            return
+        show_errors(self.back_fields, {})
+        self.back_note.clear()
+        text = return_text(leave, self.desk.today(), self.desk.calendar())
+        show_message(self.back_message, f"{leave.staff.name}已销假：{text}", ok="超假" not in text)
         self.refresh()
         self.changed.emit("duty")

@@ -33,3 +33,12 @@ def open_liability(desk: Desk, window: QWidget) -> None:
 
 
 MENU_ACTIONS.append(MenuAction("工具", "追责设置…", open_liability, director_only=True))
+
+
+def open_meetings(desk: Desk, window: QWidget) -> None:
+    from dutydesk.ui.duty.meeting_settings import open_meeting_settings
+
+    open_meeting_settings(desk, window)
+
+
+MENU_ACTIONS.append(MenuAction("工具", "会议学习设置…", open_meetings, director_only=True))

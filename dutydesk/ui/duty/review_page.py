@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
+from dutydesk.store.meetings import review_signed_in_week
 from dutydesk.store.review_meeting import (
     ReviewMeetingInvalid,
     WeekMeeting,
@@ -104,7 +105,9 @@ class ReviewPage(QWidget):
         self.chair.addItems([s.name for s in staff])
         chair = next((s.name for s in staff if s.role == "书记"), "")
         self.chair.setCurrentText(chair)
-        self.attendees.setText("、".join(s.name for s in staff))
+        # D13/D17: those who signed in at this week's 周例会 on the 会议学习 page, else everyone
+        signed = review_signed_in_week(self.desk.today())
+        self.attendees.setText("、".join(signed or [s.name for s in staff]))
 
     def do_save(self) -> None:
         try:

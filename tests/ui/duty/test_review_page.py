@@ -32,3 +32,17 @@ def test_d13_review_page_shows_last_week_not_held_then_held(app, qtbot, desk):
         "上周例会（11月16日—11月22日）：已召开，11月16日，主持人张书记，参会7人")
     assert by_name(page, "本周例会", QLabel).text() == "本周例会（11月23日—11月29日）：未召开"
     assert DutyReviewMeeting.get().held_on == dt.date(2026, 11, 16)
+
+
+def test_d13_d17_attendees_come_from_the_review_meetings_sign_in(app, qtbot, desk):
+    from dutydesk.domain.meeting_rules import REVIEW
+    from dutydesk.store.meetings import add_session, sign_meeting
+
+    s = make_staff(desk)
+    session = add_session(REVIEW, dt.date(2026, 11, 23), "08:30", "", "测试", dt.datetime(2026, 11, 1, 9))
+    for name, minute in (("李主任", 20), ("张书记", 25)):
+        sign_meeting(session, s[name], "测试", dt.datetime(2026, 11, 23, 8, minute))
+    tab = DutyTab(desk)
+    qtbot.addWidget(tab)
+    page = tab.show_page("周例会")
+    assert by_name(page, "参会人员", QLineEdit).text() == "李主任、张书记"

@@ -290,6 +290,12 @@ def _major_matter(desk: Desk, parent: QWidget) -> QDialog:
     return MajorMatterDialog(desk, Visit.get_by_id(_a_visit_id(desk)), parent)
 
 
+def _meeting_settings(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.duty.meeting_settings import MeetingSettingsDialog
+
+    return MeetingSettingsDialog(desk, parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("first_run.FirstRunDialog", _first_run),
@@ -319,6 +325,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("duty.sign_in_dialogs.AcceptReasonDialog", _accept_reason),
     DialogSpec("duty.sign_in_dialogs.PinDialog", _pin),
     DialogSpec("duty.liability_settings.LiabilitySettingsDialog", _liability),
+    DialogSpec("duty.meeting_settings.MeetingSettingsDialog", _meeting_settings),
     DialogSpec("help.guide_window.GuideWindow", _guide),
     DialogSpec("licences_dialog.LicencesDialog", _licences),
     DialogSpec("visits.major_matter_dialog.MajorMatterDialog", _major_matter),

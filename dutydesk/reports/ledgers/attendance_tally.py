@@ -10,7 +10,7 @@ from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, re
 from dutydesk.store.tally import month_tally
 
 COLUMNS = [
-    Column("姓名", 8), Column("职务", 9), Column("应值班次", 6, "int", total=True),
+    Column("姓名", 8, pdf_width=11), Column("职务", 9, pdf_width=8), Column("应值班次", 6, "int", total=True),
     Column("实到", 5, "int", total=True), Column("迟到", 5, "int", total=True),
     Column("早退", 5, "int", total=True), Column("缺勤", 5, "int", total=True),
     *[Column(t, 5, "int", total=True) for t in LEAVE_TYPES],
@@ -20,7 +20,7 @@ COLUMNS = [
     Column("半年累计金额（元）", 8, "int"), Column("处理意见", 9),
     # The sign-in book's exceptions (seed 004) and the report warning to the organisation department.
     Column("停签后签到", 6, "int", total=True), Column("代签", 5, "int", total=True),
-    Column("事后补假", 6, "int", total=True), Column("上报提示", 16),
+    Column("事后补假", 6, "int", total=True), Column("上报提示", 16, pdf_width=13),
     # D07: absences after leave ended, and why (reported back late, or not at all).
     Column("超假", 5, "int", total=True), Column("未销假", 6, "int", total=True),
 ]

@@ -32,6 +32,9 @@ DEFAULT_RETENTION = {
     "notice": SHORT_TERM,  # 一次性告知
     "duty_note": SHORT_TERM,  # 值班记录
     "handover": SHORT_TERM,  # 交接班
+    "household": PERMANENT,  # 户档案 (G02): like a resident's file
+    "household_visit": LONG_TERM,  # 入户走访 (G03): feeds the cadres' yearly assessment
+    "diary": LONG_TERM,  # 民情日记 (G05): major matters and the leadership's answers
 }
 # A record type nobody classified (a feature added later) is treated as long-term: asking the
 # principal leader once too often is better than showing a file too easily.

@@ -1,0 +1,135 @@
+"""The 网格走访 tab: a household visit entered from the keyboard, its need in 来访登记 (G03); the
+progress board's colours (G03, G04); a major diary entry overdue (G05); the areas page (G01, G02)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QPlainTextEdit, QTableWidget
+
+from dutydesk.store.grid.diary import DiaryDraft, add_entry
+from dutydesk.store.grid.household_visit import HouseholdVisit, HouseholdVisitDraft, record_household_visit
+from dutydesk.store.grid.pairing import ASSISTANCE, pair
+from dutydesk.store.visits import Visit
+from dutydesk.store.whereabouts import set_whereabouts
+from dutydesk.ui.grid.tab import GridTab
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+from tests.ui.helpers import activate, by_name, type_text
+
+
+def make_tab(qtbot, desk) -> GridTab:
+    tab = GridTab(desk)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def cells(view: QTableWidget, column: int) -> list[str]:
+    return [view.item(r, column).text() for r in range(view.rowCount())]
+
+
+def colour(view: QTableWidget, row: int, column: int) -> str:
+    return view.item(row, column).foreground().color().name().upper()
+
+
+def test_g03_visit_entered_from_the_keyboard_registers_its_need(qtbot, app, desk, village):
+    tab = make_tab(qtbot, desk)
+    activate(qtbot, tab)
+    page = tab.visit_page
+    lookup = by_name(page, "查找户")
+    lookup.setFocus()
+    qtbot.keyClicks(lookup, "zs")
+    found = by_name(page, "查找户结果", QListWidget)
+    assert found.count() == 1 and "H0001" in found.item(0).text() and "张三户" in found.item(0).text()
+    qtbot.keyClick(lookup, Qt.Key.Key_Return)
+    assert "青石村三组12号" in by_name(page, "走访的户", QLabel).text()
+    assert by_name(page, "走访干部", QComboBox).currentText().startswith("赵委员")  # the area's owner (G01)
+    found_edit = by_name(page, "走访情况", QPlainTextEdit)
+    assert QApplication.focusWidget() is found_edit or page.focusWidget() is found_edit
+    type_text(qtbot, found_edit, "屋顶漏雨")
+    type_text(qtbot, by_name(page, "群众诉求", QPlainTextEdit), "申请危房改造")
+    qtbot.keyClick(found_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    message = by_name(page, "保存结果", QLabel).text()
+    assert message.startswith("已保存：张三户 走访（赵委员）") and "11-26前办结" in message
+    matter = Visit.get()
+    assert (matter.channel, matter.request, matter.responder_name) == ("入户走访", "申请危房改造", "赵委员")
+    assert cells(by_name(page, "近期入户走访", QTableWidget), 4) == ["屋顶漏雨"]
+    assert lookup.text() == ""  # ready for the next one
+
+
+def test_g01_partner_proposed_while_owner_on_leave_and_missing_household_told(qtbot, app, desk, village, clock):
+    set_whereabouts(village.member, "请假", "", desk.who, desk.now())
+    clock.advance(minutes=5)
+    tab = make_tab(qtbot, desk)
+    page = tab.visit_page
+    lookup = by_name(page, "查找户")
+    qtbot.keyClicks(lookup, "H0002")
+    qtbot.keyClick(lookup, Qt.Key.Key_Return)
+    assert by_name(page, "走访干部", QComboBox).currentText().startswith("李文书")
+    page.start_new()
+    page.save()
+    assert "请选择走访的户" in page.fields["household"].error_text
+    assert HouseholdVisit.select().count() == 0
+
+
+def test_g03_progress_board_colours_move_with_the_clock(qtbot, app, desk, village, clock):
+    clock.set(dt.datetime(2026, 11, 2, 9, 0))
+    pair(village.secretary, village.h1, ASSISTANCE, dt.date(2026, 11, 1), desk.who, desk.now())
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.board)
+    board = by_name(tab, "干部走访进度", QTableWidget)
+    row = cells(board, 0).index("王书记")
+    assert colour(board, row, 2) == OK_GREEN.upper()  # two days into the month: nothing owed yet
+    clock.set(dt.datetime(2026, 11, 16, 9, 0))
+    for household in (village.h1, village.h2):
+        record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 10), household.id, [village.secretary.id],
+                                                   found="正常"), desk.who, desk.now(), desk.calendar())
+    tab.board.to_today()
+    row = cells(board, 0).index("王书记")
+    assert colour(board, row, 2) == OVERDUE_RED.upper()  # 2 of the 5 due by mid-month
+    board.selectRow(row)
+    lines = by_name(tab, "走访要求", QTableWidget)
+    assert cells(lines, 0)[0] == "每月入户走访不少于10户" and cells(lines, 3)[0] == "2户"
+    clock.set(dt.datetime(2026, 11, 20, 9, 0))
+    for i in range(2):
+        record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 18), [village.h1, village.h2][i].id,
+                                                   [village.secretary.id], found="回访"),
+                               desk.who, desk.now(), desk.calendar())
+    tab.board.to_today()
+    row = cells(board, 0).index("王书记")
+    assert colour(board, row, 2) == OVERDUE_RED.upper()  # the same households again count once
+    by_name(tab, "统计期间", QComboBox).setCurrentIndex(2)  # 本年度: the secretary's year line
+    assert by_name(tab, "所选干部", QLabel).text().endswith("本年度走访进度")
+    member_row = cells(board, 0).index("赵委员")
+    board.selectRow(member_row)
+    assert cells(by_name(tab, "尚未走访的户", QTableWidget), 4) == ["从未走访", "从未走访"]
+    assert colour(board, member_row, 2) in (DUE_AMBER.upper(), OVERDUE_RED.upper())
+
+
+def test_g05_major_diary_entry_shown_overdue(qtbot, app, desk, village, clock):
+    add_entry(DiaryDraft(village.member.id, dt.date(2026, 11, 20), "村道塌方", place="三组", major=True),
+              desk.who, desk.now())
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.diary)
+    listing = by_name(tab, "民情日记", QTableWidget)
+    assert cells(listing, 5) == ["待上报（11-22前，已超期）"]
+    assert colour(listing, 0, 5) == OVERDUE_RED.upper()
+
+
+def test_g02_areas_page_shows_who_answers_and_masked_members(qtbot, app, desk, village):
+    from dutydesk.store.accounts import Account
+
+    desk.account = Account.get(Account.name == "李文书")  # an operator sees numbers masked (V09)
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    areas = by_name(tab, "片区", QTableWidget)
+    assert cells(areas, 0) == ["三组片区", "未划片区"] and cells(areas, 3)[0] == "赵委员"
+    households = by_name(tab, "住户档案", QTableWidget)
+    assert cells(households, 0) == ["H0001", "H0002"] and cells(households, 4)[0] == "低保户"
+    households.selectRow(0)
+    members = by_name(tab, "家庭成员", QTableWidget)
+    assert cells(members, 0) == ["张三"]
+    assert cells(members, 2) == ["138****5678"] and cells(members, 3)[0].count("*") >= 8

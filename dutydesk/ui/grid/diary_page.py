@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.domain.grid.diary_deadline import STAGE_LABELS
+from dutydesk.domain.grid.diary_deadline import REPORT_DAYS, STAGE_LABELS
 from dutydesk.store.grid import diary
 from dutydesk.store.grid.household import Household
 from dutydesk.store.privacy import mask_text
+from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
@@ -73,7 +74,10 @@ class DiaryPage(QWidget):
         self.heard.setTabChangesFocus(True)
         self.done = QPlainTextEdit()
         self.done.setTabChangesFocus(True)
-        self.major = QCheckBox("重大民情（2天内向党委、政府报告）")
+        self.heard.setMaximumHeight(150)
+        self.done.setMaximumHeight(110)
+        days = get_setting(REPORT_DAYS, today)
+        self.major = QCheckBox(f"重大民情（{days}天内向党委、政府报告）")
         self.major.setAccessibleName("重大民情")
         box = QGroupBox("记民情日记")
         form = QFormLayout(box)
@@ -89,7 +93,7 @@ class DiaryPage(QWidget):
         self.fields["household"].layout().insertWidget(2, self.lookup.none_label)
         form.addRow("", self.major)
         self.message = message_label("日记保存结果")
-        self.list = table("民情日记", ["日期", "干部", "地点或户", "了解到的民情", "处理情况", "重大民情"])
+        self.list = table("民情日记", ["日期", "干部", "重大民情", "地点或户", "了解到的民情", "处理情况"])
         self.report_button = push_button("登记上报", self.report)
         self.answer_button = push_button("登记领导答复", self.answer)
         self.detail = message_label("所选日记")
@@ -145,9 +149,9 @@ class DiaryPage(QWidget):
         account = self.desk.account
         self.shown = diary.entries(today - dt.timedelta(days=SHOWN_DAYS), today)
         stages = [self._stage(e) for e in self.shown]
-        rows = [(f"{e.day:%m-%d}", e.staff.name, short(e.where, 20), short(mask_text(account, e.heard)),
-                 short(mask_text(account, e.done)), stage) for e, (stage, _s) in zip(self.shown, stages, strict=True)]
-        fill(self.list, rows, [s for _t, s in stages], 5)
+        rows = [(f"{e.day:%m-%d}", e.staff.name, stage, short(e.where, 16), short(mask_text(account, e.heard)),
+                 short(mask_text(account, e.done))) for e, (stage, _s) in zip(self.shown, stages, strict=True)]
+        fill(self.list, rows, [s for _t, s in stages], 2)
         self._selected()
 
     def current(self) -> diary.DiaryEntry | None:

@@ -57,6 +57,8 @@ class HouseholdVisitPage(QWidget):
         self.found.setTabChangesFocus(True)
         self.needs = QPlainTextEdit()
         self.needs.setTabChangesFocus(True)
+        self.found.setMinimumHeight(120)
+        self.needs.setMaximumHeight(110)
         self.register = QCheckBox("诉求登记到来访登记（渠道：入户走访，首问责任人为走访干部）")
         self.register.setAccessibleName("诉求登记到来访登记")
         self.register.setChecked(True)

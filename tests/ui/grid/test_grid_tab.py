@@ -115,8 +115,8 @@ def test_g05_major_diary_entry_shown_overdue(qtbot, app, desk, village, clock):
     tab = make_tab(qtbot, desk)
     tab.pages.setCurrentWidget(tab.diary)
     listing = by_name(tab, "民情日记", QTableWidget)
-    assert cells(listing, 5) == ["待上报（11-22前，已超期）"]
-    assert colour(listing, 0, 5) == OVERDUE_RED.upper()
+    assert cells(listing, 2) == ["待上报（11-22前，已超期）"]
+    assert colour(listing, 0, 2) == OVERDUE_RED.upper()
 
 
 def test_g02_areas_page_shows_who_answers_and_masked_members(qtbot, app, desk, village):

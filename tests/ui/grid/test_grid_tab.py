@@ -133,3 +133,14 @@ def test_g02_areas_page_shows_who_answers_and_masked_members(qtbot, app, desk, v
     members = by_name(tab, "家庭成员", QTableWidget)
     assert cells(members, 0) == ["张三"]
     assert cells(members, 2) == ["138****5678"] and cells(members, 3)[0].count("*") >= 8
+
+
+def test_g05_overdue_major_entry_counts_in_the_status_bar_and_followups(qtbot, app, desk, village, clock):
+    from dutydesk.ui.visits.followup_panel import followup_status_text, urgent_matters
+
+    add_entry(DiaryDraft(village.member.id, dt.date(2026, 11, 24), "村道塌方", place="三组", major=True),
+              desk.who, desk.now())
+    assert followup_status_text(desk) == ""  # due on the 26th: not yet urgent
+    clock.set(dt.datetime(2026, 11, 27, 9, 0))
+    assert followup_status_text(desk) == "待跟进：超期 1 件，即将到期 0 件"
+    assert urgent_matters(desk)[0].summary.startswith("重大民情待上报｜赵委员｜村道塌方")

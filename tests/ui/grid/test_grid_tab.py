@@ -144,3 +144,47 @@ def test_g05_overdue_major_entry_counts_in_the_status_bar_and_followups(qtbot, a
     clock.set(dt.datetime(2026, 11, 27, 9, 0))
     assert followup_status_text(desk) == "待跟进：超期 1 件，即将到期 0 件"
     assert urgent_matters(desk)[0].summary.startswith("重大民情待上报｜赵委员｜村道塌方")
+
+
+def test_g01_new_area_needs_a_name_then_shows_in_the_list(qtbot, app, desk, village):
+    from dutydesk.ui.grid.areas_page import AreaDialog
+    from tests.ui.helpers import when_modal
+
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    errors = []
+
+    def fill_in(dialog):
+        by_name(dialog, "保存").click()
+        errors.append(dialog.fields["name"].error_text)
+        type_text(qtbot, by_name(dialog, "片区名称"), "四组片区")
+        by_name(dialog, "交叉负责人", QComboBox).setCurrentIndex(2)  # not the owner
+        by_name(dialog, "保存").click()
+        if dialog.isVisible():  # still refused: close it so the test fails instead of waiting
+            errors.append(dialog.fields["partner"].error_text)
+            dialog.reject()
+
+    when_modal(fill_in, kind=AreaDialog)
+    by_name(tab.areas, "新建片区").click()
+    assert errors == ["请填写片区名称"]
+    assert "四组片区" in cells(by_name(tab, "片区", QTableWidget), 0)
+    assert by_name(tab, "片区操作结果", QLabel).text() == "已新建片区"
+
+
+def test_g04_pairing_a_household_without_difficulty_is_refused_beside_the_field(qtbot, app, desk, village):
+    from dutydesk.ui.grid.areas_page import PairingDialog
+    from tests.ui.helpers import when_modal
+
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    by_name(tab, "住户档案", QTableWidget).selectRow(1)  # 李四户: no difficulty tag
+    errors = []
+
+    def refuse(dialog):
+        by_name(dialog, "保存").click()
+        errors.append(dialog.fields["household"].error_text)
+        dialog.reject()
+
+    when_modal(refuse, kind=PairingDialog)
+    by_name(tab.areas, "结对帮扶").click()
+    assert errors and "生活困难群众" in errors[0]

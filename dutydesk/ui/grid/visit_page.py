@@ -97,6 +97,7 @@ class HouseholdVisitPage(QWidget):
 
     def _wire(self) -> None:
         self.lookup.picked.connect(self.take_household)
+        self.lookup.edit.textEdited.connect(self._typed_again)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def take_household(self, household: Household) -> None:
@@ -112,6 +113,12 @@ class HouseholdVisitPage(QWidget):
                 select_data(self.cadre, who.staff.id)
         self.fields["household"].clear_error()
         self.found.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed_again(self, _text: str) -> None:
+        """Typing in 查找户 after choosing drops the choice: the form never saves a stale household."""
+        if self.household is not None:
+            self.household = None
+            self.chosen.setText("")
 
     def draft(self) -> hv.HouseholdVisitDraft:
         cadres = [self.cadre.currentData()]

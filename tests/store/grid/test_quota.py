@@ -92,3 +92,34 @@ def test_g03_board_lists_cadres_furthest_behind_first(desk, village, clock):
     clock.set(dt.datetime(2026, 11, 20, 9, 0))
     names = [p.staff.name for p in board("month", desk.today(), desk.calendar())]
     assert set(names) == {"王书记", "赵委员", "李文书"}
+
+
+def test_g03_township_cadre_every_household_each_quarter(desk, village, clock):
+    from dutydesk.store.staff import StaffInput, add_staff
+
+    stationed = add_staff(StaffInput("孙选派", "选派干部", "13900000009", active_from=dt.date(2025, 1, 1)),
+                          desk.who, desk.now())
+    clock.set(dt.datetime(2026, 12, 31, 17, 0))
+    _visit(desk, village, stationed, village.h1, dt.date(2026, 11, 3))
+    _visit(desk, village, stationed, village.h1, dt.date(2026, 12, 3))  # the same household twice
+    progress = cadre_progress(stationed, "month", desk.today(), desk.calendar())
+    line = _line(progress, "每季度走访所驻村所有农户")
+    assert (line.span.start, line.required, line.done, line.status) == (dt.date(2026, 10, 1), 2, 1, "far_behind")
+    year = _line(cadre_progress(stationed, "year", desk.today(), desk.calendar()), "每季度")
+    assert (year.required, year.done) == (8, 1)
+
+
+def test_g03_community_cadres_two_thirds_of_workdays(desk, village, clock):
+    import dataclasses
+
+    from dutydesk.store.center import load_center, save_center
+
+    clock.set(dt.datetime(2026, 3, 2, 9, 0))
+    assert not any(line.unit == "天" for line in cadre_progress(village.clerk, "year", desk.today(),
+                                                                desk.calendar()).lines)
+    save_center(dataclasses.replace(load_center(), kind="community"), desk.who, desk.now())
+    _visit(desk, village, village.clerk, village.h1, dt.date(2026, 2, 27))
+    line = _line(cadre_progress(village.clerk, "year", desk.today(), desk.calendar()), "入户天数不少于全年工作日的2/3")
+    workdays = desk.calendar().workdays_between(dt.date(2025, 12, 31), dt.date(2026, 12, 31))
+    assert (line.required, line.done, line.unit) == (-(-workdays * 2 // 3), 1, "天")
+    assert line.status == "far_behind"

@@ -17,8 +17,7 @@ ANSWER_DAYS = declare("grid.diary.answer_days", 3, "领导拿出处理意见时�
 CALENDAR_DAYS = "calendar"
 WORKDAYS = "workdays"
 DAY_KINDS = {CALENDAR_DAYS: "自然日", WORKDAYS: "工作日"}
-DAY_KIND = declare("grid.diary.day_kind", CALENDAR_DAYS,
-                   "重大民情时限按自然日或工作日计算（calendar / workdays）", "G05")
+DAY_KIND = declare("grid.diary.day_kind", CALENDAR_DAYS, "重大民情时限按自然日或工作日计算", "G05")
 
 TO_REPORT = "to_report"
 TO_ANSWER = "to_answer"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.grid import settings_dialog  # noqa: F401  (registers 工具 → 网格走访设置…)
 
 TAB_TITLE = "网格走访"
 GRID = "grid"  # the DeskEvents.changed kind of a grid write

@@ -12,7 +12,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
-from dutydesk.store.grid.household_visit import recent_visits
+from dutydesk.store.grid.household_visit import recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import pair
 from dutydesk.store.privacy import mask_for, mask_text
@@ -71,16 +71,35 @@ class AreaDialog(FormDialog):
 
 
 class HouseholdDialog(FormDialog):
-    def __init__(self, desk: Desk, area_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__("新建户", parent)
-        self.desk, self.area_id, self.head = desk, area_id, None
+    """新建户, or 修改户信息 when given a household (a changed area, address or tag is audited)."""
+
+    def __init__(self, desk: Desk, area_id: int | None, parent: QWidget | None = None,
+                 household: households.Household | None = None) -> None:
+        super().__init__("修改户信息" if household else "新建户", parent)
+        from PySide6.QtWidgets import QComboBox
+
+        self.desk, self.household = desk, household
+        self.head = household.head if household else None
         self.lookup = ResidentLookupBox()
         self.add("head", "户主", self.lookup.edit, "输入姓名、电话或拼音首字母，回车选中")
         self.fields["head"].layout().insertWidget(1, self.lookup.results)
         self.lookup.picked.connect(self._take)
+        self.area = QComboBox()
+        self.area.addItem("未划片区", None)
+        for a in areas.areas():
+            self.area.addItem(a.name, a.id)
+        self.add("area", "所属片区", self.area)
+        self.area.setCurrentIndex(max(0, self.area.findData(household.area_id if household else area_id)))
         self.group = self.add("village_group", "村民小组", QLineEdit())
         self.address = self.add("address", "住址", QLineEdit())
         self.tags = self.add("tags", "重点人员标签", QLineEdit(), "用顿号分隔，如：低保户、残疾人")
+        if household is not None:
+            self.lookup.edit.blockSignals(True)  # the head is shown, not searched for
+            self.lookup.edit.setText(household.head.name)
+            self.lookup.edit.blockSignals(False)
+            self.group.setText(household.village_group)
+            self.address.setText(household.address)
+            self.tags.setText("、".join(household.tag_list))
 
     def _take(self, match) -> None:
         self.head = match.resident
@@ -91,9 +110,13 @@ class HouseholdDialog(FormDialog):
         self.address.setText(self.address.text() or self.head.address)
 
     def write(self) -> None:
-        households.create_household(households.HouseholdDraft(
-            self.head.id if self.head else None, self.area_id, self.group.text(), self.address.text(),
-            [self.tags.text()]), self.desk.who, self.desk.now())
+        draft = households.HouseholdDraft(self.head.id if self.head else None, self.area.currentData(),
+                                          self.group.text(), self.address.text(), [self.tags.text()])
+        if self.household is None:
+            households.create_household(draft, self.desk.who, self.desk.now())
+        else:
+            draft.code = self.household.code
+            households.change_household(self.household, draft, self.desk.who, self.desk.now(), "修改户信息")
 
 
 class MemberDialog(HouseholdDialog):
@@ -159,9 +182,13 @@ class AreasPage(QWidget):
         self.members = table("家庭成员", ["姓名", "与户主关系", "联系电话", "身份证号"])
         self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
         self.message = message_label("片区操作结果")
+        self.visits_of = message_label("该户最近走访")
         files = pane((self.households, 2), QLabel("家庭成员"), (self.members, 1),
-                     button_row(push_button("新建户", self.new_household), push_button("添加成员", self.add_member),
-                                push_button("结对帮扶", self.pair), at_left=True))
+                     self.visits_of,
+                     button_row(push_button("新建户", self.new_household),
+                                push_button("修改户信息", self.edit_household),
+                                push_button("添加成员", self.add_member), push_button("结对帮扶", self.pair),
+                                at_left=True))
         self.right = QTabWidget()
         self.right.addTab(files, "住户档案")
         self.right.addTab(self.ledger, "工作台账")
@@ -213,6 +240,9 @@ class AreasPage(QWidget):
             rows.append((m.resident.name, m.relation, mask_for(account, "phone", phones[0]) if phones else "",
                          mask_for(account, "id_number", m.resident.id_number or "")))
         fill(self.members, rows)
+        recent = visits_of_household(household, 3) if household else []
+        self.visits_of.setText("最近走访：" + "；".join(f"{v.day:%Y-%m-%d} {v.cadre_names} {v.kind}" for v in recent)
+                               if recent else ("从未走访" if household else ""))
 
     def _run(self, dialog: QDialog, done: str) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -226,6 +256,13 @@ class AreasPage(QWidget):
     def new_household(self) -> None:
         area = self.current_area()
         self._run(HouseholdDialog(self.desk, area.id if area else None, self), "已新建户")
+
+    def edit_household(self) -> None:
+        household = self.current_household()
+        if household is None:
+            self.message.setText("请先在住户档案中选中一户")
+            return
+        self._run(HouseholdDialog(self.desk, household.area_id, self, household), "已修改户信息")
 
     def add_member(self) -> None:
         household = self.current_household()

@@ -188,3 +188,36 @@ def test_g04_pairing_a_household_without_difficulty_is_refused_beside_the_field(
     when_modal(refuse, kind=PairingDialog)
     by_name(tab.areas, "结对帮扶").click()
     assert errors and "生活困难群众" in errors[0]
+
+
+def test_g02_household_tags_changed_with_an_audit_entry_and_last_visits_shown(qtbot, app, desk, village):
+    from dutydesk.store.audit import history
+    from dutydesk.store.grid.household import Household
+    from dutydesk.ui.grid.areas_page import HouseholdDialog
+    from tests.ui.helpers import when_modal
+
+    record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 20), village.h2.id, [village.member.id],
+                                               found="正常"), desk.who, desk.now(), desk.calendar())
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    by_name(tab, "住户档案", QTableWidget).selectRow(1)
+    assert by_name(tab, "该户最近走访", QLabel).text() == "最近走访：2026-11-20 赵委员 走访"
+
+    def retag(dialog):
+        assert by_name(dialog, "户主").text() == "李四"
+        tags = by_name(dialog, "重点人员标签")
+        tags.setText("富豪")
+        by_name(dialog, "保存").click()
+        refused = dialog.fields["tags"].error_text
+        tags.setText("残疾人、大病")
+        by_name(dialog, "保存").click()
+        if dialog.isVisible():
+            dialog.reject()
+        assert "没有这个重点人员标签：富豪" in refused
+
+    when_modal(retag, kind=HouseholdDialog)
+    by_name(tab.areas, "修改户信息").click()
+    household = Household.get_by_id(village.h2.id)
+    assert household.tag_list == ["残疾人", "大病"]
+    assert any(e.field == "tags" and e.reason == "修改户信息" for e in history(household))
+    assert cells(by_name(tab, "住户档案", QTableWidget), 4)[1] == "残疾人、大病"

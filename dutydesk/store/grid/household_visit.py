@@ -21,6 +21,7 @@ from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.grid.household import Household
+from dutydesk.store.residents import Resident
 from dutydesk.store.staff import Staff
 from dutydesk.store.visits import Visit, VisitDraft, check_draft, register_visit
 
@@ -174,8 +175,8 @@ def recent_visits(start: dt.date, end: dt.date, area_id: int | None = None,
                   staff_id: int | None = None) -> list[HouseholdVisit]:
     """Visits between two days (newest first), of one area's households or by one cadre: an
     area's work ledger (G02) or a cadre's record."""
-    query = (HouseholdVisit.select(HouseholdVisit, Household).join(Household)
-             .where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start) & (HouseholdVisit.day <= end)))
+    query = (HouseholdVisit.select(HouseholdVisit, Household, Resident).join(Household).join(Resident)
+             .switch(HouseholdVisit).where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start) & (HouseholdVisit.day <= end)))
     if area_id is not None:
         query = query.where(Household.area == area_id)
     if staff_id is not None:
@@ -183,3 +184,22 @@ def recent_visits(start: dt.date, end: dt.date, area_id: int | None = None,
             HouseholdVisitCadre.staff == staff_id)
         query = query.where(HouseholdVisit.id.in_(theirs))
     return list(query.order_by(HouseholdVisit.day.desc(), HouseholdVisit.id.desc()))
+
+
+def cadres_and_needs(visits: list[HouseholdVisit]) -> tuple[dict[int, str], dict[int, str]]:
+    """The cadres' names and the needs of many visits in two queries (lists show hundreds)."""
+    ids = [v.id for v in visits]
+    names: dict[int, list[str]] = {i: [] for i in ids}
+    texts: dict[int, list[str]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for visit_id, name in (HouseholdVisitCadre.select(HouseholdVisitCadre.household_visit, Staff.name)
+                               .join(Staff).where(HouseholdVisitCadre.household_visit.in_(chunk))
+                               .order_by(HouseholdVisitCadre.id).tuples()):
+            names[visit_id].append(name)
+        for visit_id, text in (HouseholdVisitNeed.select(HouseholdVisitNeed.household_visit, HouseholdVisitNeed.text)
+                               .where(HouseholdVisitNeed.household_visit.in_(chunk)
+                                      & HouseholdVisitNeed.voided_at.is_null())
+                               .order_by(HouseholdVisitNeed.id).tuples()):
+            texts[visit_id].append(text)
+    return ({i: "、".join(n) for i, n in names.items()}, {i: "；".join(t) for i, t in texts.items()})

@@ -12,7 +12,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
-from dutydesk.store.grid.household_visit import recent_visits, visits_of_household
+from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import pair
 from dutydesk.store.privacy import mask_for, mask_text
@@ -223,7 +223,8 @@ class AreasPage(QWidget):
                                for h in self.shown_households])
         today = self.desk.today()
         visits = recent_visits(today - dt.timedelta(days=LEDGER_DAYS), today, area_id=area.id) if area else []
-        fill(self.ledger, [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, v.cadre_names,
+        cadres, _needs = cadres_and_needs(visits)
+        fill(self.ledger, [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, cadres[v.id],
                             short(mask_text(self.desk.account, v.found), 40)) for v in visits])
         self.show_household()
 

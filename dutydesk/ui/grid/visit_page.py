@@ -166,7 +166,8 @@ class HouseholdVisitPage(QWidget):
     def refresh(self) -> None:
         today = self.desk.today()
         account = self.desk.account
-        rows = [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, v.cadre_names,
-                 short(mask_text(account, v.found)), short(mask_text(account, "；".join(n.text for n in hv.needs(v)))))
-                for v in hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)]
+        visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
+        cadres, needs = hv.cadres_and_needs(visits)
+        rows = [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
+                 short(mask_text(account, v.found)), short(mask_text(account, needs[v.id]))) for v in visits]
         fill(self.recent, rows)

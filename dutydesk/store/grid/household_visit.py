@@ -176,7 +176,8 @@ def recent_visits(start: dt.date, end: dt.date, area_id: int | None = None,
     """Visits between two days (newest first), of one area's households or by one cadre: an
     area's work ledger (G02) or a cadre's record."""
     query = (HouseholdVisit.select(HouseholdVisit, Household, Resident).join(Household).join(Resident)
-             .switch(HouseholdVisit).where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start) & (HouseholdVisit.day <= end)))
+             .switch(HouseholdVisit)
+             .where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start) & (HouseholdVisit.day <= end)))
     if area_id is not None:
         query = query.where(Household.area == area_id)
     if staff_id is not None:

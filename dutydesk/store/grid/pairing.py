@@ -69,3 +69,10 @@ def pairings_of(staff: Staff, on: dt.date, kind: str | None = None) -> list[Pair
     if kind is not None:
         query = query.where(Pairing.kind == kind)
     return list(query.order_by(Pairing.since, Pairing.id))
+
+
+def pairings_of_household(household: Household, on: dt.date) -> list[Pairing]:
+    """Who is paired with a household now (shown with its resident files)."""
+    return list(Pairing.select().where((Pairing.household == household) & Pairing.voided_at.is_null()
+                                       & (Pairing.since <= on) & (Pairing.until.is_null() | (Pairing.until >= on)))
+                .order_by(Pairing.since, Pairing.id))

@@ -14,7 +14,7 @@ from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
 from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
-from dutydesk.store.grid.pairing import pair
+from dutydesk.store.grid.pairing import pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
@@ -242,8 +242,12 @@ class AreasPage(QWidget):
                          mask_for(account, "id_number", m.resident.id_number or "")))
         fill(self.members, rows)
         recent = visits_of_household(household, 3) if household else []
-        self.visits_of.setText("最近走访：" + "；".join(f"{v.day:%Y-%m-%d} {v.cadre_names} {v.kind}" for v in recent)
-                               if recent else ("从未走访" if household else ""))
+        text = ("最近走访：" + "；".join(f"{v.day:%Y-%m-%d} {v.cadre_names} {v.kind}" for v in recent)
+                if recent else ("从未走访" if household else ""))
+        paired = pairings_of_household(household, self.desk.today()) if household else []
+        if paired:
+            text += "\n结对：" + "；".join(f"{p.staff.name}（{p.kind}，{p.since:%Y-%m-%d}起）" for p in paired)
+        self.visits_of.setText(text)
 
     def _run(self, dialog: QDialog, done: str) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -179,6 +179,11 @@ def test_g04_pairing_a_household_without_difficulty_is_refused_beside_the_field(
     tab.pages.setCurrentWidget(tab.areas)
     by_name(tab, "住户档案", QTableWidget).selectRow(1)  # 李四户: no difficulty tag
     errors = []
+    by_name(tab, "住户档案", QTableWidget).selectRow(0)
+    pair(village.clerk, village.h1, ASSISTANCE, dt.date(2026, 11, 1), desk.who, desk.now())
+    tab.areas.show_household()
+    assert "结对：李文书（结对帮扶，2026-11-01起）" in by_name(tab, "该户最近走访", QLabel).text()
+    by_name(tab, "住户档案", QTableWidget).selectRow(1)  # 李四户: no difficulty tag
 
     def refuse(dialog):
         by_name(dialog, "保存").click()

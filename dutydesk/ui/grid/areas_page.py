@@ -171,6 +171,7 @@ class AreasPage(QWidget):
         self.desk = desk
         self.shown_areas: list[areas.Area | None] = []
         self.shown_households: list[households.Household] = []
+        self.shown_members: list[households.HouseholdMember] = []
         self._build()
         self.areas.itemSelectionChanged.connect(self.show_area)
         self.households.itemSelectionChanged.connect(self.show_household)
@@ -187,7 +188,8 @@ class AreasPage(QWidget):
                      self.visits_of,
                      button_row(push_button("新建户", self.new_household),
                                 push_button("修改户信息", self.edit_household),
-                                push_button("添加成员", self.add_member), push_button("结对帮扶", self.pair),
+                                push_button("添加成员", self.add_member), push_button("移出成员", self.remove_member),
+                                push_button("结对帮扶", self.pair),
                                 at_left=True))
         self.right = QTabWidget()
         self.right.addTab(files, "住户档案")
@@ -236,7 +238,8 @@ class AreasPage(QWidget):
         household = self.current_household()
         rows = []
         account = self.desk.account
-        for m in households.members(household) if household else []:
+        self.shown_members = households.members(household) if household else []
+        for m in self.shown_members:
             phones = m.resident.phones()
             rows.append((m.resident.name, m.relation, mask_for(account, "phone", phones[0]) if phones else "",
                          mask_for(account, "id_number", m.resident.id_number or "")))
@@ -275,6 +278,21 @@ class AreasPage(QWidget):
             self.message.setText("请先在住户档案中选中一户")
             return
         self._run(MemberDialog(self.desk, household, self), "已添加家庭成员")
+
+    def remove_member(self) -> None:
+        """Someone moved out or died: voided with the reason, kept in the books (A03)."""
+        from dutydesk.ui.grid.diary_page import ask_reason
+
+        row = self.members.currentRow()
+        if not (0 <= row < len(self.shown_members)):
+            self.message.setText("请先在家庭成员中选中一人")
+            return
+        member = self.shown_members[row]
+        if ask_reason(self, f"移出成员：{member.resident.name}", lambda reason: households.remove_member(
+                member, self.desk.who, self.desk.now(), reason)):
+            self.message.setText(f"已移出：{member.resident.name}")
+            self.saved.emit()
+            self.show_household()
 
     def pair(self) -> None:
         household = self.current_household()

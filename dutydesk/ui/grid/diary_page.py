@@ -35,19 +35,34 @@ HOUSEHOLD_HINT = "可不填：输入姓名、拼音首字母或户编码"
 
 
 class StepDialog(QDialog):
-    """One line (to whom it was reported) or a text (the leadership's answer) for a major entry."""
+    """One line (to whom it was reported, a reason) or a text (the leadership's answer); 确定 calls
+    ``write(text)`` and closes only when it succeeds, a refusal shown beside the field."""
 
-    def __init__(self, title: str, label: str, multiline: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, label: str, multiline: bool, write, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.write = write
         self.editor = QPlainTextEdit() if multiline else QLineEdit()
         self.field = FormField(label, self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
-        layout.addLayout(button_row(push_button("取消", self.reject), push_button("确定", self.accept, primary=True)))
+        layout.addLayout(button_row(push_button("取消", self.reject), push_button("确定", self.confirm, primary=True)))
 
     def text(self) -> str:
         return self.editor.toPlainText() if isinstance(self.editor, QPlainTextEdit) else self.editor.text()
+
+    def confirm(self) -> None:
+        try:
+            self.write(self.text())
+        except ValueError as exc:  # FieldErrors and the audit trail's "作废必须填写原因"
+            self.field.set_error(str(exc))
+            return
+        self.accept()
+
+
+def ask_reason(parent: QWidget, title: str, write) -> bool:
+    """Ask 作废原因 and call ``write(reason)``; True once written."""
+    return StepDialog(title, "作废原因", False, write, parent).exec() == QDialog.DialogCode.Accepted
 
 
 class DiaryPage(QWidget):
@@ -177,16 +192,9 @@ class DiaryPage(QWidget):
         entry = self.current()
         if entry is None:
             return
-        dialog = StepDialog(title, label, multiline, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                write(entry, dialog.text())
-            except diary.DiaryInvalid as exc:
-                dialog.field.set_error(str(exc))
-                continue
+        if StepDialog(title, label, multiline, lambda text: write(entry, text), self).exec():
             self.saved.emit()
             self.refresh()
-            return
 
     def report(self) -> None:
         self._step("登记上报", "报告给谁", False,

@@ -93,7 +93,11 @@ class HouseholdVisitPage(QWidget):
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])
-        self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1))
+        self.shown: list[hv.HouseholdVisit] = []
+        self.void_message = message_label("作废结果")
+        self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1),
+                                button_row(push_button("作废所选走访", self.void_selected), at_left=True),
+                                self.void_message)
 
     def _wire(self) -> None:
         self.lookup.picked.connect(self.take_household)
@@ -166,8 +170,23 @@ class HouseholdVisitPage(QWidget):
     def refresh(self) -> None:
         today = self.desk.today()
         account = self.desk.account
-        visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
+        visits = self.shown = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
         cadres, needs = hv.cadres_and_needs(visits)
         rows = [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
                  short(mask_text(account, v.found)), short(mask_text(account, needs[v.id]))) for v in visits]
         fill(self.recent, rows)
+
+    def void_selected(self) -> None:
+        """A visit entered wrongly is voided with a reason; matters it registered stay in 来访登记."""
+        from dutydesk.ui.grid.diary_page import ask_reason
+
+        row = self.recent.currentRow()
+        if not (0 <= row < len(self.shown)):
+            self.void_message.setText("请先在列表中选中一次走访")
+            return
+        visit = self.shown[row]
+        if ask_reason(self, "作废入户走访", lambda reason: hv.void_household_visit(
+                visit, self.desk.who, self.desk.now(), reason)):
+            self.void_message.setText(f"已作废：{visit.day:%m-%d} {visit.household.head.name}户的走访")
+            self.refresh()
+            self.saved.emit(visit)

@@ -226,3 +226,90 @@ def test_g02_household_tags_changed_with_an_audit_entry_and_last_visits_shown(qt
     assert household.tag_list == ["残疾人", "大病"]
     assert any(e.field == "tags" and e.reason == "修改户信息" for e in history(household))
     assert cells(by_name(tab, "住户档案", QTableWidget), 4)[1] == "残疾人、大病"
+
+
+def test_g03_wrong_visit_voided_with_a_reason_not_deleted(qtbot, app, desk, village):
+    from dutydesk.ui.grid.diary_page import StepDialog
+    from tests.ui.helpers import when_modal
+
+    visit = record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 23), village.h1.id, [village.member.id],
+                                                       found="录错了户"), desk.who, desk.now(), desk.calendar())
+    tab = make_tab(qtbot, desk)
+    recent = by_name(tab, "近期入户走访", QTableWidget)
+    recent.selectRow(0)
+    refused = []
+
+    def give_reason(dialog):
+        by_name(dialog, "确定").click()
+        refused.append(dialog.field.error_text)
+        type_text(qtbot, by_name(dialog, "作废原因"), "录错户")
+        by_name(dialog, "确定").click()
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(give_reason, kind=StepDialog)
+    by_name(tab, "作废所选走访").click()
+    assert refused == ["作废必须填写原因"]
+    assert HouseholdVisit.get_by_id(visit.id).void_reason == "录错户"
+    assert recent.rowCount() == 0
+    assert by_name(tab, "作废结果", QLabel).text() == "已作废：11-23 张三户的走访"
+
+
+def test_g02_member_moved_out_with_a_reason(qtbot, app, desk, village):
+    from dutydesk.store.grid.household import add_member, members
+    from dutydesk.ui.grid.diary_page import StepDialog
+    from tests.ui.helpers import when_modal
+
+    add_member(village.h1, village.zhang_wife.id, "配偶", desk.who, desk.now())
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    by_name(tab, "住户档案", QTableWidget).selectRow(0)
+    listed = by_name(tab, "家庭成员", QTableWidget)
+    assert cells(listed, 0) == ["张三", "刘梅"]
+    listed.selectRow(1)
+
+    def give_reason(dialog):
+        type_text(qtbot, by_name(dialog, "作废原因"), "外嫁迁出")
+        by_name(dialog, "确定").click()
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(give_reason, kind=StepDialog)
+    by_name(tab, "移出成员").click()
+    assert cells(listed, 0) == ["张三"] and [m.resident.name for m in members(village.h1)] == ["张三"]
+
+
+def test_g05_major_entry_reported_then_answered_from_the_diary_page(qtbot, app, desk, village):
+    from dutydesk.store.grid.diary import DiaryEntry
+    from dutydesk.ui.grid.diary_page import StepDialog
+    from tests.ui.helpers import when_modal
+
+    tab = make_tab(qtbot, desk)
+    activate(qtbot, tab)  # so Ctrl+S reaches the page, as in the real window
+    tab.pages.setCurrentWidget(tab.diary)
+    page = tab.diary
+    type_text(qtbot, by_name(page, "地点"), "二组")
+    type_text(qtbot, by_name(page, "了解到的民情", QPlainTextEdit), "山体滑坡隐患")
+    by_name(page, "重大民情").setChecked(True)
+    qtbot.keyClick(by_name(page, "了解到的民情", QPlainTextEdit), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    listing = by_name(page, "民情日记", QTableWidget)
+    assert cells(listing, 2) == ["待上报（11-26前）"]
+    listing.selectRow(0)
+    assert not by_name(page, "登记领导答复").isEnabled()
+
+    def answer(text):
+        def handler(dialog):
+            type_text(qtbot, dialog.editor, text)
+            by_name(dialog, "确定").click()
+            if dialog.isVisible():
+                dialog.reject()
+        return handler
+
+    when_modal(answer("镇党委"), kind=StepDialog)
+    by_name(page, "登记上报").click()
+    assert cells(listing, 2) == ["待领导答复（11-27前）"]
+    listing.selectRow(0)
+    when_modal(answer("镇里派人勘查"), kind=StepDialog)
+    by_name(page, "登记领导答复").click()
+    assert cells(listing, 2) == ["已答复"]
+    assert DiaryEntry.get().answer == "镇里派人勘查"

@@ -169,6 +169,12 @@ class DiaryPage(QWidget):
         fill(self.list, rows, [s for _t, s in stages], 2)
         self._selected()
 
+    def select_entry(self, entry_id: int) -> None:
+        self.refresh()
+        rows = [e.id for e in self.shown]
+        if entry_id in rows:
+            self.list.selectRow(rows.index(entry_id))
+
     def current(self) -> diary.DiaryEntry | None:
         row = self.list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None

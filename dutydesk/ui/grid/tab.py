@@ -5,6 +5,7 @@ Pages are built the first time the tab is shown, so start-up and the other tabs 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
@@ -56,6 +57,24 @@ class GridTab(QWidget):
     def set_events(self, events: DeskEvents) -> None:
         self.events = events
         events.changed.connect(lambda _kind: self.refresh())
+        # The main window adds the tab right after this call: look for 待跟进 once it is in it.
+        QTimer.singleShot(0, self._watch_followups)
+
+    def _watch_followups(self) -> None:
+        """A major diary entry picked in 来访登记's 待跟进 panel opens here (G05)."""
+        from dutydesk.ui.visits.followup_panel import FollowupPanel
+
+        panel = self.window().findChild(FollowupPanel) if self.window() is not self else None
+        if panel is not None:
+            panel.open_matter.connect(self.open_matter)
+
+    def open_matter(self, matter) -> None:
+        if matter.kind != "diary" or self.events is None:
+            return
+        self.events.show_tab.emit(TAB_TITLE)
+        self.build()
+        self.pages.setCurrentWidget(self.diary)
+        self.diary.select_entry(matter.record_id)
 
     def _changed(self, kind: str) -> None:
         if self.events is not None:

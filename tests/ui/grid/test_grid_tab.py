@@ -313,3 +313,22 @@ def test_g05_major_entry_reported_then_answered_from_the_diary_page(qtbot, app, 
     by_name(page, "登记领导答复").click()
     assert cells(listing, 2) == ["已答复"]
     assert DiaryEntry.get().answer == "镇里派人勘查"
+
+
+def test_g05_overdue_entry_picked_in_followups_opens_the_diary(qtbot, app, desk, village, clock):
+    from dutydesk.ui.main_window import MainWindow
+    from dutydesk.ui.prefs import UiPrefs
+    from dutydesk.ui.visits.followup_panel import FollowupPanel, urgent_matters
+
+    add_entry(DiaryDraft(village.member.id, dt.date(2026, 11, 20), "村道塌方", place="三组", major=True),
+              desk.who, desk.now())
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(10)
+    [matter] = urgent_matters(desk)
+    window.findChild(FollowupPanel).open_matter.emit(matter)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "网格走访"
+    tab = window.findChild(GridTab)
+    assert tab.pages.currentWidget() is tab.diary and tab.diary.current().id == matter.record_id

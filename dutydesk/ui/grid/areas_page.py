@@ -14,7 +14,7 @@ from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
 from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
-from dutydesk.store.grid.pairing import pair, pairings_of_household
+from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
@@ -163,6 +163,30 @@ class PairingDialog(FormDialog):
              self.desk.who, self.desk.now())
 
 
+class EndPairingDialog(FormDialog):
+    """G04: a pairing ends on a day with a reason (the household is out of difficulty, the cadre left)."""
+
+    def __init__(self, desk: Desk, household: households.Household, parent: QWidget | None = None) -> None:
+        super().__init__(f"结束结对：{household.head.name}户", parent)
+        from PySide6.QtWidgets import QComboBox
+
+        self.desk = desk
+        self.pairings = pairings_of_household(household, desk.today())
+        self.which = QComboBox()
+        for p in self.pairings:
+            self.which.addItem(f"{p.staff.name}（{p.kind}，{p.since:%Y-%m-%d}起）", p.id)
+        self.add("pairing", "结对", self.which)
+        self.reason = self.add("reason", "结束原因", QLineEdit())
+
+    def write(self) -> None:
+        if not self.pairings:
+            raise households.HouseholdInvalid({"pairing": "该户没有结对干部"})
+        if not self.reason.text().strip():
+            raise households.HouseholdInvalid({"reason": "请填写结束原因"})
+        pairing = self.pairings[self.which.currentIndex()]
+        end_pairing(pairing, self.desk.today(), self.desk.who, self.desk.now(), self.reason.text().strip())
+
+
 class AreasPage(QWidget):
     saved = Signal()
 
@@ -189,7 +213,7 @@ class AreasPage(QWidget):
                      button_row(push_button("新建户", self.new_household),
                                 push_button("修改户信息", self.edit_household),
                                 push_button("添加成员", self.add_member), push_button("移出成员", self.remove_member),
-                                push_button("结对帮扶", self.pair),
+                                push_button("结对帮扶", self.pair), push_button("结束结对", self.end_pairing),
                                 at_left=True))
         self.right = QTabWidget()
         self.right.addTab(files, "住户档案")
@@ -300,3 +324,10 @@ class AreasPage(QWidget):
             self.message.setText("请先在住户档案中选中一户")
             return
         self._run(PairingDialog(self.desk, household, self), "已登记结对")
+
+    def end_pairing(self) -> None:
+        household = self.current_household()
+        if household is None:
+            self.message.setText("请先在住户档案中选中一户")
+            return
+        self._run(EndPairingDialog(self.desk, household, self), "已结束结对")

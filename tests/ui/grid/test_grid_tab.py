@@ -332,3 +332,29 @@ def test_g05_overdue_entry_picked_in_followups_opens_the_diary(qtbot, app, desk,
     assert window.tabs.tabText(window.tabs.currentIndex()) == "网格走访"
     tab = window.findChild(GridTab)
     assert tab.pages.currentWidget() is tab.diary and tab.diary.current().id == matter.record_id
+
+
+def test_g04_pairing_ended_with_a_reason_keeps_its_history(qtbot, app, desk, village):
+    from dutydesk.store.grid.pairing import Pairing
+    from dutydesk.ui.grid.areas_page import EndPairingDialog
+    from tests.ui.helpers import when_modal
+
+    pairing = pair(village.clerk, village.h1, ASSISTANCE, dt.date(2026, 10, 1), desk.who, desk.now())
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.areas)
+    by_name(tab, "住户档案", QTableWidget).selectRow(0)
+    refused = []
+
+    def end(dialog):
+        by_name(dialog, "保存").click()
+        refused.append(dialog.fields["reason"].error_text)
+        type_text(qtbot, by_name(dialog, "结束原因"), "已脱贫")
+        by_name(dialog, "保存").click()
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(end, kind=EndPairingDialog)
+    by_name(tab.areas, "结束结对").click()
+    assert refused == ["请填写结束原因"]
+    assert Pairing.get_by_id(pairing.id).until == desk.today()
+    assert by_name(tab, "片区操作结果", QLabel).text() == "已结束结对"

@@ -16,6 +16,7 @@ from dutydesk.domain.grid.roles import CADRE_KINDS, MAIN, OTHER, TOWNSHIP, cadre
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.base import database
 from dutydesk.store.center import load_center
+from dutydesk.store.grid.area import Area
 from dutydesk.store.grid.household import Household
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, pairings_of
 from dutydesk.store.settings import get_setting
@@ -74,8 +75,6 @@ def _households(staff: Staff, kind: str) -> list[Household]:
     the areas they own for the others."""
     query = Household.select().where(Household.voided_at.is_null())
     if kind == OTHER:
-        from dutydesk.store.grid.area import Area
-
         query = query.join(Area).where((Area.owner == staff) & Area.voided_at.is_null())
     return list(query.order_by(Household.code))
 
@@ -97,7 +96,7 @@ def cadre_progress(staff: Staff, period: str, on: dt.date, calendar: WorkdayCale
     red = float(get_setting(rules.BEHIND_RED_SHARE, on))
     first = periods.first_year(staff.active_from)
     earliest = min(span.start, year.start, first.start)
-    visits = [(day, hid) for day, hid in _visits(staff.id, earliest, on)]
+    visits = _visits(staff.id, earliest, on)
     mine = _households(staff, kind)
     mine_ids = {h.id for h in mine}
     progress = CadreProgress(staff, kind, span)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dutydesk.desk import Desk
 from dutydesk.domain.field_errors import FieldErrors
@@ -76,8 +85,6 @@ class HouseholdDialog(FormDialog):
     def __init__(self, desk: Desk, area_id: int | None, parent: QWidget | None = None,
                  household: households.Household | None = None) -> None:
         super().__init__("修改户信息" if household else "新建户", parent)
-        from PySide6.QtWidgets import QComboBox
-
         self.desk, self.household = desk, household
         self.head = household.head if household else None
         self.lookup = ResidentLookupBox()
@@ -122,8 +129,6 @@ class HouseholdDialog(FormDialog):
 class MemberDialog(HouseholdDialog):
     def __init__(self, desk: Desk, household: households.Household, parent: QWidget | None = None) -> None:
         FormDialog.__init__(self, "添加家庭成员", parent)
-        from PySide6.QtWidgets import QComboBox
-
         self.desk, self.household, self.head = desk, household, None
         self.lookup = ResidentLookupBox()
         self.add("resident", "成员", self.lookup.edit, "输入姓名、电话或拼音首字母，回车选中")
@@ -149,8 +154,6 @@ class MemberDialog(HouseholdDialog):
 class PairingDialog(FormDialog):
     def __init__(self, desk: Desk, household: households.Household, parent: QWidget | None = None) -> None:
         super().__init__(f"结对：{household.head.name}户", parent)
-        from PySide6.QtWidgets import QComboBox
-
         self.desk, self.household = desk, household
         self.staff = self.add("staff", "干部", cadre_box(desk.today(), "结对干部"))
         self.kind = QComboBox()
@@ -168,8 +171,6 @@ class EndPairingDialog(FormDialog):
 
     def __init__(self, desk: Desk, household: households.Household, parent: QWidget | None = None) -> None:
         super().__init__(f"结束结对：{household.head.name}户", parent)
-        from PySide6.QtWidgets import QComboBox
-
         self.desk = desk
         self.pairings = pairings_of_household(household, desk.today())
         self.which = QComboBox()

@@ -4,7 +4,7 @@ resident finder of 来访登记, whose widget this reuses."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from dutydesk.store.grid.household import Household, find_households
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
@@ -29,8 +29,6 @@ class HouseholdLookupBox(ResidentLookupBox):
         self.none_label.setText("没有找到这一户：请到“片区与住户”先建户")
 
     def search(self, text: str) -> None:
-        from PySide6.QtWidgets import QListWidgetItem
-
         self.matches = find_households(text) if text.strip() else []
         self.results.clear()
         for household in self.matches:

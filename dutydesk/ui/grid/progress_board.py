@@ -72,7 +72,7 @@ class ProgressBoard(QWidget):
         progress = self.progress[row]
         on = self.on.date().toPython()
         self.title.setText(f"{progress.staff.name}（{progress.kind_label}）"
-                           f"{periods.PERIOD_LABELS[progress_period(self)]}走访进度")
+                           f"{periods.PERIOD_LABELS[self.period.currentData()]}走访进度")
         fill(self.lines, [(line.label, _span(line), f"{line.required}{line.unit}", f"{line.done}{line.unit}",
                            line.status_label) for line in progress.lines],
              [line.status for line in progress.lines], 4)
@@ -80,10 +80,6 @@ class ProgressBoard(QWidget):
             (u.household.code, u.household.head.name, u.household.village_group, u.household.address,
              f"{u.last_visit:%Y-%m-%d}" if u.last_visit else "从未走访",
              str(u.days_since(on)) if u.last_visit else "—") for u in progress.unvisited])
-
-
-def progress_period(board_widget: ProgressBoard) -> str:
-    return board_widget.period.currentData()
 
 
 def _worst_text(progress: CadreProgress) -> str:

@@ -11,7 +11,16 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
@@ -38,9 +47,9 @@ class HouseholdVisitPage(QWidget):
         self.household: Household | None = None
         self._build_form()
         self._build_recent()
-        layout = QFormLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow(side_by_side(self.form_pane, self.recent_pane, (520, 600)))
+        layout.addWidget(side_by_side(self.form_pane, self.recent_pane, (520, 600)))
         self._wire()
         self.refresh()
 

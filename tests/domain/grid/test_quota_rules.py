@@ -42,3 +42,11 @@ def test_g05_major_deadline_in_calendar_or_working_days():
     assert (step.stage, step.due) == (TO_REPORT, dt.date(2026, 12, 1))
     step = major_deadline(calendar, friday, friday, None, 2, 3)
     assert (step.stage, step.due) == (TO_ANSWER, dt.date(2026, 11, 30))
+
+
+def test_g02_g04_tags_split_and_difficulty():
+    from dutydesk.domain.grid.key_persons import DEFAULT_DIFFICULTY, in_difficulty, split_tags
+
+    assert split_tags("低保户、残疾人，低保户 大病") == ["低保户", "残疾人", "大病"]
+    assert in_difficulty(["退役军人", "孤寡老人"], DEFAULT_DIFFICULTY)
+    assert not in_difficulty(["退役军人"], DEFAULT_DIFFICULTY)

@@ -214,5 +214,5 @@ def _visit_row(rng: random.Random, vid: int, day: dt.date, today: dt.date, now: 
 _VISIT_COLUMNS = _columns(Visit)
 _CATEGORY_CUM = list(itertools.accumulate(CATEGORY_WEIGHTS))
 _OUTCOME_CUM = list(itertools.accumulate(OUTCOME_WEIGHTS.values()))
-_CHANNEL_CUM = list(itertools.accumulate((70, 22, 3, 5)))
+_CHANNEL_CUM = list(itertools.accumulate((70, 22, 3, 5, 0)))  # 入户走访 comes from grid_demo
 _FEEDBACK_COLUMNS = _columns(VisitFeedback)

@@ -37,3 +37,4 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     whereabouts,
     year_filing,
 )
+from dutydesk.store.grid import area, diary, household, household_visit, pairing, quota, search  # noqa: F401

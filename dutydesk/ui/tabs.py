@@ -45,9 +45,16 @@ def _archive(desk: Desk) -> QWidget:
     return ArchiveTab(desk)
 
 
+def _grid(desk: Desk) -> QWidget:
+    from dutydesk.ui.grid.tab import build
+
+    return build(desk)
+
+
 TABS: list[TabSpec] = [
     TabSpec("今日值班", _duty),
     TabSpec("来访登记", _visits),
     TabSpec("一次性告知", _notices),
     TabSpec("档案查询", _archive),
+    TabSpec("网格走访", _grid),
 ]

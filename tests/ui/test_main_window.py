@@ -22,16 +22,16 @@ def tab_titles(window):
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def test_four_tabs_in_order_and_menus(qtbot, app, desk):
+def test_five_tabs_in_order_and_menus(qtbot, app, desk):
     window = make_window(qtbot, desk)
-    assert tab_titles(window) == ["今日值班", "来访登记", "一次性告知", "档案查询"]
+    assert tab_titles(window) == ["今日值班", "来访登记", "一次性告知", "档案查询", "网格走访"]
     assert [a.text() for a in window.menuBar().actions()] == ["文件", "导出", "工具", "帮助"]
 
 
 def test_ctrl_number_switches_tabs(qtbot, app, desk):
     window = make_window(qtbot, desk)
     activate(qtbot, window)
-    for index in (3, 2, 1, 4):
+    for index in (3, 2, 1, 4, 5):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == index - 1
 
@@ -84,5 +84,5 @@ def test_about_shows_version_and_data_folder(qtbot, app, desk):
 def test_every_frequent_action_has_a_visible_shortcut(qtbot, app, desk):
     window = make_window(qtbot, desk)
     lines = "\n".join(window.shortcut_lines())
-    for expected in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+Q", "F1"):
+    for expected in ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+Q", "F1"):
         assert expected in lines

@@ -1,0 +1,201 @@
+"""入户走访: enter a household visit in seconds from the keyboard (G03), and the recent ones.
+
+Type the head's name, initials, address or household code in 查找户, Enter takes it and puts the
+cursor in 走访情况; the area's responsible cadre (G01) is filled in; each line of 群众诉求 is one
+need and, unless unticked, becomes a matter of 来访登记 with its promised deadline. Ctrl+S saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutydesk.desk import Desk
+from dutydesk.domain import visit_rules as rules
+from dutydesk.store.grid import household_visit as hv
+from dutydesk.store.grid.area import responsible
+from dutydesk.store.grid.household import Household
+from dutydesk.store.privacy import mask_text
+from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
+from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
+from dutydesk.ui.panes import pane, side_by_side
+
+NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
+RECENT_DAYS = 31
+LOOKUP_HINT = "输入户主或成员姓名、拼音首字母、住址或户编码，回车选中"
+
+
+class HouseholdVisitPage(QWidget):
+    saved = Signal(object)  # HouseholdVisit
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.household: Household | None = None
+        self._build_form()
+        self._build_recent()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(side_by_side(self.form_pane, self.recent_pane, (520, 600)))
+        self._wire()
+        self.refresh()
+
+    def _build_form(self) -> None:
+        today = self.desk.today()
+        self.lookup = HouseholdLookupBox()
+        self.chosen = message_label("走访的户")
+        self.day = date_edit(today)
+        self.kind = QComboBox()
+        self.kind.addItems(hv.KINDS)
+        self.cadre = cadre_box(today, "走访干部")
+        self.second = cadre_box(today, "同行干部", blank="（无）")
+        self.found = QPlainTextEdit()
+        self.found.setTabChangesFocus(True)
+        self.needs = QPlainTextEdit()
+        self.needs.setTabChangesFocus(True)
+        self.found.setMinimumHeight(120)
+        self.needs.setMaximumHeight(110)
+        self.register = QCheckBox("诉求登记到来访登记（渠道：入户走访，首问责任人为走访干部）")
+        self.register.setAccessibleName("诉求登记到来访登记")
+        self.register.setChecked(True)
+        self.outcome = QComboBox()
+        self.outcome.addItems(list(NEED_OUTCOMES))
+        self.deadline = QComboBox()
+        for key, (label, _setting) in rules.DEADLINE_KINDS.items():
+            self.deadline.addItem(label, key)
+        select_data(self.deadline, "review")
+        box = QGroupBox("登记入户走访")
+        form = QFormLayout(box)
+        self.fields = {
+            "household": add_field(form, FormField("查找户", self.lookup.edit, LOOKUP_HINT)),
+            "day": add_field(form, FormField("走访日期", self.day)),
+            "kind": add_field(form, FormField("走访类型", self.kind)),
+            "cadres": add_field(form, FormField("走访干部", self.cadre)),
+            "second": add_field(form, FormField("同行干部", self.second)),
+            "found": add_field(form, FormField("走访情况", self.found)),
+            "needs": add_field(form, FormField("群众诉求", self.needs, "一行一件；每件登记为一条来访事项")),
+            "outcome": add_field(form, FormField("处理方式", self.outcome)),
+            "deadline_kind": add_field(form, FormField("承诺时限", self.deadline)),
+        }
+        # The finder's list opens right under its line.
+        household_field = self.fields["household"]
+        household_field.layout().insertWidget(1, self.lookup.results)
+        household_field.layout().insertWidget(2, self.lookup.none_label)
+        form.insertRow(1, "", self.chosen)
+        form.addRow("", self.register)
+        self.message = message_label("保存结果")
+        self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
+        self.form_pane = pane(box, button_row(push_button("清空", self.start_new), self.save_button), self.message)
+
+    def _build_recent(self) -> None:
+        self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])
+        self.shown: list[hv.HouseholdVisit] = []
+        self.void_message = message_label("作废结果")
+        self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1),
+                                button_row(push_button("作废所选走访", self.void_selected), at_left=True),
+                                self.void_message)
+
+    def _wire(self) -> None:
+        self.lookup.picked.connect(self.take_household)
+        self.lookup.edit.textEdited.connect(self._typed_again)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def take_household(self, household: Household) -> None:
+        """G01: the area's responsible cadre (the partner while the owner is away) goes first."""
+        self.household = household
+        self.lookup.edit.blockSignals(True)
+        self.lookup.edit.setText(household.code)
+        self.lookup.edit.blockSignals(False)
+        self.chosen.setText(describe(household))
+        if household.area_id is not None:
+            who = responsible(household.area, self.desk.now())
+            if who.staff is not None:
+                select_data(self.cadre, who.staff.id)
+        self.fields["household"].clear_error()
+        self.found.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed_again(self, _text: str) -> None:
+        """Typing in 查找户 after choosing drops the choice: the form never saves a stale household."""
+        if self.household is not None:
+            self.household = None
+            self.chosen.setText("")
+
+    def draft(self) -> hv.HouseholdVisitDraft:
+        cadres = [self.cadre.currentData()]
+        if self.second.currentData() is not None:
+            cadres.append(self.second.currentData())
+        outcome, level = NEED_OUTCOMES[self.outcome.currentText()]
+        needs = [hv.NeedDraft(line, register=self.register.isChecked(), outcome=outcome,
+                              deadline_kind=self.deadline.currentData(), escalate_level=level)
+                 for line in self.needs.toPlainText().splitlines() if line.strip()]
+        return hv.HouseholdVisitDraft(self.day.date().toPython(), self.household.id if self.household else None,
+                                      [c for c in cadres if c is not None], self.kind.currentText(),
+                                      self.found.toPlainText(), needs)
+
+    def save(self) -> None:
+        try:
+            visit = hv.record_household_visit(self.draft(), self.desk.who, self.desk.now(), self.desk.calendar())
+        except hv.HouseholdVisitInvalid as exc:
+            show_errors(self.fields, exc.errors)
+            if "household" in exc.errors:
+                self.lookup.edit.setFocus()
+            self.message.setText("未保存：请按提示修改")
+            return
+        show_errors(self.fields, {})
+        matters = [n.matter for n in hv.needs(visit) if n.matter_id is not None]
+        text = f"已保存：{visit.household.head.name}户 {visit.kind}（{visit.cadre_names}）"
+        if matters:
+            dues = "、".join(f"{m.ref}（{m.deadline:%m-%d}前办结）" for m in matters if m.deadline)
+            text += f"；诉求{len(matters)}件已登记到来访登记：{dues}"
+        self.start_new()
+        self.message.setText(text)
+        self.saved.emit(visit)
+
+    def start_new(self) -> None:
+        self.household = None
+        self.lookup.clear()
+        self.chosen.setText("")
+        self.found.clear()
+        self.needs.clear()
+        self.message.setText("")
+        self.day.setDate(self.desk.today())
+        show_errors(self.fields, {})
+        self.lookup.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.desk.today()
+        account = self.desk.account
+        visits = self.shown = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
+        cadres, needs = hv.cadres_and_needs(visits)
+        rows = [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
+                 short(mask_text(account, v.found)), short(mask_text(account, needs[v.id]))) for v in visits]
+        fill(self.recent, rows)
+
+    def void_selected(self) -> None:
+        """A visit entered wrongly is voided with a reason; matters it registered stay in 来访登记."""
+        from dutydesk.ui.grid.diary_page import ask_reason
+
+        row = self.recent.currentRow()
+        if not (0 <= row < len(self.shown)):
+            self.void_message.setText("请先在列表中选中一次走访")
+            return
+        visit = self.shown[row]
+        if ask_reason(self, "作废入户走访", lambda reason: hv.void_household_visit(
+                visit, self.desk.who, self.desk.now(), reason)):
+            self.void_message.setText(f"已作废：{visit.day:%m-%d} {visit.household.head.name}户的走访")
+            self.refresh()
+            self.saved.emit(visit)

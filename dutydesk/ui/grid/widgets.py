@@ -1,0 +1,64 @@
+"""Small pieces the grid pages share: a cadre chooser, a read-only table filled from rows, a
+status cell in the theme's green / amber / red."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
+
+from dutydesk.domain.grid import quota
+from dutydesk.domain.grid.roles import is_cadre
+from dutydesk.store.staff import active_staff
+from dutydesk.ui.record_list import read_only
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+
+STATUS_COLOURS = {quota.ON_TRACK: OK_GREEN, quota.BEHIND: DUE_AMBER, quota.FAR_BEHIND: OVERDUE_RED,
+                  "ok": OK_GREEN, "due_soon": DUE_AMBER, "overdue": OVERDUE_RED}
+
+
+def cadre_box(day: dt.date, name: str, blank: str = "") -> QComboBox:
+    """Active cadres (data: staff id); ``blank`` adds a first "none" entry."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    if blank:
+        box.addItem(blank, None)
+    for staff in active_staff(day):
+        if is_cadre(staff.role):
+            box.addItem(f"{staff.name}（{staff.role}）", staff.id)
+    return box
+
+
+def select_data(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+def table(name: str, headers: Sequence[str]) -> QTableWidget:
+    view = read_only(QTableWidget(0, len(headers)), name)
+    view.setHorizontalHeaderLabels(list(headers))
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+def fill(view: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None] = (),
+         colour_column: int = -1) -> None:
+    """Replace the table's rows; ``colours[i]`` (a status key) tints row i's ``colour_column``."""
+    view.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(str(text))
+            if c == colour_column and r < len(colours) and colours[r] in STATUS_COLOURS:
+                item.setForeground(QColor(STATUS_COLOURS[colours[r]]))
+            view.setItem(r, c, item)
+    view.resizeColumnsToContents()
+    view.horizontalHeader().setStretchLastSection(True)
+
+
+def short(text: str, width: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,63 @@
+"""Household visits and the needs they raise, which become matters of 来访登记 (G03)."""
+
+import datetime as dt
+
+import pytest
+
+from dutydesk.store.grid.household_visit import (
+    HouseholdVisitDraft,
+    HouseholdVisitInvalid,
+    NeedDraft,
+    needs,
+    recent_visits,
+    record_household_visit,
+    visits_of_household,
+)
+from dutydesk.store.visits import Visit
+
+
+def test_g03_need_raised_on_a_visit_becomes_a_matter_with_its_deadline(desk, village):
+    draft = HouseholdVisitDraft(dt.date(2026, 11, 24), village.h1.id, [village.member.id, village.clerk.id],
+                                "走访", "老人腿脚不便，屋顶漏雨", [NeedDraft("申请危房改造补助")])
+    visit = record_household_visit(draft, desk.who, desk.now(), desk.calendar())
+    assert visit.cadre_names == "赵委员、李文书"
+    [need] = needs(visit)
+    matter = Visit.get_by_id(need.matter_id)
+    assert (matter.channel, matter.person_name, matter.responder_name) == ("入户走访", "张三", "赵委员")
+    assert matter.resident_id == village.zhang.id and matter.request == "申请危房改造补助"
+    # 需审核: two working days after Tuesday 24 November 2026
+    assert matter.deadline == dt.date(2026, 11, 26)
+    assert matter.status == "pending" and matter.is_open
+
+
+def test_g03_need_kept_on_the_visit_only(desk, village):
+    draft = HouseholdVisitDraft(dt.date(2026, 11, 20), village.h1.id, [village.member.id], "回访", "",
+                                [NeedDraft("想了解医保缴费", register=False)])
+    visit = record_household_visit(draft, desk.who, desk.now(), desk.calendar())
+    assert [n.text for n in needs(visit)] == ["想了解医保缴费"] and needs(visit)[0].matter_id is None
+    assert Visit.select().count() == 0
+
+
+def test_g03_visit_needs_household_cadre_and_what_was_found(desk, village):
+    with pytest.raises(HouseholdVisitInvalid) as caught:
+        record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 25), None, []), desk.who, desk.now(),
+                               desk.calendar())
+    assert set(caught.value.errors) == {"household", "day", "cadres", "found"}
+
+
+def test_g03_a_need_that_cannot_be_registered_saves_nothing(desk, village):
+    draft = HouseholdVisitDraft(dt.date(2026, 11, 24), village.h1.id, [village.member.id], "走访", "情况正常",
+                                [NeedDraft("转给镇民政办", outcome="转办")])  # no transfer unit given
+    with pytest.raises(HouseholdVisitInvalid) as caught:
+        record_household_visit(draft, desk.who, desk.now(), desk.calendar())
+    assert "转办须填写承办人或单位" in caught.value.errors["needs"]
+    assert visits_of_household(village.h1) == [] and Visit.select().count() == 0
+
+
+def test_g02_area_work_ledger_lists_its_visits(desk, village):
+    for day in (dt.date(2026, 11, 2), dt.date(2026, 11, 20)):
+        record_household_visit(HouseholdVisitDraft(day, village.h2.id, [village.member.id], "走访", "正常"),
+                               desk.who, desk.now(), desk.calendar())
+    found = recent_visits(dt.date(2026, 11, 1), dt.date(2026, 11, 30), area_id=village.area.id)
+    assert [v.day for v in found] == [dt.date(2026, 11, 20), dt.date(2026, 11, 2)]
+    assert recent_visits(dt.date(2026, 11, 1), dt.date(2026, 11, 30), staff_id=village.clerk.id) == []

@@ -34,7 +34,6 @@ DEFAULT_RETENTION = {
     "handover": SHORT_TERM,  # 交接班
     "meeting": LONG_TERM,  # 会议学习记录 (D17): attendance feeds cadre assessment
     "relay": SHORT_TERM,  # 上传下达 (D18)
-
     "household": PERMANENT,  # 户档案 (G02): like a resident's file
     "household_visit": LONG_TERM,  # 入户走访 (G03): feeds the cadres' yearly assessment
     "diary": LONG_TERM,  # 民情日记 (G05): major matters and the leadership's answers

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+import dutydesk.ui.calendar_status  # noqa: F401  (registers the status-bar note of a year's holidays missing)
 from dutydesk.desk import Desk
 from dutydesk.ui import find, ledger_export  # noqa: F401  (register 文件 → 查找 and 导出 → 导出到U盘…)
 

@@ -230,37 +230,50 @@ class _RowCells:
 
 
 class _PublicRows:
-    """The public-API twin of ``_RowCells``: the same cells, styles and text handling, built as
-    ordinary ``WriteOnlyCell`` objects (used when ``FAST_ROWS`` is False)."""
+    """The public-API twin of ``_RowCells``: the same cells, styles, text handling and row
+    heights, built as ordinary ``WriteOnlyCell`` objects (used when ``FAST_ROWS`` is False)."""
 
     def __init__(self, ws: Worksheet, columns: Sequence[Column]) -> None:
         self.ws = ws
         self.columns = list(columns)
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
 
-    def __call__(self, values: Row) -> list[Any]:
+    def __call__(self, values: Row, row_idx: int) -> list[Any]:
         out: list[Any] = []
+        lines = 1
         for column, value in zip(self.columns, values, strict=False):
             kind = column.kind
             if value is None:
                 out.append(None)
                 continue
             if kind == "text" and type(value) is str:
-                width, limit = int(column.width), max(1, int(column.width // 2))
-                wraps = "\n" in value or (len(value) > limit and len(value.encode("gbk", "replace")) > width)
+                limit = max(1, int((column.width - row_heights.CELL_PADDING) // row_heights.WIDE))
+                wraps = False
+                if len(value) > limit or "\n" in value:
+                    count = row_heights.wrapped_lines(value, column.width)
+                    wraps = count > 1
+                    lines = max(lines, count)
                 cell = WriteOnlyCell(self.ws, ILLEGAL_CHARACTERS_RE.sub("", value))
                 cell.data_type = "s"  # text that starts with "=" stays text
-                if wraps:
-                    cell.alignment = self.wrap
+                cell.alignment = self.wrap if wraps else self.top
+            elif kind == "int" and type(value) in _NUMBER_TYPES:
+                cell = WriteOnlyCell(self.ws, value)
+                cell.alignment = self.top
+            elif kind == "date" and isinstance(value, _DATE_TYPES):
+                cell = WriteOnlyCell(self.ws, value)
+                cell.number_format = NUMBER_FORMATS["date"]
+                cell.alignment = self.top
+            elif kind in NUMBER_FORMATS and kind not in ("int", "date", "text") and self._fits(kind, value):
+                cell = WriteOnlyCell(self.ws, value)
+                cell.number_format = NUMBER_FORMATS[kind]
+                cell.alignment = Alignment(
+                    horizontal="center" if kind in ("datetime", "time") else "right", vertical="top")
             else:
                 cell = WriteOnlyCell(self.ws, value)
-                if kind == "date" and isinstance(value, _DATE_TYPES):
-                    cell.number_format = NUMBER_FORMATS["date"]
-                elif kind in NUMBER_FORMATS and kind not in ("int", "date") and self._fits(kind, value):
-                    cell.number_format = NUMBER_FORMATS[kind]
-                    cell.alignment = Alignment(
-                        horizontal="center" if kind in ("datetime", "time") else "right", vertical="top")
             out.append(cell)
+        if lines > 1:
+            self.ws.row_dimensions[row_idx] = RowDimension(self.ws, index=row_idx, ht=row_heights.row_height(lines))
         return out
 
     @staticmethod
@@ -295,8 +308,8 @@ def _write_table(ws: Worksheet, styler: _Styler, table: Table, row_no: int,
         ws._values_to_row = _RowCells(ws, styler, table.columns)  # see _RowCells; removed below
     try:
         for chunk in table.rows():
-            for row in chunk:
-                ws.append(row if public is None else public(row))
+            for offset, row in enumerate(chunk):
+                ws.append(row if public is None else public(row, row_no + offset))
             if table.has_totals:
                 for row in chunk:
                     totals.add(row)

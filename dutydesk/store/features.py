@@ -15,6 +15,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     leave,
     login,
     lookup_register,
+    notice_follow_up,
     notices,
     privacy,
     proxy_cases,

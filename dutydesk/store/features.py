@@ -2,6 +2,7 @@
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
 from dutydesk.store import (  # noqa: F401  # noqa: F401
+    accountability,
     accounts,
     attendance,
     audit,

@@ -45,10 +45,10 @@ def test_v12_deadline_missed_without_extension_is_listed_and_an_extended_one_is_
     from dutydesk.store.visit_progress import extend_deadline
 
     at = dt.datetime(2026, 11, 2, 9, 0)
-    late = register_visit(draft(received_at=at, outcome="转办", transfer_to="镇民政办", transfer_contact="0571-63280001", deadline_kind="review",
-                                result=""), desk.who, at, desk.calendar())
-    extended = register_visit(draft(received_at=at, person_name="李四", outcome="转办", transfer_to="镇民政办", transfer_contact="0571-63280001",
-                                    deadline_kind="review", result=""), desk.who, at, desk.calendar())
+    to = dict(outcome="转办", transfer_to="镇民政办", transfer_contact="0571-63280001", deadline_kind="review",
+              result="")
+    late = register_visit(draft(received_at=at, **to), desk.who, at, desk.calendar())
+    extended = register_visit(draft(received_at=at, person_name="李四", **to), desk.who, at, desk.calendar())
     extend_deadline(extended, dt.date(2026, 11, 6), "需等待材料", desk.who, at, desk.calendar())
     found = [b for b in _breaches(desk) if b.rule == "V04"]
     assert [b.key for b in found] == [f"V04:visit:{late.id}"]

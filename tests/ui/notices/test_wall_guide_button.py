@@ -3,9 +3,9 @@ survey flag is kept when a director edits an item."""
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPushButton
-from pypdf import PdfReader
 
 from dutydesk.store import catalogue
 from dutydesk.store.accounts import Account

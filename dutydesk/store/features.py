@@ -4,6 +4,7 @@ registered whenever the books are opened (GUI, CLI or tests). One line per featu
 from dutydesk.store import (  # noqa: F401  # noqa: F401
     accountability,
     accounts,
+    analysis_meeting,
     attendance,
     audit,
     backup_schedule,

@@ -71,7 +71,7 @@ def test_v11_decisions_each_have_a_follower_and_date_and_wait_in_follow_up(desk,
                     DecisionDraft("联系供电所修复三组路灯", "赵文书", dt.date(2026, 12, 4))],
                    desk.who, desk.now())
     matters = [m for m in open_matters(desk.today(), desk.calendar()) if m.kind == "meeting"]
-    assert [(m.due, "跟进人赵文书" in m.summary) for m in matters][0] == (dt.date(2026, 12, 4), True)
+    assert next((m.due, "跟进人赵文书" in m.summary) for m in matters) == (dt.date(2026, 12, 4), True)
     lamp = next(d for d in open_decisions() if d.follower == "赵文书")
     mark_done(lamp, "供电所12月3日已修复", "赵文书", desk.now())
     assert [d.follower for d in open_decisions()] == ["王委员"]

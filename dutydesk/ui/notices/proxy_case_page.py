@@ -260,8 +260,10 @@ class CasePage(QWidget):
         self.handover_button = push_button("移交代办员", self.hand_over)
         self.void_button = push_button("作废代办单", self.void_case)
         self.print_button = push_button("补打代办单和回执", self.reprint)
+        self.investigate_button = push_button("调查核实…", self.investigate)  # P11
         more = QHBoxLayout()
-        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
+        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button,
+                       self.investigate_button):
             more.addWidget(button)
 
         top = QHBoxLayout()
@@ -305,6 +307,7 @@ class CasePage(QWidget):
         enabled = case is not None and case.voided_at is None
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
             button.setEnabled(enabled)
+        self.investigate_button.setEnabled(enabled and case is not None and case.item_version.item.investigated)
         if case is None:
             return
         item = case.item_version.item
@@ -335,6 +338,16 @@ class CasePage(QWidget):
             return
         dialog = StepDialog(self.desk, self.case, kind, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def investigate(self) -> None:
+        if self.case is None:
+            return
+        from dutydesk.ui.notices.investigation_dialog import InvestigationDialog
+
+        dialog = InvestigationDialog(self.desk, self.case, self)
+        dialog.exec()
+        if dialog.changed:
             self._changed()
 
     def _ask(self, title: str, label: str) -> str | None:

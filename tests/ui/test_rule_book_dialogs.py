@@ -111,6 +111,23 @@ def test_p10_agent_dialog_names_the_sessions_agent(qtbot, app, desk):
     assert by_name(dialog, "本班代办员", QLabel).text() == "本班代办员：王委员"
 
 
+def test_p10_director_sets_a_designated_agent_from_today(qtbot, app, desk):
+    make_staff(desk)
+    desk.account = Account.get(Account.name == "王书记")
+    dialog = AgentDialog(desk)
+    qtbot.addWidget(dialog)
+    by_name(dialog, "未指定时", QComboBox).setCurrentText("指定")
+    click(qtbot, dialog, "保存值班方式")
+    assert by_name(dialog, "指定代办员错误提示", QLabel).text() == "请选择指定的代办员"
+    by_name(dialog, "指定代办员", QComboBox).setCurrentText("赵文书")
+    click(qtbot, dialog, "保存值班方式")
+    assert by_name(dialog, "本班代办员", QLabel).text() == "本班代办员：赵文书"
+    desk.account = Account.get(Account.name == "李文书")
+    other = AgentDialog(desk)
+    qtbot.addWidget(other)
+    assert not by_name(other, "保存值班方式", QPushButton).isEnabled()
+
+
 def test_p11_investigation_dialog_assigns_and_reports_with_site_survey(qtbot, app, desk):
     seed(desk)
     case = new_case(desk, code="NY-02")

@@ -1,4 +1,7 @@
-"""值班代办员 (P10): name today's proxy agent for a session; new cases default to that agent."""
+"""值班代办员 (P10): name today's proxy agent for a session; new cases default to that agent.
+
+A director also sets how sessions get an agent when none is named (不设, 轮值 with the roster,
+or 指定 one cadre): a dated duty setting, applying from today on."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QVBoxLayout, QWid
 from dutydesk.desk import Desk
 from dutydesk.store import session_agent
 from dutydesk.store.duty_config import duty_config
+from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.store.staff import active_staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 
@@ -32,12 +36,25 @@ class AgentDialog(QDialog):
             "session": add_field(form, FormField("班次", self.session)),
             "agent": add_field(form, FormField("代办员", self.agent)),
         }
+        self.mode = QComboBox()
+        self.mode.addItems(list(session_agent.MODES))
+        self.mode.setCurrentText(str(get_setting(session_agent.AGENT_MODE, today)))
+        self.designated = QComboBox()
+        self.designated.addItems([""] + [s.name for s in active_staff(today)])
+        self.designated.setCurrentText(str(get_setting(session_agent.DESIGNATED_AGENT, today)))
+        director = bool(desk.account and desk.account.is_director)
+        self.fields["mode"] = add_field(form, FormField("未指定时", self.mode, "不设：由首问责任人负责；"
+                                                        "轮值：排班表上该班第一人；指定：固定一人"))
+        self.fields["designated"] = add_field(form, FormField("指定代办员", self.designated))
+        self.mode_button = push_button("保存值班方式", self.save_mode)
+        for widget in (self.mode, self.designated, self.mode_button):
+            widget.setEnabled(director)
         self.current = message_label("本班代办员")
         self.session.currentIndexChanged.connect(lambda _i: self._show_current())
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
         layout.addLayout(form)
-        layout.addLayout(button_row(push_button("指定本班代办员", self.save, primary=True),
+        layout.addLayout(button_row(self.mode_button, push_button("指定本班代办员", self.save, primary=True),
                                     push_button("关闭", self.accept)))
         self._show_current()
 
@@ -58,6 +75,20 @@ class AgentDialog(QDialog):
             show_errors(self.fields, exc.errors)
             return
         show_errors(self.fields, {})
+        self._show_current()
+
+
+    def save_mode(self) -> None:
+        """The duty setting, from today on (directors only)."""
+        mode, name = self.mode.currentText(), self.designated.currentText()
+        if mode == session_agent.DESIGNATED and not name:
+            show_errors(self.fields, {"designated": "请选择指定的代办员"})
+            return
+        show_errors(self.fields, {})
+        today, now = self.desk.today(), self.desk.now()
+        with self.desk.db.atomic():
+            set_setting(session_agent.AGENT_MODE, mode, today, self.desk.who, now)
+            set_setting(session_agent.DESIGNATED_AGENT, name, today, self.desk.who, now)
         self._show_current()
 
 

@@ -18,10 +18,11 @@ from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.settings import declare
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import audit, open_matters
+from dutydesk.store import audit, duty_log_feed, open_matters
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.store.settings import get_setting
@@ -159,4 +160,16 @@ def follow_up_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMat
     return matters
 
 
+def follow_up_log(day: dt.date) -> list[DutyLogEntry]:
+    """D10: the day's calls closing a notice as 不予受理, in the duty log."""
+    start = dt.datetime.combine(day, dt.time.min)
+    rows = (NoticeFollowUp.select().where(NoticeFollowUp.voided_at.is_null() & (NoticeFollowUp.called_at >= start)
+                                          & (NoticeFollowUp.called_at < start + dt.timedelta(days=1)))
+            .order_by(NoticeFollowUp.called_at))
+    return [DutyLogEntry(r.called_at, "告知跟进",
+                         f"电话告知{r.notice.person_name}（{r.notice.item_version.name}，{r.notice.ref}）：{r.said}",
+                         r.outcome) for r in rows]
+
+
 open_matters.PROVIDERS.append(follow_up_matters)
+duty_log_feed.PROVIDERS.append(follow_up_log)

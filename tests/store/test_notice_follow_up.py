@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dutydesk.domain.catalogue import Tick
+from dutydesk.store import duty_log_feed
 from dutydesk.store import notice_follow_up as follow
 from dutydesk.store.notices import ChecklistEntry, record_notice
 from dutydesk.store.open_matters import open_matters
@@ -54,6 +55,8 @@ def test_n07_missing_materials_date_passing_puts_the_notice_in_follow_up_and_the
                              "李文书", desk.now(), desk.calendar())
     assert row.outcome == "不予受理" and row.called_by == "李文书" and row.closed_at == desk.now()
     assert notice.ref not in _refs(desk)
+    logged = [e for e in duty_log_feed.entries_for(desk.today()) if e.kind == "告知跟进"]
+    assert len(logged) == 1 and notice.ref in logged[0].text and logged[0].result == "不予受理"  # D10
     with pytest.raises(follow.FollowUpInvalid):
         follow.record_call(notice, "13812345678", "再次", "李文书", desk.now(), desk.calendar())
 

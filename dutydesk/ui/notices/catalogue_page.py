@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +39,7 @@ from dutydesk.ui.forms import FormField, add_field, message_label, push_button, 
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
+VERIFICATION = ("不需要", "需调查核实", "需调查核实和现场勘查")  # P11, as the item's two flags
 MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
 
 
@@ -115,9 +115,10 @@ class CataloguePage(QWidget):
             "time_limit_days": QLineEdit(), "fee_amount": QLineEdit(), "fee_basis": QLineEdit(),
             "basis": QPlainTextEdit(), "unit_name": QLineEdit(), "unit_address": QLineEdit(),
             "unit_phone": QLineEdit(), "public_notice_days": QLineEdit(), "notes": QPlainTextEdit(),
-            "needs_verification": QCheckBox(), "site_survey": QCheckBox(), "note": QLineEdit(),
+            "verification": QComboBox(), "note": QLineEdit(),
         }
         self.editors["kind"].addItems(list(KINDS))
+        self.editors["verification"].addItems(list(VERIFICATION))
         labels = {
             "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
             "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
@@ -125,8 +126,8 @@ class CataloguePage(QWidget):
             "fee_amount": ("法定收费（元）", "不收费填0（P07）"), "fee_basis": ("收费依据", "收费时必填"),
             "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
             "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0（P09）"),
-            "notes": ("注意事项", ""), "needs_verification": ("需调查核实", "代办送交前须指定调查人核实"),
-            "site_survey": ("需现场勘查", "如农村建房，调查时须现场勘查"), "note": ("修改说明", "说明这次为什么修改"),
+            "notes": ("注意事项", ""), "verification": ("调查核实", "需要时，代办送交上级前须指定调查人核实"),
+            "note": ("修改说明", "说明这次为什么修改"),
         }
         self.fields: dict[str, FormField] = {}
         form = QFormLayout()
@@ -187,9 +188,7 @@ class CataloguePage(QWidget):
 
     def _set(self, key: str, value: str) -> None:
         editor = self.editors[key]
-        if isinstance(editor, QCheckBox):
-            editor.setChecked(bool(value))
-        elif isinstance(editor, QComboBox):
+        if isinstance(editor, QComboBox):
             editor.setCurrentText(value)
         elif isinstance(editor, (QLineEdit, QPlainTextEdit)):
             if isinstance(editor, QLineEdit):
@@ -199,8 +198,6 @@ class CataloguePage(QWidget):
 
     def _get(self, key: str) -> str:
         editor = self.editors[key]
-        if isinstance(editor, QCheckBox):
-            return "1" if editor.isChecked() else ""
         if isinstance(editor, QComboBox):
             return editor.currentText()
         if isinstance(editor, QPlainTextEdit):
@@ -219,8 +216,7 @@ class CataloguePage(QWidget):
             "fee_amount": item.fee.amount, "fee_basis": item.fee.basis, "basis": item.basis,
             "unit_name": item.unit.name, "unit_address": item.unit.address, "unit_phone": item.unit.phone,
             "public_notice_days": str(item.public_notice_days), "notes": item.notes, "note": "",
-            "needs_verification": "1" if item.needs_verification else "",
-            "site_survey": "1" if item.site_survey else "",
+            "verification": VERIFICATION[2 if item.site_survey else 1 if item.needs_verification else 0],
         }
         for key, value in values.items():
             self._set(key, value)
@@ -236,6 +232,7 @@ class CataloguePage(QWidget):
         for key in self.editors:
             self._set(key, "")
         self._set("kind", "代办")
+        self._set("verification", VERIFICATION[0])
         self._set("fee_amount", "0")
         self._set("public_notice_days", "0")
         self.editors["code"].setEnabled(self.can_edit)
@@ -275,7 +272,8 @@ class CataloguePage(QWidget):
             "unit": {"name": self._get("unit_name"), "address": self._get("unit_address"),
                      "phone": self._get("unit_phone")},
             "public_notice_days": int(notice_text), "notes": self._get("notes"),
-            "needs_verification": bool(self._get("needs_verification")), "site_survey": bool(self._get("site_survey")),
+            "needs_verification": self._get("verification") != VERIFICATION[0],
+            "site_survey": self._get("verification") == VERIFICATION[2],
         }
         try:
             return ServiceItem.from_dict(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPushButton
 
 from dutydesk.store import catalogue
 from dutydesk.store.accounts import Account
@@ -52,11 +52,16 @@ def test_p11_site_survey_flag_shown_and_kept_on_edit(qtbot, app, desk):
     desk.account = Account.get(Account.name == "王书记")
     page = _page(qtbot, desk)
     _choose(page, "NY-02")
-    survey = by_name(page, "需现场勘查", QCheckBox)
-    assert survey.isChecked()
+    survey = by_name(page, "调查核实", QComboBox)
+    assert survey.currentText() == "需调查核实和现场勘查"
     type_text(qtbot, by_name(page, "修改说明", QLineEdit), "核对")
     by_name(page, "单位电话", QLineEdit).setText("0571-63281001")
     qtbot.mouseClick(by_name(page, "保存为新版本", QPushButton), Qt.MouseButton.LeftButton)
     assert catalogue.current_version("NY-02").item.site_survey
     _choose(page, "SB-01")
-    assert not by_name(page, "需现场勘查", QCheckBox).isChecked()
+    assert by_name(page, "调查核实", QComboBox).currentText() == "不需要"
+    by_name(page, "调查核实", QComboBox).setCurrentText("需调查核实")
+    by_name(page, "修改说明", QLineEdit).setText("check")
+    qtbot.mouseClick(by_name(page, "保存为新版本", QPushButton), Qt.MouseButton.LeftButton)
+    item = catalogue.current_version("SB-01").item
+    assert item.needs_verification and not item.site_survey

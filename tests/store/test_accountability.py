@@ -101,3 +101,19 @@ def test_v12_director_records_the_outcome_with_evidence_and_the_breach_leaves_th
     pdf = write_ledger(spec.make(desk, NOV), tmp_path / "a.pdf", "pdf")
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages).replace("\n", "")
     assert "问责记录" in text and "经济处罚" in text and "群众投诉" in text
+
+
+def test_v12_cli_exports_the_accountability_ledger(desk, tmp_path, capsys):
+    from dutydesk.cli import main
+
+    seed(desk)
+    _missing(desk, dt.datetime(2026, 11, 10, 9, 0), "李文书")
+    _missing(desk, dt.datetime(2026, 11, 17, 9, 0), "李文书")
+    breach = next(b for b in _breaches(desk) if b.rule == "N06")
+    acc.record_outcome(breach, "书面检查", "", "意见箱", Account.get(Account.name == "王书记"), desk.who, desk.now())
+    out = tmp_path / "问责.xlsx"
+    assert main(["export", "accountability", "--month", "2026-11", "--out", str(out),
+                 "--data-dir", str(desk.folder.path)]) == 0
+    assert capsys.readouterr().out.startswith("已导出")
+    rows = list(openpyxl.load_workbook(out)["问责记录"].iter_rows(values_only=True))
+    assert any(r and r[5] == "书面检查" and r[7] == "意见箱" for r in rows)

@@ -19,8 +19,9 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit, open_matters, proxy_cases
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.open_matters import OpenMatter
-from dutydesk.store.proxy_cases import ProxyCase, open_cases
+from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.proxy_intake import is_person
 
 
@@ -108,8 +109,13 @@ def refuse_unverified(case: ProxyCase) -> None:
 def investigation_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
     """Open cases that need an investigator named, or whose investigation is not reported."""
     matters = []
-    for case in open_cases():
-        if not needs_investigation(case) or case.case_state.value not in ("accepted", "publicized", "returned"):
+    flagged = CatalogueVersion.data.contains('"needs_verification": true') | CatalogueVersion.data.contains(
+        '"site_survey": true')  # only cases of flagged items (the item JSON is written with sort_keys)
+    cases = (ProxyCase.select(ProxyCase, CatalogueVersion).join(CatalogueVersion)
+             .where(ProxyCase.voided_at.is_null() & ProxyCase.state.in_(["accepted", "publicized", "returned"])
+                    & flagged).order_by(ProxyCase.promised_date, ProxyCase.id))
+    for case in cases:
+        if not needs_investigation(case):
             continue
         row = investigation_of(case)
         if row is not None and row.found_at is not None:

@@ -144,3 +144,15 @@ def test_p11_investigation_dialog_assigns_and_reports_with_site_survey(qtbot, ap
     type_text(qtbot, by_name(dialog, "现场勘查情况", QPlainTextEdit), "四至清楚")
     click(qtbot, dialog, "登记调查结果")
     assert status.text() == "调查核实已完成，可以送交上级" and dialog.changed
+
+
+def test_p11_case_detail_shows_the_investigation(desk):
+    from dutydesk.store import proxy_investigation as inv
+    from dutydesk.ui.notices.proxy_case_page import investigation_text
+
+    seed(desk)
+    assert investigation_text(new_case(desk, code="SB-01")) == ""
+    case = new_case(desk, code="NY-02", name="周建房")
+    assert investigation_text(case) == "<br>调查核实：尚未指定调查人"
+    inv.assign_investigator(case, "王委员", dt.date(2026, 11, 27), "李文书", desk.now())
+    assert investigation_text(case) == "<br>调查核实：王委员，2026-11-27前完成"

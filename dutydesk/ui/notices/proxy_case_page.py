@@ -203,6 +203,19 @@ class StepDialog(QDialog):
         self.accept()
 
 
+def investigation_text(case: ProxyCase) -> str:
+    """P11: the investigation line of the case detail ('' for items that need none)."""
+    if not case.item_version.item.investigated:
+        return ""
+    from dutydesk.store.proxy_investigation import investigation_of
+
+    row = investigation_of(case)
+    if row is None:
+        return "<br>调查核实：尚未指定调查人"
+    done = f"已登记（{row.found_at:%m-%d}）" if row.found_at else f"{row.due:%Y-%m-%d}前完成"
+    return f"<br>调查核实：{row.investigator}，{done}"
+
+
 def step_line(step) -> str:
     data = step.data
     when = f"{step.done_at:%Y-%m-%d %H:%M}"
@@ -321,6 +334,7 @@ class CasePage(QWidget):
             f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　"
             f"承诺办结：{deadline_text(case.promised_date, self.desk.calendar())}<br>"
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
+            + investigation_text(case)
         )
         for step in proxy_cases.all_steps(case):
             self.steps.addItem(mask_text(self.desk.account, step_line(step)))

@@ -65,6 +65,7 @@ STEPS: list[str] = [
     "dutydesk.demo.visits_demo:visits_step",
     "dutydesk.demo.notice_demo:notice_step",
     "dutydesk.demo.grid_demo:grid_step",
+    "dutydesk.demo.rule_books_demo:rule_books_step",
     "dutydesk.demo.archive_demo:index_step",  # keep last: indexes what the steps above inserted
 ]
 

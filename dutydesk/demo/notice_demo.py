@@ -118,6 +118,13 @@ def _case_from_visit(plan: DemoPlan, rng, visit: Visit, version: CatalogueVersio
         day = end
         if not step(StepKind.PUBLICIZE, {"start": start, "end": end, "objection": False}, 1):
             return
+    if item.investigated:  # P11: investigated (and surveyed) before it may be sent up
+        from dutydesk.demo.rule_books_demo import investigate
+
+        investigated = investigate(case, agent, day, now, calendar)
+        if investigated is None:
+            return
+        day = investigated
     carried = {"unit": item.unit.name, "date": None, "carrier": agent}
     carried["date"] = calendar.add_workdays(day, 1)
     if not step(StepKind.SUBMIT, carried):

@@ -82,6 +82,13 @@ class ServiceItem:
     unit: HandlingUnit = field(default_factory=lambda: HandlingUnit(""))
     public_notice_days: int = 0  # P09: days of public notice before the matter proceeds
     notes: str = ""
+    needs_verification: bool = False  # P11: an investigator checks the facts before it is sent up
+    site_survey: bool = False  # P11: the check includes a 现场勘查 (e.g. house-building)
+
+    @property
+    def investigated(self) -> bool:
+        """P11: a case of this item gets a named investigator and a due date before it goes up."""
+        return self.needs_verification or self.site_survey
 
     @property
     def done_on_spot(self) -> bool:
@@ -95,6 +102,9 @@ class ServiceItem:
         data["conditions"] = list(self.conditions)
         data["steps"] = list(self.steps)
         data["materials"] = [asdict(m) for m in self.materials]
+        for flag in ("needs_verification", "site_survey"):  # absent when off: older versions compare equal
+            if not data[flag]:
+                del data[flag]
         return data
 
     @classmethod
@@ -163,6 +173,8 @@ class ServiceItem:
             ),
             public_notice_days=notice_days,
             notes=_text(data.get("notes")),
+            needs_verification=_flag(data, "needs_verification", where, "是否需调查核实"),
+            site_survey=_flag(data, "site_survey", where, "是否需现场勘查"),
         )
 
     def to_json(self) -> str:
@@ -176,6 +188,13 @@ class ServiceItem:
 def _text(value: Any) -> str:
     # V09: an imported catalogue is text like any other typed in (full-width digits folded ...)
     return normalize_text(str(value), multiline=True) if value is not None else ""
+
+
+def _flag(data: dict, key: str, where: str, what: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"{where}的{what}应为 true 或 false")
+    return value
 
 
 def _list(value: Any, where: str, what: str) -> list[Any]:
@@ -248,6 +267,7 @@ FIELD_LABELS = {
     "name": "名称", "kind": "类别", "category": "分类", "conditions": "办理条件", "materials": "所需材料",
     "steps": "办理流程", "time_limit_days": "承诺时限", "fee": "收费", "basis": "办理依据",
     "unit": "办理单位", "public_notice_days": "公示天数", "notes": "注意事项",
+    "needs_verification": "调查核实", "site_survey": "现场勘查",
 }
 
 

@@ -178,6 +178,31 @@ def validate_step(kind: StepKind, details: dict[str, Any], rules: CaseRules, tod
     return errors
 
 
+@dataclass(frozen=True)
+class Verification:
+    """P11: where a case's investigation stands (investigator named with a due date, findings)."""
+
+    needed: bool = False
+    site_survey: bool = False
+    investigator: str = ""
+    findings: str = ""
+    survey_findings: str = ""
+
+
+def verification_refusal(v: Verification) -> str:
+    """P11: why a case may not be sent up yet ('' when it may): a case that needs verification
+    has a named investigator and a due date, and findings (with the site survey's) recorded."""
+    if not v.needed:
+        return ""
+    if not v.investigator:
+        return "该事项须调查核实：请先指定调查人和完成日期，再送交上级"
+    if not v.findings.strip():
+        return f"调查人{v.investigator}尚未登记调查核实结果，不能送交上级"
+    if v.site_survey and not v.survey_findings.strip():
+        return "该事项须现场勘查：请先登记现场勘查情况，再送交上级"
+    return ""
+
+
 def replay(kinds: list[tuple[StepKind, bool]], rules: CaseRules = CaseRules()) -> CaseState:
     """The state after the recorded (non-reversed) steps; ``(kind, objection)`` pairs."""
     state = CaseState.ACCEPTED

@@ -67,6 +67,7 @@ class NoticeDoc:
     ref: str = ""  # notice number shown top right
     promised: dt.date | None = None
     reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
+    supply_by: dt.date | None = None  # N07: the date to bring the missing materials by
 
 
 @dataclass
@@ -293,6 +294,9 @@ def _render_notice_at(doc: NoticeDoc, path: Path, size: str, shrink: float) -> i
                 story.append(Paragraph("您申请的事项符合办理条件，但材料不全。请补齐下列<b>所缺材料</b>后再来办理"
                                        "（下表中标“缺”的各项）：", st.heading))
                 story.append(_p("；".join(f"{i}. {m.label()}" for i, m in enumerate(missing, 1)), st.body))
+            if missing and doc.supply_by is not None:
+                story.append(_p(f"请于{cn_date(doc.supply_by)}前补齐上述材料；逾期未补齐的，"
+                                "本中心将电话告知后按不予受理办结。", st.heading))
             else:
                 story.append(_p("您申请的事项材料齐全，已予受理。", st.heading))
             story.append(_p("一、办理条件", st.heading))

@@ -17,6 +17,7 @@ from dutydesk.domain.placeholders import check_printable
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.calendar_days import load_calendar
+from dutydesk.store.notice_follow_up import supply_by
 from dutydesk.store.notices import NoticeRecord
 from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.reprints import Reprint
@@ -41,6 +42,7 @@ def notice_doc(notice: NoticeRecord, center: CenterProfile, reprint: Reprint | N
         received=notice.received_ticks, reason=notice.reason, handler=printed_name(notice.told_by, notice.told_at),
         day=notice.told_at.date(),
         ref=notice.ref, promised=case.promised_date if case else None, reprint=reprint.mark if reprint else "",
+        supply_by=supply_by(notice, load_calendar()),
     )
 
 

@@ -2,7 +2,9 @@
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
 from dutydesk.store import (  # noqa: F401  # noqa: F401
+    accountability,
     accounts,
+    analysis_meeting,
     attendance,
     audit,
     backup_schedule,
@@ -17,10 +19,12 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     login,
     lookup_register,
     meetings,
+    notice_follow_up,
     notices,
     privacy,
     proxy_cases,
     proxy_feeds,
+    proxy_investigation,
     relay,
     reprints,
     residents,
@@ -28,6 +32,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     roster,
     satisfaction,
     search_sources,
+    session_agent,
     settings,
     slip_numbers,
     staff,

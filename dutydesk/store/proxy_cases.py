@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,8 @@ from dutydesk.store.visits import Visit
 SLIP_PREFIX = declare("proxy.slip_prefix", "DB", "代办单编号前缀", "P02")
 DUE_SOON_DAYS = declare("proxy.due_soon", 1, "代办单“即将到期”提前提醒（工作日）", "P05")
 HANDOVER = "handover"  # a step row that changes the agent, not the state
+# guard(case) run inside the transaction before 送交上级 is recorded; raises StepError (P11)
+SUBMIT_GUARDS: list[Callable[[ProxyCase], None]] = []
 
 
 class ProxyCase(BaseModel, VoidableMixin):
@@ -230,6 +233,9 @@ def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: s
         case = ProxyCase.get_by_id(case.id)  # the state as committed, not a stale copy
         rules = case.rules
         new_state = next_state(case.case_state, kind, rules, _objection(case))
+        if kind is StepKind.SUBMIT:
+            for guard in SUBMIT_GUARDS:
+                guard(case)
         errors = validate_step(kind, details, rules, at.date())
         if errors:
             raise CaseInvalid(errors)

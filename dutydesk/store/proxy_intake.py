@@ -15,6 +15,7 @@ from dutydesk.store import catalogue
 from dutydesk.store.accounts import Account
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.first_responder import on_duty_names
+from dutydesk.store.session_agent import agent_on_duty
 from dutydesk.store.staff import staff_by_name
 from dutydesk.store.visits import Visit
 
@@ -40,9 +41,10 @@ def is_person(name: str) -> bool:
 
 
 def default_agent(responder: str, account_name: str, now: dt.datetime) -> str:
-    """P05: the visit's first responder, else who is on duty, else the logged-in operator; "" when
-    only the administrator account is there (the staff must then name the agent)."""
-    for name in (responder, *on_duty_names(now), account_name):
+    """P10 then P05: the session's proxy agent on duty (代办员值班制), else the visit's first
+    responder, else who is on duty, else the logged-in operator; "" when only the administrator
+    account is there (the staff must then name the agent)."""
+    for name in (agent_on_duty(now), responder, *on_duty_names(now), account_name):
         if is_person(name or ""):
             return name.strip()
     return ""

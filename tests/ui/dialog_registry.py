@@ -296,8 +296,44 @@ def _meeting_settings(desk: Desk, parent: QWidget) -> QDialog:
     return MeetingSettingsDialog(desk, parent)
 
 
+def _follow_up(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.notices.follow_up_dialog import FollowUpDialog
+
+    return FollowUpDialog(desk, parent)
+
+
+def _accountability(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.accountability_dialog import AccountabilityDialog
+
+    return AccountabilityDialog(desk, parent)
+
+
+def _analysis_meeting(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.analysis_meeting_dialog import AnalysisMeetingDialog
+
+    return AnalysisMeetingDialog(desk, parent)
+
+
+def _investigation(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.notices.investigation_dialog import InvestigationDialog
+    from tests.notice_helpers import new_case
+
+    return InvestigationDialog(desk, new_case(desk, code="NY-02", name="周建房"), parent)
+
+
+def _agent(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.notices.agent_dialog import AgentDialog
+
+    return AgentDialog(desk, parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
+    DialogSpec("notices.follow_up_dialog.FollowUpDialog", _follow_up),
+    DialogSpec("accountability_dialog.AccountabilityDialog", _accountability),
+    DialogSpec("analysis_meeting_dialog.AnalysisMeetingDialog", _analysis_meeting),
+    DialogSpec("notices.investigation_dialog.InvestigationDialog", _investigation),
+    DialogSpec("notices.agent_dialog.AgentDialog", _agent),
     DialogSpec("first_run.FirstRunDialog", _first_run),
     DialogSpec("duty.settings_dialog.DutySettingsDialog", _duty_settings),
     DialogSpec("login_dialog.LoginDialog", _login),

@@ -5,6 +5,7 @@ dialog lists them.
 """
 
 from dutydesk.reports.ledgers import (  # noqa: F401  (each module registers its ledger)
+    accountability_ledger,
     attendance_tally,
     duty_log,
     meeting_attendance,

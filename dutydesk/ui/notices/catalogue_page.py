@@ -31,12 +31,16 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.placeholders import unfilled
+from dutydesk.reports.wall_guide import GuideError, guide_data, render_guide
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.center import load_center
+from dutydesk.store.faults import plain_message
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
+VERIFICATION = ("不需要", "需调查核实", "需调查核实和现场勘查")  # P11, as the item's two flags
 MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
 
 
@@ -112,9 +116,10 @@ class CataloguePage(QWidget):
             "time_limit_days": QLineEdit(), "fee_amount": QLineEdit(), "fee_basis": QLineEdit(),
             "basis": QPlainTextEdit(), "unit_name": QLineEdit(), "unit_address": QLineEdit(),
             "unit_phone": QLineEdit(), "public_notice_days": QLineEdit(), "notes": QPlainTextEdit(),
-            "note": QLineEdit(),
+            "verification": QComboBox(), "note": QLineEdit(),
         }
         self.editors["kind"].addItems(list(KINDS))
+        self.editors["verification"].addItems(list(VERIFICATION))
         labels = {
             "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
             "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
@@ -122,7 +127,8 @@ class CataloguePage(QWidget):
             "fee_amount": ("法定收费（元）", "不收费填0"), "fee_basis": ("收费依据", "收费时必填"),
             "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
             "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0"),
-            "notes": ("注意事项", ""), "note": ("修改说明", "说明这次为什么修改"),
+            "notes": ("注意事项", ""), "verification": ("调查核实", "需要时，代办送交上级前须指定调查人核实"),
+            "note": ("修改说明", "说明这次为什么修改"),
         }
         self.fields: dict[str, FormField] = {}
         form = QFormLayout()
@@ -146,6 +152,10 @@ class CataloguePage(QWidget):
         self.retire_button = push_button("停用事项", self.retire)
         self.export_button = push_button("导出目录…", self.ask_export)
         self.import_button = push_button("导入目录…", self.ask_import)
+        self.guide_size = QComboBox()
+        self.guide_size.addItems(["A4", "A3"])
+        self.guide_size.setAccessibleName("指南纸张")
+        self.guide_button = push_button("打印办事指南…", self.ask_print_guide)
         for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
             button.setEnabled(self.can_edit)
         if not self.can_edit:
@@ -155,6 +165,8 @@ class CataloguePage(QWidget):
         for button in (self.new_button, self.save_button, self.retire_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.guide_size)
+        buttons.addWidget(self.guide_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
 
@@ -206,6 +218,7 @@ class CataloguePage(QWidget):
             "fee_amount": item.fee.amount, "fee_basis": item.fee.basis, "basis": item.basis,
             "unit_name": item.unit.name, "unit_address": item.unit.address, "unit_phone": item.unit.phone,
             "public_notice_days": str(item.public_notice_days), "notes": item.notes, "note": "",
+            "verification": VERIFICATION[2 if item.site_survey else 1 if item.needs_verification else 0],
         }
         for key, value in values.items():
             self._set(key, value)
@@ -221,6 +234,7 @@ class CataloguePage(QWidget):
         for key in self.editors:
             self._set(key, "")
         self._set("kind", "代办")
+        self._set("verification", VERIFICATION[0])
         self._set("fee_amount", "0")
         self._set("public_notice_days", "0")
         self.editors["code"].setEnabled(self.can_edit)
@@ -260,6 +274,8 @@ class CataloguePage(QWidget):
             "unit": {"name": self._get("unit_name"), "address": self._get("unit_address"),
                      "phone": self._get("unit_phone")},
             "public_notice_days": int(notice_text), "notes": self._get("notes"),
+            "needs_verification": self._get("verification") != VERIFICATION[0],
+            "site_survey": self._get("verification") == VERIFICATION[2],
         }
         try:
             return ServiceItem.from_dict(data)
@@ -313,6 +329,29 @@ class CataloguePage(QWidget):
                 QMessageBox.warning(self, "导出失败", f"无法写入：{exc.strerror or exc}")
                 return
             QMessageBox.information(self, "已导出", f"已导出到 {name}")
+
+    def print_guide_to(self, path: Path) -> Path:
+        """N08: the wall guide of the current catalogue; GuideError names an item still to fill."""
+        center = load_center()
+        if center is None:
+            raise GuideError("请先填写服务中心信息")
+        return render_guide(guide_data(center, self.desk.today()), path, self.guide_size.currentText())
+
+    def ask_print_guide(self) -> None:
+        size = self.guide_size.currentText()
+        name, _f = QFileDialog.getSaveFileName(self, "打印办事指南", str(Path.home() / f"便民服务指南-{size}.pdf"),
+                                               "PDF 文件 (*.pdf)")
+        if not name:
+            return
+        try:
+            self.print_guide_to(Path(name))
+        except GuideError as exc:
+            QMessageBox.warning(self, "不能打印办事指南", str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, "保存失败", plain_message(exc))
+            return
+        QMessageBox.information(self, "已生成", f"办事指南和流程图已保存到 {name}，请用 {size} 纸打印后张贴")
 
     def import_from(self, path: Path) -> bool:
         """Show the difference, apply only on confirmation; True when applied."""

@@ -206,6 +206,19 @@ class StepDialog(QDialog):
         self.accept()
 
 
+def investigation_text(case: ProxyCase) -> str:
+    """P11: the investigation line of the case detail ('' for items that need none)."""
+    if not case.item_version.item.investigated:
+        return ""
+    from dutydesk.store.proxy_investigation import investigation_of
+
+    row = investigation_of(case)
+    if row is None:
+        return "<br>调查核实：尚未指定调查人"
+    done = f"已登记（{row.found_at:%m-%d}）" if row.found_at else f"{row.due:%Y-%m-%d}前完成"
+    return f"<br>调查核实：{row.investigator}，{done}"
+
+
 def step_line(step) -> str:
     data = step.data
     when = f"{step.done_at:%Y-%m-%d %H:%M}"
@@ -263,8 +276,10 @@ class CasePage(QWidget):
         self.handover_button = push_button("移交代办员", self.hand_over)
         self.void_button = push_button("作废代办单", self.void_case)
         self.print_button = push_button("补打代办单和回执", self.reprint)
+        self.investigate_button = push_button("调查核实…", self.investigate)  # P11
         more = QHBoxLayout()
-        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
+        for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button,
+                       self.investigate_button):
             more.addWidget(button)
 
         top = QHBoxLayout()
@@ -308,6 +323,7 @@ class CasePage(QWidget):
         enabled = case is not None and case.voided_at is None
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
             button.setEnabled(enabled)
+        self.investigate_button.setEnabled(enabled and case is not None and case.item_version.item.investigated)
         if case is None:
             return
         item = case.item_version.item
@@ -321,6 +337,7 @@ class CasePage(QWidget):
             f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　"
             f"承诺办结：{deadline_text(case.promised_date, self.desk.calendar())}<br>"
             f"代办员：{case.agent}　送交：{item.unit.name} {item.unit.phone}"
+            + investigation_text(case)
         )
         for step in proxy_cases.all_steps(case):
             self.steps.addItem(mask_text(self.desk.account, step_line(step)))
@@ -338,6 +355,16 @@ class CasePage(QWidget):
             return
         dialog = StepDialog(self.desk, self.case, kind, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._changed()
+
+    def investigate(self) -> None:
+        if self.case is None:
+            return
+        from dutydesk.ui.notices.investigation_dialog import InvestigationDialog
+
+        dialog = InvestigationDialog(self.desk, self.case, self)
+        dialog.exec()
+        if dialog.changed:
             self._changed()
 
     def _ask(self, title: str, label: str) -> str | None:

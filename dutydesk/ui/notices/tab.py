@@ -21,6 +21,7 @@ from dutydesk.store.proxy_cases import ProxyCase
 from dutydesk.store.reprints import Reprint
 from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.notices import rule_book_menu  # noqa: F401  (告知跟进, 值班代办员, 民情分析会, 问责记录)
 from dutydesk.ui.notices.catalogue_page import CataloguePage
 from dutydesk.ui.notices.checklist_page import ChecklistPage
 from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document

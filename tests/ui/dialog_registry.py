@@ -327,6 +327,63 @@ def _agent(desk: Desk, parent: QWidget) -> QDialog:
     return AgentDialog(desk, parent)
 
 
+def _a_household(desk: Desk):
+    from dutydesk.store.grid.household import Household
+
+    household = Household.select().order_by(Household.id).first()
+    assert household is not None, "demo data has no household"
+    return household
+
+
+def _grid_form(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import FormDialog
+
+    return FormDialog("片区", parent)
+
+
+def _grid_area(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import AreaDialog
+
+    return AreaDialog(desk, parent)
+
+
+def _grid_household(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import HouseholdDialog
+
+    household = _a_household(desk)
+    return HouseholdDialog(desk, household.area_id, parent, household)
+
+
+def _grid_member(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import MemberDialog
+
+    return MemberDialog(desk, _a_household(desk), parent)
+
+
+def _grid_pairing(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import PairingDialog
+
+    return PairingDialog(desk, _a_household(desk), parent)
+
+
+def _grid_end_pairing(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.areas_page import EndPairingDialog
+
+    return EndPairingDialog(desk, _a_household(desk), parent)
+
+
+def _grid_diary_step(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.diary_page import StepDialog
+
+    return StepDialog("上报", "上报情况", True, lambda _text: None, parent)
+
+
+def _grid_settings(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.grid.settings_dialog import GridSettingsDialog
+
+    return GridSettingsDialog(desk, parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("notices.follow_up_dialog.FollowUpDialog", _follow_up),
@@ -365,6 +422,14 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("help.guide_window.GuideWindow", _guide),
     DialogSpec("licences_dialog.LicencesDialog", _licences),
     DialogSpec("visits.major_matter_dialog.MajorMatterDialog", _major_matter),
+    DialogSpec("grid.areas_page.FormDialog", _grid_form),
+    DialogSpec("grid.areas_page.AreaDialog", _grid_area),
+    DialogSpec("grid.areas_page.HouseholdDialog", _grid_household),
+    DialogSpec("grid.areas_page.MemberDialog", _grid_member),
+    DialogSpec("grid.areas_page.PairingDialog", _grid_pairing),
+    DialogSpec("grid.areas_page.EndPairingDialog", _grid_end_pairing),
+    DialogSpec("grid.diary_page.StepDialog", _grid_diary_step),
+    DialogSpec("grid.settings_dialog.GridSettingsDialog", _grid_settings),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

@@ -60,7 +60,9 @@ def _is_check_letter(ch: str) -> bool:
 
 def _is_separator(ch: str) -> bool:
     n = _norm(ch)
-    return len(n) == 1 and n in SEPARATORS
+    # An invisible format character (zero-width space, soft hyphen, BOM) pasted between the groups
+    # of a number hides nothing from a reader, so it must not hide the number from masking.
+    return len(n) == 1 and (n in SEPARATORS or unicodedata.category(n) == "Cf")
 
 
 @dataclass

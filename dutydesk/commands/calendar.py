@@ -70,8 +70,12 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         text = args.file.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DeskError(f"无法读取文件 {args.file}：{exc.strerror}") from None
+    except IsADirectoryError:
+        raise DeskError(f"{args.file} 是文件夹，请指定节假日文件（CSV 或 JSON）") from None
+    except OSError as exc:  # said in Chinese, not the system's English strerror
+        from dutydesk.store.faults import file_fault_message
+
+        raise DeskError(file_fault_message(exc, args.file)) from None
     except UnicodeDecodeError:
         raise DeskError(f"文件 {args.file} 不是 UTF-8 编码，请另存为 UTF-8") from None
     try:
@@ -93,7 +97,10 @@ def run_due(args: argparse.Namespace) -> int:
     if args.days < 0:
         raise DeskError("工作日数不能为负数")
     with _calendar(args) as calendar:
-        due = calendar.add_workdays(start, args.days)
+        try:
+            due = calendar.add_workdays(start, args.days)
+        except OverflowError:  # past 9999-12-31: a typo in the date or the number of days
+            raise DeskError(f"{start} 之后 {args.days} 个工作日超出了可计算的日期范围，请检查日期和天数") from None
         for year in sorted({start.year, due.year}):
             if not calendar.has_official_year(year) and not calendar.has_entered_year(year):
                 print(missing_year_warning(year))

@@ -217,6 +217,16 @@ def mask_personal_numbers(text: str, mask: str = "*") -> str:
     return "".join(chars)
 
 
+NAME_HOLDS_NUMBER = "姓名栏中不要填写电话或身份证号，请填在联系电话或身份证号栏"
+
+
+def name_number_error(name: str) -> str | None:
+    """V09: a phone or ID typed into a name field (``张三 13912345678``) would be shown, printed
+    and filed in full wherever the name goes (lists, slips, ledgers, search titles), which mask
+    free text but not names: such a name is refused with this message, None when it is fine."""
+    return NAME_HOLDS_NUMBER if find_personal_numbers(name) else None
+
+
 def digits_of(text: str) -> str:
     """Only the digits (full-width ones normalised): to compare numbers however they are written."""
     return "".join(_norm(ch) for ch in text if _is_digit(ch))

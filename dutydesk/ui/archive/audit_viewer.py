@@ -14,6 +14,7 @@ from dutydesk.store.audit_query import (
     audit_page,
     audited_tables,
 )
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.forms import date_edit
 from dutydesk.ui.record_list import RecordListDialog
 
@@ -22,10 +23,12 @@ ALL = "全部"
 
 
 def _cell(entry, column: int) -> str:
+    # V09: old and new values quote residents' numbers (a phone, an ID, a request); the trail is
+    # read for who changed what, so they are masked here as on every other screen.
     values = (
         f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.account, entry.table_name, str(entry.record_id),
-        ACTIONS.get(entry.action, entry.action), entry.field or "", entry.old_value or "",
-        entry.new_value or "", entry.reason or "",
+        ACTIONS.get(entry.action, entry.action), entry.field or "", mask_numbers(entry.old_value or ""),
+        mask_numbers(entry.new_value or ""), mask_numbers(entry.reason or ""),
     )
     return values[column]
 

@@ -83,6 +83,9 @@ def run_import(args: argparse.Namespace) -> int:
     except CalendarFileError as exc:
         raise DeskError(f"{args.file.name} {exc}") from None
     with identified_desk(args) as desk:
+        from dutydesk.cli_identity import require_manager
+
+        require_manager(desk.account, "导入节假日")  # as 工具 → 工作日日历 in the window
         count = import_days(days, desk.who, desk.now())
     years = sorted({d.day.year for d in days})
     print(f"已导入 {count} 天（{'、'.join(str(y) for y in years)} 年）")

@@ -83,5 +83,5 @@ def _identify(folder: DataFolder, backup: Path, user: str | None) -> str:
     from dutydesk.store.integrity import quick_check
 
     if folder.db_path.exists() and not quick_check(folder.db_path):
-        return identify_on_folder(folder, user, dt.datetime.now())
-    return identify_on_file(backup, user)
+        return identify_on_folder(folder, user, dt.datetime.now(), need="恢复")
+    return identify_on_file(backup, user, need="恢复")

@@ -26,8 +26,8 @@ def test_v09_lookup_finds_the_resident_however_the_number_is_typed(desk, typed):
     assert [r.name for r in find_residents(typed)] == ["周桂兰"]
 
 
-@pytest.mark.parametrize("typed", ["8613822223333", "0086-13822223333", "+86 138 2222 3333", "８６１３８２２２２３３３３",
-                                   "057188886666", "(0571)88886666", "0571 8888 6666"])
+@pytest.mark.parametrize("typed", ["8613822223333", "0086-13822223333", "+86 138 2222 3333",
+                                   "８６１３８２２２２３３３３", "057188886666", "(0571)88886666", "0571 8888 6666"])
 def test_v09_archive_search_finds_a_phone_however_it_is_typed(desk, typed):
     from dutydesk.store.search_index import search
     from dutydesk.store.visits import VisitDraft, register_visit

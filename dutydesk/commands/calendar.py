@@ -68,6 +68,8 @@ def run_import(args: argparse.Namespace) -> int:
     from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
     from dutydesk.store.calendar_days import import_days
 
+    if args.file.exists() and not args.file.is_dir() and not args.file.is_file():
+        raise DeskError(f"{args.file} 不是普通文件，请指定节假日文件（CSV 或 JSON）")  # a device never ends
     try:
         text = args.file.read_text(encoding="utf-8-sig")
     except IsADirectoryError:

@@ -34,8 +34,8 @@ def tally_row(row: TallyRow) -> tuple:
 def build(desk: Desk, period: Period) -> Ledger:
     year, month = period.year_month
     rows = [tally_row(r) for r in month_tally(year, month, desk.now())]
-    notes = ["说明：缺勤含未签到和签到后脱岗（D05、D06）；"
-             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算（D14）。",
+    notes = ["说明：缺勤含未签到和签到后脱岗；"
+             "处罚标准、连带责任与诫勉谈话次数按当月有效的设置计算。",
              "停签后签到未经主任认定理由的计缺勤（本中心设置为计迟到的除外）；代签须经主要领导授权；"
              "事后补假为班次开始后才提出、经主任批准的请假；连续或全年累计缺勤达到设定天数的，提示上报组织部门。"]
     return ledger_for(desk, "月度考勤统计表", period, tables=[Table(COLUMNS, static_rows(rows), row_count=len(rows))],

@@ -272,7 +272,7 @@ def build(desk: Desk, period: Period) -> Ledger:
     top = Counter((v.category, v.request) for v in this.visits).most_common(TOP_N)
     top_rows = [(rank, category, request, count) for rank, ((category, request), count) in enumerate(top, 1)]
     top_table = Table([Column("排名", 6, "int"), Column("类别", 10), Column("诉求内容", 40), Column("件数", 8, "int")],
-                      static_rows(top_rows), heading=f"七、本月群众诉求前{TOP_N}位（热点问题，V08）",
+                      static_rows(top_rows), heading=f"七、本月群众诉求前{TOP_N}位（热点问题）",
                       row_count=len(top_rows))
 
     categories = by("category", this)
@@ -295,7 +295,7 @@ def build(desk: Desk, period: Period) -> Ledger:
     ]
     notes = [
         f"本月受理{this.total}件，办结{len(this.completed)}件，超期{this.overdue}件。"
-        "口径：办结含已办结和已反馈；按期指不晚于承诺期限（暂停计时的工作日顺延，V04）；"
+        "口径：办结含已办结和已反馈；按期指不晚于承诺期限（暂停计时的工作日顺延）；"
         "超期指逾期办结或月末仍未办结且已过期限。",
     ]
     return ledger_for(desk, "月度便民服务统计报表", period, tables=tables, charts=charts, notes=notes,

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="从 CSV 或 JSON 文件导入节假日（格式见 README）")
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(func=run_import)
-    due = actions.add_parser("due", help="计算 DATE 之后 DAYS 个工作日的办结日期（V04）")
+    due = actions.add_parser("due", help="计算 DATE 之后 DAYS 个工作日的办结日期")
     due.add_argument("date", metavar="DATE", type=normalize_compact, help="受理日期，如 2026-09-30")
     due.add_argument("days", type=int, metavar="DAYS", help="工作日数")
     due.set_defaults(func=run_due)

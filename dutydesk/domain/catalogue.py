@@ -140,7 +140,7 @@ class ServiceItem:
             raise CatalogueError(f"{where}的收费金额不能为负数")
         fee = Fee(amount, _text(fee_raw.get("basis")))
         if not fee.is_free and not fee.basis:
-            raise CatalogueError(f"{where}收费必须写明法定收费依据（P07）")
+            raise CatalogueError(f"{where}收费必须写明法定收费依据")
         unit_raw = data.get("unit") or {}
         if not isinstance(unit_raw, dict):
             raise CatalogueError(f"{where}的办理单位格式不正确")
@@ -359,7 +359,7 @@ def check_fee(item: ServiceItem, amount: str) -> str:
     if value == 0:
         return ""
     if item.fee.is_free:
-        return f"“{item.name}”不收取任何费用（P07），不得登记收费"
+        return f"“{item.name}”不收取任何费用，不得登记收费"
     if value != item.fee.value:
         return f"只能按法定标准收取{item.fee.value:g}元（{item.fee.basis}），不得多收或少收"
     return ""

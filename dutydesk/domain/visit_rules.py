@@ -166,7 +166,7 @@ def validate_outcome(outcome: str, fields: dict[str, str]) -> dict[str, str]:
         if fields.get("escalate_level") not in ESCALATION_LEVELS:
             errors["escalate_level"] = "请选择上报层级：镇 或 县"
     elif outcome == OUT_OF_SCOPE:
-        need("outside_unit", "请填写负责办理的单位（V02：告知群众去哪里办）")
+        need("outside_unit", "请填写负责办理的单位（告知群众去哪里办）")
         need("outside_address", "请填写该单位地址")
         need("outside_phone", "请填写该单位电话")
     return errors

@@ -98,7 +98,7 @@ def validate_leave(data: LeaveInput) -> tuple[dict[str, str], Staff | None, Staf
     if not data.reason.strip():
         errors["reason"] = "请填写请假事由"
     if data.leave_type == "公出" and not data.notice.strip():
-        errors["notice"] = "公出须注明会议通知或派出文件（D05）"
+        errors["notice"] = "公出须注明会议通知或派出文件"
     substitute = None
     if data.substitute_name.strip():
         substitute = staff_by_name(data.substitute_name)
@@ -109,7 +109,7 @@ def validate_leave(data: LeaveInput) -> tuple[dict[str, str], Staff | None, Staf
         elif not substitute.active_on(data.start_day):
             errors["substitute"] = f"{substitute.name}已停用，不能替班"
     else:
-        errors["substitute"] = "请假须安排替班人（D07）"
+        errors["substitute"] = "请假须安排替班人"
     if staff is not None and "end_day" not in errors:
         clash = _overlaps(staff, data)
         if clash is not None:

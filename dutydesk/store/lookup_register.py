@@ -75,7 +75,7 @@ class LookupEntry(BaseModel):
 
 def _append_only(instance: Model, action: str) -> None:
     if isinstance(instance, LookupEntry) and action != "create":
-        raise audit.RecordLocked("查阅登记不能修改或作废（A02）")
+        raise audit.RecordLocked("查阅登记不能修改或作废")
 
 
 if _append_only not in audit.BEFORE_WRITE:
@@ -184,7 +184,7 @@ def record_lookup(approval: Approval, hit: Hit, now: dt.datetime) -> LookupEntry
     needed = needed_for(hit)
     if not covers(approval.level, needed):
         raise ApprovalRefused({"director": f"此档案保管期限为{RETENTION_LABELS[retention]}，"
-                                           f"须经{APPROVER_LABELS[needed]}批准（A02）"})
+                                           f"须经{APPROVER_LABELS[needed]}批准"})
     return audit.create(
         LookupEntry, approval.account, now, opened_at=now, opened_by=approval.account, query=approval.query,
         ref_table=hit.ref_table, ref_id=hit.ref_id, kind=hit.kind, title=hit.title,

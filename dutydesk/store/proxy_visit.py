@@ -43,7 +43,7 @@ def step_recorded(visit_id: int | None, slip_no: str, kind: StepKind, who: str, 
     paused = visit_progress.open_pause(visit)
     if change == "start" and paused is None:
         visit_progress.start_pause(visit, APPROVAL, at.date(), who, at,
-                                   note=f"代办单{slip_no}已送交上级，等待审批期间不计入办理时限（V04）")
+                                   note=f"代办单{slip_no}已送交上级，等待审批期间不计入办理时限")
     elif change == "end" and paused is not None and paused.cause == APPROVAL:
         visit_progress.end_pause(visit, at.date(), who, at)
 

@@ -198,7 +198,7 @@ def check_draft(draft: VisitDraft, on: dt.date, at: dt.datetime | None = None) -
     if draft.category not in rules.CATEGORIES:
         errors["category"] = "请选择事项类别"
     if not draft.person_name.strip():
-        errors["person_name"] = "请填写来访人姓名（V01：谁来访必须登记）"
+        errors["person_name"] = "请填写来访人姓名（谁来访必须登记）"
     elif name_error := name_number_error(draft.person_name):
         errors["person_name"] = name_error
     if draft.contact.strip():
@@ -209,22 +209,22 @@ def check_draft(draft: VisitDraft, on: dt.date, at: dt.datetime | None = None) -
     if not draft.request.strip():
         errors["request"] = "请填写诉求内容"
     if not draft.responder_name.strip():
-        errors["responder_name"] = "请填写首问责任人（V02）"
+        errors["responder_name"] = "请填写首问责任人"
     errors.update(rules.validate_outcome(draft.outcome, {
         f.name: getattr(draft, f.name) for f in fields(draft) if isinstance(getattr(draft, f.name), str)
     }))
     if draft.outcome in (rules.PROXY, rules.TRANSFER, rules.ESCALATE):
         if draft.deadline_kind not in rules.DEADLINE_KINDS:
-            errors["deadline_kind"] = "请选择承诺时限（V04）"
+            errors["deadline_kind"] = "请选择承诺时限"
         elif draft.deadline_days is not None:
             limit = max_days_for(draft.deadline_kind, on)
             if not 0 <= draft.deadline_days <= limit:
                 errors["deadline_days"] = (
                     f"需审核事项最长{limit}个工作日办结" if draft.deadline_kind == "review"
-                    else f"承诺时限应在0到{limit}个工作日之间（V04）")
+                    else f"承诺时限应在0到{limit}个工作日之间")
     if draft.category == "矛盾纠纷":
         if not draft.dispute_parties.strip():
-            errors["dispute_parties"] = "矛盾纠纷须登记当事各方（V06）"
+            errors["dispute_parties"] = "矛盾纠纷须登记当事各方"
         if draft.mediation_result and draft.mediation_result not in rules.MEDIATION_RESULTS:
             errors["mediation_result"] = "调解结果应为：调解成功 / 未成功 / 移交"
     if draft.category == "突发事件":

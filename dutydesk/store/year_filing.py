@@ -62,7 +62,7 @@ def _closed_year_guard(instance: Model, action: str) -> None:
             days.append(filing_day(stored))
     for day in days:
         if day is not None and day.year in closed:
-            raise audit.RecordLocked(f"{day.year}年档案已归档，记录只读；如需更正，请添加更正说明（A04）")
+            raise audit.RecordLocked(f"{day.year}年档案已归档，记录只读；如需更正，请添加更正说明")
 
 
 if _closed_year_guard not in audit.BEFORE_WRITE:

@@ -27,7 +27,7 @@ class FilingDialog(QDialog):
         self.setWindowTitle("年度归档")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
-            "归档后，该年度的全部记录只读，不能再修改或作废；如需更正，只能添加更正说明（A04）。\n"
+            "归档后，该年度的全部记录只读，不能再修改或作废；如需更正，只能添加更正说明。\n"
             "该年度的台账和档案目录将写入数据文件夹的 archive 目录。"))
         self.closed_label = QLabel()
         self.closed_label.setAccessibleName("已归档年度")

@@ -35,7 +35,7 @@ class LookupRegisterDialog(RecordListDialog):
         self.start = self.add_filter("开始日期", date_edit(dt.date(today.year, 1, 1)))
         self.end = self.add_filter("结束日期", date_edit(today))
         self.show_records("查阅登记", HEADERS, _cell, actions=[("导出登记簿", self.export)],
-                          note="登记簿由系统自动记录，不能修改或删除（A02）。")
+                          note="登记簿由系统自动记录，不能修改或删除。")
 
     def period(self) -> tuple[dt.date, dt.date]:
         return self.start.date().toPython(), self.end.date().toPython()

@@ -121,7 +121,7 @@ class RecordDialog(QDialog):
                          + ("　【已作废】" if hit.voided else ""))
         heading.setProperty("role", "title")
         layout.addWidget(heading)
-        layout.addWidget(QLabel("档案原件只读，不能修改；更正请由经办人以补充记录的方式进行（A03）。"))
+        layout.addWidget(QLabel("档案原件只读，不能修改；更正请由经办人以补充记录的方式进行。"))
         fields = record_fields(hit)
         self.fields_table = QTableWidget(len(fields), 2)
         self.fields_table.setAccessibleName("记录内容")

@@ -31,7 +31,7 @@ class RetentionDialog(QDialog):
         self.desk = desk
         self.setWindowTitle("档案保管期限")
         layout = QVBoxLayout(self)
-        intro = QLabel("一般性（短期）档案经主任批准查阅；永久、长期档案须经主要领导批准（A02）。\n"
+        intro = QLabel("一般性（短期）档案经主任批准查阅；永久、长期档案须经主要领导批准。\n"
                        "新的保管期限自执行日期起归档的记录适用；已归档的记录保留原期限，除非把执行日期提前。")
         intro.setWordWrap(True)
         layout.addWidget(intro)

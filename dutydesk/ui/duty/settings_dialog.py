@@ -79,7 +79,7 @@ class DutySettingsDialog(QDialog):
         top.addRow("生效日期：", self.effective_field)
         layout.addLayout(top)
 
-        box = QGroupBox("班次（D02）：签到截止时间默认为班次开始时间")
+        box = QGroupBox("班次：签到截止时间默认为班次开始时间")
         layout.addWidget(box)
         grid = QGridLayout(box)
         for c, head in enumerate(["启用", "名称", "开始", "结束", "停签", "仅限星期"]):
@@ -127,7 +127,7 @@ class DutySettingsDialog(QDialog):
             self.session_rows[key] = {"enabled": enabled, "name": name, "weekday": weekday, **edits}
             self.session_fields[key] = field
 
-        box = QGroupBox("值班日与人数（D01）")
+        box = QGroupBox("值班日与人数")
         layout.addWidget(box)
         form = QFormLayout(box)
         self.per_session = _spin(config.per_session, 20, " 人")
@@ -159,7 +159,7 @@ class DutySettingsDialog(QDialog):
         self.early = _spin(config.early_arrival_minutes, 120, " 分钟")
         form.addRow("提前到岗：", FormField("提前到岗", self.early))
 
-        box = QGroupBox("考勤处罚（D14）：每次查实缺勤的处罚金额")
+        box = QGroupBox("考勤处罚：每次查实缺勤的处罚金额")
         layout.addWidget(box)
         pform = QFormLayout(box)
         self.penalties: dict[str, QSpinBox] = {}

@@ -67,7 +67,7 @@ class StaffPage(QWidget):
         self.phone_changed_at = QDateTimeEdit()
         self.phone_changed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.phone_changed_at.setCalendarPopup(True)
-        self.mobile.setPlaceholderText("11位手机号，值班期间保持畅通（D12）")
+        self.mobile.setPlaceholderText("11位手机号，值班期间保持畅通")
         self.duties = QLineEdit()
         self.duties.setPlaceholderText("如：民政、社保代办，矛盾调解")
         self.rotation = QComboBox()

@@ -118,9 +118,9 @@ class CataloguePage(QWidget):
             "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
             "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
             "steps": ("办理流程", "每行一步"), "time_limit_days": ("承诺时限（工作日）", "留空表示即办"),
-            "fee_amount": ("法定收费（元）", "不收费填0（P07）"), "fee_basis": ("收费依据", "收费时必填"),
+            "fee_amount": ("法定收费（元）", "不收费填0"), "fee_basis": ("收费依据", "收费时必填"),
             "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
-            "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0（P09）"),
+            "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0"),
             "notes": ("注意事项", ""), "note": ("修改说明", "说明这次为什么修改"),
         }
         self.fields: dict[str, FormField] = {}

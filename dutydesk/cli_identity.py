@@ -62,32 +62,50 @@ def identify(user: str | None, now: dt.datetime) -> Account | None:
         raise DeskError(f"账户“{name}”：{exc}") from None
 
 
-def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime) -> str:
+MANAGER_ROLES = ("director", "admin")
+
+
+def require_manager(account: Account | None, what: str) -> None:
+    """V09: a whole copy of the books (backup), replacing them (restore) or changing the calendar
+    is for a director or administrator, as in the window (工具 menus); an operator's account,
+    even with its password, is refused with one Chinese line."""
+    if account is not None and account.role not in MANAGER_ROLES:
+        raise DeskError(f"{what}须由主任、书记或管理员执行：账户“{account.name}”是{account.role_label}")
+
+
+def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime, need: str = "") -> str:
     """``identify`` for commands that do not keep the books open (backup): open them briefly,
-    check, close. Returns the account name ("" when the folder has no accounts yet)."""
+    check, close. Returns the account name ("" when the folder has no accounts yet). With
+    ``need`` (what the command does, in Chinese) the account must be a director or administrator."""
     from dutydesk.store.opening import open_books
 
     db = open_books(folder)
     try:
         account = identify(user, now)
+        if need:
+            require_manager(account, need)
         return account.name if account else ""
     finally:
         db.close()
 
 
-def identify_on_file(path: Path, user: str | None) -> str:
+def identify_on_file(path: Path, user: str | None, need: str = "") -> str:
     """Check ``--user`` and password against a database file read-only (a restore onto damaged
-    or missing books: the backup's own accounts decide). No attempt can be logged there."""
+    or missing books: the backup's own accounts decide). No attempt can be logged there. With
+    ``need`` a named account must be a director or administrator there."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = con.execute("SELECT name, password_hash FROM account WHERE active = 1").fetchall()
+            rows = con.execute("SELECT name, password_hash, role FROM account WHERE active = 1").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError:
         return (user or "").strip()
-    hashes = {name: stored for name, stored in rows}
+    hashes = {name: stored for name, stored, _role in rows}
+    roles = {name: role for name, _stored, role in rows}
     name = (user or "").strip()
+    if need and name in roles:
+        require_manager(Account(name=name, role=roles[name]), need)
     if not any(hashes.values()):
         return name
     if not name:

@@ -1,10 +1,14 @@
 """The dutydesk command: demo, check, errors as one line, never a traceback."""
 
+import datetime as dt
+import sqlite3
 import subprocess
 import sys
 
 from dutydesk import __version__
 from dutydesk.cli import main
+from dutydesk.store.accounts import Account
+from dutydesk.store.login import set_password
 from tests.store.test_integrity import corrupt
 
 
@@ -67,3 +71,21 @@ def test_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsys):
     assert err.startswith("内部错误：ZeroDivisionError: boom")
     assert "Traceback" not in err
     assert "ZeroDivisionError" in (folder / "logs" / "dutydesk.log").read_text(encoding="utf-8")
+
+
+def test_demo_never_overwrites_books_with_passwords_even_marked_demo(desk, capsys):
+    """A 'DEMO' marker file dropped into a real folder must not let ``dutydesk demo`` delete
+    books whose accounts have passwords (records are never silently deleted, A03)."""
+    set_password(Account.get(Account.name == "王书记"), "2468", "测试", dt.datetime(2026, 11, 24, 9))
+    center_rows = desk.db.execute_sql("SELECT count(*) FROM center_profile").fetchone()[0]
+    desk.close()
+    desk.folder.mark_demo()
+    assert main(["demo", "--data-dir", str(desk.folder.path), "--days", "3", "--scale", "0.1"]) == 1
+    err = capsys.readouterr().err
+    assert "已设账户密码" in err and len(err.strip().splitlines()) == 1
+    con = sqlite3.connect(desk.folder.db_path)
+    try:
+        assert con.execute("SELECT password_hash IS NOT NULL FROM account WHERE name = '王书记'").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM center_profile").fetchone()[0] == center_rows
+    finally:
+        con.close()

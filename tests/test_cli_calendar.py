@@ -46,3 +46,21 @@ def test_bad_file_is_rejected_with_line_number(tmp_path, capsys):
 def test_bad_date_argument_is_one_line(tmp_path, capsys):
     assert main(["calendar", "due", "2026/09/30", "3", "--data-dir", str(tmp_path / "x")]) == 1
     assert "受理日期格式应为 YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_v04_a_due_date_past_the_calendar_is_one_chinese_line(tmp_path, capsys):
+    """V04: a typo giving a date past 9999 is a plain message (exit 1), not an internal error."""
+    for argv in (["9999-12-31", "3000"], ["2026-01-01", "99999999"]):
+        assert main(["calendar", "due", *argv, "--data-dir", str(tmp_path / "x")]) == 1
+        err = capsys.readouterr().err
+        assert "超出了可计算的日期范围" in err and "Error" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_import_of_a_missing_file_or_a_folder_is_said_in_chinese(tmp_path, capsys):
+    folder = str(tmp_path / "books")
+    assert main(["calendar", "import", str(tmp_path / "没有.csv"), "--data-dir", folder]) == 1
+    err = capsys.readouterr().err
+    assert "找不到文件" in err and "No such file" not in err
+    assert main(["calendar", "import", str(tmp_path), "--data-dir", folder]) == 1
+    err = capsys.readouterr().err
+    assert "是文件夹" in err and "Is a directory" not in err

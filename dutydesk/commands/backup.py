@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     problems = quick_check(folder.db_path)
     if problems:
         raise DeskError("数据库文件损坏，不能备份：" + "；".join(problems[:3]))
-    who = identify_on_folder(folder, getattr(args, "user", None), dt.datetime.now())
+    who = identify_on_folder(folder, getattr(args, "user", None), dt.datetime.now(), need="备份")
     log.info("backup by %s", who or "-")
     if args.out:
         out = Path(args.out).expanduser()

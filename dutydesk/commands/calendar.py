@@ -7,7 +7,6 @@ import argparse
 from contextlib import contextmanager
 from pathlib import Path
 
-from dutydesk.cli_text import os_error_text
 from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.datafolder import DeskError
@@ -69,10 +68,16 @@ def run_import(args: argparse.Namespace) -> int:
     from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
     from dutydesk.store.calendar_days import import_days
 
+    if args.file.exists() and not args.file.is_dir() and not args.file.is_file():
+        raise DeskError(f"{args.file} 不是普通文件，请指定节假日文件（CSV 或 JSON）")  # a device never ends
     try:
         text = args.file.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DeskError(f"无法读取文件 {args.file}：{os_error_text(exc, with_name=False)}") from None
+    except IsADirectoryError:
+        raise DeskError(f"{args.file} 是文件夹，请指定节假日文件（CSV 或 JSON）") from None
+    except OSError as exc:  # said in Chinese, not the system's English strerror
+        from dutydesk.store.faults import file_fault_message
+
+        raise DeskError(file_fault_message(exc, args.file)) from None
     except UnicodeDecodeError:
         raise DeskError(f"文件 {args.file} 不是 UTF-8 编码，请另存为 UTF-8") from None
     try:
@@ -80,6 +85,9 @@ def run_import(args: argparse.Namespace) -> int:
     except CalendarFileError as exc:
         raise DeskError(f"{args.file.name} {exc}") from None
     with identified_desk(args) as desk:
+        from dutydesk.cli_identity import require_manager
+
+        require_manager(desk.account, "导入节假日")  # as 工具 → 工作日日历 in the window
         count = import_days(days, desk.who, desk.now())
     years = sorted({d.day.year for d in days})
     print(f"已导入 {count} 天（{'、'.join(str(y) for y in years)} 年）")
@@ -94,7 +102,10 @@ def run_due(args: argparse.Namespace) -> int:
     if args.days < 0:
         raise DeskError("工作日数不能为负数")
     with _calendar(args) as calendar:
-        due = calendar.add_workdays(start, args.days)
+        try:
+            due = calendar.add_workdays(start, args.days)
+        except OverflowError:  # past 9999-12-31: a typo in the date or the number of days
+            raise DeskError(f"{start} 之后 {args.days} 个工作日超出了可计算的日期范围，请检查日期和天数") from None
         for year in sorted({start.year, due.year}):
             if not calendar.has_official_year(year) and not calendar.has_entered_year(year):
                 print(missing_year_warning(year))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from dutydesk.domain.clock import Clock
@@ -29,6 +30,11 @@ def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
 
     if folder.holds_real_data():
         raise DeskError(f"该文件夹中有正式数据，演示数据不会写入：{folder.path}")
+    if _has_passwords(folder):
+        # A "DEMO" marker file is easily dropped into a real folder; books whose accounts have
+        # passwords are someone's work, so they are never deleted to make room for demo data.
+        raise DeskError(f"该文件夹中的账本已设账户密码，不会被演示数据覆盖：{folder.path}。"
+                        "如确为演示数据，请换一个空文件夹生成")
     folder.mark_demo()
     with folder.lock():
         _remove_db(folder)
@@ -42,6 +48,21 @@ def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
             raise
         finally:
             desk.close()
+
+
+def _has_passwords(folder: DataFolder) -> bool:
+    """True when the folder's database has an active account with a password (read-only look)."""
+    if not folder.db_path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{folder.db_path}?mode=ro", uri=True)
+        try:
+            return bool(con.execute("SELECT count(*) FROM account WHERE active = 1 "
+                                    "AND password_hash IS NOT NULL AND password_hash <> ''").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False  # no account table yet, or not a database: nothing of anyone's to protect
 
 
 def _remove_db(folder: DataFolder) -> None:

@@ -64,7 +64,7 @@ def resolve_period(ledger: str, start: str | None, end: str | None, month: str |
         if start or end:
             raise DeskError("--month 与 --from/--to 只能选一种")
         try:
-            return spec, Period.parse_month(month)
+            return spec, _in_range(Period.parse_month(month))
         except ValueError as exc:
             raise DeskError(str(exc)) from None
     if spec.monthly:
@@ -74,7 +74,15 @@ def resolve_period(ledger: str, start: str | None, end: str | None, month: str |
     first, last = _date(start, "起始日期"), _date(end, "截止日期")
     if first > last:
         raise DeskError("起始日期不能晚于截止日期")
-    return spec, Period(first, last)
+    return spec, _in_range(Period(first, last))
+
+
+def _in_range(period):
+    """A period the books can hold (1900-2100, as imports check): 0001-01-01 or 9999-12-31 is a
+    typo, and counting working days or half-years past them would fail deep inside."""
+    if period.start.year < 1900 or period.end.year > 2100:
+        raise DeskError(f"日期应在1900年至2100年之间：{period.start} 至 {period.end}")
+    return period
 
 
 def resolve_format(fmt: str | None, out: Path) -> str:

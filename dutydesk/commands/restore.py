@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import folder_from
     from dutydesk.store.backup_check import folder_center, other_center_phrase
     from dutydesk.store.backup_schedule import inspect_backup, verified_restore
-    from dutydesk.store.restore import before_opening, is_live_database
+    from dutydesk.store.restore import NO_CENTER, before_opening, is_live_database
 
     folder = folder_from(args)
     source = Path(args.file).expanduser()
@@ -57,11 +57,12 @@ def run(args: argparse.Namespace) -> int:
         if notice:
             print(notice, file=sys.stderr)
         books = folder_center(folder.db_path)
-        if info.center and books and info.center != books:
+        if books and info.center != books:  # a backup without a center is not this center's
+            theirs = info.center or NO_CENTER
             if not args.other_center:
-                raise DeskError(f"此备份属于「{info.center}」，而本数据文件夹是「{books}」的账本，未恢复"
+                raise DeskError(f"此备份属于「{theirs}」，而本数据文件夹是「{books}」的账本，未恢复"
                                 "（确需恢复请加 --other-center）")
-            phrase = other_center_phrase(info.center, books)
+            phrase = other_center_phrase(theirs, books)
             confirmation = _ask(f"此备份属于另一个服务中心。确需恢复，请输入「{phrase}」：")
             if confirmation != phrase:
                 raise DeskError("确认文字不符，未恢复")
@@ -82,5 +83,5 @@ def _identify(folder: DataFolder, backup: Path, user: str | None) -> str:
     from dutydesk.store.integrity import quick_check
 
     if folder.db_path.exists() and not quick_check(folder.db_path):
-        return identify_on_folder(folder, user, dt.datetime.now())
-    return identify_on_file(backup, user)
+        return identify_on_folder(folder, user, dt.datetime.now(), need="恢复")
+    return identify_on_file(backup, user, need="恢复")

@@ -60,7 +60,9 @@ def _is_check_letter(ch: str) -> bool:
 
 def _is_separator(ch: str) -> bool:
     n = _norm(ch)
-    return len(n) == 1 and n in SEPARATORS
+    # An invisible format character (zero-width space, soft hyphen, BOM) pasted between the groups
+    # of a number hides nothing from a reader, so it must not hide the number from masking.
+    return len(n) == 1 and (n in SEPARATORS or unicodedata.category(n) == "Cf")
 
 
 @dataclass
@@ -213,6 +215,16 @@ def mask_personal_numbers(text: str, mask: str = "*") -> str:
         for position in span.hidden:
             chars[position] = mask
     return "".join(chars)
+
+
+NAME_HOLDS_NUMBER = "姓名栏中不要填写电话或身份证号，请填在联系电话或身份证号栏"
+
+
+def name_number_error(name: str) -> str | None:
+    """V09: a phone or ID typed into a name field (``张三 13912345678``) would be shown, printed
+    and filed in full wherever the name goes (lists, slips, ledgers, search titles), which mask
+    free text but not names: such a name is refused with this message, None when it is fine."""
+    return NAME_HOLDS_NUMBER if find_personal_numbers(name) else None
 
 
 def digits_of(text: str) -> str:

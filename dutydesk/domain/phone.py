@@ -19,6 +19,7 @@ class PhoneError(ValueError):
 _SEPARATORS = re.compile(r"[-()./·]")
 _COUNTRY = re.compile(r"^(?:\+86|0086)")
 _LANDLINE_DIGITS = re.compile(r"^0\d{9,11}$")
+_TYPED_NUMBER = re.compile(r"^\+?[0-9]+[xX]?$")  # a number being typed: digits, maybe +86 or an ID's X
 
 
 def _area_code_length(digits: str) -> int:
@@ -57,9 +58,14 @@ def phone_prefix(typed: str) -> str:
     """What a partly typed number looks like in canonical form, for prefix searches (V09):
     "+86138" is "138", "05718888" is "0571-8888"; anything else comes back as it is."""
     text = typed
+    bare = _SEPARATORS.sub("", text)
+    if _TYPED_NUMBER.match(bare):
+        text = bare  # 0086-138…, (0571)8888…, 110105-1949…X: separators say nothing about who it is
     international = _COUNTRY.match(text)
     if international and text[international.end():].isdigit():
         text = text[international.end():]
+    elif len(text) == 13 and text.startswith("86") and _MOBILE.match(text[2:]):
+        text = text[2:]  # 8613800138000, as canonical_phone reads it
     if text.isascii() and text.isdigit() and text.startswith("0") and len(text) > 4:
         area = _area_code_length(text)
         return text[:area] + "-" + text[area:]

@@ -15,6 +15,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.catalogue import CatalogueError, Material, Outcome, Tick, decide
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.personal_numbers import name_number_error
 from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.placeholders import unfilled_message
 from dutydesk.domain.settings import declare
@@ -94,6 +95,8 @@ def check_entry(entry: ChecklistEntry) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not entry.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
+    elif name_error := name_number_error(entry.person_name):
+        errors["person_name"] = name_error
     if not entry.eligible and not entry.reason.strip():
         errors["reason"] = "不符合条件时必须写明原因"
     if entry.channel not in CHANNELS:

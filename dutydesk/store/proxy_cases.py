@@ -18,6 +18,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integri
 
 from dutydesk.domain.catalogue import Material, Outcome, Tick, check_fee, decide
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.personal_numbers import name_number_error
 from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.proxy_case import (
     STATE_LABELS,
@@ -123,6 +124,8 @@ def create_case(new: NewCase, who: str, at: dt.datetime, calendar: WorkdayCalend
     errors: dict[str, str] = {}
     if not new.person_name.strip():
         errors["person_name"] = "请填写群众姓名"
+    elif name_error := name_number_error(new.person_name):
+        errors["person_name"] = name_error
     if not new.agent.strip():
         errors["agent"] = "请指定代办员（一人负责到底）"
     if item.kind != "代办" or item.done_on_spot:

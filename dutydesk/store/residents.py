@@ -16,6 +16,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.idcard import IdNumberError, parse_id_number
 from dutydesk.domain.name_initials import initials_variants
+from dutydesk.domain.personal_numbers import name_number_error
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
@@ -118,6 +119,8 @@ def clean(data: ResidentData, today: dt.date) -> dict:
     }
     if not values["name"]:
         errors["name"] = "请填写姓名"
+    elif name_error := name_number_error(values["name"]):
+        errors["name"] = name_error
     if normalize_text(data.id_number):
         try:
             parsed = parse_id_number(data.id_number, today)

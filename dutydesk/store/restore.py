@@ -48,6 +48,11 @@ STEP_HOOK: Callable[[str], None] | None = None
 LEFTOVER_AGE_SECONDS = 600
 
 
+# What a backup without a center is called when it would replace a center's books: an empty or
+# half-set-up database is not "the same center" (it would silently empty the books).
+NO_CENTER = "未设置服务中心的账本"
+
+
 class OtherCenter(DeskError):
     """The backup belongs to another center: restoring it needs the typed ``phrase``."""
 
@@ -186,8 +191,8 @@ def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
         if not verdict.ok:
             raise DeskError("备份文件未通过检查，不能恢复：" + "；".join(verdict.problems[:3]))
         books_center = folder_center(folder.db_path)
-        if verdict.center and books_center and verdict.center != books_center:
-            wrong = OtherCenter(verdict.center, books_center)
+        if books_center and verdict.center != books_center:
+            wrong = OtherCenter(verdict.center or NO_CENTER, books_center)
             if confirmation.strip() != wrong.phrase:
                 raise wrong
         _step("checked")

@@ -175,13 +175,29 @@ def roster_problems(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> 
     return check_roster(slots, stored, config.per_session, config.min_hours)
 
 
+CLOSED_SESSION = ("该班次已过停签时间，签到簿已关闭，不能再移出或对调；"
+                  "确有原因请按请假（事后补假，须主任批准）处理")
+
+
+def book_closed(day: dt.date, session_key: str, at: dt.datetime) -> bool:
+    """D05/D07: the session's sign-in book has closed (its cutoff passed, or the day is over).
+    Who was on it then is what the tally counts: removing or swapping them afterwards would erase
+    an absence or move it onto someone who was never asked."""
+    session = duty_config(day).session(session_key)
+    return day < at.date() or (day == at.date() and session is not None and session.at(day, "cutoff") < at)
+
+
 def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.datetime) -> RosterSlot:
     """Manually put someone on a slot (kept when the roster is regenerated). Put on a session of
-    today already past its cutoff, they are 补排: they could not have signed in by it (D05)."""
+    today already past its cutoff, they are 补排: they could not have signed in by it (D05) -
+    unless they were on it before and removed (putting them back does not lift the cutoff).
+    A session already over takes no one."""
     errors = {}
     session = duty_config(day).session(session_key)
     if session is None:
         errors["session"] = "请选择班次"
+    elif day < at.date() or session.at(day, "end") <= at:
+        errors["session"] = "该班次已结束，不能补排"
     if not staff.active_on(day):
         errors["staff"] = f"{staff.name}在{day:%m月%d日}不在岗（已停用或尚未启用）"
     elif RosterSlot.select().where((RosterSlot.day == day) & (RosterSlot.session_key == session_key)
@@ -189,7 +205,9 @@ def assign(day: dt.date, session_key: str, staff: Staff, who: str, at: dt.dateti
         errors["staff"] = f"{staff.name}已在该班次"
     if errors:
         raise RosterEditError(errors)
-    late = day == at.date() and session.at(day, "cutoff") < at
+    late = (day == at.date() and session.at(day, "cutoff") < at
+            and not RosterSlot.select().where((RosterSlot.day == day) & (RosterSlot.session_key == session_key)
+                                              & (RosterSlot.staff == staff)).exists())
     with database.atomic():
         _mark_manual(day, session_key, who, at)
         return audit.create(RosterSlot, who, at, day=day, session_key=session_key, staff=staff,
@@ -205,6 +223,8 @@ def _mark_manual(day: dt.date, session_key: str, who: str, at: dt.datetime) -> N
 
 
 def clear_slot(slot: RosterSlot, reason: str, who: str, at: dt.datetime) -> None:
+    if book_closed(slot.day, slot.session_key, at):
+        raise RosterEditError({"staff": CLOSED_SESSION})
     with database.atomic():
         audit.void(slot, who, at, reason or "手工清除")
         _mark_manual(slot.day, slot.session_key, who, at)
@@ -220,6 +240,8 @@ def swap(first: RosterSlot, second: RosterSlot, agreed_by: str, director_told: s
         errors["agreed_by"] = "请填写双方同意情况，如 张三、李四同意"
     if first.voided_at is not None or second.voided_at is not None:
         errors["second"] = "班次已变更，请刷新后重试"
+    elif book_closed(first.day, first.session_key, at) or book_closed(second.day, second.session_key, at):
+        errors["second"] = CLOSED_SESSION
     if errors:
         raise RosterEditError(errors)
     with database.atomic():

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from peewee import CharField, DateField, IntegerField, Model, TextField
 
+from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel, database
@@ -255,9 +256,25 @@ _SPACE_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 _INVISIBLE = {"Cc", "Cf", "Cs"}  # not Co: rare name characters live in private use
 
 
+_STORED_PHONE = re.compile(r"1\d{10}|0\d{2,3}-\d{7,8}")
+_COUNTRY_WORDS = ("+86", "0086", "86")
+
+
+def _as_phone(text: str) -> str | None:
+    """V09: a phone as the books store it (13822223333, 0571-88886666), however it was typed
+    (+86 138 2222 3333, 0086-138…, 057188886666, (0571)88886666); None for anything else."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    canonical = normalize_phone(text)
+    return canonical if _STORED_PHONE.fullmatch(canonical) else None
+
+
 def terms(query: str) -> list[str]:
     """The words of a query; each must be at least two characters (QueryError otherwise)."""
-    words = [normalise(w) for w in normalize_text(clean_query(query)).split()]  # V09: ０５７１ finds 0571
+    raw = normalize_text(clean_query(query)).split()  # V09: ０５７１ finds 0571
+    if len(raw) > 1 and raw[0] in _COUNTRY_WORDS and raw[1][:1].isdigit():
+        raw = raw[1:]  # "+86 138 2222 3333": the country code is stored nowhere
+    words = [normalise(_as_phone(w) or w) for w in raw]  # 0086-138…, 057188886666: as stored
     short = [w for w in words if len(w) < 2]
     if short:
         raise QueryError("每个检索词至少两个字（或两位数字）")

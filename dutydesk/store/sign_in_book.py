@@ -14,7 +14,7 @@ from dutydesk.domain import attendance as rules
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.sign_in_book import EXCUSE_TYPES
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts import Account, approval_refusal
 from dutydesk.store.attendance import DutyAssignment, SignIn, SignInError, assignments_on, slot_to_sign
 from dutydesk.store.sign_in_identity import IdentityRefused, verify_principal
 from dutydesk.store.staff import Staff
@@ -58,6 +58,9 @@ def accept_reason(row: SignIn, excuse_type: str, note: str, account: Account | N
     assignment (公出), a sick or personal leave note (病假/事假). It then counts as present."""
     if account is None or not account.is_director:
         raise SignInBookError({"account": "只有主任或书记可以认定停签后签到的理由"})
+    refusal = approval_refusal(account)  # the one approval rule: a director with a password
+    if refusal is not None:
+        raise SignInBookError({"account": refusal})
     errors: dict[str, str] = {}
     if excuse_type not in EXCUSE_TYPES:
         errors["excuse_type"] = "请选择理由类型（公出、病假或事假）"

@@ -27,6 +27,7 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.incident import IncidentReportDraft, check_reports
 from dutydesk.domain.labels import label
+from dutydesk.domain.personal_numbers import name_number_error
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
@@ -199,6 +200,8 @@ def check_draft(draft: VisitDraft, on: dt.date, at: dt.datetime | None = None) -
         errors["category"] = "请选择事项类别"
     if not draft.person_name.strip():
         errors["person_name"] = "请填写来访人姓名（谁来访必须登记）"
+    elif name_error := name_number_error(draft.person_name):
+        errors["person_name"] = name_error
     if draft.contact.strip():
         try:
             parse_phone(draft.contact)

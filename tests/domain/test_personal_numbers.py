@@ -32,6 +32,12 @@ WRITTEN_FORMS = [
     ("110105 19900307 123X", "id_number", "110105 ******** 123X"),
     ("110105-19900307-1234", "id_number", "110105-********-1234"),
     ("老身份证110105900307123", "id_number", "老身份证110105*****7123"),
+    # issue 12 audit: invisible characters pasted between the groups, 86 without +, mixed widths
+    ("139\u200b1234\u200b5678", "phone", "139\u200b****\u200b5678"),
+    ("139\u00ad1234\u00ad5678", "phone", "139\u00ad****\u00ad5678"),
+    ("110105\ufeff19900307\ufeff1234", "id_number", "110105\ufeff********\ufeff1234"),
+    ("86 139 1234 5678", "phone", "86 139 **** 5678"),
+    ("１３９ 1234 ５６７８", "phone", "１３９ **** ５６７８"),
 ]
 
 

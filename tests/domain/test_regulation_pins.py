@@ -23,10 +23,12 @@ from dutydesk.domain.attendance import (
     is_absent,
     is_late,
     penalty_amount,
+    report_flag,
     status,
 )
 from dutydesk.domain.duty_settings import sessions_from_json
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, CaseRules, StepKind, validate_step
+from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 
 DAY = dt.date(2026, 11, 24)  # a Tuesday
@@ -40,7 +42,7 @@ def default_rules() -> PenaltyRules:
 @pytest.mark.parametrize(("role", "yuan"), [
     ("书记", 200), ("主任", 200), ("副书记", 200),
     ("两委委员", 100), ("文书", 100), ("大学生村官", 100), ("选派干部", 100),
-    ("协管员", 50), ("社保员", 50),
+    ("协管员", 50), ("社保员", 50), ("代办员", 50), ("党员志愿者", 0),
 ])
 def test_d14_default_penalty_per_absence_by_role(role, yuan):
     assert ds.penalty_for(role, ds.PENALTIES.default) == yuan
@@ -120,3 +122,14 @@ def test_p03_notifying_records_how_and_when():
     assert NOTIFY_METHODS == ("电话", "短信", "微信", "上门", "当面")
     for method in NOTIFY_METHODS:
         assert validate_step(StepKind.NOTIFY, {"method": method, "at": "11-24 10:00"}, CaseRules(), DAY) == {}
+
+
+def test_d19_report_at_15_consecutive_or_30_absent_days_a_year():
+    """D19 (seed 004): the defaults, and the flag exactly at each of them."""
+    assert (REPORT_CONSECUTIVE_DAYS.default, REPORT_DAYS_PER_YEAR.default) == (15, 30)
+    run = [(dt.date(2026, 3, 1) + dt.timedelta(days=i), True) for i in range(15)]
+    assert report_flag(run[:14], 15, 30) == ""
+    assert report_flag(run, 15, 30) == "连续缺勤15天，应上报组织部门"
+    scattered = [(dt.date(2026, 1, 1) + dt.timedelta(days=i), i % 2 == 0) for i in range(60)]
+    assert report_flag(scattered[:-2], 15, 30) == ""  # 29 absent days, never two in a row
+    assert report_flag(scattered, 15, 30) == "本年累计缺勤30天，应上报组织部门"

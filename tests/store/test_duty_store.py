@@ -75,11 +75,11 @@ def test_regenerating_keeps_manual_edits(desk):
 
 def test_d08_swap_updates_both_slots_and_records_agreement(desk):
     staff = make_staff(desk)
-    a = put_on(desk, DAY, "am", staff["王委员"])
+    a = put_on(desk, DAY, "pm", staff["王委员"])  # the clock is 09:00: the afternoon is still ahead
     b = put_on(desk, DAY + dt.timedelta(days=1), "pm", staff["赵文书"])
     record = swap(a, b, "王委员、赵文书同意", "已告知李主任", "测试", desk.now())
     live = {(s.day, s.session_key): s.staff.name for s in live_slots(DAY, DAY + dt.timedelta(days=1))}
-    assert live == {(DAY, "am"): "赵文书", (DAY + dt.timedelta(days=1), "pm"): "王委员"}
+    assert live == {(DAY, "pm"): "赵文书", (DAY + dt.timedelta(days=1), "pm"): "王委员"}
     assert record.agreed_by == "王委员、赵文书同意" and record.director_told == "已告知李主任"
     assert RosterSlot.get_by_id(a.id).voided_at is not None  # the old slots stay, voided
 

@@ -12,9 +12,10 @@ import pytest
 from dutydesk.domain.catalogue import Tick
 from dutydesk.domain.proxy_case import CaseState, StepKind
 from dutydesk.store import notices, proxy_cases
+from dutydesk.store.attendance import SignInError, open_sign_in, sign_in, sign_out
 from dutydesk.store.center import save_center
 from dutydesk.store.duty_config import duty_config
-from dutydesk.store.handover import open_matters_text
+from dutydesk.store.handover import Handover, open_matters_text
 from dutydesk.store.inspections import DutyFinding, FindingError, record_complaint
 from dutydesk.store.notices import ChecklistEntry, NoticeInvalid
 from dutydesk.store.proxy_cases import CaseInvalid, NewCase
@@ -208,3 +209,24 @@ def test_d09_handover_lists_open_visits_and_open_proxy_slips_only(books):
     assert visit.ref in text and "王大爷" in text
     assert open_case.slip_no in text and "代办｜张秀英" in text and "李文书" in text
     assert voided.slip_no not in text
+
+
+def test_p05_a_case_cannot_be_handed_to_nobody(books):
+    """P05: one person responsible throughout: a handover must name who takes the case over."""
+    case = new_case(books)
+    with pytest.raises(CaseInvalid) as caught:
+        proxy_cases.hand_over(case, "  ", "李文书休假", books.who, books.now())
+    assert caught.value.errors == {"agent": "请填写接手的代办员"}
+    assert proxy_cases.case_by_id(case.id).agent == "李文书"
+
+
+def test_d09_signing_out_needs_a_handover_note(desk):
+    """D09: the duty person hands over at the end of the shift: no sign-out without a note."""
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["王委员"])
+    sign_in(s["王委员"], "测试", at(8, 20))
+    with pytest.raises(SignInError, match="请填写交接班事项"):
+        sign_out(s["王委员"], "  ", "", "测试", at(12))
+    assert open_sign_in(s["王委员"], DAY) is not None and Handover.select().count() == 0
+    sign_out(s["王委员"], "无", "", "测试", at(12))
+    assert open_sign_in(s["王委员"], DAY) is None and Handover.select().count() == 1

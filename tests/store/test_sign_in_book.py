@@ -269,3 +269,18 @@ def test_d05_a_principal_leader_without_a_password_cannot_authorise_a_proxy_sign
         proxy_sign_in(s["赵文书"], "王书记", "", "途中", "李文书", at(8, 10))
     assert "王书记尚未设置密码" in err.value.errors["principal"]
     assert SignIn.select().count() == 0
+
+
+def test_d05_a_director_without_a_password_cannot_accept_a_reason_after_the_cutoff(desk):
+    """D05 (issue 12.4): accepting why someone signed after the cutoff is a director's approval, so
+    an account anyone can choose without a password cannot give it; the sign-in stays an absence."""
+    s = make_staff(desk)
+    put_on(desk, DAY, "am", s["赵文书"])
+    row = sign_in(s["赵文书"], "测试", at(10))
+    no_secret = Account.get(Account.name == "王书记")
+    assert no_secret.is_director and not no_secret.password_hash
+    with pytest.raises(SignInBookError) as err:
+        accept_reason(row, "公出", "镇党委会议通知", no_secret, at(10, 5))
+    assert "王书记尚未设置密码" in err.value.errors["account"]
+    assert [a.rostered.name for a in after_cutoff_today(DAY)] == ["赵文书"]
+    assert tally(at(13))["赵文书"].absent == 1

@@ -14,6 +14,7 @@ from dutydesk.store.audit_query import (
     audit_page,
     audited_tables,
 )
+from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.record_view import display_value, field_label, record_number, table_label
 from dutydesk.ui.forms import date_edit
 from dutydesk.ui.record_list import RecordListDialog
@@ -23,13 +24,15 @@ ALL = "全部"
 
 
 def _cell(entry, column: int) -> str:
+    # V09: old and new values quote residents' numbers (a phone, an ID, a request); the trail is
+    # read for who changed what, so they are masked here as on every other screen.
     values = (
         f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.account, table_label(entry.table_name),
         record_number(entry.table_name, entry.record_id),
         label("audit_action", entry.action), field_label(entry.table_name, entry.field) if entry.field else "",
-        display_value(entry.table_name, entry.field or "", entry.old_value) if entry.old_value else "",
-        display_value(entry.table_name, entry.field or "", entry.new_value) if entry.new_value else "",
-        entry.reason or "",
+        mask_numbers(display_value(entry.table_name, entry.field or "", entry.old_value)) if entry.old_value else "",
+        mask_numbers(display_value(entry.table_name, entry.field or "", entry.new_value)) if entry.new_value else "",
+        mask_numbers(entry.reason or ""),
     )
     return values[column]
 

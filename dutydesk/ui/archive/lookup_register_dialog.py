@@ -11,7 +11,7 @@ from dutydesk.desk import Desk
 from dutydesk.reports.archive_ledgers import approval_text, lookup_register_ledger, retention_text
 from dutydesk.reports.ledger import ExportCancelled, write_ledger
 from dutydesk.store.lookup_register import LookupEntry, register_page
-from dutydesk.store.privacy import log_export
+from dutydesk.store.privacy import log_export, mask_numbers
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.background import Cancelled, run_with_progress
 from dutydesk.ui.forms import date_edit
@@ -21,8 +21,10 @@ HEADERS = ("查阅时间", "查阅人", "检索内容", "记录类型", "保管�
 
 
 def _cell(entry: LookupEntry, column: int) -> str:
-    values = (f"{entry.opened_at:%Y-%m-%d %H:%M}", entry.opened_by, entry.query, kinds().get(entry.kind, entry.kind),
-              retention_text(entry), entry.title, entry.reason, entry.approved_by, approval_text(entry))
+    # V09: the query, title and reason may quote a resident's number: masked, as in the export
+    values = (f"{entry.opened_at:%Y-%m-%d %H:%M}", entry.opened_by, mask_numbers(entry.query),
+              kinds().get(entry.kind, entry.kind), retention_text(entry), mask_numbers(entry.title),
+              mask_numbers(entry.reason), entry.approved_by, approval_text(entry))
     return values[column]
 
 

@@ -310,8 +310,12 @@ class RosterPage(QWidget):
         if not rows:
             self.person_field.set_error(f"{self.person.currentText()}不在所选班次")
             return
+        try:
+            clear_slot(rows[0], "手工移出", self.desk.who, self.desk.now())
+        except RosterEditError as exc:
+            self.person_field.set_error(next(iter(exc.errors.values())))
+            return
         self.person_field.clear_error()
-        clear_slot(rows[0], "手工移出", self.desk.who, self.desk.now())
         show_message(self.edit_message, f"已将{rows[0].staff.name}移出该班次", ok=True)
         self.refresh()
         self.changed.emit("duty")

@@ -38,11 +38,12 @@ from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS,
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import proxy_cases, reprints
 from dutydesk.store.daily_work import ArchiveOnly, daily_case
-from dutydesk.store.privacy import mask_for, mask_text
+from dutydesk.store.privacy import RevealRefused, log_reveal, mask_numbers, mask_value, may_see_unmasked
 from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
+from dutydesk.ui.reveal import LABEL as REVEAL_LABEL
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 PAGE = 100
@@ -281,6 +282,13 @@ class CasePage(QWidget):
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button,
                        self.investigate_button):
             more.addWidget(button)
+        # V09: the person's numbers are masked for everyone; a director's 显示完整号码 is logged.
+        # The page outlives a change of user, so the button follows the account shown to.
+        self.revealed: tuple[int, int] | None = None  # (account id, case id) shown in full
+        self.reveal = push_button(REVEAL_LABEL, self._reveal)
+        self.reveal.setToolTip("查看后将记录查看人、时间和记录")
+        self.reveal.setVisible(False)
+        more.addWidget(self.reveal)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -324,15 +332,19 @@ class CasePage(QWidget):
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button):
             button.setEnabled(enabled)
         self.investigate_button.setEnabled(enabled and case is not None and case.item_version.item.investigated)
+        full = case is not None and self.revealed == (getattr(self.desk.account, "id", None), case.id)
+        self.reveal.setVisible(case is not None and may_see_unmasked(self.desk.account, self.desk.today()))
+        self.reveal.setEnabled(not full)
         if case is None:
             return
+        shown = (lambda text: text) if full else mask_numbers
         item = case.item_version.item
         fee = "不收费" if case.fee_amount in ("", "0") else f"{case.fee_amount}元"
-        voided = (f"<br><b style='color:{OVERDUE_RED}'>已作废：{mask_text(self.desk.account, case.void_reason)}</b>"
+        voided = (f"<br><b style='color:{OVERDUE_RED}'>已作废：{shown(case.void_reason)}</b>"
                   if case.voided_at else "")
         self.detail.setText(
             f"<b style='font-size:120%'>{case.slip_no}</b>　{case.state_label}{voided}<br>"
-            f"群众：{case.person_name}　{mask_for(self.desk.account, 'phone', case.person_phone)}<br>"
+            f"群众：{case.person_name}　{case.person_phone if full else mask_value('phone', case.person_phone)}<br>"
             f"事项：{item.name}（第{case.item_version.version}版）　收费：{fee}<br>"
             f"受理：{case.accepted_at:%Y-%m-%d %H:%M}　"
             f"承诺办结：{deadline_text(case.promised_date, self.desk.calendar())}<br>"
@@ -340,7 +352,7 @@ class CasePage(QWidget):
             + investigation_text(case)
         )
         for step in proxy_cases.all_steps(case):
-            self.steps.addItem(mask_text(self.desk.account, step_line(step)))
+            self.steps.addItem(shown(step_line(step)))
         for again in reprints.reprints_of(case.slip_no):
             self.steps.addItem(f"{again.printed_at:%Y-%m-%d %H:%M}　{again.printed_by}　"
                                f"补打{reprints.PAPERS[again.paper]}（原因：{again.reason}）")
@@ -349,6 +361,19 @@ class CasePage(QWidget):
             self.next_box.addWidget(button)
             self.step_buttons.append(button)
         self.reverse_button.setEnabled(enabled and any(s.kind != HANDOVER for s in proxy_cases.live_steps(case)))
+
+    def _reveal(self) -> None:
+        """V09: log who saw this case's numbers in full, then show them (A01)."""
+        if self.case is None:
+            return
+        try:
+            with self.desk.db.atomic():
+                log_reveal(self.desk.account, self.desk.now(), f"代办单{self.case.slip_no} {self.case.person_name}")
+        except RevealRefused as exc:
+            QMessageBox.warning(self, "显示完整号码", str(exc))
+            return
+        self.revealed = (self.desk.account.id, self.case.id)
+        self.show_case(self.case)
 
     def record(self, kind: StepKind) -> None:
         if self.case is None:

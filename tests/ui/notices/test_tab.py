@@ -381,7 +381,12 @@ def test_v09_case_panel_masks_the_phone_for_an_operator(qtbot, tab, desk):
     assert "138****5678" in detail and "13812345678" not in detail
     desk.account = Account.get(Account.name == "王书记")  # a role in privacy.unmasked_roles
     tab.open_slip(case.slip_no)
+    assert "138****5678" in by_name(tab, "代办单详情", QLabel).text()  # until a logged reveal (V09)
+    by_name(tab, "显示完整号码").click()
     assert "13812345678" in by_name(tab, "代办单详情", QLabel).text()
+    desk.account = Account.get(Account.name == "李文书")  # the next user sees it masked again
+    tab.open_slip(case.slip_no)
+    assert "13812345678" not in by_name(tab, "代办单详情", QLabel).text()
 
 
 def test_one_preview_prints_receipt_and_slip_together(qtbot, tab, desk, monkeypatch):

@@ -62,7 +62,7 @@ def test_os_errors_are_chinese_and_name_the_file():
 def test_importing_a_missing_file_says_file_does_not_exist(tmp_path, capsys):
     assert main(["calendar", "import", str(tmp_path / "nope.csv"), "--data-dir", str(tmp_path / "x")]) == 1
     err = capsys.readouterr().err
-    assert "文件不存在" in err and "No such file" not in err
+    assert "找不到文件" in err and "No such file" not in err
 
 
 def test_an_os_error_anywhere_is_one_chinese_line(tmp_path, monkeypatch, capsys):

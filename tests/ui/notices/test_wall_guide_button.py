@@ -30,7 +30,7 @@ def _choose(page: CataloguePage, code: str) -> None:
 
 
 def test_n08_print_guide_button_refuses_a_blank_then_prints_a3(qtbot, app, desk, tmp_path, monkeypatch):
-    seed(desk)
+    catalogue.seed_default_catalogue(desk.who, desk.now())  # the template, blanks still in it
     page = _page(qtbot, desk)  # an operator may print the guide too
     out = tmp_path / "指南.pdf"
     monkeypatch.setattr(catalogue_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))

@@ -237,8 +237,7 @@ class TodayPage(QWidget):
                              f"现在 {now:%H:%M}　当班：{on_now}")
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
-        pins = ("签到须本人输入签到密码。" if pins_in_use()
-                else "尚未为值班人员设置签到密码，请主任设置。")
+        pins = "签到须本人输入签到密码。" if pins_in_use() else "尚未为值班人员设置签到密码。"
         rules = (f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
                  + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
                  + "班次结束仍未签到计缺勤。")

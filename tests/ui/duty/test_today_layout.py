@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from dutydesk.ui import screen_fit
 from dutydesk.ui.duty.today import TodayPage
+from dutydesk.ui.forms import push_button
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.helpers import by_name
 
@@ -49,9 +50,12 @@ def test_narrow_screen_stacks_person_and_pin(app, qtbot, desk, monkeypatch):
 def test_sign_in_book_buttons_are_compact_beside_the_big_sign_in_buttons(app, qtbot, desk, monkeypatch):
     page = make_page(qtbot, desk, monkeypatch, wide=True)
     big = by_name(page, "签到", QPushButton).height()
+    usual = push_button("更新")
+    page.layout().addWidget(usual)  # an ordinary button styled by the same theme
     for name in ("代签", "认定停签理由", "设置签到密码"):
         button = by_name(page, name, QPushButton)
         assert button.isVisible() and button.height() < big
+        assert button.sizeHint().height() < usual.sizeHint().height()
         assert button.toolTip()  # what it is for, on hovering
 
 

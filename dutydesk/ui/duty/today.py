@@ -66,6 +66,17 @@ def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWid
     return item
 
 
+def arrival_hint(minutes: int, late: bool, pins: bool) -> tuple[str, str]:
+    """The sign-in hint (D05): one short line for the page, and the whole rule for its tooltip."""
+    who = ("签到须本人输入签到密码，他人不能代签（特殊情况经主要领导授权）。" if pins
+           else "尚未为值班人员设置签到密码，目前不需密码即可签到；请主任为每人设置签到密码。")
+    rules = (f"{who}签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
+             + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
+             + "班次结束仍未签到计缺勤。")
+    short = "签到须本人输入签到密码。" if pins else "尚未为值班人员设置签到密码。"
+    return f"{short}请于班次开始前{minutes}分钟到岗。", rules
+
+
 class TodayPage(QWidget):
     """Refreshes itself on a timer, so statuses turn late/absent as sessions pass their cutoff and end."""
 
@@ -237,15 +248,10 @@ class TodayPage(QWidget):
                              f"现在 {now:%H:%M}　当班：{on_now}")
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
-        pins = "签到须本人输入签到密码。" if pins_in_use() else "尚未为值班人员设置签到密码。"
-        rules = (f"签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
-                 + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
-                 + "班次结束仍未签到计缺勤。")
         # One short line on the page (the board stays in view); the whole rule in the tooltip.
-        self.arrival_hint.setText(f"{pins}请于班次开始前{minutes}分钟到岗。")
-        self.arrival_hint.setToolTip(
-            ("签到须本人输入签到密码，他人不能代签（特殊情况经主要领导授权）。" if pins_in_use()
-             else "尚未为值班人员设置签到密码，目前不需密码即可签到；请主任为每人设置签到密码。") + rules)
+        text, rules = arrival_hint(minutes, late, pins_in_use())
+        self.arrival_hint.setText(text)
+        self.arrival_hint.setToolTip(rules)
         director = bool(self.desk.account and self.desk.account.is_director)
         self.excuse_button.setEnabled(director)
         self._fill_sessions(now)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from dutydesk.ui import screen_fit
-from dutydesk.ui.duty.today import TodayPage
+from dutydesk.ui.duty.today import TodayPage, arrival_hint
 from dutydesk.ui.forms import push_button
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.helpers import by_name
@@ -69,3 +69,9 @@ def test_d05_hint_is_one_short_line_and_the_rules_are_in_its_tooltip(app, qtbot,
     assert "停签后签到计缺勤" not in hint.text() and "停签后签到计缺勤" in hint.toolTip()
     assert "班次结束仍未签到计缺勤" in hint.toolTip()
     assert hint.heightForWidth(hint.width()) < 2 * hint.fontMetrics().lineSpacing()  # one line on a laptop
+
+
+def test_d05_hint_names_the_pin_rule_and_what_a_late_sign_in_counts_as():
+    short, rules = arrival_hint(20, late=True, pins=True)
+    assert short == "签到须本人输入签到密码。请于班次开始前20分钟到岗。"
+    assert "他人不能代签" in rules and "停签后签到计迟到" in rules and "计缺勤（" not in rules

@@ -23,6 +23,7 @@ FONT_SIZE_LABELS = {"normal": "正常", "large": "大", "xlarge": "特大"}
 
 STYLESHEET = f"""
 QPushButton {{ min-height: 2.2em; padding: 0.2em 1em; }}
+QPushButton[compact="true"] {{ min-height: 1.6em; padding: 0.1em 0.8em; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border: 1px solid #7E241F;
     border-radius: 4px; font-weight: bold; }}
 QPushButton[primary="true"]:disabled {{ background: #C9A3A1; }}

@@ -181,6 +181,13 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
         dialog.show()
         _settle(app)
         check(f"对话框 {spec.name}", dialog)
+        for tabs in dialog.findChildren(QTabWidget):  # a dialog's other tabs must fit as well
+            if not tabs.isVisible():
+                continue
+            for sub in range(1, tabs.count()):
+                tabs.setCurrentIndex(sub)
+                check(f"对话框 {spec.name} → {tabs.tabText(sub)}", dialog)
+            tabs.setCurrentIndex(0)
         report["dialogs"].append(spec.name)
         dialog.close()
         dialog.deleteLater()

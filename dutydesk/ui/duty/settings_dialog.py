@@ -3,6 +3,7 @@ penalty table (D01, D02, D05, D14). Directors only; a change applies from a date
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QTime
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -28,13 +29,14 @@ from dutydesk.desk import Desk
 from dutydesk.domain import duty_settings as ds
 from dutydesk.domain.duty_settings import DAY_MODES, WEEKDAY_NAMES, SessionDef, validate_sessions
 from dutydesk.domain.staff import STAFF_ROLES
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.duty_config import DutyConfig, duty_config
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.duty.sign_in_settings import SignInBookSettings
 from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))
+ROLE_COLUMNS = 3  # the penalty table's posts side by side, so its tab fits a 768-high screen
 DEFAULT_TIMES = {"am": ("08:30", "12:00"), "pm": ("14:30", "17:30"), "night": ("19:00", "21:30")}
 
 
@@ -57,18 +59,15 @@ def _spin(value: int, maximum: int, suffix: str = "") -> QSpinBox:
 
 
 class DutySettingsDialog(QDialog):
+    """The settings on four tabs under one 生效日期, so every page and its buttons fit a 1366×768
+    laptop without scrolling (as one long page it was three screens tall)."""
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("值班设置")
-        self.resize(760, 720)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
         today = desk.today()
         config = duty_config(today)
 
@@ -79,8 +78,24 @@ class DutySettingsDialog(QDialog):
         top.addRow("生效日期：", self.effective_field)
         layout.addLayout(top)
 
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("设置分类")
+        layout.addWidget(self.pages, 1)
+        self.sign_in_book = SignInBookSettings(self)
+        for title, box in (("班次", self._build_sessions(config)), ("值班日与人数", self._build_days(config, today)),
+                           ("考勤处罚", self._build_penalties(config)), ("签到簿", self.sign_in_book)):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.addWidget(box)
+            page_layout.addStretch(1)
+            self.pages.addTab(page, title)
+
+        self.save_button = push_button("保存设置", self.save, primary=True)
+        self.cancel_button = push_button("取消", self.reject)
+        layout.addLayout(button_row(self.save_button, self.cancel_button))
+
+    def _build_sessions(self, config: DutyConfig) -> QGroupBox:
         box = QGroupBox("班次：签到截止时间默认为班次开始时间")
-        layout.addWidget(box)
         grid = QGridLayout(box)
         for c, head in enumerate(["启用", "名称", "开始", "结束", "停签", "仅限星期"]):
             grid.addWidget(QLabel(head), 0, c)
@@ -126,9 +141,10 @@ class DutySettingsDialog(QDialog):
             grid.addWidget(field, r + len(SESSION_ROWS), 0, 1, 6)
             self.session_rows[key] = {"enabled": enabled, "name": name, "weekday": weekday, **edits}
             self.session_fields[key] = field
+        return box
 
+    def _build_days(self, config: DutyConfig, today: dt.date) -> QGroupBox:
         box = QGroupBox("值班日与人数")
-        layout.addWidget(box)
         form = QFormLayout(box)
         self.per_session = _spin(config.per_session, 20, " 人")
         self.per_session.setMinimum(1)
@@ -158,15 +174,24 @@ class DutySettingsDialog(QDialog):
         form.addRow("社区每日最少坐班：", FormField("社区每日最少坐班", self.min_community))
         self.early = _spin(config.early_arrival_minutes, 120, " 分钟")
         form.addRow("提前到岗：", FormField("提前到岗", self.early))
+        return box
 
+    def _build_penalties(self, config: DutyConfig) -> QGroupBox:
         box = QGroupBox("考勤处罚：每次查实缺勤的处罚金额")
-        layout.addWidget(box)
-        pform = QFormLayout(box)
+        outer = QVBoxLayout(box)
+        roles = QGridLayout()  # three columns of posts: the whole table in view
+        outer.addLayout(roles)
         self.penalties: dict[str, QSpinBox] = {}
-        for role in STAFF_ROLES:
+        for i, role in enumerate(STAFF_ROLES):
             spin = _spin(config.penalties.amounts.get(role, 0), 100000, " 元")
             self.penalties[role] = spin
-            pform.addRow(f"{role}：", FormField(f"{role}处罚", spin))
+            label = QLabel(f"{role}：")
+            label.setBuddy(spin)
+            row, column = divmod(i, ROLE_COLUMNS)
+            roles.addWidget(label, row, 2 * column)
+            roles.addWidget(FormField(f"{role}处罚", spin), row, 2 * column + 1)
+        pform = QFormLayout()
+        outer.addLayout(pform)
         self.joint = _spin(config.penalties.joint_liability, 100000, " 元")
         pform.addRow("连带责任（每人每次）：", FormField("连带责任", self.joint))
         self.threshold = _spin(config.penalties.threshold, 99, " 次")
@@ -176,12 +201,7 @@ class DutySettingsDialog(QDialog):
         self.multiplier = _spin(config.penalties.county_multiplier, 10, " 倍")
         self.multiplier.setMinimum(1)
         pform.addRow("县委组织部查实：", FormField("县委组织部查实倍数", self.multiplier))
-        self.sign_in_book = SignInBookSettings(self)
-        layout.addWidget(self.sign_in_book)
-
-        self.save_button = push_button("保存设置", self.save, primary=True)
-        self.cancel_button = push_button("取消", self.reject)
-        outer.addLayout(button_row(self.save_button, self.cancel_button))
+        return box
 
     # -- reading the form ------------------------------------------------------------------
     def sessions(self) -> list[SessionDef]:
@@ -220,6 +240,16 @@ class DutySettingsDialog(QDialog):
             errors["effective"] = "生效日期不能早于本月1日：已统计的月份不能改动"
         return errors
 
+    def _show_first_error(self, errors: dict[str, str]) -> None:
+        """A message on a tab not in view would go unseen: bring forward the first tab with one."""
+        fields = [field for key, field in self.session_fields.items() if f"session:{key}" in errors]
+        if "weekdays" in errors:
+            fields.append(self.weekdays_field)
+        for index in range(self.pages.count()):
+            if any(self.pages.widget(index).isAncestorOf(field) for field in fields):
+                self.pages.setCurrentIndex(index)
+                return
+
     def save(self) -> bool:
         from dutydesk.domain.settings import REGISTRY
 
@@ -229,6 +259,7 @@ class DutySettingsDialog(QDialog):
         self.weekdays_field.set_error(errors.get("weekdays", ""))
         self.effective_field.set_error(errors.get("effective", ""))
         if errors:
+            self._show_first_error(errors)
             return False
         since = pydate(self.effective.date())
         changed = 0

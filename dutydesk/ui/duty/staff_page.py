@@ -67,6 +67,7 @@ class StaffPage(QWidget):
         self.phone_changed_at = QDateTimeEdit()
         self.phone_changed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.phone_changed_at.setCalendarPopup(True)
+        self.phone_changed_at.setToolTip("改手机号时填写实际换号的时间，超过24小时才报告的记为迟报")
         self.mobile.setPlaceholderText("11位手机号，值班期间保持畅通")
         self.duties = QLineEdit()
         self.duties.setPlaceholderText("如：民政、社保代办，矛盾调解")
@@ -81,21 +82,28 @@ class StaffPage(QWidget):
             "name": add_field(form, FormField("姓名", self.name)),
             "role": add_field(form, FormField("职务", self.role)),
             "mobile": add_field(form, FormField("手机号", self.mobile)),
-            "phone_changed_at": add_field(form, FormField(
-                "换号时间", self.phone_changed_at, "改手机号时填写实际换号的时间，超过24小时才报告的记为迟报")),
+            "phone_changed_at": add_field(form, FormField("换号时间", self.phone_changed_at)),
+        }
+        # One line that never wraps (a wrapping hint makes the form ask for a line more than it shows).
+        phone_hint = QLabel("填实际换号时间，超24小时才报告记迟报")
+        phone_hint.setProperty("role", "hint")
+        phone_hint.setToolTip(self.phone_changed_at.toolTip())
+        form.addRow("", phone_hint)
+        self.fields |= {
             "duties": add_field(form, FormField("职责", self.duties)),
             "rotation": add_field(form, FormField("轮值方式", self.rotation)),
             "active_from": add_field(form, FormField("启用日期", self.active_from)),
         }
-        form.addRow(self.has_end)
-        self.fields["active_to"] = add_field(form, FormField("停用日期", self.active_to))
+        # The tick box is the row's label: one row less, so the form fits a 1366×768 laptop at 字号 大.
+        self.fields["active_to"] = FormField("停用日期", self.active_to)
+        form.addRow(self.has_end, self.fields["active_to"])
         row = QHBoxLayout()
         self.add_button = push_button("新增人员", self.do_add, primary=True)
         self.save_button = push_button("保存修改", self.do_save)
         self.new_button = push_button("清空表单", self.clear_form)
-        row.addWidget(self.add_button)
-        row.addWidget(self.save_button)
-        row.addWidget(self.new_button)
+        for button in (self.add_button, self.save_button, self.new_button):
+            button.setProperty("compact", True)  # a register kept now and then, below a long form
+            row.addWidget(button)
         form.addRow(row)
         self.message = message_label("人员提示")
         form.addRow(self.message)

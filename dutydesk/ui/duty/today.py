@@ -50,6 +50,7 @@ from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
 OPEN_MATTER_LINES = 4  # the rest is in the tooltip and the handover note; the sign-in buttons stay in view
+SIGN_BUTTON_HEIGHT = 56  # 签到/签退: the big buttons of the page
 BOARD_COLUMNS = ["姓名", "职务", "电话", "今日值班", "去向", "说明", "更新时间"]
 
 
@@ -63,6 +64,17 @@ def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWid
         font.setBold(True)
         item.setFont(font)
     return item
+
+
+def arrival_hint(minutes: int, late: bool, pins: bool) -> tuple[str, str]:
+    """The sign-in hint (D05): one short line for the page, and the whole rule for its tooltip."""
+    who = ("签到须本人输入签到密码，他人不能代签（特殊情况经主要领导授权）。" if pins
+           else "尚未为值班人员设置签到密码，目前不需密码即可签到；请主任为每人设置签到密码。")
+    rules = (f"{who}签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
+             + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
+             + "班次结束仍未签到计缺勤。")
+    short = "签到须本人输入签到密码。" if pins else "尚未为值班人员设置签到密码。"
+    return f"{short}请于班次开始前{minutes}分钟到岗。", rules
 
 
 class TodayPage(QWidget):
@@ -101,17 +113,17 @@ class TodayPage(QWidget):
         sign_box = QGroupBox("签到 / 签退")
         middle.addWidget(sign_box, 1)
         sign_layout = QVBoxLayout(sign_box)
-        form = QFormLayout()
         self.person = QComboBox()
         self.person_field = FormField("值班人员", self.person)
-        form.addRow("值班人员：", self.person_field)
         self.pin = password_edit()
         self.pin_field = FormField("签到密码", self.pin)
-        form.addRow("签到密码：", self.pin_field)
-        # On a wide screen the person, the PIN and the two buttons share a row: the page then fits a
-        # 1366×768 laptop without scrolling. Narrower, they are stacked.
+        # On a wide screen the person and the PIN share a line, with the sign-in book's row of small
+        # buttons under them, beside the two big buttons: the page then fits a 1366×768 laptop
+        # without scrolling, 字号 大 included. Narrower, they are stacked.
         sign_row = QHBoxLayout() if wide else QVBoxLayout()
-        sign_row.addLayout(form, 1)
+        fields = QVBoxLayout()
+        fields.addLayout(self._person_and_pin(wide))
+        sign_row.addLayout(fields, 1)
         sign_layout.addLayout(sign_row)
         buttons = QHBoxLayout()
         self.sign_in_button = push_button("签到", self.do_sign_in, primary=True)
@@ -121,21 +133,13 @@ class TodayPage(QWidget):
         self.sign_out_button.setShortcut("F6")
         self.sign_out_button.setToolTip("签退并提交交接班记录（F6）")
         for b in (self.sign_in_button, self.sign_out_button):
-            b.setMinimumHeight(56)
+            b.setMinimumHeight(SIGN_BUTTON_HEIGHT)
             f = b.font()
             f.setPointSize(f.pointSize() + 6)
             b.setFont(f)
             buttons.addWidget(b)
         sign_row.addLayout(buttons)
-        book = QHBoxLayout()
-        self.proxy_button = push_button("代签", self.do_proxy_sign_in)
-        self.proxy_button.setToolTip("本人不能到场签到时，经主要领导当场输入密码授权代签")
-        self.excuse_button = push_button("认定停签理由", self.do_accept_reason)
-        self.excuse_button.setToolTip("主任或书记认定停签后签到的会议通知、领导安排或假条，计为出勤")
-        self.pin_button = push_button("设置签到密码", self.do_set_pin)
-        for b in (self.proxy_button, self.excuse_button, self.pin_button):
-            book.addWidget(b)
-        sign_layout.addLayout(book)
+        (fields if wide else sign_layout).addLayout(self._build_book_row())
         self.sign_message = message_label("签到结果")
         sign_layout.addWidget(self.sign_message)
         self.arrival_hint = QLabel()
@@ -184,6 +188,7 @@ class TodayPage(QWidget):
         self.where_note.setAccessibleName("去向说明")
         self.where_note.setPlaceholderText("如：三组入户走访，11点回")
         self.where_button = push_button("更新去向", self.do_whereabouts)
+        self.where_button.setProperty("compact", True)  # as tall as the boxes beside it
         for label, w in (("人员", self.where_person), ("去向", self.where_status), ("说明", self.where_note)):
             row.addWidget(QLabel(label + "："))
             row.addWidget(w, 2 if w is self.where_note else 1)
@@ -199,6 +204,37 @@ class TodayPage(QWidget):
         self.refresh_timer.start()
         self.refresh()
 
+    def _person_and_pin(self, wide: bool) -> QFormLayout | QHBoxLayout:
+        """值班人员 and 签到密码: side by side on a wide screen, one above the other otherwise."""
+        if not wide:
+            form = QFormLayout()
+            form.addRow("值班人员：", self.person_field)
+            form.addRow("签到密码：", self.pin_field)
+            return form
+        row = QHBoxLayout()
+        for text, field in (("值班人员：", self.person_field), ("签到密码：", self.pin_field)):
+            label = QLabel(text)
+            label.setBuddy(field.editor)
+            label.setMinimumHeight(field.editor.sizeHint().height())  # level with the box, not its error
+            row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(field, 1)
+        return row
+
+    def _build_book_row(self) -> QHBoxLayout:
+        """代签, 认定停签理由 and 设置签到密码: used now and then, so compact buttons (not the big
+        签到/签退 ones) that keep the whereabouts board in view."""
+        book = QHBoxLayout()
+        self.proxy_button = push_button("代签", self.do_proxy_sign_in)
+        self.proxy_button.setToolTip("本人不能到场签到时，经主要领导当场输入密码授权代签")
+        self.excuse_button = push_button("认定停签理由", self.do_accept_reason)
+        self.excuse_button.setToolTip("主任或书记认定停签后签到的会议通知、领导安排或假条，计为出勤")
+        self.pin_button = push_button("设置签到密码", self.do_set_pin)
+        self.pin_button.setToolTip("由本人设置签到密码：首次设置请主任或书记登录，更改须输入原签到密码")
+        for b in (self.proxy_button, self.excuse_button, self.pin_button):
+            b.setProperty("compact", True)
+            book.addWidget(b)
+        return book
+
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
         now = self.desk.now()
@@ -212,12 +248,10 @@ class TodayPage(QWidget):
                              f"现在 {now:%H:%M}　当班：{on_now}")
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
-        pins = ("签到须本人输入签到密码，他人不能代签（特殊情况经主要领导授权）。" if pins_in_use()
-                else "尚未为值班人员设置签到密码，目前不需密码即可签到；请主任为每人设置签到密码。")
-        self.arrival_hint.setText(
-            f"{pins}签到时间取自本机时钟，无需填写。请于班次开始前{minutes}分钟到岗；"
-            + ("停签后签到计迟到；" if late else "停签后签到计缺勤（经主任认定公出或请假理由的除外）；")
-            + "班次结束仍未签到计缺勤。")
+        # One short line on the page (the board stays in view); the whole rule in the tooltip.
+        text, rules = arrival_hint(minutes, late, pins_in_use())
+        self.arrival_hint.setText(text)
+        self.arrival_hint.setToolTip(rules)
         director = bool(self.desk.account and self.desk.account.is_director)
         self.excuse_button.setEnabled(director)
         self._fill_sessions(now)

@@ -43,7 +43,7 @@ from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
-from dutydesk.ui.screen_fit import wide_enough_for_two_columns
+from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED, TEXT
 
 NO_VISIT = "（不关联来访，直接办理）"
@@ -145,6 +145,7 @@ class ChecklistPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setWordWrap(True)
+        self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)  # tall wrapped rows
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
@@ -152,6 +153,7 @@ class ChecklistPage(QWidget):
         self.table.installEventFilter(self)
         self.all_button = push_button("全部已收（Ctrl+A）", self.tick_all)
         self.all_button.setAccessibleName("全部已收")
+        self.all_button.setProperty("compact", True)  # the table keeps the height, 字号 大 included
         self.materials_error = QLabel("")
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
@@ -175,7 +177,10 @@ class ChecklistPage(QWidget):
         two_columns = wide_enough_for_two_columns(self)
         buttons = QHBoxLayout()
         if two_columns:
-            buttons.addWidget(self.outcome_label, 1)
+            # A long list of missing materials scrolls beside the buttons: wrapped inside the
+            # splitter it would squeeze the materials table instead (a splitter passes no
+            # height-for-width up to the page).
+            buttons.addWidget(scrolling(self.outcome_label), 1)
         else:  # narrow: the outcome gets a row of its own above the buttons, not a sliver beside them
             buttons.addStretch(1)
         buttons.addWidget(self.notice_button)
@@ -340,12 +345,12 @@ class ChecklistPage(QWidget):
 
     # -- ticking from the keyboard -----------------------------------------------------------
     def _rows_height(self, rows: int) -> int:
-        """Room for ``rows`` rows as they are now (a wrapped material name makes its row taller)."""
+        """Room for ``rows`` rows of the usual height. A material name wrapped over several lines
+        makes its row taller, and the table then scrolls its rows (with their tick boxes) rather
+        than growing out of its box; on a 1366×768 laptop it is taller than this anyway."""
         frame = 2 * self.table.frameWidth()
         header = self.table.horizontalHeader().sizeHint().height()
-        default = self.table.verticalHeader().defaultSectionSize()
-        shown = [self.table.rowHeight(row) for row in range(min(rows, self.table.rowCount()))]
-        return frame + header + max(sum(shown), rows * default)
+        return frame + header + rows * self.table.verticalHeader().defaultSectionSize()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the materials table Space ticks the current row and Ctrl+A ticks them all (↑/↓ move)."""

@@ -273,7 +273,7 @@ class TodayPage(QWidget):
         self.sign_out_button.setEnabled(has)
 
     def _fill_handover(self, now: dt.datetime) -> None:
-        text = open_matters_text(now.date(), self.desk.calendar())
+        text = open_matters_text(now.date(), self.desk.calendar(), now)
         lines = text.splitlines()
         shown = "\n".join(lines[:OPEN_MATTER_LINES])
         if len(lines) > OPEN_MATTER_LINES:
@@ -395,7 +395,7 @@ class TodayPage(QWidget):
             self.note_field.set_error("请填写交接事项（没有可写“无”）")
             self.note.setFocus()
             return
-        matters = open_matters_text(now.date(), self.desk.calendar())
+        matters = open_matters_text(now.date(), self.desk.calendar(), now)
         try:
             row = sign_out(staff, self.note.toPlainText(), matters, self.desk.who, now)
         except SignInError as exc:

@@ -86,3 +86,12 @@ def told_text(row: SentUp, calendar: WorkdayCalendar) -> str:
 
 def sent_ups_of(visit: Visit) -> list[SentUp]:
     return list(visit.sent_ups.where(SentUp.voided_at.is_null()).order_by(SentUp.sent_on, SentUp.id))
+
+
+def note_fields(row: SentUp, calendar: WorkdayCalendar) -> dict[str, object]:
+    """What the printed note (``reports.sent_up_note``) shows, from the store."""
+    visit = row.visit
+    return {"ref": visit.ref, "person_name": visit.person_name, "request": visit.request, "sent_on": row.sent_on,
+            "level": f"{row.level}{row.unit}" if row.unit else row.level, "usual_days": row.usual_days,
+            "expected": rules.expected_reply(calendar, row.sent_on, row.usual_days),
+            "told_text": told_text(row, calendar), "handler": row.told_by, "day": row.told_at.date()}

@@ -7,6 +7,8 @@ dialog lists them.
 from dutydesk.reports.ledgers import (  # noqa: F401  (each module registers its ledger)
     attendance_tally,
     duty_log,
+    letter_register,
+    message_book,
     monthly_stats,
     proxy_ledger,
     visit_register,

@@ -63,6 +63,7 @@ STEPS: list[str] = [
     "dutydesk.demo.visits_demo:residents_step",
     "dutydesk.demo.visits_demo:visits_step",
     "dutydesk.demo.notice_demo:notice_step",
+    "dutydesk.demo.messages_demo:messages_step",
     "dutydesk.demo.archive_demo:index_step",  # keep last: indexes what the steps above inserted
 ]
 

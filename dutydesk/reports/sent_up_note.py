@@ -55,3 +55,13 @@ def render_sent_up_note(note: SentUpNote, path: Path, size: str = "A5") -> Path:
                                  note.center.name))
         pdf.build(story)
     return path
+
+
+def print_sent_up_note(row, center: CenterProfile, calendar, data_dir: Path, size: str = "A5") -> Path:
+    """Write the note of a ``store.sent_up.SentUp`` row where printed papers are kept."""
+    from dutydesk.store.sent_up import note_fields
+
+    fields = note_fields(row, calendar)
+    target = data_dir / "printed" / f"{row.sent_on:%Y}" / f"{fields['ref']}-上级审批告知单{row.id}-{size}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return render_sent_up_note(SentUpNote(center, **fields), target, size)

@@ -41,6 +41,12 @@ def _notices(desk: Desk) -> QWidget:
     return build(desk)
 
 
+def _messages(desk: Desk) -> QWidget:
+    from dutydesk.ui.messages.tab import build_messages_tab
+
+    return build_messages_tab(desk)
+
+
 def _archive(desk: Desk) -> QWidget:
     from dutydesk.ui.archive.tab import ArchiveTab
 
@@ -52,4 +58,5 @@ TABS: list[TabSpec] = [
     TabSpec("来访登记", _visits),
     TabSpec("一次性告知", _notices),
     TabSpec("档案查询", _archive),
+    TabSpec("留言预约", _messages),
 ]

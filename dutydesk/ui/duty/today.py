@@ -46,6 +46,7 @@ from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
+from dutydesk.ui.visits.appointment_strip import AppointmentStrip
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -95,6 +96,9 @@ class TodayPage(QWidget):
             layout.addLayout(body, 1)
             body.addLayout(column, 3)
         column.addWidget(self.sessions)
+        self.appointments = AppointmentStrip(desk)  # V14: today's bookings; 到场登记 opens 来访登记
+        self.appointments.come.connect(self._appointment_came)
+        column.addWidget(self.appointments)
 
         middle = QHBoxLayout()
         column.addLayout(middle, 0 if wide else 2)
@@ -224,6 +228,12 @@ class TodayPage(QWidget):
         self._fill_people(now)
         self._fill_handover(now)
         self._fill_board(now)
+        self.appointments.refresh()
+
+    def _appointment_came(self, appointment_id: int) -> None:
+        from dutydesk.ui.visits.tab import register_appointment
+
+        register_appointment(self.window(), appointment_id)
 
     def _fill_sessions(self, now: dt.datetime) -> None:
         rows = self.assignments

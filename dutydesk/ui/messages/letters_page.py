@@ -37,7 +37,7 @@ class LettersPage(RecordPage):
         super().__init__(desk, parent)
         self.add_button("登记来函", self.register, primary=True)
         for label in NEXT.values():
-            self.add_button(label, lambda label=label: self.step(label))
+            self.add_button(label, lambda label=label: self.step(label), second_row=True)
         self.finish_buttons()
 
     def records(self) -> list[InquiryLetter]:

@@ -28,6 +28,8 @@ class RecordPage(QWidget):
         layout = QVBoxLayout(self)
         self.buttons_row = QHBoxLayout()
         layout.addLayout(self.buttons_row)
+        self.second_row = QHBoxLayout()  # more actions go on a second line, so the page fits a laptop
+        layout.addLayout(self.second_row)
         self.message = message_label(f"{self.list_name}提示")
         layout.addWidget(self.message)
         self.table = read_only(QTableWidget(0, len(self.headers)), self.list_name)
@@ -38,16 +40,15 @@ class RecordPage(QWidget):
         layout.addWidget(self.table, 1)
         self.buttons: dict[str, Any] = {}
 
-    def add_button(self, text: str, slot: Callable[[], None], primary: bool = False, shortcut: str = ""):
-        button = push_button(f"{text} ({shortcut})" if shortcut else text, slot, primary)
-        if shortcut:
-            button.setShortcut(shortcut)
-        self.buttons_row.addWidget(button)
+    def add_button(self, text: str, slot: Callable[[], None], primary: bool = False, second_row: bool = False):
+        button = push_button(text, slot, primary)
+        (self.second_row if second_row else self.buttons_row).addWidget(button)
         self.buttons[text] = button
         return button
 
     def finish_buttons(self) -> None:
         self.buttons_row.addStretch(1)
+        self.second_row.addStretch(1)
         self.refresh()
 
     # -- to override ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""今日预约 (V14): the day's bookings on 今日值班 and 来访登记. Enter on a booking, or 到场登记 (F4),
-turns it into a visit: the registration form is filled in from the booking and, once saved, the
-booking is marked 已到场 with its visit."""
+"""今日预约 (V14): the day's bookings on 今日值班 and 来访登记 (shown only on a day with bookings).
+Enter on a booking, or 到场登记 (F4), turns it into a visit: the registration form is filled in
+from the booking and, once saved, the booking is marked 已到场 with its visit."""
 
 from __future__ import annotations
 
@@ -24,19 +24,22 @@ class AppointmentStrip(QWidget):
         self.desk = desk
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         self.title = QLabel("今日预约")
         self.title.setProperty("role", "title")
         self.title.setAccessibleName("今日预约标题")
-        layout.addWidget(self.title)
-        self.list = QListWidget()
-        self.list.setAccessibleName("今日预约")
-        self.list.setMaximumHeight(110)
-        self.list.itemActivated.connect(self._activated)
-        layout.addWidget(self.list)
         self.button = push_button("到场登记 (F4)", self._come_current)
         self.button.setShortcut("F4")
         self.button.setVisible(with_button)
-        layout.addLayout(button_row(self.button, at_left=True))
+        header = button_row(self.button)
+        header.insertWidget(0, self.title)
+        layout.addLayout(header)
+        self.list = QListWidget()
+        self.list.setAccessibleName("今日预约")
+        self.list.setMinimumHeight(36)
+        self.list.setMaximumHeight(96)
+        self.list.itemActivated.connect(self._activated)
+        layout.addWidget(self.list)
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,9 +54,9 @@ class AppointmentStrip(QWidget):
                 item.setForeground(Qt.GlobalColor.darkGreen)
             self.list.addItem(item)
         waiting = sum(1 for a in day if a.state == rules.BOOKED)
-        self.title.setText(f"今日预约（{len(day)}，待到场 {waiting}）" if day else "今日预约（无）")
-        self.title.setStyleSheet(f"color: {OVERDUE_RED if waiting else OK_GREEN};" if day else "")
-        self.setVisible(True)
+        self.title.setText(f"今日预约（{len(day)}，待到场 {waiting}）")
+        self.title.setStyleSheet(f"color: {OVERDUE_RED if waiting else OK_GREEN};")
+        self.setVisible(bool(day))  # no bookings today: the page keeps its room
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.come.emit(int(item.data(Qt.ItemDataRole.UserRole)))

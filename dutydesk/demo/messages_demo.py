@@ -32,6 +32,7 @@ LETTERS = (
     ("市人社局", "人社函〔2026〕31号", "核实外出务工人员返乡创业情况", "经入户核实，情况属实。"),
     ("外省某县民政局", "民函〔2026〕8号", "协查低保对象在本村有无房产", ""),
 )
+MESSAGE_TIMES = (dt.time(9, 0), dt.time(15, 20), dt.time(10, 5), dt.time(16, 45), dt.time(9, 30))
 APPOINTMENTS = (("吴奶奶", "办理高龄津贴"), ("郑师傅", "宅基地审批材料预审"), ("冯大姐", "开具居住证明"))
 
 
@@ -42,7 +43,8 @@ def messages_step(plan: DemoPlan) -> None:
     who = "演示"
     with database.atomic():
         for i, (sender, kind, target, content) in enumerate(MESSAGES):
-            at = now - dt.timedelta(hours=6 + 20 * i)
+            at = now - dt.timedelta(minutes=40) if i == 0 else dt.datetime.combine(
+                desk.today() - dt.timedelta(days=i + 1), MESSAGE_TIMES[i])
             message = leave_message(MessageDraft(sender, kind, target, content, f"1390000{rng.randint(1000, 9999)}",
                                                  "来电" if i % 2 else "来访"), who, at)
             if i >= 2:  # the two newest stay undelivered: one in 待跟进, one only in the handover

@@ -96,9 +96,6 @@ class TodayPage(QWidget):
             layout.addLayout(body, 1)
             body.addLayout(column, 3)
         column.addWidget(self.sessions)
-        self.appointments = AppointmentStrip(desk)  # V14: today's bookings; 到场登记 opens 来访登记
-        self.appointments.come.connect(self._appointment_came)
-        column.addWidget(self.appointments)
 
         middle = QHBoxLayout()
         column.addLayout(middle, 0 if wide else 2)
@@ -162,6 +159,10 @@ class TodayPage(QWidget):
         self.open_matters = QLabel()
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
+        # V14: today's bookings beside the handover (the column that scrolls); 到场登记 opens 来访登记
+        self.appointments = AppointmentStrip(desk)
+        self.appointments.come.connect(self._appointment_came)
+        hand_layout.addWidget(self.appointments)
         hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")

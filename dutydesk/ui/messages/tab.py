@@ -55,6 +55,19 @@ class MessagesTab(QWidget):
         register_appointment(self.window(), appointment.id)
 
 
+def show_message(window: QWidget, message_id: int) -> None:
+    """Open 留言预约 → 留言转告 with one message selected (from 待跟进)."""
+    tab = window.findChild(MessagesTab)
+    if tab is None:
+        return
+    show_tab = getattr(window, "show_tab", None)
+    if show_tab is not None:
+        show_tab(TAB_TITLE)
+    tab.pages.setCurrentWidget(tab.messages)
+    tab.messages.refresh()
+    tab.messages.select(message_id)
+
+
 def _new_message(desk: Desk, window: QWidget) -> None:
     """F3: the message form over whatever tab is open; the lists refresh after saving."""
     dialog = message_dialog(desk, window)

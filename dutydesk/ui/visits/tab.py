@@ -196,6 +196,10 @@ class VisitsTab(QWidget):
     def _open_matter(self, matter: OpenMatter) -> None:
         if matter.kind == "visit" and matter.record_id:
             self.open_visit(matter.record_id)
+        elif matter.kind == "message" and matter.record_id:  # V10: to the message, ready for 已转达
+            from dutydesk.ui.messages.tab import show_message
+
+            show_message(self.window(), matter.record_id)
 
 
 def _new_registration(desk: Desk, window: QWidget) -> None:

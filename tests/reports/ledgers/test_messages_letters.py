@@ -65,3 +65,17 @@ def test_cli_export_messages_by_month(desk, folder, tmp_path, capsys):
     assert main(["export", "messages", "--month", "2026-11", "--out", str(out), "--data-dir", str(folder.path)]) == 0
     assert capsys.readouterr().out.startswith("已导出")
     assert data_rows(out, "留言转告", "编号")[0][3] == "赵大爷"
+
+
+def test_v10_v13_usb_hand_off_carries_both_new_ledgers(desk, tmp_path):
+    from dutydesk.reports.handoff import hand_off, verify_folder
+
+    _fill(desk)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = hand_off(desk, stick, NOV, [("messages", "xlsx"), ("letters", "pdf")])
+    center = "青石村党群服务中心"
+    assert [e["name"] for e in result.files] == [f"{center}留言转告登记簿_2026-11.xlsx",
+                                                 f"{center}外来函件登记簿_2026-11.pdf"]
+    assert verify_folder(result.folder) == []
+    assert data_rows(result.folder / result.files[0]["name"], "留言转告", "编号")[0][4] == "138****5678"

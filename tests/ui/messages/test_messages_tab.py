@@ -159,3 +159,17 @@ def test_v10_message_left_on_the_tab_refreshes_lists(qtbot, app, desk):
     qtbot.addWidget(tab)
     assert table_texts(by_name(tab, "留言转告列表", QTableWidget))[0][4] == "村委会（单位）"
     assert not by_name(tab, "已转达…").isEnabled()  # nothing selected yet
+
+
+def test_v10_overdue_message_in_followup_opens_on_its_page(qtbot, app, desk, clock):
+    m = leave_message(MessageDraft("赵大爷", "干部", "王书记", "请回电"), desk.who, desk.now())
+    clock.advance(hours=25)
+    window = make_window(qtbot, desk)
+    visits = window.findChild(VisitsTab)
+    panel = by_name(visits, "待跟进", QListWidget)
+    [item] = [panel.item(i) for i in range(panel.count()) if m.ref in panel.item(i).text()]
+    assert item.text().startswith("【已超期】")
+    panel.itemActivated.emit(item)
+    tab = window.findChild(MessagesTab)
+    assert window.tabs.currentWidget() is tab and tab.messages.current().id == m.id
+    assert by_name(tab, "已转达…").isEnabled()

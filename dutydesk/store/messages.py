@@ -19,9 +19,10 @@ from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.phone import PhoneError, parse_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import audit, open_matters
+from dutydesk.store import audit, duty_log_feed, open_matters
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.store.settings import get_setting
 
@@ -153,5 +154,17 @@ def message_matters(now: dt.datetime, calendar: WorkdayCalendar) -> list[OpenMat
             for m in undelivered()]
 
 
+def message_log(day: dt.date) -> list[DutyLogEntry]:
+    """D10: the day's messages in the duty log, with how each was passed on."""
+    start = dt.datetime.combine(day, dt.time.min)
+    rows = [m for m in messages_between(start, start + dt.timedelta(days=1)) if m.voided_at is None]
+    return [DutyLogEntry(m.received_at, "留言转告",
+                         f"{m.from_name}留言给{m.for_name}（{m.for_kind}）：{mask_personal_numbers(m.content)}",
+                         f"已{m.delivery_method}转达（{m.delivered_by}）" if m.delivered_at else "未转达")
+            for m in rows]
+
+
+if message_log not in duty_log_feed.PROVIDERS:
+    duty_log_feed.PROVIDERS.append(message_log)
 if message_matters not in open_matters.TIMED_PROVIDERS:
     open_matters.TIMED_PROVIDERS.append(message_matters)

@@ -67,3 +67,15 @@ def test_v10_delivered_message_leaves_the_handover_with_who_and_how(desk, clock)
     assert AuditEntry.select().where((AuditEntry.table_name == "message") & (AuditEntry.action == "update")).exists()
     with pytest.raises(MessageInvalid, match="已转达"):
         deliver(done, "李文书", "电话", "", desk.who, desk.now())
+
+
+def test_d10_messages_in_the_day_duty_log(desk, clock):
+    from dutydesk.store.duty_log_feed import entries_for
+
+    m = _leave(desk)
+    _leave(desk, from_name="镇农业办", for_kind="单位", for_name="村委会", content="报送统计表", from_contact="")
+    deliver(m, "李文书", "电话", "", desk.who, desk.now())
+    entries = [e for e in entries_for(desk.today()) if e.kind == "留言转告"]
+    assert [e.result for e in entries] == ["已电话转达（李文书）", "未转达"]
+    assert entries[0].text.startswith("赵大爷留言给王书记（干部）：请回电") and "13812345678" not in entries[0].text
+    assert entries[1].text == "镇农业办留言给村委会（单位）：报送统计表"

@@ -173,3 +173,13 @@ def test_v10_overdue_message_in_followup_opens_on_its_page(qtbot, app, desk, clo
     tab = window.findChild(MessagesTab)
     assert window.tabs.currentWidget() is tab and tab.messages.current().id == m.id
     assert by_name(tab, "已转达…").isEnabled()
+
+
+def test_d09_undelivered_message_shown_in_the_sign_out_handover(qtbot, app, desk):
+    from dutydesk.ui.duty.today import TodayPage
+
+    m = leave_message(MessageDraft("赵大爷", "干部", "王书记", "请回电13812345678"), desk.who, desk.now())
+    page = TodayPage(desk)
+    qtbot.addWidget(page)
+    text = by_name(page, "未办结事项", QLabel).text()
+    assert f"{m.ref} 留言：赵大爷→王书记（干部）" in text and "13812345678" not in text

@@ -41,3 +41,23 @@ def test_v04_must_go_up_before_the_promise_runs_out(desk):
     assert exc.value.errors["sent_on"] == "上报日期不能晚于今天"
     assert higher_approval.sent_up_errors(dt.date(2026, 11, 30), dt.date(2026, 11, 26), dt.date(2026, 12, 1),
                                           "镇", 20, "电话") == {"sent_on": "须在承诺期限（2026年11月26日）届满前上报"}
+
+
+def test_v04_proxy_case_uses_the_items_time_limit_and_keeps_its_own_pause(desk):
+    """V04: a proxy case sent to the township tells the person the item's own time limit; the wait
+    already paused by the case is not paused twice."""
+    from dutydesk.domain.proxy_case import StepKind
+    from dutydesk.store import proxy_cases
+    from tests.notice_helpers import new_case, proxy_visit, seed, version
+
+    seed(desk)
+    visit = proxy_visit(desk)
+    case = new_case(desk, visit=visit)
+    proxy_cases.record_step(case, StepKind.SUBMIT, {"unit": "镇社保所", "date": desk.today(), "carrier": "李文书"},
+                            desk.who, desk.now())
+    pause = visit_progress.open_pause(visit)
+    assert pause is not None
+    assert usual_days_for(visit, desk.today()) == version("SB-01").item.time_limit_days
+    record_sent_up(visit, desk.today(), "镇", "镇社保所", usual_days_for(visit, desk.today()), "当面",
+                   desk.who, desk.now(), desk.calendar())
+    assert visit_progress.open_pause(visit).id == pause.id

@@ -58,7 +58,7 @@ def resolve_period(ledger: str, start: str | None, end: str | None, month: str |
     from dutydesk.reports.ledgers import LEDGERS, Period
 
     if ledger not in LEDGERS:
-        raise DeskError(f"没有名为 {ledger} 的台账，可选：{', '.join(LEDGER_KEYS)}")
+        raise DeskError(f"没有名为 {ledger} 的台账，可选：{', '.join(LEDGERS)}")
     spec = LEDGERS[ledger]
     if month:
         if start or end:

@@ -66,6 +66,7 @@ STEPS: list[str] = [
     "dutydesk.demo.notice_demo:notice_step",
     "dutydesk.demo.grid_demo:grid_step",
     "dutydesk.demo.rule_books_demo:rule_books_step",
+    "dutydesk.demo.messages_demo:messages_step",
     "dutydesk.demo.archive_demo:index_step",  # keep last: indexes what the steps above inserted
 ]
 

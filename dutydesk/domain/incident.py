@@ -17,7 +17,10 @@ from dutydesk.domain.visit_rules import INCIDENT_RECIPIENTS
 
 REPORT_METHODS = ("电话", "当面", "书面", "短信")
 # Form field key per recipient: incident_committee_told, incident_township_at ...
-RECIPIENT_KEYS = {"两委负责人": "committee", "镇党委": "township"}
+RECIPIENT_KEYS = {"两委负责人": "committee", "镇党委": "township", "公安派出所": "police"}
+# Seed 003: "必要时应及时向公安部门报告" — the police are told when needed, never required (V06).
+POLICE = "公安派出所"
+OPTIONAL_RECIPIENTS = (POLICE,)
 REPORT_HOURS = declare("visits.incident_report_hours", 1,
                        "突发事件须立即报告：事发后超过多少小时报告记为迟报", "V06")
 
@@ -53,8 +56,10 @@ def check_reports(matter_at: dt.datetime | None, reports: Iterable[IncidentRepor
     elif matter_at > now:
         errors["incident_occurred_at"] = "事发时间不能晚于现在"
     by_recipient = {r.recipient: r for r in reports}
-    for recipient in INCIDENT_RECIPIENTS:
+    for recipient in INCIDENT_RECIPIENTS + OPTIONAL_RECIPIENTS:
         report = by_recipient.get(recipient)
+        if recipient in OPTIONAL_RECIPIENTS and (report is None or not report.told.strip()):
+            continue
         if report is None or not report.told.strip():
             errors[field_key(recipient, "told")] = f"突发事件须同时报告两委负责人和镇党委：请填写告知的{recipient}"
             continue
@@ -67,6 +72,12 @@ def check_reports(matter_at: dt.datetime | None, reports: Iterable[IncidentRepor
         elif matter_at is not None and report.reported_at < matter_at:
             errors[field_key(recipient, "at")] = "报告时间不能早于事发时间"
     return errors
+
+
+def recipients_told(reports: Iterable[IncidentReportDraft]) -> tuple[str, ...]:
+    """V06: the two required recipients, then the police when a report to them was filled in."""
+    told = {r.recipient for r in reports if r.told.strip()}
+    return INCIDENT_RECIPIENTS + tuple(r for r in OPTIONAL_RECIPIENTS if r in told)
 
 
 def late_text(hours: int) -> str:

@@ -35,10 +35,11 @@ class DutyNote(BaseModel, VoidableMixin):
     recorded_by = CharField()
 
 
-def open_matters_text(today: dt.date, calendar: WorkdayCalendar) -> str:
-    """D09: what the next person takes over (visits without outcome, proxy slips due soon)."""
+def open_matters_text(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | None = None) -> str:
+    """D09: what the next person takes over (visits without outcome, proxy slips due soon,
+    undelivered messages)."""
     lines = []
-    for m in open_matters(today, calendar):
+    for m in open_matters(today, calendar, now):
         due = f"，期限{m.due:%m月%d日}" if m.due else ""
         state = {"overdue": "【已超期】", "due_soon": "【将到期】"}.get(m.status, "")
         lines.append(f"{state}{m.ref} {m.summary}{due}")

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dutydesk.domain import incident
-from dutydesk.domain.visit_rules import INCIDENT_RECIPIENTS
 from dutydesk.store import audit
 from dutydesk.store.base import database
 from dutydesk.store.settings import get_setting
@@ -29,7 +28,8 @@ class ReportLine:
 
 def report_major_matter(visit: Visit, matter: str, matter_at: dt.datetime | None,
                         reports: list[incident.IncidentReportDraft], who: str, at: dt.datetime) -> list[IncidentReport]:
-    """V06: one major matter of an incident, reported to both recipients, as records of its own."""
+    """V06: one major matter of an incident, reported to both recipients (and the police when they
+    were told), as records of its own."""
     errors: dict[str, str] = {}
     if visit.category != "突发事件" or visit.voided_at is not None:
         errors["matter"] = "只有登记为突发事件的记录才能逐件上报"
@@ -47,7 +47,7 @@ def report_major_matter(visit: Visit, matter: str, matter_at: dt.datetime | None
                              recipient=name, told=by_recipient[name].told.strip(),
                              method=by_recipient[name].method, reported_at=by_recipient[name].reported_at,
                              created_at=at, created_by=who)
-                for name in INCIDENT_RECIPIENTS]
+                for name in incident.recipients_told(reports)]
 
 
 def late_flag(report: IncidentReport) -> str:

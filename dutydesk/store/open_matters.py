@@ -26,12 +26,19 @@ class OpenMatter:
 
 # provider(today, calendar) -> open matters of one kind
 PROVIDERS: list[Callable[[dt.date, WorkdayCalendar], list[OpenMatter]]] = []
+# provider(now, calendar): for matters that fall due after some hours (messages, V10)
+TIMED_PROVIDERS: list[Callable[[dt.datetime, WorkdayCalendar], list[OpenMatter]]] = []
 
 
-def open_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
-    """All open matters, overdue first, then by due date."""
+def open_matters(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | None = None) -> list[OpenMatter]:
+    """All open matters, overdue first, then by due date.
+
+    ``now`` is the current time for hour-based matters; without it they are judged at the start
+    of ``today`` (never flagged earlier than they should be)."""
+    at = now or dt.datetime.combine(today, dt.time.min)
+    found = [m for provider in PROVIDERS for m in provider(today, calendar)]
+    found += [m for provider in TIMED_PROVIDERS for m in provider(at, calendar)]
     # Summaries are shown to everyone on duty and copied into handovers: numbers masked (V09).
-    matters = [replace(m, summary=mask_personal_numbers(m.summary))
-               for provider in PROVIDERS for m in provider(today, calendar)]
+    matters = [replace(m, summary=mask_personal_numbers(m.summary)) for m in found]
     order = {"overdue": 0, "due_soon": 1, "ok": 2}
     return sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))

@@ -25,7 +25,7 @@ from peewee import (
 
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
-from dutydesk.domain.incident import IncidentReportDraft, check_reports
+from dutydesk.domain.incident import IncidentReportDraft, check_reports, recipients_told
 from dutydesk.domain.labels import label
 from dutydesk.domain.personal_numbers import name_number_error
 from dutydesk.domain.phone import PhoneError, parse_phone
@@ -170,7 +170,7 @@ class VisitDraft:
     incident_reported_to: str = ""
     received_at: dt.datetime | None = None
     incident_occurred_at: dt.datetime | None = None
-    incident_reports: list[IncidentReportDraft] = field(default_factory=list)  # V06: both recipients
+    incident_reports: list[IncidentReportDraft] = field(default_factory=list)  # V06: both recipients (+ police)
 
 
 def deadline_days_for(kind: str, on: dt.date) -> int:
@@ -250,7 +250,8 @@ def register_visit(draft: VisitDraft, who: str, at: dt.datetime, calendar: Workd
     values = {f.name: getattr(draft, f.name) for f in fields(draft)}
     values.pop("resident_id")
     by_recipient = {r.recipient: r for r in values.pop("incident_reports")}
-    reports = [by_recipient[name] for name in rules.INCIDENT_RECIPIENTS] if draft.category == "突发事件" else []
+    reports = ([by_recipient[name] for name in recipients_told(by_recipient.values())]
+               if draft.category == "突发事件" else [])
     if reports:
         values["incident_reported_at"] = min(r.reported_at for r in reports)
         values["incident_reported_to"] = "、".join(r.recipient for r in reports)

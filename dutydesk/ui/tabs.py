@@ -40,6 +40,12 @@ def _notices(desk: Desk) -> QWidget:
     return build(desk)
 
 
+def _messages(desk: Desk) -> QWidget:
+    from dutydesk.ui.messages.tab import build_messages_tab
+
+    return build_messages_tab(desk)
+
+
 def _archive(desk: Desk) -> QWidget:
     from dutydesk.ui.archive.tab import ArchiveTab
 
@@ -58,4 +64,5 @@ TABS: list[TabSpec] = [
     TabSpec("一次性告知", _notices),
     TabSpec("档案查询", _archive),
     TabSpec("网格走访", _grid),
+    TabSpec("留言预约", _messages),
 ]

@@ -184,6 +184,12 @@ def _lookup_register(desk: Desk, parent: QWidget) -> QDialog:
     return LookupRegisterDialog(desk, parent)
 
 
+def _record_form(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.messages.letters_page import letter_dialog
+
+    return letter_dialog(desk, parent)
+
+
 def _visit_summary(desk: Desk, parent: QWidget) -> QDialog:
     from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
 
@@ -407,6 +413,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("archive.unmasked_export_dialog.UnmaskedExportDialog", _unmasked),
     DialogSpec("archive.retention_dialog.RetentionDialog", _retention),
     DialogSpec("archive.lookup_register_dialog.LookupRegisterDialog", _lookup_register),
+    DialogSpec("messages.form_dialog.RecordFormDialog", _record_form),
     DialogSpec("visits.summary_dialog.VisitSummaryDialog", _visit_summary),
     DialogSpec("visits.calendar_settings.CalendarSettingsDialog", _calendar),
     DialogSpec("visits.resident_edit.ResidentEditDialog", _resident_edit),

@@ -20,7 +20,7 @@ def test_demo_mode_fills_a_separate_folder_and_shows_the_window(qtbot, app, tmp_
         assert folder.is_demo()
         assert "演示数据" in window.windowTitle() and "青石村党群服务中心" in window.windowTitle()
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-            "今日值班", "来访登记", "一次性告知", "档案查询", "网格走访"]
+            "今日值班", "来访登记", "一次性告知", "档案查询", "网格走访", "留言预约"]
     finally:
         window.close()
         opened.close()

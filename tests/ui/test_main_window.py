@@ -24,7 +24,7 @@ def tab_titles(window):
 
 def test_five_tabs_in_order_and_menus(qtbot, app, desk):
     window = make_window(qtbot, desk)
-    assert tab_titles(window) == ["今日值班", "来访登记", "一次性告知", "档案查询", "网格走访"]
+    assert tab_titles(window) == ["今日值班", "来访登记", "一次性告知", "档案查询", "网格走访", "留言预约"]
     assert [a.text() for a in window.menuBar().actions()] == ["文件", "导出", "工具", "帮助"]
 
 

@@ -46,6 +46,7 @@ from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
+from dutydesk.ui.visits.appointment_strip import AppointmentStrip
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
@@ -162,6 +163,10 @@ class TodayPage(QWidget):
         self.open_matters = QLabel()
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
+        # V14: today's bookings beside the handover (the column that scrolls); 到场登记 opens 来访登记
+        self.appointments = AppointmentStrip(desk)
+        self.appointments.come.connect(self._appointment_came)
+        hand_layout.addWidget(self.appointments)
         hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")
@@ -258,6 +263,12 @@ class TodayPage(QWidget):
         self._fill_people(now)
         self._fill_handover(now)
         self._fill_board(now)
+        self.appointments.refresh()
+
+    def _appointment_came(self, appointment_id: int) -> None:
+        from dutydesk.ui.visits.tab import register_appointment
+
+        register_appointment(self.window(), appointment_id)
 
     def _fill_sessions(self, now: dt.datetime) -> None:
         rows = self.assignments
@@ -307,7 +318,7 @@ class TodayPage(QWidget):
         self.sign_out_button.setEnabled(has)
 
     def _fill_handover(self, now: dt.datetime) -> None:
-        text = open_matters_text(now.date(), self.desk.calendar())
+        text = open_matters_text(now.date(), self.desk.calendar(), now)
         lines = text.splitlines()
         shown = "\n".join(lines[:OPEN_MATTER_LINES])
         if len(lines) > OPEN_MATTER_LINES:
@@ -429,7 +440,7 @@ class TodayPage(QWidget):
             self.note_field.set_error("请填写交接事项（没有可写“无”）")
             self.note.setFocus()
             return
-        matters = open_matters_text(now.date(), self.desk.calendar())
+        matters = open_matters_text(now.date(), self.desk.calendar(), now)
         try:
             row = sign_out(staff, self.note.toPlainText(), matters, self.desk.who, now)
         except SignInError as exc:

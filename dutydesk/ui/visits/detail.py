@@ -224,6 +224,7 @@ class VisitDetailDialog(QDialog):
             ("未反馈关闭", self.close_without_feedback), ("暂停计时", self.pause), ("恢复计时", self.resume),
             ("延期", self.extend), ("调解结果", self.mediation), ("更正", self.correct), ("作废", self.void),
             ("一次性告知", self.open_checklist), ("逐件上报", self.report_matter),
+            ("上报告知", self.sent_up), ("请示领导", self.ask_leadership),
         ]
         for i, (label, slot) in enumerate(actions):
             button = push_button(label, slot)
@@ -262,6 +263,7 @@ class VisitDetailDialog(QDialog):
             "恢复计时": paused, "延期": is_open and visit.deadline is not None,
             "调解结果": live and visit.category == "矛盾纠纷", "更正": live, "作废": live,
             "一次性告知": live, "逐件上报": live and visit.category == "突发事件",
+            "上报告知": is_open and visit.deadline is not None, "请示领导": live,
         }
         for label, button in self.buttons.items():
             button.setEnabled(enabled[label])
@@ -290,6 +292,23 @@ class VisitDetailDialog(QDialog):
         if MajorMatterDialog(self.desk, self.visit, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.changed.emit()
+
+    def sent_up(self) -> None:
+        """V04: record that the matter went up and the person was told; then print their note."""
+        from dutydesk.ui.visits import sent_up_actions as actions
+
+        made = []
+        visit = self.visit
+        if self._run("上报告知", actions.sent_up_fields(self.desk, visit),
+                     lambda f: made.append(actions.do_sent_up(self.desk, visit, f))):
+            self.note_dialog = actions.show_note(self.desk, made[0], self)
+
+    def ask_leadership(self) -> None:
+        """V06: a request spanning several offices or without a clear basis, asked of the leadership."""
+        from dutydesk.ui.visits import sent_up_actions as actions
+
+        visit = self.visit
+        self._run("请示领导", actions.leadership_fields(), lambda f: actions.do_ask_leadership(self.desk, visit, f))
 
     def _who_at(self):
         return self.desk.who, self.desk.now()

@@ -20,7 +20,7 @@ SHOWN = 300  # a list longer than this is not read; the title still counts them 
 
 
 def urgent_matters(desk: Desk) -> list[OpenMatter]:
-    return [m for m in open_matters(desk.today(), desk.calendar()) if m.status in URGENT]
+    return [m for m in open_matters(desk.today(), desk.calendar(), desk.now()) if m.status in URGENT]
 
 
 def followup_status_text(desk: Desk) -> str:

@@ -17,7 +17,9 @@ from dutydesk.store.incident_reports import report_hours
 from dutydesk.ui.forms import FormField, add_field
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
-TOLD_LABELS = {"两委负责人": "告知的两委负责人", "镇党委": "告知的镇党委人员"}
+TOLD_LABELS = {"两委负责人": "告知的两委负责人", "镇党委": "告知的镇党委人员",
+               incident.POLICE: "告知的公安派出所民警"}
+RECIPIENTS = INCIDENT_RECIPIENTS + incident.OPTIONAL_RECIPIENTS
 
 
 def _when() -> QDateTimeEdit:
@@ -42,15 +44,16 @@ class IncidentFields:
         self.told: dict[str, QLineEdit] = {}
         self.at: dict[str, QDateTimeEdit] = {}
         self.method: dict[str, QComboBox] = {}
-        for recipient in INCIDENT_RECIPIENTS:
+        for recipient in RECIPIENTS:
             self.told[recipient] = QLineEdit()
             self.at[recipient] = _when()
             self.method[recipient] = QComboBox()
             self.method[recipient].addItems(incident.REPORT_METHODS)
+            hint = "必要时报告公安，可不填" if recipient in incident.OPTIONAL_RECIPIENTS else ""
             for part, label, editor in (("told", TOLD_LABELS[recipient], self.told[recipient]),
                                         ("at", f"{recipient}报告时间", self.at[recipient]),
                                         ("method", f"{recipient}报告方式", self.method[recipient])):
-                field = add_field(form, FormField(label, editor))
+                field = add_field(form, FormField(label, editor, hint if part == "told" else ""))
                 fields[incident.field_key(recipient, part)] = field
                 self.own.append(field)
             self.at[recipient].dateTimeChanged.connect(lambda _v: self.refresh_late())
@@ -67,7 +70,7 @@ class IncidentFields:
 
     def reset(self, now: dt.datetime) -> None:
         self.occurred.setDateTime(QDateTime(now))
-        for recipient in INCIDENT_RECIPIENTS:
+        for recipient in RECIPIENTS:
             self.told[recipient].clear()
             self.at[recipient].setDateTime(QDateTime(now))
             self.method[recipient].setCurrentIndex(0)
@@ -80,7 +83,8 @@ class IncidentFields:
         return [incident.IncidentReportDraft(
             recipient, self.told[recipient].text(), self.method[recipient].currentText(),
             self.at[recipient].dateTime().toPython().replace(second=0, microsecond=0))
-            for recipient in INCIDENT_RECIPIENTS]
+            for recipient in RECIPIENTS
+            if recipient in INCIDENT_RECIPIENTS or self.told[recipient].text().strip()]
 
     def refresh_late(self) -> None:
         """Warn before saving when a report is later than the setting allows after the event."""

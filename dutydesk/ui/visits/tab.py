@@ -26,6 +26,7 @@ from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import push_button
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import PageScroll
+from dutydesk.ui.visits.appointment_strip import AppointmentStrip, booked_appointment, prefill_form
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from dutydesk.ui.visits.followup_panel import FollowupPanel
 from dutydesk.ui.visits.form import VisitForm
@@ -107,6 +108,9 @@ class VisitsTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.appointments = AppointmentStrip(desk)  # V14: the day's bookings
+        right_layout.addWidget(self.appointments)
+        self.pending_appointment: int | None = None
         self.followups = FollowupPanel(desk)
         self.followups.setMaximumHeight(220)
         right_layout.addWidget(self.followups)
@@ -118,6 +122,8 @@ class VisitsTab(QWidget):
 
         self.form.saved.connect(self._saved)
         self.form.saved.connect(self._proxy_to_checklist)
+        self.form.saved.connect(self._appointment_came)
+        self.appointments.come.connect(self.take_appointment)
         self.register.open_visit.connect(self.open_visit)
         self.followups.open_matter.connect(self._open_matter)
         self.setFocusProxy(self.form.lookup.edit)
@@ -128,6 +134,7 @@ class VisitsTab(QWidget):
 
     def _changed_elsewhere(self, kind: str) -> None:
         self.followups.refresh()
+        self.appointments.refresh()
         if kind == "calendar":
             self.calendar_warning.refresh()
         if kind == "visit":
@@ -149,8 +156,30 @@ class VisitsTab(QWidget):
 
         open_checklist_for_visit(self.window(), visit_id)
 
+    def take_appointment(self, appointment_id: int) -> None:
+        """V14: the booked person came: the form is filled in from the booking; saving links them."""
+        appointment = booked_appointment(appointment_id)
+        if appointment is None:
+            return
+        prefill_form(self.form, appointment)
+        self.pending_appointment = appointment.id
+        self.form.message.setText(f"预约到场：{appointment.person_name}，请选择事项类别和处理方式后保存")
+
+    def _appointment_came(self, visit) -> None:
+        from dutydesk.store.appointments import AppointmentInvalid, mark_arrived
+
+        appointment = booked_appointment(self.pending_appointment) if self.pending_appointment else None
+        self.pending_appointment = None
+        if appointment is not None and visit is not None and visit.person_name == appointment.person_name:
+            try:
+                mark_arrived(appointment, visit, self.desk.who, self.desk.now())
+            except AppointmentInvalid:
+                return
+            self.appointments.refresh()
+
     def new_registration(self) -> None:
         """F2: a fresh form with the cursor in 查找群众."""
+        self.pending_appointment = None
         self.form.start_new()
         self.form.lookup.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -167,6 +196,10 @@ class VisitsTab(QWidget):
     def _open_matter(self, matter: OpenMatter) -> None:
         if matter.kind == "visit" and matter.record_id:
             self.open_visit(matter.record_id)
+        elif matter.kind == "message" and matter.record_id:  # V10: to the message, ready for 已转达
+            from dutydesk.ui.messages.tab import show_message
+
+            show_message(self.window(), matter.record_id)
 
 
 def _new_registration(desk: Desk, window: QWidget) -> None:
@@ -177,6 +210,17 @@ def _new_registration(desk: Desk, window: QWidget) -> None:
     if show_tab is not None:
         show_tab(TAB_TITLE)
     tab.new_registration()
+
+
+def register_appointment(window: QWidget, appointment_id: int) -> None:
+    """V14: from a booking anywhere (今日值班, 留言预约) to the prefilled 来访登记 form."""
+    tab = window.findChild(VisitsTab)
+    if tab is None:
+        return
+    show_tab = getattr(window, "show_tab", None)
+    if show_tab is not None:
+        show_tab(TAB_TITLE)
+    tab.take_appointment(appointment_id)
 
 
 def _calendar_settings(desk: Desk, window: QWidget) -> None:

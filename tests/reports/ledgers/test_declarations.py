@@ -56,6 +56,7 @@ def test_registry_lists_the_five_ledgers_in_order():
     assert [s.monthly for s in LEDGERS.values()][:5] == [False, False, False, True, True]
     assert {"meetings", "relay"} <= set(LEDGERS)  # the rule books' own ledgers follow (D17, D18)
     assert "accountability" in LEDGERS  # V12, after the township's five
+    assert {"messages", "letters"} <= set(LEDGERS)  # V10, V13
 
 
 def test_v09_visit_register_rows_of_the_period_with_masked_contact(desk, tmp_path):

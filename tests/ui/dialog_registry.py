@@ -283,6 +283,19 @@ def _licences(desk: Desk, parent: QWidget) -> QDialog:
     return LicencesDialog(parent)
 
 
+def _roster_import(desk: Desk, parent: QWidget) -> QDialog:
+    import tempfile
+    from pathlib import Path
+
+    from dutydesk.store.grid.roster_import import read_and_plan
+    from dutydesk.ui.grid.roster_import_dialog import RosterImportDialog
+    from tests.roster_helpers import write_roster
+
+    with tempfile.TemporaryDirectory() as folder:
+        plan = read_and_plan(write_roster(Path(folder) / "花名册.xlsx"), desk.today())
+    return RosterImportDialog(desk, plan, "花名册.xlsx", parent=parent)
+
+
 def _major_matter(desk: Desk, parent: QWidget) -> QDialog:
     from dutydesk.store.visits import Visit
     from dutydesk.ui.visits.major_matter_dialog import MajorMatterDialog
@@ -329,6 +342,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("help.guide_window.GuideWindow", _guide),
     DialogSpec("licences_dialog.LicencesDialog", _licences),
     DialogSpec("visits.major_matter_dialog.MajorMatterDialog", _major_matter),
+    DialogSpec("grid.roster_import_dialog.RosterImportDialog", _roster_import),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

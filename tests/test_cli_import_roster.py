@@ -99,3 +99,16 @@ def test_g02_a_file_that_is_no_roster_is_one_line(books, tmp_path, capsys):
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     assert main(["import", "residents", str(bad), "--data-dir", books]) == 1
     assert capsys.readouterr().err.startswith("错误：找不到表头")
+
+
+def test_g02_a_refused_write_imports_nothing_and_says_why(books, roster, capsys, monkeypatch):
+    from dutydesk.store import audit
+
+    def closed_year(instance, action):
+        if instance._meta.table_name == "household":
+            raise audit.RecordLocked("该记录所在年度已归档，不能修改")
+
+    monkeypatch.setattr(audit, "BEFORE_WRITE", [*audit.BEFORE_WRITE, closed_year])
+    assert main(["import", "residents", roster, "--yes", "--data-dir", books]) == 1
+    assert "已归档，不能修改。没有导入任何记录" in capsys.readouterr().err
+    assert _count(books, lambda: Resident.select().count()) == 0

@@ -78,6 +78,7 @@ def _area_id(name: str) -> int | None:
 def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import identified_desk
     from dutydesk.domain.grid.roster_file import RosterFileError
+    from dutydesk.store.audit import RecordLocked
     from dutydesk.store.grid.roster_import import apply_import, read_and_plan
 
     path = Path(args.file).expanduser()
@@ -99,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
         if plan.to_write == 0:
             print("花名册中的人员都已在册，没有需要导入的变化")
             return 0
-        result = apply_import(plan.roster, desk.who, desk.now(), area_id)
+        try:
+            result = apply_import(plan.roster, desk.who, desk.now(), area_id)
+        except RecordLocked as exc:  # a resident filed in a closed year (A04): all or nothing
+            raise DeskError(f"{exc}。没有导入任何记录") from None
     print(f"已导入：{result.text}")
     return 0

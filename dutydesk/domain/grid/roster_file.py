@@ -141,8 +141,8 @@ def _xlsx_rows(path: Path) -> Iterator[list[object]]:
         raise RosterFileError("无法读取该Excel文件（文件已损坏，或不是.xlsx格式；.xls请先另存为.xlsx）") from None
     try:
         sheet = book.worksheets[0]
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            yield list(values)
+        for values in sheet.iter_rows(values_only=True):  # max_col would pad every row to it
+            yield list(values[:MAX_COLUMNS])
     finally:
         book.close()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QFormLayout, QLab
 
 from dutydesk.desk import Desk
 from dutydesk.domain.grid.roster_file import RosterFileError
+from dutydesk.store.audit import RecordLocked
 from dutydesk.store.faults import plain_message
 from dutydesk.store.grid.area import areas
 from dutydesk.store.grid.roster_import import (
@@ -97,6 +98,9 @@ class RosterImportDialog(QDialog):
             self.result_counts = run_with_progress(self, "正在导入花名册…", work)
         except ImportCancelled as exc:
             self.message.setText(str(exc))
+            return
+        except RecordLocked as exc:  # a resident filed in a closed year (A04): all or nothing
+            self.message.setText(f"{exc}。没有导入任何记录")
             return
         except Exception as exc:  # a full disk, a locked database: said plainly, nothing half-written
             text = plain_message(exc, self.desk.folder.db_path)

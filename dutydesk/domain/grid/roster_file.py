@@ -330,6 +330,8 @@ def parse_rows(rows: list[tuple[int, list[object]]], today: dt.date, known_tags:
     last_head: int | None = None
     pending: list[tuple[RosterRow, str, int | None]] = []
     for number, cells in rows[start + 1:]:
+        if _skipped(cells, columns):
+            continue
         parsed = _parse_row(number, cells, columns, today, known_tags)
         row = parsed.row
         if not parsed.problems:
@@ -368,6 +370,16 @@ def parse_rows(rows: list[tuple[int, list[object]]], today: dt.date, known_tags:
     good.sort(key=lambda r: r.row)
     problems.sort(key=lambda p: p.row)
     return Roster(header_number, headers, good, problems, ignored)
+
+
+def _skipped(cells: list[object], columns: dict[str, int]) -> bool:
+    """Rows that hold no person: the header repeated on each printed page, and template rows
+    with only a 序号 (every mapped column blank)."""
+    mapped = [_cell_text(cells[i]).strip() for i in columns.values() if i < len(cells)]
+    if not any(mapped):
+        return True
+    found, _ignored = map_columns(cells)
+    return "name" in found and len(found) >= 2
 
 
 def _head_of(row: RosterRow, head_name: str, above: int | None, heads: dict[str, list[int]]) -> int | None:

@@ -161,3 +161,13 @@ def test_g02_roster_reads_only_the_first_sheet_in_read_only_mode(tmp_path):
     book.save(path)
     assert "不该导入" not in [r.name for r in _read(path).rows]
     assert len(ROWS) == 10
+
+
+def test_g02_repeated_headers_and_numbered_blank_rows_are_no_people(tmp_path):
+    from tests.roster_helpers import HEADER
+
+    blank_but_a_note = [3, *[None] * 8, "空行"]
+    rows = [[1, "王五", "王五", "户主", WANG_ID], HEADER, [2], blank_but_a_note]
+    roster = _read(write_roster(tmp_path / "r.xlsx", rows))
+    assert [r.name for r in roster.rows] == ["王五"]
+    assert roster.problems == []

@@ -289,6 +289,19 @@ def _licences(desk: Desk, parent: QWidget) -> QDialog:
     return LicencesDialog(parent)
 
 
+def _roster_import(desk: Desk, parent: QWidget) -> QDialog:
+    import tempfile
+    from pathlib import Path
+
+    from dutydesk.store.grid.roster_import import read_and_plan
+    from dutydesk.ui.grid.roster_import_dialog import RosterImportDialog
+    from tests.roster_helpers import write_roster
+
+    with tempfile.TemporaryDirectory() as folder:
+        plan = read_and_plan(write_roster(Path(folder) / "花名册.xlsx"), desk.today())
+    return RosterImportDialog(desk, plan, "花名册.xlsx", parent=parent)
+
+
 def _major_matter(desk: Desk, parent: QWidget) -> QDialog:
     from dutydesk.store.visits import Visit
     from dutydesk.ui.visits.major_matter_dialog import MajorMatterDialog
@@ -437,6 +450,8 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("grid.areas_page.EndPairingDialog", _grid_end_pairing),
     DialogSpec("grid.diary_page.StepDialog", _grid_diary_step),
     DialogSpec("grid.settings_dialog.GridSettingsDialog", _grid_settings),
+
+    DialogSpec("grid.roster_import_dialog.RosterImportDialog", _roster_import),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

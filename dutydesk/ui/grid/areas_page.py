@@ -219,7 +219,9 @@ class AreasPage(QWidget):
         self.right = QTabWidget()
         self.right.addTab(files, "住户档案")
         self.right.addTab(self.ledger, "工作台账")
-        left = pane((self.areas, 1), button_row(push_button("新建片区", self.new_area), at_left=True), self.message)
+        left = pane((self.areas, 1), button_row(push_button("新建片区", self.new_area),
+                                                push_button("导入花名册…", self.import_roster), at_left=True),
+                    self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(side_by_side(left, self.right, (480, 640)))
@@ -285,6 +287,18 @@ class AreasPage(QWidget):
 
     def new_area(self) -> None:
         self._run(AreaDialog(self.desk, self), "已新建片区")
+
+    def import_roster(self) -> None:
+        """G02: the village's 花名册 into the resident files; new households go to the chosen area."""
+        from dutydesk.ui.grid.roster_import_dialog import ask_and_import
+
+        area = self.current_area()
+        text, written = ask_and_import(self.desk, self, area.id if area else None)
+        if text:
+            self.message.setText(text)
+        if written:
+            self.saved.emit()
+            self.refresh()
 
     def new_household(self) -> None:
         area = self.current_area()

@@ -27,7 +27,7 @@ NumberKind = Literal["phone", "id_number"]
 
 # Between two groups of digits: spaces and dashes as people type them, dots, brackets around an
 # area code. At most MAX_GAP such characters; a line break always ends a number.
-SEPARATORS = frozenset(" \t-‐‑‒–—.()")
+SEPARATORS = frozenset(" \t-‐‑‒–—.()/_*")
 MAX_GAP = 3
 # The shortest number (a landline with area code) has ten digits at most MAX_GAP apart: a text
 # without such a stretch is skipped at C speed (exports pass millions of cells through here).

@@ -7,6 +7,8 @@ dialog lists them.
 from dutydesk.reports.ledgers import (  # noqa: F401  (each module registers its ledger)
     attendance_tally,
     duty_log,
+    grid_checks,
+    grid_register,
     meeting_attendance,
     monthly_stats,
     proxy_ledger,

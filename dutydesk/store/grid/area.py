@@ -59,9 +59,9 @@ def _check(draft: AreaDraft, exclude_id: int | None = None) -> dict:
         if same.exists():
             errors["name"] = "已有同名片区"
     if draft.owner_id is None:
-        errors["owner"] = "请选择片区责任人（G01）"
+        errors["owner"] = "请选择片区责任人"
     if draft.partner_id is not None and draft.partner_id == draft.owner_id:
-        errors["partner"] = "交叉负责人不能与责任人相同（G01）"
+        errors["partner"] = "交叉负责人不能与责任人相同"
     if errors:
         raise AreaInvalid(errors)
     return values | {"owner": draft.owner_id, "partner": draft.partner_id}

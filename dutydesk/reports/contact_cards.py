@@ -1,6 +1,6 @@
 """便民联系卡 (G07, seed 001 第七条): each area's card for posting: the area and what it covers,
 the responsible cadre, their duties and phone, the covering partner, and the center's phones.
-Two cards to an A4 page, cut along the dashed line."""
+Two cards to an A4 page, cut apart along the dashed line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.grid_paper import LINE, RED, Styles, build, p
@@ -83,9 +83,11 @@ def render_contact_cards(found: list[Card], center: CenterProfile, path: Path) -
     width = 186 * mm
     story: list = []
     for i, card in enumerate(found):
-        story.append(KeepTogether([_card(card, center, st, width)]))
-        if i % 2 == 0 and i + 1 < len(found):
+        if i and i % 2 == 0:
+            story.append(PageBreak())  # two cards to a page
+        elif i:
             story.append(_CutLine(width, 14 * mm))
+        story.append(KeepTogether([_card(card, center, st, width)]))
     if not story:
         story.append(p("尚未划分片区", st.body))
     return build(path, center, TITLE, story)

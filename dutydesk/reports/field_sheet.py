@@ -21,7 +21,7 @@ from dutydesk.store.staff import phone_on
 TITLE = "入户走访记录表"
 HEADERS = ("序号", "户编码", "户主", "村民小组及住址", "人口", "重点人员", "走访日期", "走访情况",
            "群众诉求", "户主签字")
-WIDTHS_MM = (9, 24, 17, 38, 10, 24, 20, 66, 46, 19)
+WIDTHS_MM = (11, 24, 17, 38, 12, 24, 20, 62, 46, 19)
 
 
 @dataclass(frozen=True)

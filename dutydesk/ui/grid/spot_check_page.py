@@ -65,7 +65,7 @@ class SpotCheckPage(QWidget):
                      button_row(push_button("保存评分", self.save, primary=True), at_left=True), self.answer_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(left, right, (420, 700)))
+        layout.addWidget(side_by_side(left, right, (470, 650)))
         self.checks.itemSelectionChanged.connect(self.show_check)
         self.refresh()
 

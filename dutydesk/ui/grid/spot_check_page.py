@@ -49,7 +49,8 @@ class SpotCheckPage(QWidget):
         left = pane(self.month, (self.checks, 1),
                     button_row(push_button("抽取本月抽查户", self.draw, primary=True),
                                push_button("打印抽查表", self.print_quiz), at_left=True),
-                    button_row(push_button("打印结果公示", self.print_notice), at_left=True), self.message)
+                    button_row(push_button("打印结果公示", self.print_notice),
+                               push_button("作废所选抽查", self.void_selected), at_left=True), self.message)
         self.answers = QTableWidget(0, len(ANSWER_HEADERS))
         self.answers.setAccessibleName("抽查回答")
         self.answers.setHorizontalHeaderLabels(ANSWER_HEADERS)
@@ -178,3 +179,17 @@ class SpotCheckPage(QWidget):
         day: dt.date = self.desk.today()
         print_paper(self, self.desk, f"包片知晓率抽查结果公示_{self.month_key}",
                     lambda center, path: render_results_notice(self.month_key, center, day, path), self.message)
+
+    def void_selected(self) -> None:
+        """A draw made by mistake is voided with a reason; the cadre can then be drawn again."""
+        from dutydesk.ui.grid.diary_page import ask_reason
+
+        check = self.current()
+        if check is None:
+            show_message(self.message, "请先在列表中选中一名干部的抽查", ok=False)
+            return
+        if ask_reason(self, f"作废抽查：{check.staff.name}", lambda reason: checks.void_check(
+                check, self.desk.who, self.desk.now(), reason)):
+            show_message(self.message, f"已作废：{check.staff.name}本月的抽查，可重新抽取", ok=True)
+            self.saved.emit()
+            self.refresh()

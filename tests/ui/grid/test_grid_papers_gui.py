@@ -113,3 +113,44 @@ def test_g06_spot_check_drawn_answered_scored_and_published(qtbot, app, desk, vi
     notice = pdf_text(by_name(page, "抽查结果", QLabel).text().removeprefix("已生成："))
     assert "包片知晓率抽查结果公示" in notice and "曝光台：赵委员" in notice
     assert check.seed > 0
+
+
+def test_g06_a_wrong_draw_is_voided_with_a_reason_and_drawn_again(qtbot, app, desk, village):
+    from dutydesk.ui.grid.diary_page import StepDialog
+    from tests.ui.helpers import when_modal
+
+    tab = make_tab(qtbot, desk)
+    tab.pages.setCurrentWidget(tab.spot_checks)
+    page = tab.spot_checks
+    qtbot.mouseClick(by_name(page, "抽取本月抽查户"), Qt.MouseButton.LeftButton)
+    [first] = checks(month_key(desk.today()))
+    qtbot.mouseClick(by_name(page, "抽取本月抽查户"), Qt.MouseButton.LeftButton)
+    assert by_name(page, "抽查结果", QLabel).text() == "2026年11月已抽取过，每月抽查一次"
+
+    def give_reason(dialog):
+        type_text(qtbot, by_name(dialog, "作废原因"), "抽错了月份")
+        by_name(dialog, "确定").click()
+
+    when_modal(give_reason, kind=StepDialog)
+    by_name(page, "作废所选抽查").click()
+    assert by_name(page, "抽查结果", QLabel).text() == "已作废：赵委员本月的抽查，可重新抽取"
+    assert by_name(page, "本月抽查", QTableWidget).rowCount() == 0
+    qtbot.mouseClick(by_name(page, "抽取本月抽查户"), Qt.MouseButton.LeftButton)
+    [again] = checks(month_key(desk.today()))
+    assert again.id != first.id and type(first).get_by_id(first.id).void_reason == "抽错了月份"
+
+
+def test_g06_spot_check_settings_with_the_seeds_target(qtbot, app, desk):
+    from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+    from dutydesk.ui.grid.settings_dialog import GridSettingsDialog
+
+    dialog = GridSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    size = by_name(dialog, "每月抽查每名干部的户数", QSpinBox)
+    assert size.value() == 3
+    assert by_name(dialog, "包片知晓率要求（1 即 100%）", QDoubleSpinBox).value() == 1.0
+    assert by_name(dialog, "“最近走访日期”相差几天内算答对", QSpinBox).value() == 7
+    size.setValue(0)
+    assert not dialog.save()
+    assert dialog.fields["grid.spot_check_households"].error_text == "每名干部至少抽查1户"

@@ -41,13 +41,15 @@ def build_visit_quota(desk: Desk, period: Period) -> Ledger:
     today for the current month)."""
     on = min(period.end, desk.today())
     rows = []
-    for progress in board(periods.MONTH, on, desk.calendar()):
+    started = period.start <= on  # a month not yet begun (the year archive asks for all twelve) is empty
+    for progress in board(periods.MONTH, on, desk.calendar()) if started else []:
         for line in progress.lines:
             rate = line.done / line.required if line.required else 1.0
             rows.append((progress.staff.name, progress.kind_label, line.label, _span(line.span), line.required,
                          line.done, rate, line.unit, line.status_label))
     behind = len({r[0] for r in rows if r[-1] != "达标"})
-    notes = [f"统计至{on:%Y年%m月%d日}；未达标或进度落后的干部{behind}人。"]
+    notes = ([f"统计至{on.year}年{on.month}月{on.day}日；未达标或进度落后的干部{behind}人。"] if started
+             else ["本月尚未开始。"])
     return ledger_for(desk, "走访完成情况统计", period, notes=notes, sheet_name="走访完成情况",
                       tables=[Table(QUOTA_COLUMNS, static_rows(rows), row_count=len(rows))])
 

@@ -99,3 +99,11 @@ def test_g06_spot_check_ledger_with_rates_and_each_answer(desk, village, tmp_pat
     assert result[1:4] == ("赵委员", "三组片区", "周干事") and result[5:8] == (2, 7, 8)
     assert result[9] == "曝光台"
     assert "抽查结果公示" in text and "李四（答：王五，错）" in text and "87.5%" in text
+
+
+def test_g03_visit_quota_of_a_month_not_yet_begun_is_empty(desk, village, tmp_path):
+    """The year archive asks for all twelve months: December is not counted with November's figures."""
+    ledger = LEDGERS["visit_quota"].make(desk, Period.month(2026, 12))
+    xlsx = write_ledger(ledger, tmp_path / "dec.xlsx", "xlsx")
+    assert data_rows(xlsx, "走访完成情况", "干部") == []
+    assert list(ledger.notes) == ["本月尚未开始。"]

@@ -22,7 +22,7 @@ from dutydesk.store.grid.spot_check import SpotCheck, items, results
 QUIZ_TITLE = "包片知晓率抽查表"
 NOTICE_TITLE = "包片知晓率抽查结果公示"
 QUIZ_HEADERS = ("序号", "户编码", "村民小组及住址", "户主姓名", "家庭人口", "重点人员", "最近一次走访日期")
-QUIZ_WIDTHS_MM = (10, 20, 44, 24, 18, 38, 32)
+QUIZ_WIDTHS_MM = (12, 20, 42, 24, 18, 38, 32)
 
 
 def _month_text(month: str) -> str:

@@ -102,3 +102,17 @@ def test_g06_nothing_to_draw_says_why(desk):
     with pytest.raises(SpotCheckInvalid) as err:
         draw_month(DAY, desk.who, desk.now())
     assert "没有可抽查的片区" in err.value.errors["month"]
+
+
+def test_g06_the_recorded_seed_repeats_the_draw(desk, village):
+    from dutydesk.store.grid.household import HouseholdDraft, create_household
+    from dutydesk.store.residents import ResidentData, create_resident
+
+    for i in range(8):
+        person = create_resident(ResidentData(f"住户{i}", village_group="三组"), desk.who, desk.now())
+        create_household(HouseholdDraft(person.id, village.area.id, "三组", f"三组{i}号"), desk.who, desk.now())
+    [check] = draw_month(DAY, desk.who, desk.now())
+    drawn = [i.household.code for i in items(check)]
+    assert len(drawn) == 3 and check.seed > 0
+    codes = [h.code for h in village.area.households]
+    assert rules.draw(codes, 3, check.seed, str(check.staff_id)) == drawn

@@ -32,6 +32,11 @@ def books(tmp_path_factory):
     ("monthly", ["--month", MONTH]),
     ("meetings", ["--month", MONTH]),  # D17
     ("relay", ["--month", MONTH]),  # D18
+    ("grid", ["--month", MONTH]),  # G01
+    ("household_visits", ["--month", MONTH]),  # G03
+    ("diary", ["--month", MONTH]),  # G05
+    ("visit_quota", ["--month", MONTH]),  # G03
+    ("spot_checks", ["--month", MONTH]),  # G06
 ])
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
 def test_export_each_ledger(books, tmp_path, capsys, ledger, period, fmt):

@@ -1,6 +1,7 @@
 """Demo step of 网格走访: areas owned by the cadres with covering partners, households made from
 the demo residents, pairings, household visits over the demo period (some cadres behind their
-quota), needs registered in 来访登记, and 民情日记 entries with a major one overdue (G01-G05)."""
+quota), needs registered in 来访登记, 民情日记 entries with a major one overdue (G01-G05) and the
+month's spot check, answered and scored (G06)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from dutydesk.store.grid.household_visit import (
     record_household_visit,
 )
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, Pairing
+from dutydesk.store.grid.spot_check import Answer, SpotCheckInvalid, draw_month, items, record_answers
 from dutydesk.store.residents import Resident
 from dutydesk.store.staff import Staff
 
@@ -115,7 +117,26 @@ def grid_step(plan: DemoPlan) -> None:
         day = max(start, today - dt.timedelta(days=1 + i))
         record_household_visit(HouseholdVisitDraft(day, hid, [owner], "走访", rng.choice(FOUND), [NeedDraft(text)]),
                                WHO, desk.now(), desk.calendar())
+    _spot_check(plan, rng)
     plan.progress(f"网格走访 {len(made)} 户")
+
+
+def _spot_check(plan: DemoPlan, rng: random.Random) -> None:
+    """G06: this month's draw, answered by the checker; the cadres behind on visits know less."""
+    desk = plan.desk
+    today, now = desk.today(), desk.now()
+    try:
+        drawn = draw_month(today, WHO, now, seed=rng.randrange(1, 10**6))
+    except SpotCheckInvalid:
+        return
+    for check in drawn:
+        answers = {}
+        for n, item in enumerate(items(check)):
+            wrong = check.staff.name in BEHIND and n % 2 == 0
+            answers[item.id] = Answer(item.expected_head, str(item.expected_members + (1 if wrong else 0)),
+                                      "" if wrong else item.expected_tags.replace(",", "、"),
+                                      item.expected_last_visit)
+        record_answers(check, "镇组织办 周干事", today, answers, WHO, now)
 
 
 def _pairings(rng: random.Random, cadres: list[Staff], made, since: dt.date, stamp: str) -> dict[int, list[int]]:

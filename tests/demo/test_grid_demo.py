@@ -33,3 +33,17 @@ def test_g01_g05_demo_fills_the_grid(desk):
     assert statuses["李秀英"] != "ok" and statuses["刘梓涵"] == "far_behind"  # behind / not paired
     diary = [m for m in open_matters(desk.today(), desk.calendar()) if m.kind == "diary"]
     assert [m.status for m in diary].count("overdue") == 1 and len(diary) == 2
+
+
+def test_g06_demo_has_the_months_spot_check_scored(desk):
+    from dutydesk.domain.grid.spot_check import EXPOSED
+    from dutydesk.store.grid.spot_check import month_key, results
+
+    plan = DemoPlan(desk, days=60, scale=0.1)
+    duty_step(plan)
+    residents_step(plan)
+    grid_step(plan)
+    found = results(month_key(desk.today()))
+    assert len(found) == Area.select().count()  # one cadre per area, all checked
+    assert all(r.check.checker == "镇组织办 周干事" and r.households > 0 for r in found)
+    assert any(r.rating == EXPOSED for r in found) and any(r.rate == 1.0 for r in found)

@@ -8,6 +8,8 @@ from dutydesk.reports.ledgers import (  # noqa: F401  (each module registers its
     accountability_ledger,
     attendance_tally,
     duty_log,
+    grid_checks,
+    grid_register,
     letter_register,
     meeting_attendance,
     message_book,

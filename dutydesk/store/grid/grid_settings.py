@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from dutydesk.domain.field_errors import FieldErrors
-from dutydesk.domain.grid import diary_deadline, key_persons, quota
+from dutydesk.domain.grid import diary_deadline, key_persons, quota, spot_check
 from dutydesk.domain.settings import Setting
 from dutydesk.store.base import database
 from dutydesk.store.grid.household import CODE_PREFIX
@@ -19,6 +19,7 @@ SETTINGS: tuple[Setting, ...] = (
     quota.COMMUNITY_WORKDAY_SHARE, quota.PAIRED_MIN, quota.PAIRED_MONTHLY_VISITS, quota.MENTOR_MIN,
     quota.MENTOR_MAX, quota.BEHIND_RED_SHARE, diary_deadline.REPORT_DAYS, diary_deadline.ANSWER_DAYS,
     diary_deadline.DAY_KIND, key_persons.KEY_PERSON_TAGS, key_persons.DIFFICULTY_TAGS, CODE_PREFIX,
+    spot_check.SAMPLE_SIZE, spot_check.TARGET, spot_check.VISIT_DAYS,
 )
 
 
@@ -45,6 +46,8 @@ def check(values: dict[str, Any]) -> dict[str, str]:
     unknown = set(values[key_persons.DIFFICULTY_TAGS.key]) - set(values[key_persons.KEY_PERSON_TAGS.key])
     if unknown and key_persons.DIFFICULTY_TAGS.key not in errors:
         errors[key_persons.DIFFICULTY_TAGS.key] = f"不在重点人员标签中：{'、'.join(sorted(unknown))}"
+    if values.get(spot_check.SAMPLE_SIZE.key, 1) < 1:
+        errors[spot_check.SAMPLE_SIZE.key] = "每名干部至少抽查1户"
     if not re.fullmatch(r"[A-Z]{1,3}", str(values[CODE_PREFIX.key])):
         errors[CODE_PREFIX.key] = "户编码前缀应为1到3个大写英文字母"
     return errors

@@ -7,6 +7,7 @@ from dutydesk.store import record_view
 from dutydesk.store.grid.diary import DiaryEntry
 from dutydesk.store.grid.household import Household, HouseholdMember
 from dutydesk.store.grid.household_visit import HouseholdVisit, HouseholdVisitCadre, HouseholdVisitNeed
+from dutydesk.store.grid.spot_check import SPOT_CHECK_LABELS
 from dutydesk.store.residents import name_initials
 from dutydesk.store.search_index import SearchDoc, register, register_dependent
 
@@ -49,6 +50,6 @@ for _field, _label in {
     "found": "走访情况", "matter": "来访登记事项", "place": "地点", "heard": "了解到的民情", "done": "处理情况",
     "major": "重大民情", "reported_at": "上报时间", "reported_to": "上报对象", "answered_at": "答复时间",
     "answer": "处理意见", "owner": "责任人", "partner": "交叉负责人", "scope": "范围", "since": "开始日期",
-    "until": "结束日期",
+    "until": "结束日期", **SPOT_CHECK_LABELS,
 }.items():
     record_view.LABELS.setdefault(_field, _label)

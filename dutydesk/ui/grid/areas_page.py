@@ -27,6 +27,7 @@ from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
+from dutydesk.ui.grid.paper_buttons import print_contact_cards, print_field_sheet
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
@@ -221,6 +222,8 @@ class AreasPage(QWidget):
         self.right.addTab(self.ledger, "工作台账")
         left = pane((self.areas, 1), button_row(push_button("新建片区", self.new_area),
                                                 push_button("导入花名册…", self.import_roster), at_left=True),
+                    button_row(push_button("打印入户走访记录表", lambda: print_field_sheet(self)),
+                               push_button("打印便民联系卡", lambda: print_contact_cards(self)), at_left=True),
                     self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -25,8 +25,9 @@ class SlipScanner(QObject):
     """Watches key presses for ``window()`` and calls ``open_slip(number)`` on a complete number."""
 
     def __init__(self, window: Callable[[], QWidget | None], open_slip: Callable[[str], bool],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, pattern: re.Pattern[str] = _TAIL) -> None:
         super().__init__(parent)
+        self.pattern = pattern  # what a complete code looks like at the end of what was typed
         self.window = window  # asked at each key press: the tab is put into its window after creation
         self.open_slip = open_slip
         self.buffer = ""
@@ -73,7 +74,7 @@ class SlipScanner(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            match = _TAIL.search(self.buffer)
+            match = self.pattern.search(self.buffer)
             self.buffer = ""
             if match:
                 number = match.group(1).upper()

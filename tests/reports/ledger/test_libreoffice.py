@@ -41,6 +41,7 @@ MONTH = (TODAY - dt.timedelta(days=3)).strftime("%Y-%m")
 RANGE = ["--from", (TODAY - dt.timedelta(days=24)).isoformat(), "--to", TODAY.isoformat()]
 PERIODS = {"duty": RANGE, "visits": RANGE, "proxy": RANGE, "attendance": ["--month", MONTH],
            "monthly": ["--month", MONTH]}
+PERIODS |= {key: ["--month", MONTH] for key in ("grid", "household_visits", "diary", "visit_quota", "spot_checks")}
 
 
 def flat(text: str) -> str:

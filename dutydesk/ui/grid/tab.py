@@ -6,11 +6,12 @@ Pages are built the first time the tab is shown, so start-up and the other tabs 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.grid import settings_dialog  # noqa: F401  (registers 工具 → 网格走访设置…)
+from dutydesk.ui.page_layout import ScrolledPages
 
 TAB_TITLE = "网格走访"
 GRID = "grid"  # the DeskEvents.changed kind of a grid write
@@ -22,9 +23,11 @@ class GridTab(QWidget):
         self.desk = desk
         self.events: DeskEvents | None = None
         self.built = False
-        self.pages = QTabWidget()
+        # Each page scrolls on its own, so the tallest never makes the window taller than the screen.
+        self.pages = ScrolledPages()
         self.pages.setAccessibleName("网格走访页面")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
 
     def build(self) -> None:

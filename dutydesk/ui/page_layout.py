@@ -51,12 +51,14 @@ class ScrolledPages(QTabWidget):
 def columns(first: QWidget, second: QWidget, sizes: tuple[int, int], widget: QWidget | None = None) -> QSplitter:
     """``first`` beside ``second`` (split at ``sizes`` pixels) on a screen wide enough for two
     columns, else ``first`` above ``second``; the user may drag the splitter either way."""
-    splitter = side_by_side(first, second, sizes)
-    if not wide_enough_for_two_columns(widget):
-        splitter.setOrientation(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 0)  # the first part keeps its height, the second takes the rest
-        splitter.setStretchFactor(1, 1)
+    if wide_enough_for_two_columns(widget):
+        return side_by_side(first, second, sizes)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setChildrenCollapsible(False)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 2)  # the second part (a list or the detail) is the taller one
     return splitter
 
 

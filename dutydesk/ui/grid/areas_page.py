@@ -28,9 +28,7 @@ from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.store.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
-from dutydesk.ui.page_layout import columns
-from dutydesk.ui.panes import pane
-from dutydesk.ui.screen_fit import scrolling
+from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
 LEDGER_DAYS = 366
@@ -212,7 +210,7 @@ class AreasPage(QWidget):
         self.message = message_label("片区操作结果")
         self.visits_of = message_label("该户最近走访")
         files = pane((self.households, 2), QLabel("家庭成员"), (self.members, 1),
-                     scrolling(self.visits_of),  # a household with many pairings scrolls here
+                     self.visits_of,
                      button_row(push_button("新建户", self.new_household),
                                 push_button("修改户信息", self.edit_household),
                                 push_button("添加成员", self.add_member), push_button("移出成员", self.remove_member),
@@ -224,7 +222,7 @@ class AreasPage(QWidget):
         left = pane((self.areas, 1), button_row(push_button("新建片区", self.new_area), at_left=True), self.message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(columns(left, self.right, (480, 640), self))
+        layout.addWidget(side_by_side(left, self.right, (480, 640)))
 
     def refresh(self) -> None:
         now = self.desk.now()

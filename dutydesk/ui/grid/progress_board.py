@@ -10,8 +10,7 @@ from dutydesk.domain.grid import period as periods
 from dutydesk.store.grid.quota import CadreProgress, board
 from dutydesk.ui.forms import date_edit, message_label, push_button
 from dutydesk.ui.grid.widgets import fill, table
-from dutydesk.ui.page_layout import columns
-from dutydesk.ui.panes import pane
+from dutydesk.ui.panes import pane, side_by_side
 
 
 def _span(line) -> str:
@@ -49,7 +48,7 @@ class ProgressBoard(QWidget):
         right = pane(self.title, (self.lines, 1), QLabel("本期尚未走访的户（最久未走访的在前）"), (self.unvisited, 2))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(columns(left, right, (430, 700), self))
+        layout.addWidget(side_by_side(left, right, (430, 700)))
 
     def to_today(self) -> None:
         self.on.setDate(self.desk.today())

@@ -41,6 +41,7 @@ from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 FORMATS = {"xlsx": "Excel（xlsx）", "pdf": "PDF"}
@@ -112,7 +113,6 @@ class HandoffDialog(QDialog):
         self.refresh_button = push_button("刷新", lambda: self.refresh_drives())
         self.browse_button = push_button("选择文件夹…", self._browse)
         drive_layout.addLayout(button_row(self.refresh_button, self.browse_button, at_left=True))
-        layout.addWidget(drive_box)
 
         form = QFormLayout()
         self.target = QLineEdit(str(prefs.get(PREF_FOLDER, "") or ""))
@@ -126,11 +126,13 @@ class HandoffDialog(QDialog):
         proposed = proposed_period(desk.today())
         self.month.setDate(QDate(proposed.start.year, proposed.start.month, 1))
         form.addRow("月份：", self.month)
-        layout.addLayout(form)
 
         remembered = set(_split(prefs.get(PREF_LEDGERS, ",".join(LEDGERS))))
         ledger_box = QGroupBox("台账")
-        ledger_layout = QVBoxLayout(ledger_box)
+        # The list grows with every new ledger: it scrolls, so 导出 and 关闭 stay on a small screen.
+        ledger_list = QWidget()
+        ledger_layout = QVBoxLayout(ledger_list)
+        ledger_layout.setContentsMargins(0, 0, 0, 0)
         self.ledger_boxes: dict[str, QCheckBox] = {}
         for key, spec in LEDGERS.items():
             box = QCheckBox(spec.name)
@@ -138,7 +140,24 @@ class HandoffDialog(QDialog):
             box.setChecked(key in remembered)
             ledger_layout.addWidget(box)
             self.ledger_boxes[key] = box
-        layout.addWidget(ledger_box)
+        ledger_layout.addStretch(1)
+        self.ledger_list = scrolling(ledger_list, min_height=3 * box.sizeHint().height())
+        self.ledger_list.setAccessibleName("台账列表")
+        QVBoxLayout(ledger_box).addWidget(self.ledger_list)
+        if wide_enough_for_two_columns(self):  # where to export beside what to export
+            where = QVBoxLayout()
+            where.addWidget(drive_box)
+            where.addLayout(form)
+            where.addStretch(1)
+            both = QHBoxLayout()
+            both.addLayout(where, 1)
+            both.addWidget(ledger_box, 1)
+            layout.addLayout(both, 1)
+            self.setMinimumWidth(820)
+        else:
+            layout.addWidget(drive_box)
+            layout.addLayout(form)
+            layout.addWidget(ledger_box, 1)
 
         remembered_formats = set(_split(prefs.get(PREF_FORMATS, "xlsx,pdf")))
         format_row = QHBoxLayout()
@@ -166,6 +185,7 @@ class HandoffDialog(QDialog):
         self.export_button.setDefault(True)
         layout.addLayout(button_row(self.export_button, push_button("关闭", self.reject)))
         self.refresh_drives(drives)
+        self.resize(self.sizeHint())  # the whole list if the screen has room (clamped to it when shown)
 
     # -- drives -------------------------------------------------------------------------------
     def refresh_drives(self, drives: list[Drive] | None = None) -> None:

@@ -202,3 +202,23 @@ def test_the_month_proposed_is_last_month_during_the_first_ten_days(qtbot, app, 
     clock.set(today)
     dialog = make_dialog(qtbot, books, [])
     assert by_name(dialog, "月份").date().toString("yyyy-MM") == proposed
+
+
+def test_the_ledger_list_scrolls_and_export_stays_beside_it(qtbot, app, desk, monkeypatch):
+    """A longer list of ledgers never pushes 导出 and 关闭 off a small screen (issue 13)."""
+    from PySide6.QtWidgets import QGroupBox, QScrollArea
+
+    from dutydesk.ui import screen_fit
+
+    for wide in (True, False):
+        monkeypatch.setattr(screen_fit, "TWO_COLUMNS_FROM", 0 if wide else 100_000)
+        dialog = make_dialog(qtbot, desk, [])
+        ledgers = by_name(dialog, "台账列表", QScrollArea)
+        assert all(ledgers.isAncestorOf(box) for box in dialog.ledger_boxes.values())
+        for name in ("导出", "关闭"):
+            assert not ledgers.isAncestorOf(by_name(dialog, name, QPushButton))
+        drive_box = next(box for box in dialog.findChildren(QGroupBox) if box.title() == "U盘")
+        ledger_box = ledgers.parentWidget()
+        beside = ledger_box.geometry().left() > drive_box.geometry().right()
+        assert beside == wide  # where to export beside what to export only on a wide screen
+        dialog.close()

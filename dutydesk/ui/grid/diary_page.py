@@ -28,7 +28,9 @@ from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
-from dutydesk.ui.panes import pane, side_by_side
+from dutydesk.ui.page_layout import columns
+from dutydesk.ui.panes import pane
+from dutydesk.ui.screen_fit import scrolling
 
 SHOWN_DAYS = 92
 HOUSEHOLD_HINT = "可不填：输入姓名、拼音首字母或户编码"
@@ -113,11 +115,12 @@ class DiaryPage(QWidget):
         self.answer_button = push_button("登记领导答复", self.answer)
         self.detail = message_label("所选日记")
         left = pane(box, button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True)), self.message)
-        right = pane(QLabel(f"近{SHOWN_DAYS}天的民情日记"), (self.list, 1), self.detail,
+        # The chosen entry's text may be long: it scrolls, the buttons under it stay in view.
+        right = pane(QLabel(f"近{SHOWN_DAYS}天的民情日记"), (self.list, 1), scrolling(self.detail),
                      button_row(self.report_button, self.answer_button, at_left=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(left, right, (460, 660)))
+        layout.addWidget(columns(left, right, (460, 660), self))
 
     def _take_household(self, household: Household) -> None:
         self.household = household

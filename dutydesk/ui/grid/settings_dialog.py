@@ -86,6 +86,8 @@ class GridSettingsDialog(QDialog):
         values = grid_settings.current(desk.today())
         holder = QWidget()
         form = QFormLayout(holder)
+        # A long rule label puts its field on the next line rather than the dialog scrolling sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors: dict[str, QWidget] = {}
         self.fields: dict[str, FormField] = {}
         for setting in grid_settings.SETTINGS:

@@ -7,7 +7,7 @@ household code scanned anywhere in the main window opens a new visit for it here
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.grid.household import household_by_code
@@ -15,6 +15,7 @@ from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.grid import settings_dialog  # noqa: F401  (registers 工具 → 网格走访设置…)
 from dutydesk.ui.grid.household_scanner import HOUSEHOLD_TAIL
 from dutydesk.ui.notices.slip_scanner import SlipScanner
+from dutydesk.ui.page_layout import ScrolledPages
 
 TAB_TITLE = "网格走访"
 GRID = "grid"  # the DeskEvents.changed kind of a grid write
@@ -27,9 +28,11 @@ class GridTab(QWidget):
         self.events: DeskEvents | None = None
         self.built = False
         self.scanner: SlipScanner | None = None
-        self.pages = QTabWidget()
+        # Each page scrolls on its own, so the tallest never makes the window taller than the screen.
+        self.pages = ScrolledPages()
         self.pages.setAccessibleName("网格走访页面")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
 
     def build(self) -> None:

@@ -31,7 +31,8 @@ from dutydesk.store.privacy import mask_text
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
-from dutydesk.ui.panes import pane, side_by_side
+from dutydesk.ui.page_layout import add_pair, columns
+from dutydesk.ui.panes import pane
 
 NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
 RECENT_DAYS = 31
@@ -49,7 +50,7 @@ class HouseholdVisitPage(QWidget):
         self._build_recent()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(self.form_pane, self.recent_pane, (520, 600)))
+        layout.addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
         self._wire()
         self.refresh()
 
@@ -79,22 +80,25 @@ class HouseholdVisitPage(QWidget):
         select_data(self.deadline, "review")
         box = QGroupBox("登记入户走访")
         form = QFormLayout(box)
-        self.fields = {
-            "household": add_field(form, FormField("查找户", self.lookup.edit, LOOKUP_HINT)),
-            "day": add_field(form, FormField("走访日期", self.day)),
-            "kind": add_field(form, FormField("走访类型", self.kind)),
-            "cadres": add_field(form, FormField("走访干部", self.cadre)),
-            "second": add_field(form, FormField("同行干部", self.second)),
-            "found": add_field(form, FormField("走访情况", self.found)),
-            "needs": add_field(form, FormField("群众诉求", self.needs, "一行一件；每件登记为一条来访事项")),
-            "outcome": add_field(form, FormField("处理方式", self.outcome)),
-            "deadline_kind": add_field(form, FormField("承诺时限", self.deadline)),
-        }
+        # Short fields go two to a row, so the form fits a 1366×768 laptop with 字号 大.
+        self.fields = {"household": add_field(form, FormField("查找户", self.lookup.edit, LOOKUP_HINT))}
+        self.fields["day"], self.fields["kind"] = add_pair(form, FormField("走访日期", self.day),
+                                                           FormField("走访类型", self.kind))
+        self.fields["cadres"], self.fields["second"] = add_pair(form, FormField("走访干部", self.cadre),
+                                                                FormField("同行干部", self.second))
+        self.fields["found"] = add_field(form, FormField("走访情况", self.found))
+        self.fields["needs"] = add_field(form, FormField("群众诉求", self.needs, "一行一件；每件登记为一条来访事项"))
+        self.fields["outcome"], self.fields["deadline_kind"] = add_pair(form, FormField("处理方式", self.outcome),
+                                                                        FormField("承诺时限", self.deadline))
         # The finder's list opens right under its line.
         household_field = self.fields["household"]
         household_field.layout().insertWidget(1, self.lookup.results)
         household_field.layout().insertWidget(2, self.lookup.none_label)
-        form.insertRow(1, "", self.chosen)
+        # The chosen household shows where the hint was (the hint is back once the choice is dropped).
+        household_field.layout().addWidget(self.chosen)
+        self.lookup_hint = next(label for label in household_field.findChildren(QLabel)
+                                if label.property("role") == "hint")
+        self._show_chosen("")
         form.addRow("", self.register)
         self.message = message_label("保存结果")
         self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
@@ -119,7 +123,7 @@ class HouseholdVisitPage(QWidget):
         self.lookup.edit.blockSignals(True)
         self.lookup.edit.setText(household.code)
         self.lookup.edit.blockSignals(False)
-        self.chosen.setText(describe(household))
+        self._show_chosen(describe(household))
         if household.area_id is not None:
             who = responsible(household.area, self.desk.now())
             if who.staff is not None:
@@ -127,11 +131,16 @@ class HouseholdVisitPage(QWidget):
         self.fields["household"].clear_error()
         self.found.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_chosen(self, text: str) -> None:
+        self.chosen.setText(text)
+        self.chosen.setVisible(bool(text))
+        self.lookup_hint.setVisible(not text)
+
     def _typed_again(self, _text: str) -> None:
         """Typing in 查找户 after choosing drops the choice: the form never saves a stale household."""
         if self.household is not None:
             self.household = None
-            self.chosen.setText("")
+            self._show_chosen("")
 
     def draft(self) -> hv.HouseholdVisitDraft:
         cadres = [self.cadre.currentData()]
@@ -167,7 +176,7 @@ class HouseholdVisitPage(QWidget):
     def start_new(self) -> None:
         self.household = None
         self.lookup.clear()
-        self.chosen.setText("")
+        self._show_chosen("")
         self.found.clear()
         self.needs.clear()
         self.message.setText("")

@@ -36,3 +36,17 @@ def test_g03_g05_settings_show_the_seeds_defaults_and_save_from_a_day(qtbot, app
     assert get_setting(quota.MAIN_MONTHLY, desk.today()) == 8
     assert get_setting(quota.MAIN_MONTHLY, desk.today() - dt.timedelta(days=1)) == 10  # the past keeps 10
     assert get_setting(diary_deadline.DAY_KIND, desk.today()) == "workdays"
+
+
+def test_long_rule_labels_never_make_the_settings_scroll_sideways(qtbot, app, desk):
+    """A field beside a long label would sit right of the visible part (issue 13: screen fit)."""
+    from PySide6.QtWidgets import QCheckBox, QScrollArea
+
+    dialog = GridSettingsDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0
+    for box in scroll.widget().findChildren(QCheckBox):
+        assert box.mapTo(scroll.viewport(), box.rect().topRight()).x() <= scroll.viewport().width()

@@ -7,13 +7,14 @@ Run by hand after changing them:  python -m tests.ui.notices.notice_screenshots 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def png(pdf: Path, out: Path, dpi: int, page: int = 1) -> None:

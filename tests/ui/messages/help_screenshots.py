@@ -5,6 +5,7 @@ Run by hand after changing that screen:  python -m tests.ui.messages.help_screen
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,9 @@ def main(out: Path) -> None:
     from dutydesk.store.accounts import Account
 
     opened.desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
+    from dutydesk.store.calendar_days import enter_day
+
+    enter_day(dt.date(2027, 1, 1), False, "元旦", "演示", opened.desk.now())  # no calendar warning in the shot
     window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))
     window.resize(1366, 768)
     window.show()

@@ -87,7 +87,8 @@ def main(out: Path) -> None:
     tab.resize(1280, 760)  # after show: showing clamps a window to the (small) offscreen screen
     settle()
     page = tab.checklist
-    visit = notices.visits_to_serve(desk.today())[0]
+    waiting = notices.visits_to_serve(desk.today())
+    visit = next((v for v in waiting if v.category == "代办"), waiting[0])  # one the desk carries up
     page.start_from_visit(visit.id)
     settle()
     for box in page.boxes[:-1:2]:  # some materials handed over, some missing

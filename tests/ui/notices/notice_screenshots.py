@@ -100,7 +100,9 @@ def main(out: Path) -> None:
     print(out / "notice_tab_checklist.png")
     tab.show_page(tab.cases)
     settle()
-    tab.cases.table.selectRow(2)
+    rows = tab.cases.model.rows
+    walked = next((i for i, c in enumerate(rows) if c.steps.count() >= 2), 0)  # a case with a history
+    tab.cases.table.selectRow(walked)
     settle()
     tab.grab().save(str(out / "notice_tab_cases.png"))
     print(out / "notice_tab_cases.png")

@@ -7,13 +7,14 @@ Run by hand after changing them:  python -m tests.ui.grid_paper_screenshots reso
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def png(pdf: Path, out: Path, dpi: int = 80) -> None:

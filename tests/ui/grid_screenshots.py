@@ -7,12 +7,13 @@ Run by hand after changing these screens:  python -m tests.ui.grid_screenshots r
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def main(out: Path) -> None:

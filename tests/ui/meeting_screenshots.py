@@ -5,12 +5,13 @@ Run by hand after changing these screens:  python -m tests.ui.meeting_screenshot
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def main(out: Path) -> None:
@@ -34,6 +35,9 @@ def main(out: Path) -> None:
     fill_demo_folder(folder, seed=2026, days=60, scale=0.3, clock=clock)
     opened = open_for_gui(folder, clock)
     assert opened is not None
+    from dutydesk.store.accounts import Account
+
+    opened.desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
     window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))
     window.show()
     window.tabs.setCurrentIndex(0)

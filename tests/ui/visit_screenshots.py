@@ -6,12 +6,13 @@ Run by hand after changing these screens:  python -m tests.ui.visit_screenshots 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def main(out: Path) -> None:
@@ -33,6 +34,9 @@ def main(out: Path) -> None:
     for step in (center_step, residents_step, visits_step):
         step(plan)
     enter_day(dt.date(2027, 1, 1), False, "元旦", "演示", desk.now())  # no calendar warning in the shot
+    from dutydesk.store.accounts import Account
+
+    desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
     person = Resident.select().where(Resident.name_initials.startswith("zj")).first()
     tab = VisitsTab(desk)
     tab.resize(1360, 860)

@@ -13,12 +13,12 @@ from dutydesk.store.inquiry_letters import InquiryLetter, letters_between
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 
 COLUMNS = [
-    Column("编号", 12, pdf_width=52), Column("收函日期", 11, "date", pdf_width=50),
+    Column("编号", 14, pdf_width=66), Column("收函日期", 11, "date", pdf_width=54),
     Column("来函单位", 16, pdf_width=66), Column("来函文号", 14, pdf_width=56), Column("联系电话", 13, pdf_width=56),
-    Column("来函事由", 28, pdf_width=110), Column("复函内容", 36, pdf_width=150),
+    Column("来函事由", 28, pdf_width=104), Column("复函内容", 36, pdf_width=120),
     Column("核实人及情况", 20, pdf_width=80), Column("签字负责人", 9, pdf_width=40),
-    Column("盖章时间", 16, "datetime", pdf_width=50), Column("发函日期", 11, "date", pdf_width=50),
-    Column("状态", 8, pdf_width=34),
+    Column("盖章时间", 16, "datetime", pdf_width=54), Column("发函日期", 11, "date", pdf_width=54),
+    Column("状态", 8, pdf_width=44),
 ]
 
 

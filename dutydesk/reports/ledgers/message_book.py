@@ -12,9 +12,9 @@ from dutydesk.store.messages import Message, messages_between
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 
 COLUMNS = [
-    Column("编号", 13, pdf_width=56), Column("留言时间", 16, "datetime", pdf_width=52),
+    Column("编号", 15, pdf_width=66), Column("留言时间", 16, "datetime", pdf_width=52),
     Column("方式", 6, pdf_width=26), Column("留言人", 9, pdf_width=40), Column("联系电话", 13, pdf_width=58),
-    Column("转告对象", 14, pdf_width=60), Column("留言内容", 36, pdf_width=170),
+    Column("转告对象", 14, pdf_width=60), Column("留言内容", 36, pdf_width=160),
     Column("记录人", 8, pdf_width=36), Column("转达时间", 16, "datetime", pdf_width=52),
     Column("转达人", 8, pdf_width=36), Column("转达方式", 8, pdf_width=34), Column("转达情况", 24, pdf_width=110),
 ]

@@ -42,6 +42,7 @@ from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED, TEXT
@@ -120,7 +121,7 @@ class ChecklistPage(QWidget):
         self.info.setMinimumWidth(260)
 
         self.name_field = FormField("群众姓名", QLineEdit())
-        self.phone_field = FormField("联系电话", QLineEdit())
+        self.phone_field = FormField("联系电话", MaskedLineEdit("phone"))  # V09: never shown in full
         self.agent_field = FormField("代办员", QLineEdit(proxy_intake.default_agent("", desk.who, desk.now())))
         self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
@@ -289,7 +290,7 @@ class ChecklistPage(QWidget):
         visit = visit_by_id(visit_id) if visit_id else None
         if visit is not None:
             self.name_field.editor.setText(visit.person_name)
-            self.phone_field.editor.setText(visit.contact)
+            self.phone_field.editor.set_value(visit.contact)
         responder = visit.responder_name if visit is not None else ""
         self.agent_field.editor.setText(proxy_intake.default_agent(responder, self.desk.who, self.desk.now()))
         self.update_outcome()
@@ -432,7 +433,7 @@ class ChecklistPage(QWidget):
             return None
         return ChecklistEntry(
             version=self.version, person_name=self.name_field.editor.text(), ticks=self.ticks(),
-            person_phone=self.phone_field.editor.text(), eligible=not self.ineligible.isChecked(),
+            person_phone=self.phone_field.editor.value(), eligible=not self.ineligible.isChecked(),
             reason=self.reason_field.editor.text(), visit_id=self.visit_combo.currentData(),
         )
 

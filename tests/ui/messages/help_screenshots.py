@@ -5,12 +5,14 @@ Run by hand after changing that screen:  python -m tests.ui.messages.help_screen
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.ui.shot_screen import use_desk_screen
+
+use_desk_screen()  # before Qt starts: a desk-sized screen, not offscreen's 800×800
 
 
 def main(out: Path) -> None:
@@ -31,6 +33,12 @@ def main(out: Path) -> None:
     fill_demo_folder(folder, seed=2026, days=20, scale=0.2, clock=clock)
     opened = open_for_gui(folder, clock)
     assert opened is not None
+    from dutydesk.store.accounts import Account
+
+    opened.desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
+    from dutydesk.store.calendar_days import enter_day
+
+    enter_day(dt.date(2027, 1, 1), False, "元旦", "演示", opened.desk.now())  # no calendar warning in the shot
     window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))
     window.resize(1366, 768)
     window.show()

@@ -62,6 +62,6 @@ def test_v09_approved_unmasked_export_shows_full_numbers_and_names_the_approver(
 
 def test_v09_grant_reaches_only_ledgers_with_personal_data(desk):
     personal = {key for key, spec in LEDGERS.items() if spec.personal}
-    assert personal == {"duty", "visits", "proxy", "messages", "letters"}
+    assert personal == {"duty", "visits", "proxy", "messages", "letters", "grid"}
     # the others are built without a grant argument at all
     assert LEDGERS["monthly"].make(desk, NOV, _grant(desk)).title == "月度便民服务统计报表"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.domain.attendance import AFTER_CUTOFF_LATE, WHEREABOUTS
+from dutydesk.domain.attendance import AFTER_CUTOFF_LATE, WHEREABOUTS, is_not_early
 from dutydesk.domain.sign_in_book import AFTER_CUTOFF
 from dutydesk.store.attendance import (
     SIGN_IN_OPENS,
@@ -46,6 +46,7 @@ from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
+from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip
 
 WEEKDAYS = "一二三四五六日"
@@ -283,6 +284,8 @@ class TodayPage(QWidget):
             holder = a.holder
             status = a.status_text(now)
             colour = STATUS_COLOURS.get(a.status(now))
+            if colour == OK_GREEN and is_not_early(a.facts()):  # signed in, but not the minutes early (D05)
+                colour = DUE_AMBER
             if a.leave is not None and not a.leave_approved:
                 colour = STATUS_COLOURS["缺勤"]
             name = holder.name if holder.id == a.rostered.id else f"{holder.name}（替{a.rostered.name}）"

@@ -158,7 +158,8 @@ class DiaryPage(QWidget):
         if step.due is None:
             return STAGE_LABELS[step.stage], "ok"
         today = self.desk.today()
-        status = "overdue" if today > step.due else "due_soon" if (step.due - today).days <= 1 else "ok"
+        # green is for what is done; a step still to do is uncoloured until its date comes near
+        status = "overdue" if today > step.due else "due_soon" if (step.due - today).days <= 1 else None
         late = "，已超期" if status == "overdue" else ""
         return f"{STAGE_LABELS[step.stage]}（{step.due:%m-%d}前{late}）", status
 

@@ -13,6 +13,7 @@ from dutydesk.store.leave import LeaveInput, LeaveRequest, request_leave
 from dutydesk.store.login import set_password
 from dutydesk.store.sign_in_identity import set_pin
 from dutydesk.ui.duty.tab import DutyTab
+from dutydesk.ui.theme import DUE_AMBER
 from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.duty.test_today import choose, click, status_of, tally_cell
@@ -91,6 +92,7 @@ def test_d05_proxy_sign_in_on_the_principal_leaders_password_is_marked(app, qtbo
     assert seen
     assert "赵文书 08:20 代签成功（王书记授权）" in by_name(tab, "签到结果", QLabel).text()
     assert status_of(tab, "赵文书") == "已签到（代签，王书记授权，未提前到岗）"
+    assert status_colour(tab, "赵文书") == DUE_AMBER  # D05: not the 15 minutes early is not green
     tab.show_page("考勤统计")
     tab.tally.refresh()
     assert tally_cell(tab, "赵文书", "代签") == "1"
@@ -175,3 +177,13 @@ def test_d07_leave_after_the_fact_needs_the_directors_reason_on_the_leave_page(a
     tab.show_page("考勤统计")
     tab.tally.refresh()
     assert tally_cell(tab, "孙干部", "事后补假") == "1" and tally_cell(tab, "周协管", "缺勤") == "0"
+
+
+def status_colour(tab, name: str) -> str:
+    from PySide6.QtWidgets import QTableWidget
+
+    table = by_name(tab, "今日班次", QTableWidget)
+    for r in range(table.rowCount()):
+        if table.item(r, 2).text().startswith(name):
+            return table.item(r, 5).foreground().color().name().upper()
+    raise AssertionError(f"{name} not on today's duty")

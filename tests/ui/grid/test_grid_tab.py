@@ -308,10 +308,12 @@ def test_g05_major_entry_reported_then_answered_from_the_diary_page(qtbot, app, 
     when_modal(answer("镇党委"), kind=StepDialog)
     by_name(page, "登记上报").click()
     assert cells(listing, 2) == ["待领导答复（11-27前）"]
+    assert listing.item(0, 2).foreground().color().name().upper() != OK_GREEN  # still to do: not green
     listing.selectRow(0)
     when_modal(answer("镇里派人勘查"), kind=StepDialog)
     by_name(page, "登记领导答复").click()
     assert cells(listing, 2) == ["已答复"]
+    assert listing.item(0, 2).foreground().color().name().upper() == OK_GREEN  # done
     assert DiaryEntry.get().answer == "镇里派人勘查"
 
 

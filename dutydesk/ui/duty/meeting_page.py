@@ -41,6 +41,7 @@ from dutydesk.store.meetings import (
     sessions_between,
     sign_meeting,
     void_session,
+    void_sign_in,
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.staff import active_staff, staff_by_name
@@ -154,6 +155,7 @@ class MeetingPage(QWidget):
         self.line_table = table_view("签到情况")
         self.line_table.setModel(self.lines)
         layout.addWidget(self.line_table, 1)
+        layout.addLayout(self._build_void_row())
         box = QGroupBox("会议签到（本人输入签到密码，与值班签到相同）")
         layout.addWidget(box)
         form = QFormLayout(box)
@@ -177,6 +179,22 @@ class MeetingPage(QWidget):
         form.addRow(push_button("会议代签（须主要领导授权）", self.do_proxy))
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
+
+    def _build_void_row(self) -> QHBoxLayout:
+        """D17: a wrong sign-in is voided with a reason (kept in the books): used now and then, so
+        one compact row under the list."""
+        row = QHBoxLayout()
+        self.void_reason = QLineEdit()
+        self.void_field = FormField("作废签到原因", self.void_reason)
+        label = QLabel("作废原因：")
+        label.setBuddy(self.void_reason)
+        row.addWidget(label)
+        row.addWidget(self.void_field, 1)
+        button = push_button("作废所选签到", self.do_void_sign_in)
+        button.setProperty("compact", True)
+        button.setToolTip("在上方名单中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
+        row.addWidget(button)
+        return row
 
     def _build_minutes(self, layout: QVBoxLayout) -> None:
         box = QGroupBox("会议记录（一次一记，一年一归档）")
@@ -353,6 +371,24 @@ class MeetingPage(QWidget):
         show_errors(self.proxy_fields, {})
         self.proxy_reason.clear()
         show_message(self.sign_message, f"{row.staff.name}已代签（{row.proxy_by}授权）", ok=True)
+        self._after_write()
+
+    def do_void_sign_in(self) -> None:
+        session, index = self.session, self.line_table.currentIndex()
+        line = self.lines.rows[index.row()] if index.isValid() else None
+        if session is None or line is None:
+            show_message(self.sign_message, "请先在签到情况中选中要作废签到的人员", ok=False)
+            return
+        try:
+            void_sign_in(session, line.staff, self.void_reason.text(), self.desk.who, self.desk.now())
+        except MeetingInvalid as exc:
+            show_errors({"void_reason": self.void_field}, exc.errors)
+            others = [v for k, v in exc.errors.items() if k != "void_reason"]
+            show_message(self.sign_message, "；".join(others), ok=False) if others else self.sign_message.clear()
+            return
+        self.void_field.clear_error()
+        self.void_reason.clear()
+        show_message(self.sign_message, f"已作废{line.staff.name}的签到", ok=True)
         self._after_write()
 
     def do_minutes(self) -> None:

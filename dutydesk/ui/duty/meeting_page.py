@@ -41,13 +41,13 @@ from dutydesk.store.meetings import (
     sessions_between,
     sign_meeting,
     void_session,
-    void_sign_in,
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from dutydesk.ui.forms import (
     FormField,
     add_field,
@@ -155,7 +155,6 @@ class MeetingPage(QWidget):
         self.line_table = table_view("签到情况")
         self.line_table.setModel(self.lines)
         layout.addWidget(self.line_table, 1)
-        layout.addLayout(self._build_void_row())
         box = QGroupBox("会议签到（本人输入签到密码，与值班签到相同）")
         layout.addWidget(box)
         form = QFormLayout(box)
@@ -176,25 +175,15 @@ class MeetingPage(QWidget):
             "principal_password": add_field(form, FormField("会议代签领导密码", self.leader_password)),
             "reason": add_field(form, FormField("会议代签原因", self.proxy_reason)),
         }
-        form.addRow(push_button("会议代签（须主要领导授权）", self.do_proxy))
+        proxy_row = QHBoxLayout()  # 作废签到 is occasional: a compact button beside 代签, no extra line
+        proxy_row.addWidget(push_button("会议代签（须主要领导授权）", self.do_proxy), 1)
+        void_button = push_button("作废所选签到", self.do_void_sign_in)
+        void_button.setProperty("compact", True)
+        void_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
+        proxy_row.addWidget(void_button)
+        form.addRow(proxy_row)
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
-
-    def _build_void_row(self) -> QHBoxLayout:
-        """D17: a wrong sign-in is voided with a reason (kept in the books): used now and then, so
-        one compact row under the list."""
-        row = QHBoxLayout()
-        self.void_reason = QLineEdit()
-        self.void_field = FormField("作废签到原因", self.void_reason)
-        label = QLabel("作废原因：")
-        label.setBuddy(self.void_reason)
-        row.addWidget(label)
-        row.addWidget(self.void_field, 1)
-        button = push_button("作废所选签到", self.do_void_sign_in)
-        button.setProperty("compact", True)
-        button.setToolTip("在上方名单中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
-        row.addWidget(button)
-        return row
 
     def _build_minutes(self, layout: QVBoxLayout) -> None:
         box = QGroupBox("会议记录（一次一记，一年一归档）")
@@ -374,20 +363,15 @@ class MeetingPage(QWidget):
         self._after_write()
 
     def do_void_sign_in(self) -> None:
+        """D17: void the selected person's wrong sign-in, with a reason asked in a small dialog."""
         session, index = self.session, self.line_table.currentIndex()
         line = self.lines.rows[index.row()] if index.isValid() else None
-        if session is None or line is None:
-            show_message(self.sign_message, "请先在签到情况中选中要作废签到的人员", ok=False)
+        if session is None or line is None or line.status != rules.PRESENT:
+            show_message(self.sign_message, "请先在“签到情况”中选中已签到的人员", ok=False)
             return
-        try:
-            void_sign_in(session, line.staff, self.void_reason.text(), self.desk.who, self.desk.now())
-        except MeetingInvalid as exc:
-            show_errors({"void_reason": self.void_field}, exc.errors)
-            others = [v for k, v in exc.errors.items() if k != "void_reason"]
-            show_message(self.sign_message, "；".join(others), ok=False) if others else self.sign_message.clear()
+        dialog = VoidSignInDialog(self.desk, session, line.staff, self)
+        if dialog.exec() != VoidSignInDialog.DialogCode.Accepted or dialog.row is None:
             return
-        self.void_field.clear_error()
-        self.void_reason.clear()
         show_message(self.sign_message, f"已作废{line.staff.name}的签到", ok=True)
         self._after_write()
 

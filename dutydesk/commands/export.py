@@ -19,22 +19,55 @@ from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.domain.text_input import normalize_compact, normalize_text
 from dutydesk.store.datafolder import DeskError
 
-LEDGER_KEYS = ("duty", "visits", "proxy", "attendance", "monthly")
+LEDGER_LIST = "{ledgers}"  # the epilog: _LedgerHelp lists the ledgers there when help is shown
+
+
+def ledger_keys() -> tuple[str, ...]:
+    """Every registered ledger's key (``reports.ledgers.LEDGERS``), in the export menu's order."""
+    from dutydesk.reports.ledgers import LEDGERS
+
+    return tuple(LEDGERS)
+
+
+def ledger_lines() -> list[str]:
+    """The registered ledgers as help lists them, one a line: ``duty  值班记录簿``."""
+    from dutydesk.reports.ledgers import LEDGERS
+
+    width = max(len(key) for key in LEDGERS) + 2
+    return [f"{key:<{width}}{spec.name}{'（按月）' if spec.monthly else ''}" for key, spec in LEDGERS.items()]
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    # LEDGER_KEYS is derived from the registry when asked for, so a new ledger is never left out
+    # and importing this module (every CLI start) does not load all the ledger modules.
+    if name == "LEDGER_KEYS":
+        return ledger_keys()
+    raise AttributeError(name)
+
+
+class _LedgerHelp(argparse.HelpFormatter):
+    """Lists the registered ledgers (one a line, below the options) only when ``dutydesk export
+    -h`` is shown: loading every ledger module (openpyxl, reportlab) at start-up would slow every
+    command down."""
+
+    def _format_text(self, text: str) -> str:
+        if text == LEDGER_LIST:
+            return "可导出的台账（LEDGER）：\n" + "".join(f"  {line}\n" for line in ledger_lines()) + "\n"
+        return super()._format_text(text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "export",
-        help="导出台账（duty 值班记录簿 / visits 来访登记 / proxy 代办 / attendance 考勤 / monthly 月度统计）")
+    parser = sub.add_parser("export", help="导出台账（dutydesk export -h 列出全部台账）",
+                            formatter_class=_LedgerHelp, epilog=LEDGER_LIST)
     # V09: what is typed on the command line is read in normal form (type=), paths excepted.
     parser.add_argument("ledger", metavar="LEDGER", type=normalize_compact,
-                        help="duty, visits, proxy, attendance 或 monthly")
+                        help="要导出的台账（见下方列表），如 visits")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=normalize_compact,
                         help="起始日期（含）")
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", type=normalize_compact,
                         help="截止日期（含）")
     parser.add_argument("--month", metavar="YYYY-MM", type=normalize_compact,
-                        help="月份（attendance 和 monthly 必填，其他台账可代替起止日期）")
+                        help="月份（按月的台账必填，其他台账可代替起止日期）")
     parser.add_argument("--format", dest="fmt", metavar="xlsx|pdf", type=normalize_compact,
                         help="文件格式；省略时按 --out 的扩展名")
     parser.add_argument("--out", required=True, metavar="PATH", help="输出文件，或已存在的文件夹（自动命名）")

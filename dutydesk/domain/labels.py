@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from dutydesk.domain.accountability import BREACH_LABELS
+from dutydesk.domain.appointment import STATE_LABELS as APPOINTMENT_STATES
 from dutydesk.domain.catalogue import OUTCOME_LABELS
 from dutydesk.domain.center import CENTER_KINDS
 from dutydesk.domain.duty_settings import DAY_MODES, SESSIONS
+from dutydesk.domain.inquiry_letter import STATE_LABELS as LETTER_STATES
 from dutydesk.domain.liability import COUNT_MODES
 from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS
 from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS
@@ -47,6 +50,9 @@ FAMILIES: dict[str, Mapping[str, str]] = {
     "count_mode": COUNT_MODES,
     "rotation_mode": ROTATION_MODES,
     "session": {**{s["key"]: s["name"] for s in SESSIONS.default}, "night": "驻夜"},
+    "appointment_state": APPOINTMENT_STATES,
+    "letter_state": LETTER_STATES,
+    "breach_kind": BREACH_LABELS,
 }
 
 # Which stored column holds which family, by table (``*`` for any table).
@@ -60,6 +66,9 @@ COLUMN_FAMILIES: dict[tuple[str, str], str] = {
     ("duty_finding", "kind"): "finding_kind",
     ("account", "role"): "account_role",
     ("*", "session_key"): "session",
+    ("appointment", "state"): "appointment_state",
+    ("inquiry_letter", "state"): "letter_state",
+    ("accountability_record", "rule"): "breach_kind",
 }
 
 

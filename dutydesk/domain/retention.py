@@ -37,6 +37,15 @@ DEFAULT_RETENTION = {
     "household": PERMANENT,  # 户档案 (G02): like a resident's file
     "household_visit": LONG_TERM,  # 入户走访 (G03): feeds the cadres' yearly assessment
     "diary": LONG_TERM,  # 民情日记 (G05): major matters and the leadership's answers
+    "message": SHORT_TERM,  # 留言转告 (V10): passed on within days
+    "inquiry_letter": LONG_TERM,  # 外来函件 (V13): signed, sealed replies in the center's name
+    "appointment": SHORT_TERM,  # 预约 (V14): the visit it became is filed itself
+    "sent_up": SHORT_TERM,  # 上报告知 (V04): like the visit it belongs to
+    "leadership_request": SHORT_TERM,  # 请示领导 (V06): like the visit it belongs to
+    "accountability": LONG_TERM,  # 问责记录 (V12): feeds cadre assessment, like 督查记录
+    "analysis_meeting": LONG_TERM,  # 民情分析会 (V11): the committee's meeting records
+    "meeting_decision": LONG_TERM,  # 分析会决定 (V11): filed with their meeting
+    "spot_check": LONG_TERM,  # 网格抽查 (G06): scores feed the cadres' assessment
 }
 # A record type nobody classified (a feature added later) is treated as long-term: asking the
 # principal leader once too often is better than showing a file too easily.

@@ -39,10 +39,13 @@ STATUS_TEXT = {"overdue": "已超期", "due_soon": "即将到期", "ok": "未到
 
 @dataclass(frozen=True)
 class PackSection:
-    """A section another feature adds: a heading and rows (first row is the header)."""
+    """A section another feature adds: a heading and rows (first row is the header), with an
+    optional line above the table and column widths as fractions of the page (equal otherwise)."""
 
     heading: str
     rows: list[list[str]]
+    note: str = ""
+    widths: list[float] | None = None
 
 
 # section(desk, period) -> PackSection or None (nothing to show this month)
@@ -125,8 +128,11 @@ def render_pack(pack: Pack, path: Path) -> Path:
                          [0.2 * w, 0.52 * w, 0.14 * w, 0.14 * w], body)]
         number = 4
         for section in pack.extra:
-            story += [Paragraph(f"{'四五六七八九'[number - 4]}、{section.heading}", heading),
-                      _table(section.rows, [w / len(section.rows[0])] * len(section.rows[0]), body)]
+            story.append(Paragraph(f"{'四五六七八九'[number - 4]}、{section.heading}", heading))
+            if section.note:
+                story += [Paragraph(section.note, body), Spacer(1, 3)]
+            fractions = section.widths or [1 / len(section.rows[0])] * len(section.rows[0])
+            story.append(_table(section.rows, [f * w for f in fractions], body))
             number += 1
         decisions = pack.decisions or [["", "", "", ""]] * 4  # blank lines to write on at the meeting
         story += [Paragraph(f"{'四五六七八九十'[number - 4]}、会议决定及跟进", heading),
@@ -139,3 +145,7 @@ def render_pack(pack: Pack, path: Path) -> Path:
 def write_pack(desk: Desk, period: Period, path: Path) -> Path:
     """V11: prepare the month's pack from the books and write it as a PDF."""
     return render_pack(build_pack(desk, period), path)
+
+
+# Sections of features the desk always has (each module appends itself to SECTIONS).
+from dutydesk.reports import household_findings  # noqa: E402,F401

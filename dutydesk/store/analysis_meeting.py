@@ -30,6 +30,12 @@ class AnalysisMeeting(BaseModel, VoidableMixin):
     created_at = DateTimeField()
     created_by = CharField()
 
+    @property
+    def label(self) -> str:
+        """How the meeting is named in the archive: the month analysed and the day it was held."""
+        year, month = self.month.split("-")
+        return f"{year}年{int(month)}月（{self.held_on:%Y-%m-%d}召开）"
+
 
 class MeetingDecision(BaseModel, VoidableMixin):
     meeting = ForeignKeyField(AnalysisMeeting, backref="decisions")

@@ -29,6 +29,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     proxy_cases,
     proxy_feeds,
     proxy_investigation,
+    register_search,
     relay,
     reprints,
     residents,

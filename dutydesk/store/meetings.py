@@ -17,6 +17,7 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextFie
 
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
@@ -193,6 +194,22 @@ def proxy_sign_meeting(session: MeetingSession, staff: Staff, principal: str, pa
         raise MeetingInvalid({exc.field: str(exc)}) from None
     return audit.create(MeetingAttendance, who, now, session=session, staff=staff, signed_at=now, proof="proxy",
                         proxy_by=leader.name, proxy_reason=reason.strip(), recorded_by=who)
+
+
+def void_sign_in(session: MeetingSession, staff: Staff, reason: str, who: str, at: dt.datetime) -> MeetingAttendance:
+    """D17: a wrong sign-in (the wrong person picked, signed at the wrong session) is voided with a
+    reason, audited and kept in the books (A03); the person counts as not signed in again and may
+    sign in while the session is open."""
+    reason = normalize_text(reason)
+    row = _signed(session).get(staff.id)
+    errors: dict[str, str] = {}
+    if row is None:
+        errors["staff"] = f"{staff.name}在该会议没有有效的签到"
+    if not reason:
+        errors["void_reason"] = "请填写作废原因（如：误选签到人员）"
+    if errors:
+        raise MeetingInvalid(errors)
+    return audit.void(row, who, at, reason)
 
 
 def _review_record(session: MeetingSession):

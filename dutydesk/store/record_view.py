@@ -74,6 +74,9 @@ def record_number(table: str, record_id: int) -> str:
     return str(record_id)
 
 
+# Columns never shown in the record view (internal keys, secrets).
+HIDDEN_FIELDS = {"name_initials", "password_hash"}
+
 # A column whose meaning differs in one table.
 TABLE_LABELS = {("account", "role"): "权限", ("account", "name"): "账户名"}
 
@@ -151,6 +154,6 @@ def record_fields(hit: Hit) -> list[tuple[str, str]]:
         text = _related(instance, field) if related else display_value(table, field.name, getattr(instance, field.name))
         if field.name == "id" and isinstance(getattr(instance, "ref", None), str):
             text = instance.ref  # the number staff quote (2026-002682), never the bare row id
-        if text and field.name not in ("name_initials", "password_hash"):
+        if text and field.name not in HIDDEN_FIELDS:
             out.append((field_label(table, field.name), text))
     return out

@@ -315,6 +315,19 @@ def _meeting_settings(desk: Desk, parent: QWidget) -> QDialog:
     return MeetingSettingsDialog(desk, parent)
 
 
+def _void_sign_in(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.store.meetings import MeetingSession
+    from dutydesk.store.staff import active_staff
+    from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
+
+    session = MeetingSession.select().order_by(MeetingSession.id).first()
+    if session is None:
+        from dutydesk.store.meetings import add_session
+
+        session = add_session("集中学习", desk.today(), "14:30", "", desk.who, desk.now())
+    return VoidSignInDialog(desk, session, active_staff(desk.today())[0], parent)
+
+
 def _follow_up(desk: Desk, parent: QWidget) -> QDialog:
     from dutydesk.ui.notices.follow_up_dialog import FollowUpDialog
 
@@ -439,6 +452,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("duty.sign_in_dialogs.PinDialog", _pin),
     DialogSpec("duty.liability_settings.LiabilitySettingsDialog", _liability),
     DialogSpec("duty.meeting_settings.MeetingSettingsDialog", _meeting_settings),
+    DialogSpec("duty.void_sign_in_dialog.VoidSignInDialog", _void_sign_in),
     DialogSpec("help.guide_window.GuideWindow", _guide),
     DialogSpec("licences_dialog.LicencesDialog", _licences),
     DialogSpec("visits.major_matter_dialog.MajorMatterDialog", _major_matter),

@@ -3,11 +3,12 @@ Chinese labels of their fields in the archive's record view."""
 
 from __future__ import annotations
 
+from dutydesk.domain.grid.spot_check import QUESTIONS
 from dutydesk.store import record_view
 from dutydesk.store.grid.diary import DiaryEntry
 from dutydesk.store.grid.household import Household, HouseholdMember
 from dutydesk.store.grid.household_visit import HouseholdVisit, HouseholdVisitCadre, HouseholdVisitNeed
-from dutydesk.store.grid.spot_check import SPOT_CHECK_LABELS
+from dutydesk.store.grid.spot_check import SPOT_CHECK_LABELS, SpotCheck, SpotCheckItem, items
 from dutydesk.store.residents import name_initials
 from dutydesk.store.search_index import SearchDoc, register, register_dependent
 
@@ -38,12 +39,24 @@ def _diary(e: DiaryEntry) -> SearchDoc:
                      staff=e.staff.name, keys=name_initials(e.staff.name))
 
 
+def _spot_check(c: SpotCheck) -> SearchDoc:
+    rows = items(c) if c.id else []
+    answered = [i for i in rows if i.answered]
+    score = f"答对{sum(i.right for i in answered)}/{len(answered) * len(QUESTIONS)}" if answered else "未抽查"
+    year, month = c.month.split("-")
+    return SearchDoc(title=_join("网格抽查", c.staff.name, f"{year}年{int(month)}月"),
+                     text=_join(" ".join(i.household.label for i in rows), c.checker, score),
+                     day=c.drawn_on, staff=c.staff.name, keys=name_initials(c.staff.name))
+
+
 register(Household, "household", "户档案", _household, day=lambda h: h.created_at.date())
 register(HouseholdVisit, "household_visit", "入户走访", _household_visit, day=lambda v: v.day)
 register(DiaryEntry, "diary", "民情日记", _diary, day=lambda e: e.day)
+register(SpotCheck, "spot_check", "网格抽查", _spot_check, day=lambda c: c.drawn_on)
 register_dependent(HouseholdMember, lambda m: m.household)
 register_dependent(HouseholdVisitCadre, lambda c: c.household_visit)
 register_dependent(HouseholdVisitNeed, lambda n: n.household_visit)
+register_dependent(SpotCheckItem, lambda i: i.spot_check)
 
 for _field, _label in {
     "code": "户编码", "area": "片区", "head": "户主", "household": "户", "relation": "与户主关系",
@@ -53,3 +66,6 @@ for _field, _label in {
     "until": "结束日期", **SPOT_CHECK_LABELS,
 }.items():
     record_view.LABELS.setdefault(_field, _label)
+record_view.TABLE_LABELS.setdefault(("spot_check", "staff"), "被抽查干部")
+record_view.TABLE_NAMES.setdefault("spot_check", "网格抽查")
+record_view.TABLE_NAMES.setdefault("spot_check_item", "抽查户")

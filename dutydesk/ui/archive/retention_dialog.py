@@ -23,6 +23,7 @@ from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS, approve
 from dutydesk.store.retention import retention_table, set_retention
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.forms import button_row, date_edit, push_button
+from dutydesk.ui.screen_fit import scrolling
 
 
 class RetentionDialog(QDialog):
@@ -35,7 +36,10 @@ class RetentionDialog(QDialog):
                        "新的保管期限自执行日期起归档的记录适用；已归档的记录保留原期限，除非把执行日期提前。")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
+        # One row per record type: the list grows with every feature, so it scrolls and the date and
+        # the buttons stay in view on a 1366×728 screen.
+        rows = QWidget()
+        form = QFormLayout(rows)
         today = desk.today()
         current = retention_table(today)
         self.boxes: dict[str, QComboBox] = {}
@@ -56,9 +60,11 @@ class RetentionDialog(QDialog):
             self.boxes[kind] = box
             self.approver_labels[kind] = approver
             self._show_approver(kind)
+        layout.addWidget(scrolling(rows), 1)
         self.effective = date_edit(today, "执行日期")
-        form.addRow("执行日期：", self.effective)
-        layout.addLayout(form)
+        dated = QFormLayout()
+        dated.addRow("执行日期：", self.effective)
+        layout.addLayout(dated)
         layout.addLayout(button_row(push_button("取消", self.reject), push_button("保存", self.save, primary=True)))
 
     def _show_approver(self, kind: str) -> None:

@@ -47,6 +47,7 @@ from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
+from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from dutydesk.ui.forms import (
     FormField,
     add_field,
@@ -174,7 +175,13 @@ class MeetingPage(QWidget):
             "principal_password": add_field(form, FormField("会议代签领导密码", self.leader_password)),
             "reason": add_field(form, FormField("会议代签原因", self.proxy_reason)),
         }
-        form.addRow(push_button("会议代签（须主要领导授权）", self.do_proxy))
+        proxy_row = QHBoxLayout()  # 作废签到 is occasional: a compact button beside 代签, no extra line
+        proxy_row.addWidget(push_button("会议代签（须主要领导授权）", self.do_proxy), 1)
+        void_button = push_button("作废所选签到", self.do_void_sign_in)
+        void_button.setProperty("compact", True)
+        void_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
+        proxy_row.addWidget(void_button)
+        form.addRow(proxy_row)
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
 
@@ -353,6 +360,19 @@ class MeetingPage(QWidget):
         show_errors(self.proxy_fields, {})
         self.proxy_reason.clear()
         show_message(self.sign_message, f"{row.staff.name}已代签（{row.proxy_by}授权）", ok=True)
+        self._after_write()
+
+    def do_void_sign_in(self) -> None:
+        """D17: void the selected person's wrong sign-in, with a reason asked in a small dialog."""
+        session, index = self.session, self.line_table.currentIndex()
+        line = self.lines.rows[index.row()] if index.isValid() else None
+        if session is None or line is None or line.status != rules.PRESENT:
+            show_message(self.sign_message, "请先在“签到情况”中选中已签到的人员", ok=False)
+            return
+        dialog = VoidSignInDialog(self.desk, session, line.staff, self)
+        if dialog.exec() != VoidSignInDialog.DialogCode.Accepted or dialog.row is None:
+            return
+        show_message(self.sign_message, f"已作废{line.staff.name}的签到", ok=True)
         self._after_write()
 
     def do_minutes(self) -> None:

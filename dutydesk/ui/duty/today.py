@@ -44,6 +44,7 @@ from dutydesk.store.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
+from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
@@ -165,6 +166,8 @@ class TodayPage(QWidget):
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
         # V14: today's bookings beside the handover (the column that scrolls); 到场登记 opens 来访登记
+        self.meetings = TodayMeetingsLine(desk)  # D17: today's sessions, one line
+        hand_layout.addWidget(self.meetings)
         self.appointments = AppointmentStrip(desk)
         self.appointments.come.connect(self._appointment_came)
         hand_layout.addWidget(self.appointments)
@@ -265,6 +268,7 @@ class TodayPage(QWidget):
         self._fill_handover(now)
         self._fill_board(now)
         self.appointments.refresh()
+        self.meetings.refresh()
 
     def _appointment_came(self, appointment_id: int) -> None:
         from dutydesk.ui.visits.tab import register_appointment

@@ -88,7 +88,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
         opened.close()
         return None
     opened.backup_thread = backup_at_start(opened.desk)
-    window = MainWindow(opened.desk, prefs)
+    window = MainWindow(opened.desk, prefs, lazy_tabs=True)
     window.idle_lock = IdleLock(window, opened.desk)
     if demo:
         window.setWindowTitle(window.windowTitle() + "（演示数据）")

@@ -65,6 +65,7 @@ def identify(user: str | None, now: dt.datetime) -> Account | None:
 def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime) -> str:
     """``identify`` for commands that do not keep the books open (backup): open them briefly,
     check, close. Returns the account name ("" when the folder has no accounts yet)."""
+    from dutydesk.store.integrity_schedule import end_session
     from dutydesk.store.opening import open_books
 
     db = open_books(folder)
@@ -73,6 +74,7 @@ def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime) -
         return account.name if account else ""
     finally:
         db.close()
+        end_session(folder)
 
 
 def identify_on_file(path: Path, user: str | None) -> str:

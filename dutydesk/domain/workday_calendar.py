@@ -47,6 +47,11 @@ class WorkdayCalendar:
         self._shipped = {d: s for d, s in (shipped or {}).items() if d.year not in self._package_years}
         self._official_years = self._package_years | {d.year for d in self._shipped}
 
+    def cache_key(self) -> tuple:
+        """Equal for calendars that answer every question alike (answers computed from one may
+        be reused for the other, ``store.open_matters``)."""
+        return (tuple(sorted(self._entered.items())), tuple(sorted(self._shipped.items())))
+
     def has_official_year(self, year: int) -> bool:
         return year in self._official_years
 

@@ -29,9 +29,39 @@ PROVIDERS: list[Callable[[dt.date, WorkdayCalendar], list[OpenMatter]]] = []
 
 
 def open_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
-    """All open matters, overdue first, then by due date."""
+    """All open matters, overdue first, then by due date.
+
+    Computed once per change of the books (issue 17): the handover note, the 待跟进 panel and the
+    status bar each ask on every refresh, and their timers ask again every 30 and 60 seconds;
+    while nothing was written and the day is the same they share one answer."""
+    key = _cache_key(today, calendar)
+    cached = _cache.get("last")
+    if key is not None and cached is not None and cached[0] == key:
+        return list(cached[1])
     # Summaries are shown to everyone on duty and copied into handovers: numbers masked (V09).
     matters = [replace(m, summary=mask_personal_numbers(m.summary))
                for provider in PROVIDERS for m in provider(today, calendar)]
     order = {"overdue": 0, "due_soon": 1, "ok": 2}
-    return sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))
+    result = sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))
+    if key is not None:
+        _cache["last"] = (key, tuple(result))
+    return result
+
+
+_cache: dict[str, tuple[tuple, tuple[OpenMatter, ...]]] = {}
+
+
+def _cache_key(today: dt.date, calendar: WorkdayCalendar) -> tuple | None:
+    """What the answer depends on: the day, the calendar, the providers and the books' state.
+
+    The books' state is this connection's own writes (``total_changes``) and every other
+    connection's commits (``PRAGMA data_version``); None (no caching) without open books."""
+    from dutydesk.store.base import database
+
+    try:
+        connection = database.connection()
+        version = connection.execute("PRAGMA data_version").fetchone()[0]
+    except Exception:  # no books open (a pure test): compute every time
+        return None
+    return (today, calendar.cache_key(), tuple(map(id, PROVIDERS)), id(connection),
+            connection.total_changes, version)

@@ -202,3 +202,26 @@ def test_the_month_proposed_is_last_month_during_the_first_ten_days(qtbot, app, 
     clock.set(today)
     dialog = make_dialog(qtbot, books, [])
     assert by_name(dialog, "月份").date().toString("yyyy-MM") == proposed
+
+
+def test_the_hand_off_thread_runs_with_the_collector_paused(qtbot, app, books, stick, monkeypatch):
+    """Issue 17: a full collection in the worker held the interpreter lock and froze the window."""
+    import gc
+
+    from dutydesk.ui import ledger_export
+
+    seen = []
+    real = ledger_export.hand_off
+
+    def watching(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger_export, "hand_off", watching)
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    choose_only(qtbot, dialog, {"来访接待登记台账"})
+    click(qtbot, dialog, "导出")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert message(dialog).startswith("已导出")

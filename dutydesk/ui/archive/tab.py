@@ -27,7 +27,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.highlight import highlight, snippet
 from dutydesk.domain.retention import RETENTION_LABELS
 from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, ApprovalRefused, needed_for, record_lookup
-from dutydesk.store.privacy import mask_text
+from dutydesk.store.privacy import text_masker
 from dutydesk.store.retention import RetentionCache
 from dutydesk.store.search_index import (
     Hit,
@@ -88,6 +88,7 @@ class ArchiveTab(QWidget):
         self.words: list[str] = []
         self.current_query = ""
         self.retention = RetentionCache()
+        self._forget_cells()
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -206,6 +207,10 @@ class ArchiveTab(QWidget):
                             staff=self.staff_box.currentData() or "",
                             include_voided=self.voided_box.isChecked())
 
+    def _forget_cells(self) -> None:
+        self._cells: dict[tuple[int, int], str] = {}
+        self._masker = None  # the account or the setting may have changed
+
     def refresh_role(self) -> None:
         """Directors see the register and filing buttons (the account may change at the idle lock)."""
         director = bool(self.desk.account and self.desk.account.is_director)
@@ -220,12 +225,24 @@ class ArchiveTab(QWidget):
         """Another person at the desk: their own approval is needed, and their role's buttons."""
         self.approval = None
         self.refresh_role()
+        self._forget_cells()
         self.model.reload(lambda offset, limit: [])  # results were masked for the previous account
         self.status.setText("已切换用户，请重新检索。")
 
     # -- searching --------------------------------------------------------------------------
     def _cell(self, hit: Hit, column: int) -> str:
-        account = self.desk.account
+        """Worked out once per result and column: painting asks again on every scroll and hover
+        (issue 17: a settings query per painted cell)."""
+        key = (id(hit), column)
+        text = self._cells.get(key)
+        if text is None:
+            text = self._cells[key] = self._cell_text(hit, column)
+        return text
+
+    def _cell_text(self, hit: Hit, column: int) -> str:
+        if self._masker is None:
+            self._masker = text_masker(self.desk.account)
+        mask = self._masker
         if column == 0:
             return hit.label + ("（已作废）" if hit.voided else "")
         if column == 1:
@@ -233,9 +250,9 @@ class ArchiveTab(QWidget):
         if column == 2:
             return f"{hit.day:%Y-%m-%d}"
         if column == 3:
-            return highlight(mask_text(account, hit.title), self.words)
+            return highlight(mask(hit.title), self.words)
         if column == 4:
-            return highlight(snippet(mask_text(account, hit.body), self.words), self.words)
+            return highlight(snippet(mask(hit.body), self.words), self.words)
         return hit.staff
 
     def run_search(self) -> None:
@@ -249,6 +266,7 @@ class ArchiveTab(QWidget):
         self.query_field.clear_error()
         self.current_query = query
         self.retention = RetentionCache()  # the setting may have changed since the last search
+        self._forget_cells()
         flt = self.current_filter()
         self.model.reload(lambda offset, limit: search(query, flt, offset, limit))
         count = self.model.rowCount()

@@ -12,9 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
+
+_on_demand = False
+
+
+def build_on_demand(on: bool = True) -> None:
+    """The app's start turns this on (``app.launch``); off, every tab is built when added, as
+    code and tests that build a window and reach into its tabs at once expect."""
+    global _on_demand
+    _on_demand = on
+
+
+def on_demand() -> bool:
+    return _on_demand
 
 
 class _Placeholder(QWidget):
@@ -30,6 +44,8 @@ class LazyTabWidget(QTabWidget):
 
     def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
         """A tab whose page ``build()`` makes when it is first needed."""
+        if not _on_demand:
+            return self.addTab(build(), title)
         index = self.addTab(_Placeholder(), title)
         self._builders[index] = build
         return index
@@ -61,21 +77,29 @@ class LazyTabWidget(QTabWidget):
             self._building = False
         return page
 
+    def built_widgets(self) -> list[QWidget]:
+        """The pages built so far (asking ``widget(i)`` would build the others)."""
+        return [super(LazyTabWidget, self).widget(i) for i in range(self.count()) if self.is_built(i)]
+
     def build_all(self) -> None:
         for index in list(self._builders):
             self.ensure_built(index)
 
+    def showEvent(self, event: QShowEvent) -> None:  # the page shown is built before it paints
+        self.ensure_built(self.currentIndex())
+        super().showEvent(event)
+
     def build_in_idle_time(self) -> None:
         """Build the tabs not opened yet, one per event-loop turn, after the window has painted."""
         if self._builders:
-            QTimer.singleShot(IDLE_DELAY_MS, self._build_next)
+            QTimer.singleShot(IDLE_DELAY_MS, self, self._build_next)  # dropped if the tabs go
 
     def _build_next(self) -> None:
-        if not self._builders:
+        if not self._builders or not self.isVisible():  # closed meanwhile: nothing to prepare
             return
         self.ensure_built(min(self._builders))
         if self._builders:
-            QTimer.singleShot(0, self._build_next)
+            QTimer.singleShot(0, self, self._build_next)
 
     # Callers asking for a page get the real widget, built on demand.
     def widget(self, index: int) -> QWidget | None:

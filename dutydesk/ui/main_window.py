@@ -33,12 +33,8 @@ MENUS = ("文件", "导出", "工具", "帮助")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None,
-                 lazy_tabs: bool = False) -> None:
-        """``lazy_tabs`` (the app's start, issue 17): only the tab shown is built before the window
-        shows, the others when opened or in idle time; otherwise every tab is built here."""
+    def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lazy_tabs = lazy_tabs
         self.desk = desk
         self.prefs = prefs
         self.events = DeskEvents(self)
@@ -70,8 +66,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.lazy_tabs:
-            self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
+        self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------
     def _add_action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
@@ -221,10 +216,8 @@ class MainWindow(QMainWindow):
         last = self.prefs.last_tab()
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
-        if self.lazy_tabs:
-            self.tabs.ensure_built(self.tabs.currentIndex())  # only the tab the user sees, before showing
-        else:
-            self.tabs.build_all()
+        # Only the tab the user sees is built before showing (``ui.lazy_tabs``, at the app's start).
+        self.tabs.ensure_built(self.tabs.currentIndex())
         self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_state(self) -> None:

@@ -43,6 +43,7 @@ def bare() -> None:
 def desk(path: str) -> None:
     from dutydesk.app import make_app
     from dutydesk.store.datafolder import DataFolder
+    from dutydesk.ui.lazy_tabs import build_on_demand
     from dutydesk.ui.main_window import MainWindow
     from dutydesk.ui.prefs import UiPrefs
     from dutydesk.ui.startup import open_for_gui
@@ -54,7 +55,8 @@ def desk(path: str) -> None:
     apply_theme(app, prefs.font_size)
     opened = open_for_gui(folder)
     assert opened is not None
-    window = MainWindow(opened.desk, prefs, lazy_tabs=True)
+    build_on_demand()
+    window = MainWindow(opened.desk, prefs)
     window.show()
     _shown(app)
     window.close()

@@ -6,15 +6,24 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QTabWidget
 
+from dutydesk.ui import lazy_tabs
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from tests.ui.helpers import by_name
 
 
+@pytest.fixture(autouse=True)
+def on_demand():
+    lazy_tabs.build_on_demand(True)
+    yield
+    lazy_tabs.build_on_demand(False)
+
+
 def lazy_window(qtbot, desk, show: bool = True) -> MainWindow:
-    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path), lazy_tabs=True)
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     qtbot.addWidget(window)
     if show:
         window.show()
@@ -67,3 +76,15 @@ def test_starting_imports_no_pinyin_dictionary_nor_printing_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_duty_pages_build_when_first_opened(qtbot, app, desk):
+    window = lazy_window(qtbot, desk)
+    pages = by_name(window, "值班页面", QTabWidget)
+    titles = [pages.tabText(i) for i in range(pages.count())]
+    assert titles[0] == "今日" and titles[-1] == "考勤统计" and "排班" in titles
+    assert pages.is_built(0) and not pages.is_built(titles.index("排班"))
+    pages.setCurrentIndex(titles.index("考勤统计"))
+    assert pages.is_built(titles.index("考勤统计"))
+    duty = window.tabs.widget(0)
+    assert duty.tally is not None and duty.tally.isVisible()

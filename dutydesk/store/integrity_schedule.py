@@ -31,6 +31,7 @@ from dutydesk.store.integrity import quick_check
 
 log = logging.getLogger(__name__)
 
+START_DELAY_S = 3.0  # the background check starts once the window has had time to show
 SESSION_MARKER = ".dutydesk.session"  # present while the books are open; left behind by a crash
 _HEADER = b"SQLite format 3\x00"
 
@@ -106,10 +107,12 @@ def cheap_check(path: Path) -> list[str]:
 class BackgroundCheck:
     """``quick_check`` of one file in a daemon thread; ``wait()`` gives its problems."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, delay: float | None = None) -> None:
         self.path = path
+        self.delay = START_DELAY_S if delay is None else delay
         self.problems: list[str] = []
         self._done = threading.Event()
+        self._now = threading.Event()  # a writer is waiting: no more delay
         self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
 
     def start(self) -> BackgroundCheck:
@@ -117,6 +120,8 @@ class BackgroundCheck:
         return self
 
     def _run(self) -> None:
+        # Not while the window is being built: on two shared cores the check would slow it.
+        self._now.wait(self.delay)
         try:
             self.problems = quick_check(self.path)
         except DeskError as exc:  # the folder, not the file (busy, read-only): not damage
@@ -133,6 +138,7 @@ class BackgroundCheck:
         return self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> list[str]:
+        self._now.set()
         self._done.wait(timeout)
         return self.problems
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import chinese_calendar
 from chinese_calendar import constants as _official
@@ -31,6 +32,13 @@ class SpecialDay:
 def official_years() -> set[int]:
     """Years for which the installed chinesecalendar has the official schedule."""
     return {d.year for d in _official.holidays} | {d.year for d in _official.workdays}
+
+
+@lru_cache(maxsize=8192)
+def _package_workday(day: dt.date) -> bool:
+    """chinesecalendar's answer, remembered: it checks the date's range on every call, and
+    deadlines of every open matter ask about the same few weeks on each refresh (issue 17)."""
+    return bool(chinese_calendar.is_workday(day))
 
 
 class WorkdayCalendar:
@@ -69,7 +77,7 @@ class WorkdayCalendar:
         if day in self._shipped:
             return self._shipped[day].is_workday
         if day.year in self._package_years:
-            return bool(chinese_calendar.is_workday(day))
+            return _package_workday(day)
         return day.weekday() < 5
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:

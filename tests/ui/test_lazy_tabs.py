@@ -88,3 +88,18 @@ def test_duty_pages_build_when_first_opened(qtbot, app, desk):
     assert pages.is_built(titles.index("考勤统计"))
     duty = window.tabs.widget(0)
     assert duty.tally is not None and duty.tally.isVisible()
+
+
+def test_f2_opens_a_new_registration_before_the_visits_tab_was_built(qtbot, app, desk, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from dutydesk.ui.visits.tab import VisitsTab
+    from tests.ui.helpers import activate
+
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building during the test
+    window = lazy_window(qtbot, desk)
+    assert not window.tabs.is_built(1)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "来访登记"
+    assert isinstance(window.tabs.currentWidget(), VisitsTab)

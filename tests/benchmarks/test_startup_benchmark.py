@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,7 +41,7 @@ FOLDERS: dict[str, tuple[int, float] | None] = (
 
 # Compiled modules as an installed desk has them (a checkout may run with PYTHONDONTWRITEBYTECODE,
 # which would compile every module of the desk at each start and none of the bare window's).
-_PYCACHE = Path(os.environ.get("DUTYDESK_BENCH_PYCACHE", "/tmp/dutydesk-bench-pycache"))
+_PYCACHE = Path(os.environ.get("DUTYDESK_BENCH_PYCACHE", Path(tempfile.gettempdir()) / "dutydesk-bench-pycache"))
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 _ENV.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(_PYCACHE))
 

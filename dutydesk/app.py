@@ -11,6 +11,7 @@ from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.ui.app_icon import app_icon
 from dutydesk.ui.background import run_with_progress
+from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.qt_messages import install_qt_message_handler
@@ -88,6 +89,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
         opened.close()
         return None
     opened.backup_thread = backup_at_start(opened.desk)
+    build_on_demand()  # tabs and pages built when first opened (issue 17)
     window = MainWindow(opened.desk, prefs)
     window.idle_lock = IdleLock(window, opened.desk)
     if demo:

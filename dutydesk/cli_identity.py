@@ -77,6 +77,7 @@ def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime, n
     """``identify`` for commands that do not keep the books open (backup): open them briefly,
     check, close. Returns the account name ("" when the folder has no accounts yet). With
     ``need`` (what the command does, in Chinese) the account must be a director or administrator."""
+    from dutydesk.store.integrity_schedule import end_session
     from dutydesk.store.opening import open_books
 
     db = open_books(folder)
@@ -87,6 +88,7 @@ def identify_on_folder(folder: DataFolder, user: str | None, now: dt.datetime, n
         return account.name if account else ""
     finally:
         db.close()
+        end_session(folder)
 
 
 def identify_on_file(path: Path, user: str | None, need: str = "") -> str:

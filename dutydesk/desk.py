@@ -18,6 +18,7 @@ from dutydesk.store.accounts import Account, first_admin
 from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder
+from dutydesk.store.integrity_schedule import end_session
 from dutydesk.store.opening import open_books
 
 
@@ -50,6 +51,7 @@ class Desk:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+            end_session(self.folder)  # a clean end: the next start may skip the full check
 
 
 def open_desk(folder: DataFolder, clock: Clock | None = None) -> Desk:

@@ -15,8 +15,6 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from dutydesk.domain.import_guard import UnsafeImport, load_json
 from dutydesk.domain.text_input import normalize_text
 
@@ -304,6 +302,8 @@ def describe_diff(diff: CatalogueDiff) -> list[str]:
 
 def pinyin_initials(text: str) -> str:
     """'城乡居民养老保险' -> 'cxjmylbx'; non-Chinese characters are kept, lowercased."""
+    from pypinyin import Style, lazy_pinyin  # lazy: its phrase dictionary costs ~0.5 s at start
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pypinyin import lazy_pinyin
-
 from dutydesk.domain.catalogue import ServiceItem
 
 # Everyday names residents use -> words of the catalogue item's name (P01 lists several of them).
@@ -58,6 +56,8 @@ PINYIN_SCORE = 10  # a pinyin match is deliberate typing: it outweighs a few sha
 
 
 def _syllables(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin  # lazy: its phrase dictionary costs ~0.5 s at start
+
     return [s for s in lazy_pinyin("".join(_HAN.findall(text))) if s.isalpha()]
 
 

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations, product
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 MAX_VARIANTS = 16
 
 # Surnames pypinyin reads with their common-word sound; staff type the surname sound.
@@ -32,6 +30,8 @@ def char_initials(ch: str) -> tuple[str, ...]:
     """Every distinct initial of ``ch``, its usual reading first; a Latin letter is itself."""
     if "a" <= ch.lower() <= "z":
         return (ch.lower(),)
+    from pypinyin import Style, lazy_pinyin, pinyin  # lazy: its phrase dictionary costs ~0.5 s
+
     default = _letters("".join(lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")))
     readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
     found = [_letters(r) for group in readings for r in group]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import chinese_calendar
 from chinese_calendar import constants as _official
@@ -33,6 +34,13 @@ def official_years() -> set[int]:
     return {d.year for d in _official.holidays} | {d.year for d in _official.workdays}
 
 
+@lru_cache(maxsize=8192)
+def _package_workday(day: dt.date) -> bool:
+    """chinesecalendar's answer, remembered: it checks the date's range on every call, and
+    deadlines of every open matter ask about the same few weeks on each refresh (issue 17)."""
+    return bool(chinese_calendar.is_workday(day))
+
+
 class WorkdayCalendar:
     """Answers working-day questions; ``entered`` overrides the package day by day.
 
@@ -46,6 +54,11 @@ class WorkdayCalendar:
         self._package_years = official_years()
         self._shipped = {d: s for d, s in (shipped or {}).items() if d.year not in self._package_years}
         self._official_years = self._package_years | {d.year for d in self._shipped}
+
+    def cache_key(self) -> tuple:
+        """Equal for calendars that answer every question alike (answers computed from one may
+        be reused for the other, ``store.open_matters``)."""
+        return (tuple(sorted(self._entered.items())), tuple(sorted(self._shipped.items())))
 
     def has_official_year(self, year: int) -> bool:
         return year in self._official_years
@@ -64,7 +77,7 @@ class WorkdayCalendar:
         if day in self._shipped:
             return self._shipped[day].is_workday
         if day.year in self._package_years:
-            return bool(chinese_calendar.is_workday(day))
+            return _package_workday(day)
         return day.weekday() < 5
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:

@@ -36,6 +36,7 @@ class CheckReport:
     pending_migrations: list[str]
     counts: dict[str, int]
     problems: list[str] = field(default_factory=list)
+    integrity_problems: list[str] = field(default_factory=list)  # damage found by integrity_check
 
     @property
     def ok(self) -> bool:
@@ -56,6 +57,7 @@ def full_check(db: SqliteDatabase) -> CheckReport:
     """Integrity, foreign keys, schema version and record counts, as ``dutydesk check`` prints."""
     problems = [r[0] for r in db.execute_sql("PRAGMA integrity_check")]
     problems = [] if problems == ["ok"] else problems
+    damage = list(problems)
     for row in db.execute_sql("PRAGMA foreign_key_check"):
         problems.append(f"外键错误：表 {row[0]} 行 {row[1]} 引用 {row[2]}")
     done = applied(db)
@@ -70,4 +72,4 @@ def full_check(db: SqliteDatabase) -> CheckReport:
                                                                               "_content")):
             continue
         counts[table] = db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-    return CheckReport(schema_version(db), pending, counts, problems)
+    return CheckReport(schema_version(db), pending, counts, problems, damage)

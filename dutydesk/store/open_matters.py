@@ -34,11 +34,44 @@ def open_matters(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | N
     """All open matters, overdue first, then by due date.
 
     ``now`` is the current time for hour-based matters; without it they are judged at the start
-    of ``today`` (never flagged earlier than they should be)."""
+    of ``today`` (never flagged earlier than they should be).
+
+    Computed once per change of the books (issue 17): the handover note, the 待跟进 panel and the
+    status bar each ask on every refresh, and their timers ask again every 30 and 60 seconds;
+    while nothing was written, the day is the same (and, for hour-based matters, the time) they
+    share one answer."""
     at = now or dt.datetime.combine(today, dt.time.min)
+    key = _cache_key(today, calendar)
+    if key is not None and TIMED_PROVIDERS:
+        key = (*key, at.replace(second=0, microsecond=0), tuple(map(id, TIMED_PROVIDERS)))
+    cached = _cache.get("last")
+    if key is not None and cached is not None and cached[0] == key:
+        return list(cached[1])
     found = [m for provider in PROVIDERS for m in provider(today, calendar)]
     found += [m for provider in TIMED_PROVIDERS for m in provider(at, calendar)]
     # Summaries are shown to everyone on duty and copied into handovers: numbers masked (V09).
     matters = [replace(m, summary=mask_personal_numbers(m.summary)) for m in found]
     order = {"overdue": 0, "due_soon": 1, "ok": 2}
-    return sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))
+    result = sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))
+    if key is not None:
+        _cache["last"] = (key, tuple(result))
+    return result
+
+
+_cache: dict[str, tuple[tuple, tuple[OpenMatter, ...]]] = {}
+
+
+def _cache_key(today: dt.date, calendar: WorkdayCalendar) -> tuple | None:
+    """What the answer depends on: the day, the calendar, the providers and the books' state.
+
+    The books' state is this connection's own writes (``total_changes``) and every other
+    connection's commits (``PRAGMA data_version``); None (no caching) without open books."""
+    from dutydesk.store.base import database
+
+    try:
+        connection = database.connection()
+        version = connection.execute("PRAGMA data_version").fetchone()[0]
+    except Exception:  # no books open (a pure test): compute every time
+        return None
+    return (today, calendar.cache_key(), tuple(map(id, PROVIDERS)), id(connection),
+            connection.total_changes, version)

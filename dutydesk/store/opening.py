@@ -10,6 +10,7 @@ from dutydesk.store.backup import latest_good_backup
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.store.integrity import quick_check
+from dutydesk.store.integrity_schedule import begin_session, check_at_start
 from dutydesk.store.migrations import SchemaError, migrate
 
 
@@ -21,14 +22,16 @@ class DamagedDatabase(DeskError):
         self.backup = backup
 
 
-def open_books(folder: DataFolder) -> SqliteDatabase:
+def open_books(folder: DataFolder, full_check: bool = False) -> SqliteDatabase:
     """Open (creating if needed) and migrate the folder's database.
 
     Raises DamagedDatabase, with the latest good backup if there is one, instead of letting a
     damaged file crash the app later.
     """
     folder.ensure()
-    problems = quick_check(folder.db_path)
+    # The full quick_check only after an unclean end, otherwise in background before the first
+    # write (store.integrity_schedule); ``full_check=True`` runs it here whatever happened.
+    problems = quick_check(folder.db_path) if full_check else check_at_start(folder)
     if problems:
         raise DamagedDatabase(folder, problems, latest_good_backup(folder))
     db = connect(folder.db_path)
@@ -37,4 +40,5 @@ def open_books(folder: DataFolder) -> SqliteDatabase:
     except SchemaError as exc:
         db.close()
         raise DeskError(str(exc)) from None
+    begin_session(folder)
     return db

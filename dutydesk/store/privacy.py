@@ -101,6 +101,13 @@ def mask_text(account: Account | None, text: str, on: dt.date | None = None) -> 
     return text if may_see_unmasked(account, on) else mask_numbers(text)
 
 
+def text_masker(account: Account | None, on: dt.date | None = None) -> Callable[[str], str]:
+    """``mask_text`` for many texts (a page of results): the setting is read once, not per text."""
+    if may_see_unmasked(account, on):
+        return lambda text: text
+    return mask_numbers
+
+
 class ExportRefused(FieldErrors):
     """Why an unmasked export was refused, per form field (Chinese)."""
 

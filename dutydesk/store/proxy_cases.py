@@ -336,11 +336,18 @@ def cases_page(offset: int, limit: int, open_only: bool = False, text: str = "",
                today: dt.date | None = None) -> list[ProxyCase]:
     """One page of cases, newest first: the table model fetches more as the user scrolls.
     With ``today``, only the cases of daily work (A02, ``daily_work``)."""
-    return list(_filtered(open_only, text, today).order_by(ProxyCase.id.desc()).offset(offset).limit(limit))
+    return list(_with_item(_filtered(open_only, text, today)).order_by(ProxyCase.id.desc())
+                .offset(offset).limit(limit))
 
 
 def open_cases() -> list[ProxyCase]:
-    return list(_filtered(True, "").order_by(ProxyCase.promised_date, ProxyCase.id))
+    return list(_with_item(_filtered(True, "")).order_by(ProxyCase.promised_date, ProxyCase.id))
+
+
+def _with_item(query):
+    """The item's version read in the same query: lists show its name on every row, and a query
+    per row froze the window while the table sized its columns (issue 17)."""
+    return query.select_extend(CatalogueVersion).join(CatalogueVersion, on=ProxyCase.item_version)
 
 
 def accept_from_checklist(entry: ChecklistEntry, agent: str, fee: str, who: str, at: dt.datetime,

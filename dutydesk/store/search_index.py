@@ -339,8 +339,14 @@ def search(query: str, flt: SearchFilter = SearchFilter(), offset: int = 0, limi
 
 
 def staff_names() -> list[str]:
+    """Every 经办人 in the index, sorted: one index seek per name (a DISTINCT read every row,
+    seconds on ten years of books, issue 17)."""
     return [r[0] for r in database.execute_sql(
-        "SELECT DISTINCT staff FROM search_doc WHERE staff != '' ORDER BY staff")]
+        "WITH RECURSIVE s(staff) AS ("
+        " SELECT (SELECT min(staff) FROM search_doc WHERE staff > '')"
+        " UNION ALL SELECT (SELECT min(staff) FROM search_doc WHERE staff > s.staff) FROM s"
+        " WHERE s.staff IS NOT NULL)"
+        " SELECT staff FROM s WHERE staff IS NOT NULL")]
 
 
 def years() -> list[int]:

@@ -17,6 +17,37 @@ from dutydesk.crash_reports import log_exception
 from dutydesk.store.base import database
 
 
+class CollectorPause:
+    """Python's collector off while a worker thread runs, back on when it ends.
+
+    The collector runs in whichever thread allocates: in a worker it could delete Qt widgets off
+    the GUI thread, and a full collection there holds the interpreter lock for hundreds of ms on
+    big books, freezing the window (issue 17). Garbage made meanwhile is collected afterwards,
+    in the GUI thread. Nested pauses are counted; ``resume()`` is safe to call twice."""
+
+    _depth = 0
+    _was_enabled = True
+
+    def __init__(self) -> None:
+        self._active = False
+
+    def pause(self) -> CollectorPause:
+        if not self._active:
+            self._active = True
+            if CollectorPause._depth == 0:
+                CollectorPause._was_enabled = gc.isenabled()
+                gc.disable()
+            CollectorPause._depth += 1
+        return self
+
+    def resume(self) -> None:
+        if self._active:
+            self._active = False
+            CollectorPause._depth -= 1
+            if CollectorPause._depth == 0 and CollectorPause._was_enabled:
+                gc.enable()
+
+
 class Cancelled(Exception):
     """Raised by work that noticed the user pressed 取消."""
 
@@ -85,16 +116,14 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     # could delete Qt widgets off the GUI thread and crash. Collect now, pause it while the worker
     # runs (a few seconds at most), and resume afterwards.
     gc.collect()
-    was_enabled = gc.isenabled()
-    gc.disable()
+    pause = CollectorPause().pause()
     try:
         thread.start()
         loop.exec()
         thread.quit()
         thread.wait()
     finally:
-        if was_enabled:
-            gc.enable()
+        pause.resume()
     dialog.close()
     dialog.deleteLater()  # one per run: do not let them pile up under the page
     if worker.error is not None:

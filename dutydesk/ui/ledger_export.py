@@ -38,6 +38,7 @@ from dutydesk.store.datafolder import DeskError
 from dutydesk.store.faults import plain_message
 from dutydesk.store.privacy import ExportGrant
 from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
+from dutydesk.ui.background import CollectorPause
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.prefs import UiPrefs
@@ -63,9 +64,19 @@ class HandoffThread(QThread):
         self.result: HandoffResult | None = None
         self.error: BaseException | None = None
         self._cancel = False
+        self._collector = CollectorPause()
+        self.finished.connect(self._resume_collector)
 
     def cancel(self) -> None:
         self._cancel = True
+
+    def start(self, *args) -> None:
+        """Start with the collector paused until the thread ends (as ``run_with_progress``)."""
+        self._collector.pause()
+        super().start(*args)
+
+    def _resume_collector(self) -> None:  # in the GUI thread, before the dialog hears ``finished``
+        self._collector.resume()
 
     def run(self) -> None:
         try:

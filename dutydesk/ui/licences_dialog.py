@@ -9,8 +9,6 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
-from dutydesk.licence_files import licence_texts
-
 MENU_TEXT = "许可证与第三方声明"
 
 
@@ -26,6 +24,8 @@ class LicencesDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("许可证")
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        from dutydesk.licence_files import licence_texts  # lazy: importlib.metadata is slow to load
+
         for licence in licence_texts():
             view = QPlainTextEdit(licence.text)
             view.setReadOnly(True)

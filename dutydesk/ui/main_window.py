@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
@@ -20,12 +19,13 @@ from dutydesk.desk import Desk
 from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.help import menu as help_menu_entries  # noqa: F401  (registers 使用说明 F1 and the folders)
+from dutydesk.ui.lazy_tabs import LazyTabWidget
 from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
 from dutydesk.ui.licences_dialog import show_licences
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size, should_maximise
-from dutydesk.ui.tabs import TABS
+from dutydesk.ui.tabs import TABS, TabSpec
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
 WEEKDAYS = "一二三四五六日"
@@ -41,14 +41,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {desk.center_name()}")
         self.resize(fitted_size(QSize(1280, 820), self))
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabWidget()
         self.tabs.setAccessibleName("主页面")
         self.tabs.setDocumentMode(True)
         for index, spec in enumerate(TABS, start=1):
-            widget = spec.build(desk)
-            if hasattr(widget, "set_events"):
-                widget.set_events(self.events)
-            self.tabs.addTab(widget, spec.title)
+            spec.register()  # the tab's menu entries and status items, before the menus are built
+            self.tabs.add_lazy_tab(spec.title, lambda s=spec: self._build_tab(s))
             self.tabs.setTabToolTip(index - 1, f"{spec.title}（Ctrl+{index}）")
         self.setCentralWidget(self.tabs)
         self.events.show_tab.connect(self.show_tab)
@@ -59,6 +57,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
+
+    def _build_tab(self, spec: TabSpec) -> QWidget:
+        widget = spec.build(self.desk)
+        if hasattr(widget, "set_events"):
+            widget.set_events(self.events)
+        return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------
     def _add_action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
@@ -208,6 +216,8 @@ class MainWindow(QMainWindow):
         last = self.prefs.last_tab()
         if 0 <= last < self.tabs.count():
             self.tabs.setCurrentIndex(last)
+        # Only the tab the user sees is built before showing (``ui.lazy_tabs``, at the app's start).
+        self.tabs.ensure_built(self.tabs.currentIndex())
         self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_state(self) -> None:

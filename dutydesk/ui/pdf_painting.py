@@ -13,8 +13,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from dutydesk.reports.pdf_raster import render_pages
-
 
 def to_qimage(image) -> QImage:
     """A PIL RGB image as a QImage that owns its pixels."""
@@ -33,6 +31,8 @@ def paint_pdf(printer: QPrinter, pdf: Path, max_dpi: int = 300) -> int:
 def paint_pdfs(printer: QPrinter, pdfs: list[Path], max_dpi: int = 300) -> int:
     """Every page of every PDF, in order, as one print job (a slip and its receipt printed once)."""
     dpi = max(96, min(printer.resolution(), max_dpi))
+    from dutydesk.reports.pdf_raster import render_pages  # lazy: pdfium and PIL load on first print
+
     pages = [page for pdf in pdfs for page in render_pages(pdf, dpi)]
     painter = QPainter(printer)
     try:

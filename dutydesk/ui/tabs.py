@@ -6,6 +6,7 @@ nothing about what is inside a tab.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,8 +19,17 @@ from dutydesk.ui import find, ledger_export  # noqa: F401  (register 文件 → 
 
 @dataclass(frozen=True)
 class TabSpec:
+    """A tab: its title, its builder (called when the tab is first needed, see ``ui.lazy_tabs``)
+    and the module that registers its menu entries and status items (imported before the menus
+    are built, without building the tab)."""
+
     title: str
     build: Callable[[Desk], QWidget]
+    module: str = ""
+
+    def register(self) -> None:
+        if self.module:
+            importlib.import_module(self.module)
 
 
 def _duty(desk: Desk) -> QWidget:
@@ -59,10 +69,10 @@ def _grid(desk: Desk) -> QWidget:
 
 
 TABS: list[TabSpec] = [
-    TabSpec("今日值班", _duty),
-    TabSpec("来访登记", _visits),
-    TabSpec("一次性告知", _notices),
-    TabSpec("档案查询", _archive),
-    TabSpec("网格走访", _grid),
-    TabSpec("留言预约", _messages),
+    TabSpec("今日值班", _duty, "dutydesk.ui.duty.tab"),
+    TabSpec("来访登记", _visits, "dutydesk.ui.visits.tab"),
+    TabSpec("一次性告知", _notices, "dutydesk.ui.notices.tab"),
+    TabSpec("档案查询", _archive, "dutydesk.ui.archive.tab"),
+    TabSpec("网格走访", _grid, "dutydesk.ui.grid.tab"),
+    TabSpec("留言预约", _messages, "dutydesk.ui.messages.tab"),
 ]

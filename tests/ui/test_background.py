@@ -49,3 +49,18 @@ def test_cancel_stops_the_job_at_its_next_progress_call(app):
     result = run_in_background(None, "正在生成PDF…", job)
     assert result.cancelled and not result.error and result.value is None
     assert len(steps) < 500 and titles == ["请稍候"]  # stopped early
+
+
+def test_collector_pauses_nest_and_resume_once():
+    import gc
+
+    from dutydesk.ui.background import CollectorPause
+
+    assert gc.isenabled()
+    outer = CollectorPause().pause()
+    inner = CollectorPause().pause()
+    inner.resume()
+    inner.resume()  # twice: no effect
+    assert not gc.isenabled()
+    outer.resume()
+    assert gc.isenabled()

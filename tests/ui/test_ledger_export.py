@@ -222,3 +222,26 @@ def test_the_ledger_list_scrolls_and_export_stays_beside_it(qtbot, app, desk, mo
         beside = ledger_box.geometry().left() > drive_box.geometry().right()
         assert beside == wide  # where to export beside what to export only on a wide screen
         dialog.close()
+
+
+def test_the_hand_off_thread_runs_with_the_collector_paused(qtbot, app, books, stick, monkeypatch):
+    """Issue 17: a full collection in the worker held the interpreter lock and froze the window."""
+    import gc
+
+    from dutydesk.ui import ledger_export
+
+    seen = []
+    real = ledger_export.hand_off
+
+    def watching(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger_export, "hand_off", watching)
+    dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
+    choose_only(qtbot, dialog, {"来访接待登记台账"})
+    click(qtbot, dialog, "导出")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert message(dialog).startswith("已导出")

@@ -88,6 +88,7 @@ class ArchiveTab(QWidget):
         self.words: list[str] = []
         self.current_query = ""
         self.retention = RetentionCache()
+        self._forget_cells()
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -206,6 +207,9 @@ class ArchiveTab(QWidget):
                             staff=self.staff_box.currentData() or "",
                             include_voided=self.voided_box.isChecked())
 
+    def _forget_cells(self) -> None:
+        self._cells: dict[tuple[int, int], str] = {}  # the account may have changed
+
     def refresh_role(self) -> None:
         """Directors see the register and filing buttons (the account may change at the idle lock)."""
         director = bool(self.desk.account and self.desk.account.is_director)
@@ -220,11 +224,22 @@ class ArchiveTab(QWidget):
         """Another person at the desk: their own approval is needed, and their role's buttons."""
         self.approval = None
         self.refresh_role()
+        self._forget_cells()
         self.model.reload(lambda offset, limit: [])  # results were masked for the previous account
         self.status.setText("已切换用户，请重新检索。")
 
     # -- searching --------------------------------------------------------------------------
     def _cell(self, hit: Hit, column: int) -> str:
+        """Worked out once per result and column: painting asks again on every scroll and hover
+        (issue 17: a settings query per painted cell)."""
+        key = (id(hit), column)
+        text = self._cells.get(key)
+        if text is None:
+            text = self._cells[key] = self._cell_text(hit, column)
+        return text
+
+    def _cell_text(self, hit: Hit, column: int) -> str:
+        mask = mask_numbers  # results are masked for every role: opening a record is the logged way to more
         if column == 0:
             return hit.label + ("（已作废）" if hit.voided else "")
         if column == 1:
@@ -234,9 +249,9 @@ class ArchiveTab(QWidget):
         # V09: search results are masked for everyone; numbers are seen in full only in the record
         # opened with an approval and a lookup-register entry (A02), a logged act.
         if column == 3:
-            return highlight(mask_numbers(hit.title), self.words)
+            return highlight(mask(hit.title), self.words)
         if column == 4:
-            return highlight(snippet(mask_numbers(hit.body), self.words), self.words)
+            return highlight(snippet(mask(hit.body), self.words), self.words)
         return hit.staff
 
     def run_search(self) -> None:
@@ -250,6 +265,7 @@ class ArchiveTab(QWidget):
         self.query_field.clear_error()
         self.current_query = query
         self.retention = RetentionCache()  # the setting may have changed since the last search
+        self._forget_cells()
         flt = self.current_filter()
         self.model.reload(lambda offset, limit: search(query, flt, offset, limit))
         count = self.model.rowCount()

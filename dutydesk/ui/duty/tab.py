@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.ui.duty import menu  # noqa: F401  (registers the 工具 menu actions)
 from dutydesk.ui.duty.tally_page import TallyPage
 from dutydesk.ui.duty.today import TodayPage
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.lazy_tabs import LazyTabWidget
 from dutydesk.ui.screen_fit import PageScroll
 
 
@@ -19,33 +22,40 @@ class DutyTab(QWidget):
         self.events: DeskEvents | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.pages = QTabWidget()
+        self.pages = LazyTabWidget()
         self.pages.setAccessibleName("值班页面")
         layout.addWidget(self.pages)
         self.today = TodayPage(desk)
-        self.tally = TallyPage(desk)
-        self._add(self.today, "今日")
+        self.tally: TallyPage | None = None  # built when first opened (``ui.lazy_tabs``)
+        self._add(lambda: self.today, "今日")
         self._build_more()
-        self._add(self.tally, "考勤统计")
+        self._add(self._build_tally, "考勤统计")
+
+    def _build_tally(self) -> TallyPage:
+        self.tally = TallyPage(self.desk)
+        return self.tally
 
     def _build_more(self) -> None:
         """Pages added as they are built (roster, leave, inspections, log, staff)."""
-        from dutydesk.ui.duty.pages import extra_pages
+        from dutydesk.ui.duty.pages import page_builders
 
-        for title, page in extra_pages(self.desk):
-            self._add(page, title)
+        for title, build in page_builders(self.desk):
+            self._add(build, title)
 
-    def _add(self, page: QWidget, title: str) -> None:
-        # A scroll area keeps the window usable on small office screens (1366x768 and below).
-        scroll = PageScroll(page)
-        self.pages.addTab(scroll, title)
-        changed = getattr(page, "changed", None)
-        if changed is not None:
-            changed.connect(self._page_changed)
+    def _add(self, build: Callable[[], QWidget], title: str) -> None:
+        def scrolled() -> QWidget:
+            page = build()
+            changed = getattr(page, "changed", None)
+            if changed is not None:
+                changed.connect(self._page_changed)
+            # A scroll area keeps the window usable on small office screens (1366x768 and below).
+            return PageScroll(page)
+
+        self.pages.add_lazy_tab(title, scrolled)
 
     def _page_changed(self, kind: str) -> None:
-        for index in range(self.pages.count()):
-            page = self.pages.widget(index).widget()
+        for holder in self.pages.built_widgets():  # a page not built yet reads fresh data when it is
+            page = holder.widget()
             if page is not self.sender() and hasattr(page, "refresh"):
                 page.refresh()
         if self.events is not None:

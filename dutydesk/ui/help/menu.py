@@ -7,6 +7,7 @@ The folders open in the system's file manager (Explorer, the Linux desktop's fil
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from dutydesk.desk import Desk
 from dutydesk.store.faults import file_fault_message
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
-from dutydesk.ui.help.guide_window import GuideWindow
+
+if TYPE_CHECKING:
+    from dutydesk.ui.help.guide_window import GuideWindow
 
 
 def current_tab_title(window: QWidget) -> str:
@@ -24,6 +27,8 @@ def current_tab_title(window: QWidget) -> str:
 
 
 def open_guide(desk: Desk, window: QWidget) -> GuideWindow:
+    from dutydesk.ui.help.guide_window import GuideWindow  # lazy: not needed to start (issue 17)
+
     """Show the guide on the current tab's page; one guide window per main window."""
     guide = window.findChild(GuideWindow)
     if guide is None:

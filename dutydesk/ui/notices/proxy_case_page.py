@@ -63,6 +63,7 @@ class CaseTableModel(QAbstractTableModel):
         self.open_only = True
         self.text = ""
         self.calendar: WorkdayCalendar | None = None  # read once per reload, not per cell
+        self._shown: dict[int, tuple[tuple[str, ...], str]] = {}  # per row: texts and status
 
     def reload(self, open_only: bool | None = None, text: str | None = None) -> None:
         self.beginResetModel()
@@ -71,6 +72,7 @@ class CaseTableModel(QAbstractTableModel):
         if text is not None:
             self.text = text
         self.calendar = self.desk.calendar()
+        self._shown: dict[int, tuple[tuple[str, ...], str]] = {}
         self.total = proxy_cases.count_cases(self.open_only, self.text, self.desk.today())
         self.rows = proxy_cases.cases_page(0, PAGE, self.open_only, self.text, self.desk.today())
         self.endResetModel()
@@ -106,21 +108,29 @@ class CaseTableModel(QAbstractTableModel):
         today = self.desk.today()
         if today > case.promised_date:
             return "overdue"
-        if self.desk.calendar().workdays_between(today, case.promised_date) <= 1:
+        if (self.calendar or self.desk.calendar()).workdays_between(today, case.promised_date) <= 1:
             return "due_soon"
         return "ok"
+
+    def _row(self, row: int) -> tuple[tuple[str, ...], str]:
+        """A row's texts and status, worked out once: sizing columns and painting ask per cell."""
+        shown = self._shown.get(row)
+        if shown is None:
+            case = self.rows[row]
+            values = (case.slip_no, case.person_name, case.item_version.name, case.state_label, case.agent,
+                      deadline_text(case.promised_date, self.calendar or self.desk.calendar()),
+                      f"{case.accepted_at:%Y-%m-%d %H:%M}")
+            shown = self._shown[row] = (values, self._status(case))
+        return shown
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         case = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (case.slip_no, case.person_name, case.item_version.name, case.state_label, case.agent,
-                      deadline_text(case.promised_date, self.calendar or self.desk.calendar()),
-                      f"{case.accepted_at:%Y-%m-%d %H:%M}")
-            return values[index.column()]
+            return self._row(index.row())[0][index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() in (3, 5):
-            status = self._status(case)
+            status = self._row(index.row())[1]
             # Green means done: an open case on time keeps the normal text colour.
             color = {"overdue": OVERDUE_RED, "due_soon": DUE_AMBER, "done": OK_GREEN, "voided": MUTED}.get(status)
             return QColor(color) if color else None

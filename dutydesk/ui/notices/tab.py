@@ -13,7 +13,6 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.placeholders import UnfilledTemplate, check_printable
 from dutydesk.domain.proxy_case import normalize_slip_no
-from dutydesk.reports import notice_records
 from dutydesk.store import catalogue, proxy_cases
 from dutydesk.store.center import load_center
 from dutydesk.store.notices import NoticeRecord
@@ -47,6 +46,9 @@ def open_by_number(desk: Desk, window: QWidget) -> None:
     if number is None:
         QMessageBox.warning(window, "单号格式不对", f"“{text.strip()}”不是代办单号，格式应为 DB2026-000123。")
         return
+    build_all = getattr(getattr(window, "tabs", None), "build_all", None)
+    if build_all is not None:  # the tab may not be built yet (ui.lazy_tabs)
+        build_all()
     tabs = window.findChildren(NoticeTab)
     if tabs:
         tabs[0].open_slip(number)
@@ -164,6 +166,8 @@ class NoticeTab(QWidget):
         return center
 
     def show_notice(self, notice: NoticeRecord, reprint: Reprint | None = None) -> DocumentDialog | None:
+        from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+
         title = f"一次性告知单 {notice.ref}"
         if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
             title = f"受理告知单 {notice.ref}"
@@ -183,6 +187,8 @@ class NoticeTab(QWidget):
     def show_case_docs(self, case: ProxyCase, again: list[Reprint] | None = None) -> DocumentDialog | None:
         """One preview for both papers (never two windows stacked): 打印 prints them together;
         ``again`` (registered reprints) marks them 补打 under the same number."""
+        from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+
         center, folder = self._center(), self.desk.folder.path
         try:
             check_printable(case.item_version.item)
@@ -201,6 +207,8 @@ class NoticeTab(QWidget):
 
     def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog | None:
         """P02/P04: after 受理代办 one preview holds the slip and the receipt (printed together)."""
+        from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+
         center, folder = self._center(), self.desk.folder.path
         try:
             check_printable(case.item_version.item)
@@ -216,6 +224,9 @@ class NoticeTab(QWidget):
 
 def open_checklist_for_visit(window: QWidget, visit_id: int) -> bool:
     """For the visit register: open the 一次性告知 checklist for a visit in ``window``."""
+    build_all = getattr(getattr(window, "tabs", None), "build_all", None)
+    if build_all is not None:  # the tab may not be built yet (ui.lazy_tabs)
+        build_all()
     tabs = window.findChildren(NoticeTab)
     if not tabs:
         return False

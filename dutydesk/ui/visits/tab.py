@@ -203,12 +203,12 @@ class VisitsTab(QWidget):
 
 
 def _new_registration(desk: Desk, window: QWidget) -> None:
+    show_tab = getattr(window, "show_tab", None)
+    if show_tab is not None:
+        show_tab(TAB_TITLE)  # first: it builds the tab if it was not opened yet (ui.lazy_tabs)
     tab = window.findChild(VisitsTab)
     if tab is None:
         return
-    show_tab = getattr(window, "show_tab", None)
-    if show_tab is not None:
-        show_tab(TAB_TITLE)
     tab.new_registration()
 
 

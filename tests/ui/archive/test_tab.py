@@ -232,3 +232,22 @@ def test_a_query_with_nul_and_control_characters_is_cleaned_not_an_error(app, qt
     assert [r[0] for r in rows] == ["来访记录", "居民档案"]
     assert by_name(tab, "检索状态").text() == "找到 2 条"
     assert tab.query_field.error.text() == ""
+
+
+def test_painting_results_asks_the_books_nothing(app, qtbot, books, monkeypatch):
+    """Issue 17: a settings query per painted cell froze scrolling; cells are worked out once,
+    and masking (V09) still follows the account searching."""
+    from dutydesk.store import privacy, settings
+
+    tab = ArchiveTab(books)
+    qtbot.addWidget(tab)
+    _search(qtbot, tab, "低保")
+    view = by_name(tab, "检索结果", QTableView)
+    first = _rows(view)
+    asked = []
+    monkeypatch.setattr(privacy, "get_setting", lambda *a, **k: asked.append(a) or [])
+    monkeypatch.setattr(settings, "get_setting", lambda *a, **k: asked.append(a) or [])
+    for _ in range(3):
+        assert _rows(view) == first
+    assert asked == []
+    assert "13812345678" not in " ".join(" ".join(r) for r in first)

@@ -1,0 +1,113 @@
+"""Start-up as a ratio to a bare PySide6 window (issue 17): goal within 2× on every folder from
+empty to ten years of a busy center, flat in the size of the books.
+
+Each measurement is a fresh process, from spawn until the window is shown and painted once;
+desk and bare runs alternate and the ratio is the median over the pairs, so a busy machine
+slows both sides alike. Default (CI smoke): an empty folder and two small demo folders. With
+``DUTYDESK_BENCH_SCALE=full``: an empty folder, 120 days of the demo and ten years of a busy
+center (≈250,000 visits; built once under ``DUTYDESK_BENCH_DIR`` or a temporary folder).
+
+Run: ``DUTYDESK_BENCH_SCALE=full python -m pytest -s tests/benchmarks/test_startup_benchmark.py``
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from dutydesk.commands.demo import fill_demo_folder
+from dutydesk.store.datafolder import DataFolder
+
+pytestmark = pytest.mark.benchmark
+
+FULL = os.environ.get("DUTYDESK_BENCH_SCALE", "small") == "full"
+PAIRS = 7 if FULL else 3
+PROBE = Path(__file__).with_name("startup_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 2.0
+# name -> (days, scale) for the demo generator; None: empty books (center and one account)
+FOLDERS: dict[str, tuple[int, float] | None] = (
+    {"空账本": None, "120天": (120, 1.0), "十年": (3650, 3.0)} if FULL
+    else {"空账本": None, "小": (20, 0.2), "较大": (60, 0.5)}
+)
+
+
+# Compiled modules as an installed desk has them (a checkout may run with PYTHONDONTWRITEBYTECODE,
+# which would compile every module of the desk at each start and none of the bare window's).
+_PYCACHE = Path(os.environ.get("DUTYDESK_BENCH_PYCACHE", Path(tempfile.gettempdir()) / "dutydesk-bench-pycache"))
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_ENV.update(QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(_PYCACHE))
+
+
+def _shown_after(args: list[str]) -> float:
+    started = time.time()
+    out = subprocess.run([sys.executable, str(PROBE), *args], capture_output=True, text=True,
+                         timeout=600, cwd=ROOT, env=_ENV)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return float(out.stdout.strip().splitlines()[-1]) - started
+
+
+def _empty_books(folder: DataFolder) -> None:
+    import datetime as dt
+
+    from dutydesk.desk import open_desk
+    from dutydesk.domain.center import CenterProfile
+    from dutydesk.store.accounts import create_account
+    from dutydesk.store.center import save_center
+
+    desk = open_desk(folder)
+    now = dt.datetime.now()
+    save_center(CenterProfile(name="青石村党群服务中心", township="桃源镇", address="村部",
+                              public_phone="0571-63281234", supervision_phone="0571-63285678"), "测试", now)
+    create_account("管理员", "admin", "测试", now)
+    desk.close()
+
+
+def _folder(base: Path, name: str, spec: tuple[int, float] | None) -> DataFolder:
+    folder = DataFolder(base / name)
+    if folder.db_path.exists():
+        return folder  # built by an earlier full run (DUTYDESK_BENCH_DIR)
+    if spec is None:
+        _empty_books(folder)
+    else:
+        days, scale = spec
+        fill_demo_folder(folder, seed=2026, days=days, scale=scale)
+    return folder
+
+
+def measure(folder: DataFolder) -> tuple[float, float, float]:
+    """(median ratio, median desk seconds, median bare seconds) over alternating pairs."""
+    _shown_after(["desk", str(folder.path)])  # warm the file and bytecode caches; a first start
+    _shown_after(["bare"])
+    ratios, desk_s, bare_s = [], [], []
+    for i in range(PAIRS):
+        order = (("desk", str(folder.path)), ("bare",)) if i % 2 == 0 else (("bare",), ("desk", str(folder.path)))
+        times = {args[0]: _shown_after(list(args)) for args in order}
+        ratios.append(times["desk"] / times["bare"])
+        desk_s.append(times["desk"])
+        bare_s.append(times["bare"])
+    return statistics.median(ratios), statistics.median(desk_s), statistics.median(bare_s)
+
+
+def test_start_up_ratio_to_a_bare_window(tmp_path, capsys):
+    base = Path(os.environ["DUTYDESK_BENCH_DIR"]) if os.environ.get("DUTYDESK_BENCH_DIR") else tmp_path
+    results = {}
+    for name, spec in FOLDERS.items():
+        folder = _folder(base, name, spec)
+        size_mb = folder.db_path.stat().st_size / 1_048_576
+        results[name] = (size_mb, *measure(folder))
+    with capsys.disabled():
+        print(f"\n启动（{PAIRS} 对交替，中位数；本机 {os.cpu_count()} 核）：")
+        for name, (size_mb, ratio, desk_s, bare_s) in results.items():
+            print(f"  {name}（{size_mb:,.1f} MB）：值班台 {desk_s * 1000:.0f} ms，空窗口 {bare_s * 1000:.0f} ms，"
+                  f"比值 {ratio:.2f}")
+    if FULL:  # a smoke run on a busy CI box measures noise; the full run checks the goal
+        for name, (_size, ratio, _d, _b) in results.items():
+            assert ratio <= TARGET_RATIO, f"{name}: {ratio:.2f}× a bare window"

@@ -1,0 +1,105 @@
+"""Issue 17: the main window builds only the tab shown before it appears; the others when opened
+or in idle time after it shows; nothing the first screen does not need is imported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QTabWidget
+
+from dutydesk.ui import lazy_tabs
+from dutydesk.ui.main_window import MainWindow
+from dutydesk.ui.prefs import UiPrefs
+from tests.ui.helpers import by_name
+
+
+@pytest.fixture(autouse=True)
+def on_demand():
+    lazy_tabs.build_on_demand(True)
+    yield
+    lazy_tabs.build_on_demand(False)
+
+
+def lazy_window(qtbot, desk, show: bool = True) -> MainWindow:
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+        qtbot.waitExposed(window)
+    return window
+
+
+def test_only_the_tab_shown_is_built_before_the_window_shows(qtbot, app, desk):
+    window = lazy_window(qtbot, desk, show=False)
+    built = [window.tabs.is_built(i) for i in range(window.tabs.count())]
+    assert built == [True, False, False, False]
+    assert [window.tabs.tabText(i) for i in range(4)] == ["今日值班", "来访登记", "一次性告知", "档案查询"]
+    # the unbuilt tabs' menu entries and status items are there all the same
+    entries = [a.text() for a in window.menus["文件"].actions()]
+    assert "按代办单号打开…" in entries
+
+
+def test_opening_a_tab_builds_it_and_shows_its_pages(qtbot, app, desk):
+    window = lazy_window(qtbot, desk)
+    window.tabs.setCurrentIndex(2)
+    assert window.tabs.is_built(2)
+    assert window.tabs.currentIndex() == 2
+    assert window.tabs.tabText(2) == "一次性告知"
+    assert window.tabs.tabToolTip(2) == "一次性告知（Ctrl+3）"
+    pages = by_name(window, "一次性告知页面", QTabWidget)
+    assert pages.count() > 0
+
+
+def test_the_other_tabs_are_built_in_idle_time_after_showing(qtbot, app, desk):
+    window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+    assert window.tabs.currentIndex() == 0
+    assert by_name(window, "检索状态") is not None  # the archive tab's widgets exist now
+
+
+def test_asking_for_a_page_builds_it(qtbot, app, desk):
+    window = lazy_window(qtbot, desk, show=False)
+    page = window.tabs.widget(3)
+    assert window.tabs.is_built(3) and window.tabs.indexOf(page) == 3
+
+
+def test_starting_imports_no_pinyin_dictionary_nor_printing_libraries():
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import dutydesk.app\n"
+        "from dutydesk.ui.tabs import TABS\n"
+        "for spec in TABS: spec.register()\n"
+        "heavy = ('pypinyin', 'reportlab', 'PIL', 'pypdfium2', 'openpyxl')\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_duty_pages_build_when_first_opened(qtbot, app, desk):
+    window = lazy_window(qtbot, desk)
+    pages = by_name(window, "值班页面", QTabWidget)
+    titles = [pages.tabText(i) for i in range(pages.count())]
+    assert titles[0] == "今日" and titles[-1] == "考勤统计" and "排班" in titles
+    assert pages.is_built(0) and not pages.is_built(titles.index("排班"))
+    pages.setCurrentIndex(titles.index("考勤统计"))
+    assert pages.is_built(titles.index("考勤统计"))
+    duty = window.tabs.widget(0)
+    assert duty.tally is not None and duty.tally.isVisible()
+
+
+def test_f2_opens_a_new_registration_before_the_visits_tab_was_built(qtbot, app, desk, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from dutydesk.ui.visits.tab import VisitsTab
+    from tests.ui.helpers import activate
+
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building during the test
+    window = lazy_window(qtbot, desk)
+    assert not window.tabs.is_built(1)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "来访登记"
+    assert isinstance(window.tabs.currentWidget(), VisitsTab)

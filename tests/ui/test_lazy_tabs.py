@@ -34,7 +34,7 @@ def lazy_window(qtbot, desk, show: bool = True) -> MainWindow:
 def test_only_the_tab_shown_is_built_before_the_window_shows(qtbot, app, desk):
     window = lazy_window(qtbot, desk, show=False)
     built = [window.tabs.is_built(i) for i in range(window.tabs.count())]
-    assert built == [True, False, False, False]
+    assert built == [True] + [False] * (window.tabs.count() - 1)
     assert [window.tabs.tabText(i) for i in range(4)] == ["今日值班", "来访登记", "一次性告知", "档案查询"]
     # the unbuilt tabs' menu entries and status items are there all the same
     entries = [a.text() for a in window.menus["文件"].actions()]

@@ -31,7 +31,6 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.placeholders import unfilled
-from dutydesk.reports.wall_guide import GuideError, guide_data, render_guide
 from dutydesk.store import catalogue
 from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.center import load_center
@@ -332,6 +331,8 @@ class CataloguePage(QWidget):
 
     def print_guide_to(self, path: Path) -> Path:
         """N08: the wall guide of the current catalogue; GuideError names an item still to fill."""
+        from dutydesk.reports.wall_guide import GuideError, guide_data, render_guide  # reportlab: on first use
+
         center = load_center()
         if center is None:
             raise GuideError("请先填写服务中心信息")
@@ -343,6 +344,8 @@ class CataloguePage(QWidget):
                                                "PDF 文件 (*.pdf)")
         if not name:
             return
+        from dutydesk.reports.wall_guide import GuideError
+
         try:
             self.print_guide_to(Path(name))
         except GuideError as exc:

@@ -7,6 +7,7 @@ already filed keep their class unless the date is set back.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +24,7 @@ from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS, approve
 from dutydesk.store.retention import retention_table, set_retention
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.forms import button_row, date_edit, push_button
+from dutydesk.ui.screen_fit import scrolling
 
 
 class RetentionDialog(QDialog):
@@ -35,7 +37,9 @@ class RetentionDialog(QDialog):
                        "新的保管期限自执行日期起归档的记录适用；已归档的记录保留原期限，除非把执行日期提前。")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
+        rows = QWidget()  # one row per kind of record: the list grows, so it scrolls (screen fit)
+        form = QFormLayout(rows)
+        form.setContentsMargins(0, 0, 0, 0)
         today = desk.today()
         current = retention_table(today)
         self.boxes: dict[str, QComboBox] = {}
@@ -56,10 +60,16 @@ class RetentionDialog(QDialog):
             self.boxes[kind] = box
             self.approver_labels[kind] = approver
             self._show_approver(kind)
+        self.rows = scrolling(rows)
+        layout.addWidget(self.rows, 1)
+        # The date and the buttons stay below the list, in sight whatever the screen and font.
+        dated = QFormLayout()
         self.effective = date_edit(today, "执行日期")
-        form.addRow("执行日期：", self.effective)
-        layout.addLayout(form)
+        dated.addRow("执行日期：", self.effective)
+        layout.addLayout(dated)
         layout.addLayout(button_row(push_button("取消", self.reject), push_button("保存", self.save, primary=True)))
+        # A scroll area asks for a few lines only: ask for the whole list (clamped to the screen on show).
+        self.resize(self.sizeHint() + QSize(0, max(rows.sizeHint().height() - self.rows.sizeHint().height(), 0)))
 
     def _show_approver(self, kind: str) -> None:
         needed = approver_needed(self.boxes[kind].currentData())

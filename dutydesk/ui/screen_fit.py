@@ -180,12 +180,18 @@ class PageScroll(QScrollArea):
         return page.minimumSizeHint() if page is not None else super().sizeHint()
 
 
+class ListScroll(QScrollArea):
+    """The scroll area ``scrolling`` puts a list that grows in: its entries (tick boxes, lines)
+    scroll as a table's rows do, by design. Telling it apart from a ``PageScroll`` or a dialog
+    scrolled as a last resort lets the screen-fit check hold those to "no scrolling" and not it."""
+
+
 def scrolling(content: QWidget, min_height: int = 48) -> QScrollArea:
     """``content`` (a list that grows, a long label) in its own frameless scroll area, so it
     takes the room left over instead of pushing the page's buttons off the screen."""
     if isinstance(content, QLabel):
         content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # text from the top
-    area = QScrollArea()
+    area = ListScroll()
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(content)

@@ -9,7 +9,9 @@ tests/ui/test_screen_fit.py runs this module in a subprocess per screen:
 
 ``--strict`` (the 1366×728 desk laptop): every visible button lies fully inside its window and
 the screen without scrolling. Otherwise (1024×728): a button may need scrolling, but none lies
-off the screen. Buttons inside lists and tables (cell widgets) scroll with their rows either way.
+off the screen. Buttons inside lists and tables (cell widgets) scroll with their rows either way,
+as do the entries of a list that grows (``screen_fit.scrolling``, e.g. the ledgers' tick boxes):
+there the list itself must be on the screen. A page or a whole dialog that scrolls is no list.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def button_problems(window, strict: bool) -> list[str]:
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractScrollArea
 
-    from dutydesk.ui.screen_fit import available_area
+    from dutydesk.ui.screen_fit import ListScroll, available_area
 
     problems: list[str] = []
     screen = available_area(window)
@@ -63,7 +65,7 @@ def button_problems(window, strict: bool) -> list[str]:
             holder = parent.parentWidget()
             is_viewport = isinstance(holder, QAbstractScrollArea) and holder.viewport() is parent
             if not parent.rect().contains(rect):
-                if is_viewport and isinstance(holder, QAbstractItemView):
+                if is_viewport and isinstance(holder, (QAbstractItemView, ListScroll)):
                     in_item_view = True
                 elif is_viewport and not strict:
                     pass  # reachable by scrolling: what must be on screen is the scroll area

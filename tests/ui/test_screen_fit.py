@@ -141,6 +141,43 @@ def test_page_scroll_gives_a_page_its_minimum_height_not_its_preferred_one(qtbot
     assert not holder.verticalScrollBar().isVisible()
 
 
+def _dialog_with_a_long_list(qtbot, holder) -> QDialog:
+    """A dialog whose list of tick boxes, in ``holder(content)``, is taller than it shows."""
+    from PySide6.QtWidgets import QCheckBox
+
+    content = QWidget()
+    rows = QVBoxLayout(content)
+    for number in range(30):
+        rows.addWidget(QCheckBox(f"台账{number}"))
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    area = holder(content)
+    area.setFixedHeight(120)
+    layout.addWidget(area)
+    layout.addWidget(push_button("导出"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_entries_of_a_growing_list_scroll_like_rows_but_a_scrolled_form_is_a_problem(qtbot, app):
+    """The fit probe: tick boxes cut off by a ``screen_fit.scrolling`` list are reached by
+    scrolling it, by design (like a table's rows); in any other scroll area, strictly, they are not."""
+    from tests.ui.fit_probe import button_problems
+
+    def plain(content: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(content)
+        return area
+
+    assert button_problems(_dialog_with_a_long_list(qtbot, screen_fit.scrolling), strict=True) == []
+    problems = button_problems(_dialog_with_a_long_list(qtbot, plain), strict=True)
+    assert problems and all("被“QScrollArea”遮住一部分" in p for p in problems)
+    assert button_problems(_dialog_with_a_long_list(qtbot, plain), strict=False) == []  # 1024: may scroll
+
+
 # -- in a subprocess per screen ----------------------------------------------------------------
 SCREENS = [
     # (width, height, scale, font, strict)

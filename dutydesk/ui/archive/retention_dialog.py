@@ -7,6 +7,7 @@ already filed keep their class unless the date is set back.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,10 +37,9 @@ class RetentionDialog(QDialog):
                        "新的保管期限自执行日期起归档的记录适用；已归档的记录保留原期限，除非把执行日期提前。")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        # One row per record type: the list grows with every feature, so it scrolls and the date and
-        # the buttons stay in view on a 1366×728 screen.
-        rows = QWidget()
+        rows = QWidget()  # one row per kind of record: the list grows, so it scrolls (screen fit)
         form = QFormLayout(rows)
+        form.setContentsMargins(0, 0, 0, 0)
         today = desk.today()
         current = retention_table(today)
         self.boxes: dict[str, QComboBox] = {}
@@ -60,12 +60,16 @@ class RetentionDialog(QDialog):
             self.boxes[kind] = box
             self.approver_labels[kind] = approver
             self._show_approver(kind)
-        layout.addWidget(scrolling(rows), 1)
-        self.effective = date_edit(today, "执行日期")
+        self.rows = scrolling(rows)
+        layout.addWidget(self.rows, 1)
+        # The date and the buttons stay below the list, in sight whatever the screen and font.
         dated = QFormLayout()
+        self.effective = date_edit(today, "执行日期")
         dated.addRow("执行日期：", self.effective)
         layout.addLayout(dated)
         layout.addLayout(button_row(push_button("取消", self.reject), push_button("保存", self.save, primary=True)))
+        # A scroll area asks for a few lines only: ask for the whole list (clamped to the screen on show).
+        self.resize(self.sizeHint() + QSize(0, max(rows.sizeHint().height() - self.rows.sizeHint().height(), 0)))
 
     def _show_approver(self, kind: str) -> None:
         needed = approver_needed(self.boxes[kind].currentData())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,7 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
+from dutydesk.ui.page_layout import ScrolledPages, columns
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 SESSION_HEADERS = ["日期", "时间", "类型", "主题", "考勤", "会议记录"]
@@ -73,23 +75,57 @@ def plan_text(plan: rules.MeetingPlan) -> str:
     return f"安排：{review}{plan.review_start:%H:%M}周例会；{study}（在“工具→会议学习设置”中修改）"
 
 
+def _compact(button: QPushButton) -> QPushButton:
+    """An occasional action: normal text, less height (the page fits a laptop at 字号 大)."""
+    button.setProperty("compact", True)
+    return button
+
+
 class MeetingPage(QWidget):
     changed = Signal(str)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        layout = QHBoxLayout(self)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
-        self._build_sessions(left)
-        self._build_new_session(left)
-        self._build_attendance(right)
-        self._build_minutes(right)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 0)
+        self.current = QLabel()
+        self.current.setAccessibleName("所选会议")
+        self.current.setWordWrap(True)
+        layout.addWidget(self.current)  # above the parts: each part acts on this meeting
+        # Three parts of its own each, so the page fits a laptop screen at 字号 大 (screen fit).
+        self.parts = ScrolledPages()
+        self.parts.setAccessibleName("会议学习页面")
+        layout.addWidget(self.parts, 1)
+        schedule, new_session = self._part(), self._part()
+        lines, signing = self._part(), self._part()
+        minutes = QWidget()
+        QVBoxLayout(minutes)
+        self._build_sessions(schedule.layout())
+        self._build_new_session(new_session.layout())
+        new_session.layout().addStretch(1)
+        self._build_attendance(lines.layout(), signing.layout())
+        self._build_minutes(minutes.layout())
+        self.parts.addTab(self._two(schedule, new_session, (780, 520)), "会议安排")
+        self.signing = self._two(lines, signing, (620, 680))
+        self.parts.addTab(self.signing, "会议签到")
+        self.parts.addTab(minutes, "会议记录")
+        self.table.activated.connect(lambda _index: self.parts.setCurrentWidget(self.signing))
         self.refresh()
 
     # -- building ----------------------------------------------------------------------------
+    @staticmethod
+    def _part() -> QWidget:
+        part = QWidget()
+        QVBoxLayout(part).setContentsMargins(0, 0, 0, 0)
+        return part
+
+    def _two(self, first: QWidget, second: QWidget, sizes: tuple[int, int]) -> QWidget:
+        """``first`` beside ``second`` (one above the other on a narrow screen), as one part."""
+        part = QWidget()
+        QVBoxLayout(part).addWidget(columns(first, second, sizes, self))
+        return part
+
     def _build_sessions(self, layout: QVBoxLayout) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel("月份："))
@@ -100,10 +136,10 @@ class MeetingPage(QWidget):
         self.month.setDate(QDate(today.year, today.month, 1))
         self.month.dateChanged.connect(lambda _d: self.refresh())
         top.addWidget(self.month)
-        top.addWidget(push_button("生成本月安排", self.do_plan))
+        top.addWidget(_compact(push_button("生成本月安排", self.do_plan)))
         top.addStretch(1)
-        top.addWidget(push_button("导出考勤表Excel", lambda: self.export("xlsx")))
-        top.addWidget(push_button("导出考勤表PDF", lambda: self.export("pdf")))
+        top.addWidget(_compact(push_button("导出考勤表Excel", lambda: self.export("xlsx"))))
+        top.addWidget(_compact(push_button("导出考勤表PDF", lambda: self.export("pdf"))))
         layout.addLayout(top)
         self.plan_label = QLabel()
         self.plan_label.setAccessibleName("会议安排说明")
@@ -122,7 +158,7 @@ class MeetingPage(QWidget):
         label.setBuddy(self.cancel_reason)
         cancel_row.addWidget(label)
         cancel_row.addWidget(self.cancel_field, 1)
-        cancel_row.addWidget(push_button("取消所选会议", self.do_cancel))
+        cancel_row.addWidget(_compact(push_button("取消所选会议", self.do_cancel)))
         layout.addLayout(cancel_row)
         self.plan_message = message_label("会议安排提示")
         layout.addWidget(self.plan_message)
@@ -144,11 +180,7 @@ class MeetingPage(QWidget):
         }
         form.addRow(push_button("新增会议", self.do_add))
 
-    def _build_attendance(self, layout: QVBoxLayout) -> None:
-        self.current = QLabel("请在左侧选择一次会议")
-        self.current.setAccessibleName("所选会议")
-        self.current.setWordWrap(True)
-        layout.addWidget(self.current)
+    def _build_attendance(self, layout: QVBoxLayout, side: QVBoxLayout) -> None:
         self.lines = PagedTableModel(LINE_HEADERS, list_source(self._lines),
                                      lambda line: [line.staff.name, line.staff.role, line.text],
                                      lambda line: LINE_COLOURS.get(line.status), 2)
@@ -156,7 +188,8 @@ class MeetingPage(QWidget):
         self.line_table.setModel(self.lines)
         layout.addWidget(self.line_table, 1)
         box = QGroupBox("会议签到（本人输入签到密码，与值班签到相同）")
-        layout.addWidget(box)
+        side.addWidget(box)
+        side.addStretch(1)
         form = QFormLayout(box)
         self.person = staff_combo("签到人员")
         self.pin = password_edit()
@@ -176,7 +209,7 @@ class MeetingPage(QWidget):
             "reason": add_field(form, FormField("会议代签原因", self.proxy_reason)),
         }
         proxy_row = QHBoxLayout()  # 作废签到 is occasional: a compact button beside 代签, no extra line
-        proxy_row.addWidget(push_button("会议代签（须主要领导授权）", self.do_proxy), 1)
+        proxy_row.addWidget(_compact(push_button("会议代签（须主要领导授权）", self.do_proxy)), 1)
         void_button = push_button("作废所选签到", self.do_void_sign_in)
         void_button.setProperty("compact", True)
         void_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
@@ -192,7 +225,7 @@ class MeetingPage(QWidget):
         self.chair = staff_combo("会议主持人", editable=True)
         self.minutes = QPlainTextEdit()
         self.minutes.setTabChangesFocus(True)
-        self.minutes.setFixedHeight(80)
+        self.minutes.setMinimumHeight(60)  # grows with the part; a long record scrolls inside
         self.minutes_fields = {
             "chair": add_field(form, FormField("会议主持人", self.chair)),
             "minutes": add_field(form, FormField("会议记录", self.minutes)),

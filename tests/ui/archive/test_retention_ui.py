@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QPushButton, QTableView, QTableWidget
 
 from dutydesk.store.accounts import Account, create_account, set_principal
@@ -150,3 +150,27 @@ def test_a02_director_sets_retention_from_a_date(app, qtbot, books):
     qtbot.addWidget(tab)
     _search(qtbot, tab, "低保续办")
     assert [r[1] for r in _rows(by_name(tab, "检索结果", QTableView))] == ["长期"]
+
+
+def test_a02_retention_rows_scroll_and_the_date_and_buttons_stay_in_sight(app, qtbot, books):
+    """Screen fit: one row per kind of record grows past a small screen; only the rows scroll,
+    执行日期, 取消 and 保存 stay below them, never inside a scrolling part."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from dutydesk.ui import screen_fit
+    from dutydesk.ui.theme import set_font_size
+
+    set_font_size(app, "xlarge")  # 特大 on the test screen: the rows are taller than the screen
+    books.account = _acc("王书记")
+    dialog = RetentionDialog(books)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert screen_fit.available_area(dialog).contains(dialog.frameGeometry())
+    assert not dialog.property("dutydesk_scrolled")  # not the last resort: the whole dialog scrolling
+    rows = dialog.findChild(QScrollArea)
+    assert rows.isVisible() and rows.isAncestorOf(by_name(dialog, "来访记录", QComboBox))
+    for name, kind in (("执行日期", QDateEdit), ("取消", QPushButton), ("保存", QPushButton)):
+        widget = by_name(dialog, name, kind)
+        assert widget.isVisible() and not rows.isAncestorOf(widget), name
+        assert dialog.rect().contains(QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())), name

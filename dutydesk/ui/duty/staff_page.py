@@ -32,6 +32,7 @@ from dutydesk.store.staff import (
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import pin_actions
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -107,6 +108,7 @@ class StaffPage(QWidget):
         form.addRow(row)
         self.message = message_label("人员提示")
         form.addRow(self.message)
+        pin_actions(self, row)  # 特大 on a laptop: the form scrolls, its buttons stay on the screen
 
         self.role.currentTextChanged.connect(self._role_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))

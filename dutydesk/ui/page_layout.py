@@ -106,12 +106,13 @@ def pin_actions(page: QWidget, *rows: QLayout | QWidget) -> QWidget:
     the page, with the rest of the page above them in a ``PageScroll``: on a small screen with a
     large font the form scrolls, but the buttons that act on it never leave the screen.
 
-    Call it at the end of building the page, with rows already laid out anywhere on it.
+    Call it at the end of building the page, with rows already laid out anywhere on it; several
+    rows (each column's buttons) go side by side in the bar, in the order given.
     Returns the bar (named ``操作按钮``)."""
     layout = page.layout()
     bar = QWidget()
     bar.setAccessibleName("操作按钮")
-    bar_layout = QVBoxLayout(bar)
+    bar_layout = QHBoxLayout(bar)  # several rows (one per column of the page) go side by side
     margins = layout.contentsMargins()
     bar_layout.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
     for row in rows:

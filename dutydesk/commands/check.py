@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from dutydesk.store.archive.record_view import TABLE_NAMES
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.integrity import full_check, quick_check
-from dutydesk.store.record_view import TABLE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

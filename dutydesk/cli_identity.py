@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from dutydesk.domain.passwords import verify_password
-from dutydesk.store.accounts import Account, first_admin
+from dutydesk.store.accounts.account import Account, first_admin
 from dutydesk.store.datafolder import DataFolder, DeskError
 
 ENV_PASSWORD = "DUTYDESK_PASSWORD"
@@ -48,7 +48,7 @@ def _active(name: str) -> Account:
 def identify(user: str | None, now: dt.datetime) -> Account | None:
     """The account a command runs as, on the open books; DeskError (one Chinese line) when
     ``--user`` is missing or the password is wrong (the attempt is logged, lockout applies)."""
-    from dutydesk.store.login import LoginError, check_password, login_required
+    from dutydesk.store.accounts.login import LoginError, check_password, login_required
 
     name = (user or "").strip()
     if not login_required():

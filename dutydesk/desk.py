@@ -14,7 +14,7 @@ from peewee import SqliteDatabase
 from dutydesk.domain.clock import Clock, SystemClock
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import features  # noqa: F401  (registers every feature's models and feeds)
-from dutydesk.store.accounts import Account, first_admin
+from dutydesk.store.accounts.account import Account, first_admin
 from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder

@@ -1,12 +1,12 @@
 """Approvers for tests: an approval needs an account with a password (V09, A02,
-``store.accounts.can_approve``), while the shared ``desk`` fixture's accounts have none."""
+``store.accounts.account.can_approve``), while the shared ``desk`` fixture's accounts have none."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 
 SECRET = "2468"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from dutydesk.desk import Desk
-from dutydesk.store.roster import RosterSlot
-from dutydesk.store.staff import Staff, StaffInput, add_staff
+from dutydesk.store.duty.roster import RosterSlot
+from dutydesk.store.duty.staff import Staff, StaffInput, add_staff
 
 PEOPLE = [
     ("张书记", "书记", "13800000001"),

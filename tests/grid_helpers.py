@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+from dutydesk.store.duty.staff import StaffInput, add_staff
 from dutydesk.store.grid.area import AreaDraft, create_area
 from dutydesk.store.grid.household import HouseholdDraft, create_household
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.staff import StaffInput, add_staff
+from dutydesk.store.visits.residents import ResidentData, create_resident
 
 
 def make_village(desk) -> SimpleNamespace:

@@ -6,10 +6,10 @@ import datetime as dt
 
 from dutydesk.demo.notice_demo import with_window_phone
 from dutydesk.domain.catalogue import Tick
-from dutydesk.store import catalogue
-from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.proxy_cases import NewCase, ProxyCase, create_case
-from dutydesk.store.visits import Visit, VisitDraft, register_visit
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices.catalogue import CatalogueVersion
+from dutydesk.store.notices.proxy_cases import NewCase, ProxyCase, create_case
+from dutydesk.store.visits.visit import Visit, VisitDraft, register_visit
 
 
 def seed(desk) -> None:

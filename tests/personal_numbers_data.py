@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from dutydesk.domain.personal_numbers import digits_of
-from dutydesk.store.handover import add_note, write_handover
-from dutydesk.store.proxy_cases import NewCase, create_case
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.visit_progress import add_followup, complete, record_feedback
-from dutydesk.store.visits import VisitDraft, register_visit
-from dutydesk.store.whereabouts import set_whereabouts
+from dutydesk.store.duty.handover import add_note, write_handover
+from dutydesk.store.duty.whereabouts import set_whereabouts
+from dutydesk.store.notices.proxy_cases import NewCase, create_case
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import VisitDraft, register_visit
+from dutydesk.store.visits.visit_progress import add_followup, complete, record_feedback
 from tests.duty_helpers import make_staff, put_on
 from tests.notice_helpers import all_ticks, version
 from tests.notice_helpers import seed as seed_catalogue

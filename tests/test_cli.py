@@ -7,8 +7,8 @@ import sys
 
 from dutydesk import __version__
 from dutydesk.cli import main
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from tests.store.test_integrity import corrupt
 
 

@@ -10,7 +10,7 @@ from dutydesk import __version__
 from dutydesk.cli import main
 from dutydesk.desk import open_desk
 from dutydesk.store.datafolder import DataFolder
-from dutydesk.store.residents import Resident, ResidentPhone
+from dutydesk.store.visits.residents import Resident, ResidentPhone
 
 PARTS = {"说明.txt", "版本.txt", "设置.txt", "检查.txt", "日历.txt", "日志末尾.txt"}
 

@@ -94,9 +94,9 @@ def test_errors_are_one_line_and_exit_1(books, tmp_path, capsys, monkeypatch, ar
 def guarded_books(tmp_path):
     """A small demo folder whose director has a password."""
     from dutydesk.desk import open_desk
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
+    from dutydesk.store.accounts.login import set_password
     from dutydesk.store.datafolder import DataFolder
-    from dutydesk.store.login import set_password
 
     folder = tmp_path / "books"
     assert main(["demo", "--data-dir", str(folder), "--days", "5", "--scale", "0.1"]) == 0

@@ -12,10 +12,10 @@ import pytest
 from dutydesk.cli import main
 from dutydesk.cli_identity import ENV_PASSWORD
 from dutydesk.desk import open_desk
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import LoginAttempt, set_password
 from dutydesk.store.audit import AuditEntry
 from dutydesk.store.calendar_days import CalendarDay
-from dutydesk.store.login import LoginAttempt, set_password
 from dutydesk.store.privacy import ExportLog
 
 YEAR_FILE = "date,type,name\n2027-01-01,休,元旦\n"

@@ -10,13 +10,13 @@ import pytest
 from dutydesk.cli import main
 from dutydesk.commands.import_roster import CONFIRM
 from dutydesk.desk import open_desk
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.store.audit import AuditEntry
+from dutydesk.store.duty.staff import StaffInput, add_staff
 from dutydesk.store.grid.area import AreaDraft, create_area
 from dutydesk.store.grid.household import Household
-from dutydesk.store.login import set_password
-from dutydesk.store.residents import Resident
-from dutydesk.store.staff import StaffInput, add_staff
+from dutydesk.store.visits.residents import Resident
 from tests.roster_helpers import write_roster
 
 

@@ -10,9 +10,9 @@ import pytest
 from dutydesk.cli import main
 from dutydesk.cli_identity import ENV_PASSWORD
 from dutydesk.desk import open_desk
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.store.calendar_days import CalendarDay
-from dutydesk.store.login import set_password
 from tests.test_cli_identity import YEAR_FILE
 
 

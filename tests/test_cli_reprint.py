@@ -13,9 +13,9 @@ from dutydesk.cli import main
 from dutydesk.cli_identity import ENV_PASSWORD
 from dutydesk.desk import open_desk
 from dutydesk.reports.pdf_raster import page_count, render_pages
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
-from dutydesk.store.reprints import Reprint
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
+from dutydesk.store.notices.reprints import Reprint
 from tests.notice_helpers import new_case, seed
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from dutydesk.cli import main
 from dutydesk.store import restore
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
 from dutydesk.store.backup_schedule import take_backup
 from dutydesk.store.center import save_center
 from tests.conftest import TEST_CENTER

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
+from dutydesk.store.archive.record_view import TABLE_NAMES
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.integrity import full_check
 from dutydesk.store.integrity_schedule import caller_checks_fully
 from dutydesk.store.opening import DamagedDatabase
-from dutydesk.store.record_view import TABLE_NAMES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -145,7 +145,7 @@ def _director_password(name: str) -> str:
 
 def approve_unmasked(desk, spec, period, reason: str, approver: str):
     """The grant for an unmasked export, or a DeskError naming what is missing or wrong."""
-    from dutydesk.store.accounts import can_approve
+    from dutydesk.store.accounts.account import can_approve
     from dutydesk.store.privacy import ExportRefused, authorize_unmasked_export
 
     if not spec.personal:

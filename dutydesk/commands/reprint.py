@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from dutydesk.cli import identified_desk
     from dutydesk.reports.reprint_papers import SIZES, reprint_paper
     from dutydesk.store.faults import file_fault_message
-    from dutydesk.store.reprints import ReprintInvalid
+    from dutydesk.store.notices.reprints import ReprintInvalid
 
     paper = args.paper.lower()
     if paper not in PAPERS:

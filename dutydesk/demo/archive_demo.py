@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dutydesk.demo.generate import DemoPlan
-from dutydesk.store.accounts import Account, principal_leaders, set_principal
+from dutydesk.store.accounts.account import Account, principal_leaders, set_principal
 from dutydesk.store.search_rebuild import reindex_all
 
 

@@ -8,15 +8,15 @@ import itertools
 
 from dutydesk.demo.generate import DemoPlan
 from dutydesk.demo.people import make_mobile
-from dutydesk.store.accounts import Account
-from dutydesk.store.attendance import SignIn, assignments_between
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.base import database
-from dutydesk.store.handover import Handover, add_note
-from dutydesk.store.inspections import record_complaint, record_inspection
-from dutydesk.store.leave import LeaveInput, record_approval, request_leave
-from dutydesk.store.roster import add_special_period, live_slots, save_roster, swap
-from dutydesk.store.staff import StaffInput, active_staff, add_staff
-from dutydesk.store.whereabouts import set_whereabouts
+from dutydesk.store.duty.attendance import SignIn, assignments_between
+from dutydesk.store.duty.handover import Handover, add_note
+from dutydesk.store.duty.inspections import record_complaint, record_inspection
+from dutydesk.store.duty.leave import LeaveInput, record_approval, request_leave
+from dutydesk.store.duty.roster import add_special_period, live_slots, save_roster, swap
+from dutydesk.store.duty.staff import StaffInput, active_staff, add_staff
+from dutydesk.store.duty.whereabouts import set_whereabouts
 
 STAFF = [
     ("张建国", "书记", "全面负责；矛盾纠纷调解"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dutydesk.desk import Desk
 from dutydesk.domain.center import CenterProfile
-from dutydesk.store.accounts import Account, create_account
+from dutydesk.store.accounts.account import Account, create_account
 from dutydesk.store.center import save_center
 
 

@@ -13,6 +13,7 @@ from dutydesk.demo.generate import DemoPlan
 from dutydesk.demo.visits_demo import _insert, _next_id
 from dutydesk.domain.grid.roles import MAIN, TOWNSHIP, cadre_kind, is_cadre
 from dutydesk.store.base import database
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.area import Area
 from dutydesk.store.grid.diary import DiaryEntry
 from dutydesk.store.grid.household import HEAD, Household, HouseholdMember
@@ -25,8 +26,7 @@ from dutydesk.store.grid.household_visit import (
 )
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, Pairing
 from dutydesk.store.grid.spot_check import Answer, SpotCheckInvalid, draw_month, items, record_answers
-from dutydesk.store.residents import Resident
-from dutydesk.store.staff import Staff
+from dutydesk.store.visits.residents import Resident
 
 WHO = "演示"
 # Visits a month per cadre kind; the named cadres below fall behind on purpose.

@@ -10,14 +10,14 @@ import datetime as dt
 from dutydesk.demo.generate import DemoPlan
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.base import database
-from dutydesk.store.leave import LeaveInput, record_approval, request_leave
-from dutydesk.store.leave_return import report_back
-from dutydesk.store.meetings import MeetingAttendance, plan_month, record_minutes, sessions_between
-from dutydesk.store.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
-from dutydesk.store.review_meeting import record_meeting
-from dutydesk.store.staff import active_staff
+from dutydesk.store.duty.leave import LeaveInput, record_approval, request_leave
+from dutydesk.store.duty.leave_return import report_back
+from dutydesk.store.duty.meetings import MeetingAttendance, plan_month, record_minutes, sessions_between
+from dutydesk.store.duty.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
+from dutydesk.store.duty.review_meeting import record_meeting
+from dutydesk.store.duty.staff import active_staff
 
 WHO = "演示"
 TOPICS = ["学习党的二十届三中全会精神", "学习《中国共产党农村基层组织工作条例》", "学习基层减负有关文件",

@@ -12,13 +12,13 @@ from dutydesk.domain import inquiry_letter as letter_rules
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.incident import IncidentReportDraft
 from dutydesk.store import audit
-from dutydesk.store.appointments import Appointment, AppointmentDraft, book, mark_arrived
 from dutydesk.store.base import database
-from dutydesk.store.inquiry_letters import InquiryLetter
-from dutydesk.store.leadership_requests import ask_leadership
-from dutydesk.store.messages import MessageDraft, deliver, leave_message
-from dutydesk.store.sent_up import SentUp, record_sent_up
-from dutydesk.store.visits import Visit, VisitDraft, register_visit
+from dutydesk.store.messages.appointments import Appointment, AppointmentDraft, book, mark_arrived
+from dutydesk.store.messages.inquiry_letters import InquiryLetter
+from dutydesk.store.messages.message import MessageDraft, deliver, leave_message
+from dutydesk.store.visits.leadership_requests import ask_leadership
+from dutydesk.store.visits.sent_up import SentUp, record_sent_up
+from dutydesk.store.visits.visit import Visit, VisitDraft, register_visit
 
 MESSAGES = (
     ("赵大爷", "干部", "王书记", "请王书记回个电话，商量三组修路的事"),

@@ -13,10 +13,11 @@ from dutydesk.demo.generate import DemoPlan
 from dutydesk.domain.catalogue import ServiceItem, Tick
 from dutydesk.domain.placeholders import in_text
 from dutydesk.domain.proxy_case import StepKind
-from dutydesk.store import catalogue, notices, proxy_cases
 from dutydesk.store.base import database
-from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.visits import Visit
+from dutydesk.store.notices import catalogue, proxy_cases
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices.catalogue import CatalogueVersion
+from dutydesk.store.visits.visit import Visit
 
 MAX_CASES = 60
 MAX_NOTICES = 40

@@ -19,14 +19,15 @@ from dutydesk.demo.generate import DemoPlan
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.wall_guide import PLACEHOLDER, placeholders_in
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import accountability, analysis_meeting, catalogue, notice_follow_up, session_agent
-from dutydesk.store import proxy_investigation as inv
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.base import database
-from dutydesk.store.duty_config import duty_config
-from dutydesk.store.notices import NoticeRecord
-from dutydesk.store.proxy_cases import ProxyCase
-from dutydesk.store.staff import active_staff
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.staff import active_staff
+from dutydesk.store.notices import catalogue, notice_follow_up, session_agent
+from dutydesk.store.notices import proxy_investigation as inv
+from dutydesk.store.notices.notice import NoticeRecord
+from dutydesk.store.notices.proxy_cases import ProxyCase
+from dutydesk.store.visits import accountability, analysis_meeting
 
 DEMO_PHONES = {"（请填写窗口电话）": "0571-6328{:04d}", "（请填写报修电话）": "0571-6329{:04d}"}
 

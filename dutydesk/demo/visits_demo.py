@@ -19,8 +19,8 @@ from dutydesk.demo.people import make_person
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.base import database
-from dutydesk.store.residents import TAGS, Resident, ResidentPhone, name_initials
-from dutydesk.store.visits import Visit, VisitFeedback
+from dutydesk.store.visits.residents import TAGS, Resident, ResidentPhone, name_initials
+from dutydesk.store.visits.visit import Visit, VisitFeedback
 
 RESIDENTS_PER_SCALE = 800
 VISITS_PER_WORKDAY = 30

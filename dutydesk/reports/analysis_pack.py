@@ -28,10 +28,10 @@ from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.reports.fonts import register_cjk_font
 from dutydesk.reports.ledgers.monthly_stats import month_figures
 from dutydesk.reports.ledgers.registry import Period
-from dutydesk.store.analysis_meeting import live_decisions, meetings_for
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.center import load_center
 from dutydesk.store.open_matters import open_matters
+from dutydesk.store.visits.analysis_meeting import live_decisions, meetings_for
 
 TOP_N = 8
 STATUS_TEXT = {"overdue": "已超期", "due_soon": "即将到期", "ok": "未到期", "paused": "暂停计时"}

@@ -13,8 +13,8 @@ from dutydesk.domain.retention import RETENTION_LABELS
 from dutydesk.reports.ledger import Column, Ledger, Table
 from dutydesk.reports.ledger.masking import masked_ledger
 from dutydesk.reports.ledger.model import chunked, period_text
+from dutydesk.store.archive.lookup_register import LookupEntry, register_rows
 from dutydesk.store.center import load_center
-from dutydesk.store.lookup_register import LookupEntry, register_rows
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.search_index import SOURCES, docs_of_year
 

@@ -16,8 +16,8 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyl
 
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.grid_paper import LINE, RED, Styles, build, p
+from dutydesk.store.duty.staff import phone_on
 from dutydesk.store.grid.area import areas
-from dutydesk.store.staff import phone_on
 
 TITLE = "便民联系卡"
 DEFAULT_DUTIES = "入户走访，了解民情，收集群众诉求，帮助代办事项，调解邻里纠纷，及时上报重大情况"

@@ -14,9 +14,9 @@ from reportlab.platypus import Paragraph, Spacer
 
 from dutydesk.domain.center import CenterProfile
 from dutydesk.reports.grid_paper import HouseholdQr, Styles, build, grid_table, p
+from dutydesk.store.duty.staff import phone_on
 from dutydesk.store.grid.area import Area
 from dutydesk.store.grid.household import households, members
-from dutydesk.store.staff import phone_on
 
 TITLE = "入户走访记录表"
 HEADERS = ("序号", "户编码", "户主", "村民小组及住址", "人口", "重点人员", "走访日期", "走访情况",

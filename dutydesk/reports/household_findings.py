@@ -16,7 +16,7 @@ from dutydesk.reports.analysis_pack import PackSection
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store.grid import diary
 from dutydesk.store.grid.household_visit import HouseholdVisitNeed, cadres_and_needs, recent_visits
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.visit import Visit
 
 VISIT_COLUMNS = ["日期", "走访户", "走访干部", "了解到的情况", "提出的诉求及办理"]
 VISIT_WIDTHS = [0.12, 0.2, 0.14, 0.26, 0.28]

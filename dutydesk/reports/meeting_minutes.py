@@ -9,7 +9,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import Period, ledger_for
-from dutydesk.store.meetings import attendance_of, session_chair, sessions_between
+from dutydesk.store.duty.meetings import attendance_of, session_chair, sessions_between
 
 COLUMNS = [
     Column("日期", 11, "date", pdf_width=54), Column("时间", 6, pdf_width=30), Column("类型", 8, pdf_width=40),
@@ -21,7 +21,7 @@ COLUMNS = [
 def minutes_ledger(desk: Desk, year: int) -> Ledger | None:
     """The year's sessions with their minutes (a 周例会's content is its review record, D13); None
     when the year had none."""
-    from dutydesk.store.review_meeting import meeting_in_week
+    from dutydesk.store.duty.review_meeting import meeting_in_week
 
     sessions = sessions_between(dt.date(year, 1, 1), dt.date(year, 12, 31))
     if not sessions:

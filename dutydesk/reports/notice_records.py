@@ -17,11 +17,11 @@ from dutydesk.domain.placeholders import check_printable
 from dutydesk.reports.notice_docs import NoticeDoc, SlipDoc, render_notice, render_receipt, render_slip
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.calendar_days import load_calendar
-from dutydesk.store.notice_follow_up import supply_by
-from dutydesk.store.notices import NoticeRecord
-from dutydesk.store.proxy_cases import ProxyCase
-from dutydesk.store.reprints import Reprint
-from dutydesk.store.staff_names import printed_name
+from dutydesk.store.duty.staff_names import printed_name
+from dutydesk.store.notices.notice import NoticeRecord
+from dutydesk.store.notices.notice_follow_up import supply_by
+from dutydesk.store.notices.proxy_cases import ProxyCase
+from dutydesk.store.notices.reprints import Reprint
 
 KINDS = {"notice": "一次性告知单", "receipt": "收件回执单", "slip": "代办单", "papers": "代办单和收件回执"}
 

@@ -1,6 +1,6 @@
 """Printing a paper again (补打, N06) in one step: register the reprint and write the marked paper.
 
-The GUI's 补打 button registers with ``store.reprints`` and then shows the papers in the print
+The GUI's 补打 button registers with ``store.notices.reprints`` and then shows the papers in the print
 dialog; the command line has no dialog, so here registering and writing the file go together in
 one transaction: if the paper cannot be written, no reprint is left registered for it.
 """
@@ -16,9 +16,9 @@ from dutydesk.reports import notice_records
 from dutydesk.store.atomic import atomic_write
 from dutydesk.store.base import database
 from dutydesk.store.center import load_center
-from dutydesk.store.notices import notice_by_ref
-from dutydesk.store.proxy_cases import case_by_slip
-from dutydesk.store.reprints import Reprint, ReprintInvalid, register_reprints
+from dutydesk.store.notices.notice import notice_by_ref
+from dutydesk.store.notices.proxy_cases import case_by_slip
+from dutydesk.store.notices.reprints import Reprint, ReprintInvalid, register_reprints
 
 SIZES = ("A4", "A5")
 

@@ -14,10 +14,10 @@ from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_path
 from dutydesk.store.center import load_center
-from dutydesk.store.duty_config import duty_config
-from dutydesk.store.roster import roster_map
-from dutydesk.store.staff import active_staff
-from dutydesk.store.whereabouts import current_whereabouts
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.roster import roster_map
+from dutydesk.store.duty.staff import active_staff
+from dutydesk.store.duty.whereabouts import current_whereabouts
 
 WEEKDAYS = "一二三四五六日"
 

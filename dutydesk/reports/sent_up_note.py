@@ -58,8 +58,8 @@ def render_sent_up_note(note: SentUpNote, path: Path, size: str = "A5") -> Path:
 
 
 def print_sent_up_note(row, center: CenterProfile, calendar, data_dir: Path, size: str = "A5") -> Path:
-    """Write the note of a ``store.sent_up.SentUp`` row where printed papers are kept."""
-    from dutydesk.store.sent_up import note_fields
+    """Write the note of a ``store.visits.sent_up.SentUp`` row where printed papers are kept."""
+    from dutydesk.store.visits.sent_up import note_fields
 
     fields = note_fields(row, calendar)
     target = data_dir / "printed" / f"{row.sent_on:%Y}" / f"{fields['ref']}-上级审批告知单{row.id}-{size}.pdf"

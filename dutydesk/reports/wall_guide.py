@@ -24,7 +24,7 @@ from dutydesk.domain.center import CenterProfile
 from dutydesk.domain.wall_guide import unfilled
 from dutydesk.reports.fonts import register_cjk_font
 from dutydesk.store.atomic import atomic_path
-from dutydesk.store.catalogue import current_versions
+from dutydesk.store.notices.catalogue import current_versions
 
 SIZES = {"A4": A4, "A3": A3}
 LINE = colors.HexColor("#333333")

@@ -11,12 +11,12 @@ from dutydesk.domain.attendance import is_absent, is_early, is_late
 from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_path
-from dutydesk.store.attendance import assignments_between
 from dutydesk.store.center import load_center
-from dutydesk.store.duty_log import duty_log
-from dutydesk.store.handover import Handover
-from dutydesk.store.handover import open_matters_text as matters_text
-from dutydesk.store.inspections import findings_between
+from dutydesk.store.duty.attendance import assignments_between
+from dutydesk.store.duty.duty_log import duty_log
+from dutydesk.store.duty.handover import Handover
+from dutydesk.store.duty.handover import open_matters_text as matters_text
+from dutydesk.store.duty.inspections import findings_between
 
 
 @dataclass

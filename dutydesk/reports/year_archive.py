@@ -17,8 +17,8 @@ from dutydesk.desk import Desk
 from dutydesk.reports.archive_ledgers import lookup_register_ledger, year_catalogue_ledger
 from dutydesk.reports.ledger import Ledger, write_ledger
 from dutydesk.reports.ledger.masking import masked_ledger
+from dutydesk.store.archive.year_filing import archive_dir
 from dutydesk.store.search_index import SOURCES
-from dutydesk.store.year_filing import archive_dir
 
 YEARLY_LEDGERS: list[Callable[[Desk, int], Ledger | None]] = []
 
@@ -72,7 +72,7 @@ def write_year_archive(desk: Desk, year: int,
 
 def file_year(desk: Desk, year: int, progress: Callable[[int, int], None] | None = None):
     """Check, write the archive, then close the year (A04); a failure leaves the year open."""
-    from dutydesk.store.year_filing import check_can_close, close_year
+    from dutydesk.store.archive.year_filing import check_can_close, close_year
 
     check_can_close(desk.account, year, desk.today())
     folder, written = write_year_archive(desk, year, progress)

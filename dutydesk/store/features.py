@@ -1,51 +1,44 @@
 """Imports every feature's store modules, so their models, settings and feed providers are
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
-from dutydesk.store import (  # noqa: F401  # noqa: F401
-    accountability,
-    accounts,
-    analysis_meeting,
-    appointments,
+from dutydesk.store import audit, backup_schedule, calendar_days, center, privacy, settings  # noqa: F401
+from dutydesk.store.accounts import account, login  # noqa: F401
+from dutydesk.store.archive import lookup_register, register_search, search_sources, year_filing  # noqa: F401
+from dutydesk.store.duty import (  # noqa: F401
     attendance,
-    audit,
-    backup_schedule,
-    calendar_days,
-    catalogue,
-    center,
     handover,
-    incident_reports,
-    inquiry_letters,
     inspections,
-    leadership_requests,
     leave,
     leave_return,
-    login,
-    lookup_register,
     meetings,
-    messages,
-    notice_follow_up,
-    notices,
-    privacy,
-    proxy_cases,
-    proxy_feeds,
-    proxy_investigation,
-    register_search,
     relay,
-    reprints,
-    residents,
     review_meeting,
     roster,
     satisfaction,
-    search_sources,
-    sent_up,
-    session_agent,
-    settings,
-    slip_numbers,
     staff,
-    visit_feeds,
-    visit_progress,
-    visits,
     whereabouts,
-    year_filing,
 )
 from dutydesk.store.grid import area, diary, household, household_visit, pairing, quota, search  # noqa: F401
+from dutydesk.store.messages import appointments, inquiry_letters, message  # noqa: F401
+from dutydesk.store.notices import (  # noqa: F401
+    catalogue,
+    notice,
+    notice_follow_up,
+    proxy_cases,
+    proxy_feeds,
+    proxy_investigation,
+    reprints,
+    session_agent,
+    slip_numbers,
+)
+from dutydesk.store.visits import (  # noqa: F401
+    accountability,
+    analysis_meeting,
+    incident_reports,
+    leadership_requests,
+    residents,
+    sent_up,
+    visit,
+    visit_feeds,
+    visit_progress,
+)

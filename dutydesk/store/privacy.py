@@ -28,7 +28,7 @@ from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.settings import declare
 from dutydesk.store import audit
-from dutydesk.store.accounts import (
+from dutydesk.store.accounts.account import (
     Account,
     ApproverRefused,
     approval_refusal,

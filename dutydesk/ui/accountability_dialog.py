@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.accountability import OUTCOMES, SuspectedBreach
-from dutydesk.store import accountability
-from dutydesk.store.accounts import ApproverRefused, approver_accounts, verify_approver
+from dutydesk.store.accounts.account import ApproverRefused, approver_accounts, verify_approver
+from dutydesk.store.visits import accountability
 from dutydesk.ui.forms import (
     FormField,
     account_box,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.passwords import PasswordError
 from dutydesk.store import audit
-from dutydesk.store.accounts import ROLES, Account, accounts_without_secret, create_account, set_principal
-from dutydesk.store.login import locked_until, set_password, set_role
+from dutydesk.store.accounts.account import ROLES, Account, accounts_without_secret, create_account, set_principal
+from dutydesk.store.accounts.login import locked_until, set_password, set_role
 from dutydesk.ui.forms import FormField, add_field, password_edit, push_button
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import OVERDUE_RED

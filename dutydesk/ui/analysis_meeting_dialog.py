@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.reports.analysis_pack import write_pack
 from dutydesk.reports.ledgers import Period
-from dutydesk.store.analysis_meeting import DecisionDraft, MeetingInvalid, record_meeting
 from dutydesk.store.faults import plain_message
+from dutydesk.store.visits.analysis_meeting import DecisionDraft, MeetingInvalid, record_meeting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 
 DECISION_ROWS = 3

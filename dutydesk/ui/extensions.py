@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 
 
 @dataclass(frozen=True)

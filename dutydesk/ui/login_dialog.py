@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import LoginError, accounts_for_login, login
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import LoginError, accounts_for_login, login
 from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button
 
 

@@ -1,7 +1,7 @@
 """The banner at the top of the main window while no account has a password.
 
 Without any password nobody logs in, anyone can act as anyone, and nobody can approve lookups,
-unmasked exports or leave (``store.accounts.can_approve``). A demo folder may stay like that for
+unmasked exports or leave (``store.accounts.account.can_approve``). A demo folder may stay like that for
 practice, and says so; a real folder is told to set passwords. The banner sits in the menu bar's
 corner, so it takes no room from the tabs.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.login import login_required
+from dutydesk.store.accounts.login import login_required
 
 DEMO_TEXT = "演示数据：账户未设密码，仅供练习"
 REAL_TEXT = "账户未设密码：请在“账户与权限”中设置"

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from dutydesk.desk import Desk
+from dutydesk.store.accounts.login import idle_lock_minutes, login_required
 from dutydesk.store.backup_schedule import KEEP_DAILY, KEEP_MONTHLY, daily_backup_due, rotate, take_backup
-from dutydesk.store.login import idle_lock_minutes, login_required
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.login_dialog import LoginDialog
 

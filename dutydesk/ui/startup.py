@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dutydesk.desk import Desk, open_desk
 from dutydesk.domain.clock import Clock
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.store.backup import latest_good_backup, restore_backup
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.faults import plain_message
-from dutydesk.store.login import set_password
 from dutydesk.store.opening import DamagedDatabase
 from dutydesk.store.restore import before_opening, books_missing, restore_books
 from dutydesk.ui.first_run import FirstRunDialog

@@ -18,9 +18,9 @@ import pytest
 
 from dutydesk.demo.generate import DemoPlan, center_step
 from dutydesk.demo.visits_demo import residents_step, visits_step
-from dutydesk.store.resident_lookup import lookup
-from dutydesk.store.residents import Resident, ResidentPhone
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.resident_lookup import lookup
+from dutydesk.store.visits.residents import Resident, ResidentPhone
+from dutydesk.store.visits.visit import Visit
 
 pytestmark = pytest.mark.benchmark
 

@@ -22,7 +22,7 @@ from dutydesk.demo.archive_demo import index_step
 from dutydesk.demo.generate import DemoPlan, center_step
 from dutydesk.demo.visits_demo import residents_step, visits_step
 from dutydesk.store.search_index import SearchDocRow, SearchFilter, search
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.visit import Visit
 
 pytestmark = pytest.mark.benchmark
 

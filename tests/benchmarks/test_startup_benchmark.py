@@ -59,7 +59,7 @@ def _empty_books(folder: DataFolder) -> None:
 
     from dutydesk.desk import open_desk
     from dutydesk.domain.center import CenterProfile
-    from dutydesk.store.accounts import create_account
+    from dutydesk.store.accounts.account import create_account
     from dutydesk.store.center import save_center
 
     desk = open_desk(folder)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutydesk.demo.archive_demo import index_step
 from dutydesk.demo.generate import DemoPlan, center_step
-from dutydesk.store.accounts import principal_leaders
+from dutydesk.store.accounts.account import principal_leaders
 
 
 def test_a02_demo_secretary_is_the_principal_leader(desk):

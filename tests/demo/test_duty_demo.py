@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dutydesk.demo.generate import DemoPlan, center_step
-from dutydesk.store.attendance import SignIn
-from dutydesk.store.handover import Handover
-from dutydesk.store.inspections import DutyFinding
-from dutydesk.store.leave import LeaveRequest
-from dutydesk.store.roster import RosterSlot
-from dutydesk.store.staff import Staff
-from dutydesk.store.tally import month_tally
+from dutydesk.store.duty.attendance import SignIn
+from dutydesk.store.duty.handover import Handover
+from dutydesk.store.duty.inspections import DutyFinding
+from dutydesk.store.duty.leave import LeaveRequest
+from dutydesk.store.duty.roster import RosterSlot
+from dutydesk.store.duty.staff import Staff
+from dutydesk.store.duty.tally import month_tally
 
 
 def test_duty_demo_step_fills_every_part(desk):

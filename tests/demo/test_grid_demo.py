@@ -13,8 +13,8 @@ from dutydesk.store.grid.household_visit import HouseholdVisit
 from dutydesk.store.grid.pairing import Pairing
 from dutydesk.store.grid.quota import board
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.residents import Resident
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.residents import Resident
+from dutydesk.store.visits.visit import Visit
 
 
 def test_g01_g05_demo_fills_the_grid(desk):

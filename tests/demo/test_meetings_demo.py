@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dutydesk.demo.generate import DemoPlan, center_step
 from dutydesk.domain import meeting_rules as rules
-from dutydesk.store.leave import LeaveRequest
-from dutydesk.store.leave_return import LeaveReturn, return_text
-from dutydesk.store.meetings import MeetingAttendance, MeetingSession, month_table
+from dutydesk.store.duty.leave import LeaveRequest
+from dutydesk.store.duty.leave_return import LeaveReturn, return_text
+from dutydesk.store.duty.meetings import MeetingAttendance, MeetingSession, month_table
+from dutydesk.store.duty.relay import RelayEntry
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.relay import RelayEntry
 
 
 def test_d17_d07_d18_meetings_demo_step_covers_every_point(desk):

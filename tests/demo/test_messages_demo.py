@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dutydesk.demo.generate import DemoPlan
 from dutydesk.demo.messages_demo import messages_step
-from dutydesk.store.appointments import Appointment, appointments_on
-from dutydesk.store.incident_reports import IncidentReport
-from dutydesk.store.inquiry_letters import InquiryLetter
-from dutydesk.store.leadership_requests import LeadershipRequest
-from dutydesk.store.messages import Message, undelivered
+from dutydesk.store.messages.appointments import Appointment, appointments_on
+from dutydesk.store.messages.inquiry_letters import InquiryLetter
+from dutydesk.store.messages.message import Message, undelivered
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.sent_up import SentUp
+from dutydesk.store.visits.incident_reports import IncidentReport
+from dutydesk.store.visits.leadership_requests import LeadershipRequest
+from dutydesk.store.visits.sent_up import SentUp
 
 
 def test_demo_covers_messages_letters_appointments_sent_up_and_police(desk):

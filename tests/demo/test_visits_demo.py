@@ -8,9 +8,9 @@ from dutydesk.demo.generate import DemoPlan
 from dutydesk.demo.visits_demo import residents_step, visits_step
 from dutydesk.domain import visit_rules as rules
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.resident_lookup import lookup
-from dutydesk.store.residents import Resident
-from dutydesk.store.visits import Visit, VisitFeedback
+from dutydesk.store.visits.resident_lookup import lookup
+from dutydesk.store.visits.residents import Resident
+from dutydesk.store.visits.visit import Visit, VisitFeedback
 
 
 def test_demo_visits_fill_the_register(desk):

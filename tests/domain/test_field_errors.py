@@ -15,10 +15,11 @@ def test_field_errors_keep_each_message_and_join_them_for_one_line():
 
 
 @pytest.mark.parametrize("module, name", [
-    ("visits", "VisitInvalid"), ("notices", "NoticeInvalid"), ("privacy", "ExportRefused"),
-    ("roster", "RosterEditError"), ("inspections", "FindingError"), ("residents", "ResidentInvalid"),
-    ("staff", "StaffError"), ("lookup_register", "ApprovalRefused"), ("year_filing", "CorrectionInvalid"),
-    ("proxy_cases", "CaseInvalid"), ("leave", "LeaveError"), ("satisfaction", "SurveyError"),
+    ("visits.visit", "VisitInvalid"), ("notices.notice", "NoticeInvalid"), ("privacy", "ExportRefused"),
+    ("duty.roster", "RosterEditError"), ("duty.inspections", "FindingError"),
+    ("visits.residents", "ResidentInvalid"), ("duty.staff", "StaffError"),
+    ("archive.lookup_register", "ApprovalRefused"), ("archive.year_filing", "CorrectionInvalid"),
+    ("notices.proxy_cases", "CaseInvalid"), ("duty.leave", "LeaveError"), ("duty.satisfaction", "SurveyError"),
 ])
 def test_store_input_errors_are_field_errors(module, name):
     import importlib

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dutydesk.domain.item_suggestion import pinyin_matches, suggest_item
-from dutydesk.store.catalogue import default_items
+from dutydesk.store.notices.catalogue import default_items
 
 ITEMS = default_items()
 

@@ -10,9 +10,15 @@ from pypdf import PdfReader
 
 from dutydesk.reports import analysis_pack
 from dutydesk.reports.ledgers import Period
-from dutydesk.store.analysis_meeting import DecisionDraft, MeetingInvalid, mark_done, open_decisions, record_meeting
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.analysis_meeting import (
+    DecisionDraft,
+    MeetingInvalid,
+    mark_done,
+    open_decisions,
+    record_meeting,
+)
+from dutydesk.store.visits.visit import register_visit
 from tests.notice_helpers import new_case, seed
 from tests.store.conftest import draft
 

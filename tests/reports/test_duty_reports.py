@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import last_week, review_data, write_review_pdf
-from dutydesk.store.attendance import sign_in, sign_out
+from dutydesk.store.duty.attendance import sign_in, sign_out
 from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.reports.test_fonts import embedded_fonts
 

@@ -10,9 +10,9 @@ from pypdf import PdfReader
 
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.privacy import ExportGrant, authorize_unmasked_export
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.approvers import approver
 from tests.store.conftest import draft
 

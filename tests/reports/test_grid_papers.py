@@ -15,7 +15,7 @@ from dutydesk.reports.pdf_raster import page_count, render_pages
 from dutydesk.reports.spot_check_papers import render_quiz, render_results_notice
 from dutydesk.store.grid.household import HouseholdDraft, create_household
 from dutydesk.store.grid.spot_check import Answer, draw_month, items, record_answers
-from dutydesk.store.residents import ResidentData, create_resident
+from dutydesk.store.visits.residents import ResidentData, create_resident
 from tests.conftest import TEST_CENTER
 from tests.grid_helpers import make_village
 

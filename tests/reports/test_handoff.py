@@ -22,7 +22,7 @@ from dutydesk.reports.handoff import (
 )
 from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.ledgers import Period
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.approvers import approver
 from tests.store.conftest import draft
 

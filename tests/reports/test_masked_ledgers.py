@@ -15,7 +15,7 @@ from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import review_data, write_review_pdf
 from dutydesk.reports.year_archive import write_year_archive
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.privacy import ExportLog, authorize_unmasked_export
 from tests.approvers import approver
 from tests.personal_numbers_data import STAFF_PHONES, leaks, seed_numbers

@@ -15,8 +15,9 @@ from dutydesk.reports import notice_records
 from dutydesk.reports.notice_docs import NoticeDoc, render_notice
 from dutydesk.reports.pdf_raster import page_count
 from dutydesk.resources_path import resource_path
-from dutydesk.store import catalogue, notices
 from dutydesk.store.center import load_center
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices import notice as notices
 from tests.conftest import TEST_CENTER
 from tests.notice_helpers import all_ticks, seed, version
 

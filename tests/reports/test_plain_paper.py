@@ -20,11 +20,11 @@ from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.roster_board import board_data, write_board_pdf
 from dutydesk.reports.weekly_review import review_data, write_review_pdf
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder
-from dutydesk.store.notices import NoticeRecord
-from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.notices.notice import NoticeRecord
+from dutydesk.store.notices.proxy_cases import ProxyCase
 from tests.conftest import DEFAULT_NOW
 from tests.plain_text import offending
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from dutydesk.reports.sent_up_note import SentUpNote, render_sent_up_note
-from dutydesk.store.sent_up import note_fields, record_sent_up
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.sent_up import note_fields, record_sent_up
+from dutydesk.store.visits.visit import register_visit
 from tests.conftest import TEST_CENTER
 from tests.store.conftest import draft
 

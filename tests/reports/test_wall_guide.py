@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from dutydesk.cli import main
 from dutydesk.domain.wall_guide import PLACEHOLDER, placeholders_in
 from dutydesk.reports.wall_guide import GuideError, guide_data, render_guide
-from dutydesk.store import catalogue
+from dutydesk.store.notices import catalogue
 from tests.conftest import TEST_CENTER
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.visits import VisitDraft
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import VisitDraft
 
 
 @pytest.fixture

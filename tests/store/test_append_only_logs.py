@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from peewee import IntegrityError
 
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
+from dutydesk.store.archive.lookup_register import LookupEntry
 from dutydesk.store.audit import AuditEntry
-from dutydesk.store.lookup_register import LookupEntry
 from dutydesk.store.privacy import ExportLog
 
 TABLES = ("audit_entry", "lookup_entry", "export_log")

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.center import CenterRecord, load_center, save_center
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 
 from dutydesk.cli import main
-from dutydesk.store.accounts import Account, create_account
+from dutydesk.store.accounts.account import Account, create_account
 from dutydesk.store.backup_schedule import (
     backup_kind,
     backup_name,

@@ -16,7 +16,7 @@ import pytest
 from dutydesk.store import desk_database
 from dutydesk.store.base import database
 from dutydesk.store.faults import BooksBusy, DatabaseFault, DiskFull, ReadOnlyBooks
-from dutydesk.store.residents import ResidentData, create_resident
+from dutydesk.store.visits.residents import ResidentData, create_resident
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
 from dutydesk.store.backup_schedule import inspect_backup, take_backup
 
 ROOT = Path(__file__).resolve().parents[2]

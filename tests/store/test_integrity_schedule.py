@@ -12,7 +12,7 @@ import pytest
 
 from dutydesk.desk import open_desk
 from dutydesk.store import audit, integrity, integrity_schedule
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.integrity_schedule import BooksDamaged, cheap_check, ended_cleanly, pending_check
 from dutydesk.store.opening import DamagedDatabase, open_books

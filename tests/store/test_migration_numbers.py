@@ -9,9 +9,9 @@ from dutydesk.store import features  # noqa: F401  (registers the search sources
 from dutydesk.store.audit import AuditEntry
 from dutydesk.store.base import connect
 from dutydesk.store.migrations import migrate
-from dutydesk.store.resident_lookup import find_residents
 from dutydesk.store.search_index import SearchFilter, search
 from dutydesk.store.search_rebuild import reindex_all
+from dutydesk.store.visits.resident_lookup import find_residents
 
 M0012 = "m0012_normalise_numbers"
 FULL_WIDTH_ID = "１１０１０５１９４９１２３１００２ｘ"

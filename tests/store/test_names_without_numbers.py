@@ -11,11 +11,11 @@ from __future__ import annotations
 import pytest
 
 from dutydesk.domain.personal_numbers import NAME_HOLDS_NUMBER, name_number_error
-from dutydesk.store import proxy_cases
-from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord, record_notice
-from dutydesk.store.proxy_cases import CaseInvalid, NewCase, ProxyCase
-from dutydesk.store.residents import Resident, ResidentData, ResidentInvalid, create_resident
-from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, register_visit
+from dutydesk.store.notices import proxy_cases
+from dutydesk.store.notices.notice import ChecklistEntry, NoticeInvalid, NoticeRecord, record_notice
+from dutydesk.store.notices.proxy_cases import CaseInvalid, NewCase, ProxyCase
+from dutydesk.store.visits.residents import Resident, ResidentData, ResidentInvalid, create_resident
+from dutydesk.store.visits.visit import Visit, VisitDraft, VisitInvalid, register_visit
 from tests.notice_helpers import all_ticks, seed, version
 
 NAMES_WITH_NUMBERS = ["张三13912345678", "张三 139 1234 5678", "李四 110105 19900307 123x", "王五＋86 13912345678"]

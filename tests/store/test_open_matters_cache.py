@@ -9,7 +9,7 @@ import threading
 from dutydesk.domain.workday_calendar import SpecialDay
 from dutydesk.store import open_matters as feed
 from dutydesk.store.calendar_days import enter_day
-from dutydesk.store.visits import VisitDraft, register_visit
+from dutydesk.store.visits.visit import VisitDraft, register_visit
 
 
 def counting_provider(monkeypatch) -> list[dt.date]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.store.privacy import (
     UNMASKED_ROLES,
     ExportLog,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dutydesk.store import proxy_cases
 from dutydesk.store.base import database
+from dutydesk.store.notices import proxy_cases
 from tests.notice_helpers import new_case, seed
 
 

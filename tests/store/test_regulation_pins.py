@@ -11,16 +11,17 @@ import pytest
 
 from dutydesk.domain.catalogue import Tick
 from dutydesk.domain.proxy_case import CaseState, StepKind
-from dutydesk.store import notices, proxy_cases
-from dutydesk.store.attendance import SignInError, open_sign_in, sign_in, sign_out
 from dutydesk.store.center import save_center
-from dutydesk.store.duty_config import duty_config
-from dutydesk.store.handover import Handover, open_matters_text
-from dutydesk.store.inspections import DutyFinding, FindingError, record_complaint
-from dutydesk.store.notices import ChecklistEntry, NoticeInvalid
-from dutydesk.store.proxy_cases import CaseInvalid, NewCase
-from dutydesk.store.tally import month_tally
-from dutydesk.store.visits import VisitDraft, VisitInvalid, register_visit
+from dutydesk.store.duty.attendance import SignInError, open_sign_in, sign_in, sign_out
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.handover import Handover, open_matters_text
+from dutydesk.store.duty.inspections import DutyFinding, FindingError, record_complaint
+from dutydesk.store.duty.tally import month_tally
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices import proxy_cases
+from dutydesk.store.notices.notice import ChecklistEntry, NoticeInvalid
+from dutydesk.store.notices.proxy_cases import CaseInvalid, NewCase
+from dutydesk.store.visits.visit import VisitDraft, VisitInvalid, register_visit
 from tests.conftest import TEST_CENTER
 from tests.duty_helpers import make_staff, put_on
 from tests.notice_helpers import all_ticks, new_case, proxy_visit, seed, version

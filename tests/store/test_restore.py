@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
 from dutydesk.store.backup_check import check_backup, other_center_phrase
 from dutydesk.store.backup_schedule import inspect_backup, take_backup
 from dutydesk.store.center import save_center

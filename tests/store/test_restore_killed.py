@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dutydesk.store.accounts import create_account
+from dutydesk.store.accounts.account import create_account
 from dutydesk.store.backup_schedule import take_backup
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.integrity import quick_check

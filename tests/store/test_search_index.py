@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 
 from dutydesk.store import audit
-from dutydesk.store.residents import ResidentData, create_resident
 from dutydesk.store.search_index import (
     QueryError,
     SearchDocRow,
@@ -17,7 +16,8 @@ from dutydesk.store.search_index import (
     search,
 )
 from dutydesk.store.search_rebuild import reindex_all
-from dutydesk.store.visits import correct_visit, register_visit, void_visit
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import correct_visit, register_visit, void_visit
 from tests.store.conftest import draft
 
 
@@ -79,7 +79,7 @@ def test_filters_type_date_staff(books):
 
 
 def test_a03_index_follows_corrections_and_voids(books, desk):
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.visits.visit import Visit
 
     visit = Visit.get(Visit.person_name == "李四")
     correct_visit(visit, desk.who, desk.now(), "听错了", request="宅基地翻建审批")
@@ -92,7 +92,7 @@ def test_a03_index_follows_corrections_and_voids(books, desk):
 
 
 def test_index_write_rolls_back_with_the_record(books, desk):
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.visits.visit import Visit
 
     before = SearchDocRow.select().count()
     with pytest.raises(RuntimeError), desk.db.atomic():
@@ -103,7 +103,7 @@ def test_index_write_rolls_back_with_the_record(books, desk):
 
 
 def test_child_rows_reindex_their_parent(books, desk):
-    from dutydesk.store.residents import Resident, add_phones
+    from dutydesk.store.visits.residents import Resident, add_phones
 
     resident = Resident.get(Resident.name == "张三丰")
     add_phones(resident, ["13700009999"], desk.who, desk.now())
@@ -111,7 +111,7 @@ def test_child_rows_reindex_their_parent(books, desk):
 
 
 def test_reindex_all_covers_bulk_inserted_rows(desk):
-    from dutydesk.store.residents import Resident
+    from dutydesk.store.visits.residents import Resident
 
     Resident.insert(name="赵六", name_initials="zl", created_at=desk.now(), created_by="演示").execute()
     assert _titles("赵六") == []

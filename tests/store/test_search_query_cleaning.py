@@ -1,7 +1,7 @@
 """Archive queries with control characters: cleaned in the search layer, never an SQLite error."""
 
 from dutydesk.store.search_index import clean_query, search, terms
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.store.conftest import draft
 
 

@@ -8,11 +8,12 @@ import datetime as dt
 
 import pytest
 
-from dutydesk.store.residents import Resident, ResidentData, add_phones, create_resident, merge_residents
 from dutydesk.store.search_index import SOURCES, SearchFilter, search
 from dutydesk.store.search_rebuild import reindex_all
-from dutydesk.store.visit_progress import add_followup, record_feedback
-from dutydesk.store.visits import Visit, correct_visit, register_visit, void_visit
+from dutydesk.store.visits.resident_merge import merge_residents
+from dutydesk.store.visits.residents import Resident, ResidentData, add_phones, create_resident
+from dutydesk.store.visits.visit import Visit, correct_visit, register_visit, void_visit
+from dutydesk.store.visits.visit_progress import add_followup, record_feedback
 from tests.store.conftest import draft
 
 COLUMNS = "ref_table, ref_id, kind, title, body, keys, day, staff, voided"

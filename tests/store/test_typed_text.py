@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from dutydesk.store import audit
-from dutydesk.store.accounts import create_account
-from dutydesk.store.handover import add_note
-from dutydesk.store.resident_lookup import find_residents
-from dutydesk.store.residents import DuplicateResident, ResidentData, create_resident
+from dutydesk.store.accounts.account import create_account
+from dutydesk.store.duty.handover import add_note
+from dutydesk.store.duty.staff import StaffInput, add_staff
 from dutydesk.store.search_index import SearchFilter, search
-from dutydesk.store.staff import StaffInput, add_staff
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.resident_lookup import find_residents
+from dutydesk.store.visits.residents import DuplicateResident, ResidentData, create_resident
+from dutydesk.store.visits.visit import register_visit
 from tests.store.conftest import draft
 
 FULL_WIDTH_ID = "１１０１０５１９４９１２３１００２ｘ"
@@ -80,7 +80,7 @@ def test_v09_archive_search_with_full_width_digits(wang):
 
 
 def test_v09_proxy_case_search_and_scanned_slip_with_full_width_digits(desk):
-    from dutydesk.store.proxy_cases import case_by_slip, cases_page
+    from dutydesk.store.notices.proxy_cases import case_by_slip, cases_page
     from tests.notice_helpers import new_case, seed
 
     seed(desk)

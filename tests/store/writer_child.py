@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dutydesk.desk import open_desk
 from dutydesk.store.datafolder import DataFolder
-from dutydesk.store.visits import VisitDraft, register_visit
+from dutydesk.store.visits.visit import VisitDraft, register_visit
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ def _prefs(desk: Desk):
 
 
 def _a_case(desk: Desk):
-    from dutydesk.store.proxy_cases import ProxyCase
+    from dutydesk.store.notices.proxy_cases import ProxyCase
 
     case = ProxyCase.select().order_by(ProxyCase.id).first()
     if case is None:
@@ -42,7 +42,7 @@ def _a_case(desk: Desk):
 
 
 def _a_visit_id(desk: Desk) -> int:
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.visits.visit import Visit
 
     visit = Visit.select().order_by(Visit.id.desc()).first()
     if visit is None:
@@ -61,7 +61,7 @@ def _a_hit(desk: Desk):
 
 
 def _a_resident(desk: Desk):
-    from dutydesk.store.residents import Resident
+    from dutydesk.store.visits.residents import Resident
 
     resident = Resident.select().order_by(Resident.id).first()
     assert resident is not None, "demo data has no resident"
@@ -109,7 +109,7 @@ def _catalogue_diff(desk: Desk, parent: QWidget) -> QDialog:
     from dataclasses import replace
 
     from dutydesk.domain.catalogue import diff_catalogues
-    from dutydesk.store import catalogue
+    from dutydesk.store.notices import catalogue
     from dutydesk.ui.notices.catalogue_page import DiffDialog
 
     items = [v.item for v in catalogue.current_versions(include_retired=True)]
@@ -243,7 +243,7 @@ def _roster_preview(desk: Desk, parent: QWidget) -> QDialog:
 
 
 def _a_staff(desk: Desk):
-    from dutydesk.store.staff import active_staff
+    from dutydesk.store.duty.staff import active_staff
 
     staff = active_staff(desk.today())
     assert staff, "demo data has no staff"
@@ -257,7 +257,7 @@ def _proxy_sign_in(desk: Desk, parent: QWidget) -> QDialog:
 
 
 def _accept_reason(desk: Desk, parent: QWidget) -> QDialog:
-    from dutydesk.store.attendance import assignments_on
+    from dutydesk.store.duty.attendance import assignments_on
     from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog
 
     signed = [a for a in assignments_on(desk.today()) if a.sign_in is not None]
@@ -303,7 +303,7 @@ def _roster_import(desk: Desk, parent: QWidget) -> QDialog:
 
 
 def _major_matter(desk: Desk, parent: QWidget) -> QDialog:
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.visits.visit import Visit
     from dutydesk.ui.visits.major_matter_dialog import MajorMatterDialog
 
     return MajorMatterDialog(desk, Visit.get_by_id(_a_visit_id(desk)), parent)
@@ -316,13 +316,13 @@ def _meeting_settings(desk: Desk, parent: QWidget) -> QDialog:
 
 
 def _void_sign_in(desk: Desk, parent: QWidget) -> QDialog:
-    from dutydesk.store.meetings import MeetingSession
-    from dutydesk.store.staff import active_staff
+    from dutydesk.store.duty.meetings import MeetingSession
+    from dutydesk.store.duty.staff import active_staff
     from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 
     session = MeetingSession.select().order_by(MeetingSession.id).first()
     if session is None:
-        from dutydesk.store.meetings import add_session
+        from dutydesk.store.duty.meetings import add_session
 
         session = add_session("集中学习", desk.today(), "14:30", "", desk.who, desk.now())
     return VoidSignInDialog(desk, session, active_staff(desk.today())[0], parent)

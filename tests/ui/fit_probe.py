@@ -88,7 +88,7 @@ def button_problems(window, strict: bool) -> list[str]:
 
 def _checklist_rows(window) -> int:
     """How many material rows (of the usual height) the 一次性告知 checklist has room for."""
-    from dutydesk.store import catalogue
+    from dutydesk.store.notices import catalogue
     from dutydesk.ui.notices.tab import NoticeTab
 
     tab = window.findChildren(NoticeTab)[0]
@@ -121,7 +121,7 @@ def probe(folder: Path, strict: bool, font: str, shots: Path | None) -> dict:
     from dutydesk.app import make_app
     from dutydesk.desk import open_desk
     from dutydesk.domain.clock import FixedClock
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
     from dutydesk.store.datafolder import DataFolder
     from dutydesk.ui.main_window import MainWindow
     from dutydesk.ui.prefs import UiPrefs

@@ -34,7 +34,7 @@ def main(out: Path) -> None:
     from dutydesk.reports.contact_cards import cards, render_contact_cards
     from dutydesk.reports.field_sheet import field_sheet, render_field_sheet
     from dutydesk.reports.spot_check_papers import render_results_notice
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
     from dutydesk.store.center import load_center
     from dutydesk.store.datafolder import DataFolder
     from dutydesk.store.grid.area import areas

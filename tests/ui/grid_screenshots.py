@@ -24,7 +24,7 @@ def main(out: Path) -> None:
     from dutydesk.demo.visits_demo import residents_step
     from dutydesk.desk import open_desk
     from dutydesk.domain.clock import FixedClock
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
     from dutydesk.store.datafolder import DataFolder
     from dutydesk.ui.grid.tab import GridTab
     from dutydesk.ui.theme import apply_theme

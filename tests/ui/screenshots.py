@@ -36,7 +36,7 @@ def main(out: Path) -> None:
     fill_demo_folder(folder, seed=2026, days=120, scale=1.0, clock=clock)
     opened = open_for_gui(folder, clock)
     assert opened is not None
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     opened.desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
     window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))

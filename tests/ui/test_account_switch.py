@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import IDLE_LOCK_MINUTES, set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import IDLE_LOCK_MINUTES, set_password
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs

@@ -33,7 +33,7 @@ def test_director_corrects_center_phone_and_history_is_kept(qtbot, app, desk):
 
 
 def test_operator_does_not_see_the_center_editor(qtbot, app, desk):
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     desk.account = Account.get(Account.name == "李文书")
     window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from dutydesk.store import atomic
 from dutydesk.store.base import database
 from dutydesk.store.faults import DiskFull
-from dutydesk.store.residents import ResidentData, create_resident
+from dutydesk.store.visits.residents import ResidentData, create_resident
 from dutydesk.ui.startup import install_excepthook, open_for_gui
 from tests.ui.helpers import when_modal
 from tests.ui.test_ledger_export import books, choose_only, click, make_dialog, message, stick  # noqa: F401
@@ -100,7 +100,7 @@ def test_saving_on_a_full_disk_shows_a_box_and_the_dialog_stays_open(qtbot, app,
     stays usable and nothing was saved."""
     from PySide6.QtCore import QDate, Qt
 
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
     from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
     from tests.ui.helpers import by_name
 

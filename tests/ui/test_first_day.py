@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QTableView
 
-from dutydesk.store.visits import register_visit, void_visit
+from dutydesk.store.visits.visit import register_visit, void_visit
 from dutydesk.ui.archive.tab import ArchiveTab
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
@@ -72,7 +72,7 @@ def test_archive_search_leaves_voided_records_out_until_asked(qtbot, app, desk):
 def test_new_staff_have_no_default_post_and_must_choose_one(qtbot, app, desk):
     from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
-    from dutydesk.store.staff import Staff
+    from dutydesk.store.duty.staff import Staff
     from dutydesk.ui.duty.tab import DutyTab
 
     tab = DutyTab(desk)

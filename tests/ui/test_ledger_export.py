@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from dutydesk.reports.handoff import MANIFEST, Drive
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.ledger_export import HandoffDialog
 from dutydesk.ui.prefs import UiPrefs
 from tests.store.conftest import draft
@@ -138,8 +138,8 @@ def test_menu_has_the_action(qtbot, app, desk):
 
 
 def _operator_with_director_password(desk) -> None:
-    from dutydesk.store.accounts import Account
-    from dutydesk.store.login import set_password
+    from dutydesk.store.accounts.account import Account
+    from dutydesk.store.accounts.login import set_password
 
     set_password(Account.get(Account.name == "王书记"), "1357", desk.who, desk.now())
     desk.account = Account.get(Account.name == "李文书")

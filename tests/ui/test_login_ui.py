@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QTableWidget
 
 from dutydesk.store import audit
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import IDLE_LOCK_MINUTES, set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import IDLE_LOCK_MINUTES, set_password
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.accounts_dialog import AccountsDialog
 from dutydesk.ui.archive.audit_viewer import AuditViewer

@@ -13,7 +13,7 @@ from dutydesk.commands.demo import fill_demo_folder
 from dutydesk.desk import open_desk
 from dutydesk.domain.clock import FixedClock
 from dutydesk.domain.personal_numbers import digits_of
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.datafolder import DataFolder
 from tests.conftest import DEFAULT_NOW
 from tests.ui.test_masked_screens import _walk_tabs, _window, visible_texts
@@ -94,9 +94,9 @@ def test_v09_walking_demo_books_shows_no_full_resident_number(qtbot, app, demo_d
 def _record_dialogs(qtbot, desk, window, check) -> None:
     """The record view of this year's visits with a contact, the resident dialog, the F2 lookup
     list and the proxy slip's detail, a few of each."""
-    from dutydesk.store.proxy_cases import ProxyCase
-    from dutydesk.store.residents import Resident
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.notices.proxy_cases import ProxyCase
+    from dutydesk.store.visits.residents import Resident
+    from dutydesk.store.visits.visit import Visit
     from dutydesk.ui.notices.proxy_case_page import CasePage
     from dutydesk.ui.visits.detail import VisitDetailDialog
     from dutydesk.ui.visits.resident_edit import ResidentEditDialog

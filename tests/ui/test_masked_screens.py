@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from tests.personal_numbers_data import leaks, seed_numbers
@@ -216,7 +216,7 @@ def test_v09_operator_has_no_reveal_and_is_refused_by_the_store(qtbot, app, desk
 
 def test_v09_operator_corrects_a_masked_id_and_note_without_seeing_them(qtbot, app, desk):
     from dutydesk.domain.idcard import check_digit
-    from dutydesk.store.residents import Resident
+    from dutydesk.store.visits.residents import Resident
     from dutydesk.ui.visits.resident_edit import ResidentEditDialog
 
     resident = seed_numbers(desk)["resident"]
@@ -239,7 +239,7 @@ def test_v09_operator_corrects_a_masked_id_and_note_without_seeing_them(qtbot, a
 def test_v09_visit_correction_keeps_the_numbers_left_masked(qtbot, app, desk):
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from dutydesk.store.visits import Visit
+    from dutydesk.store.visits.visit import Visit
     from dutydesk.ui.visits.detail import VisitDetailDialog
 
     visit = seed_numbers(desk)["visits"][0]

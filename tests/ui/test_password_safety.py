@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
 
-from dutydesk.store.accounts import Account, can_approve
+from dutydesk.store.accounts.account import Account, can_approve
+from dutydesk.store.accounts.login import login_required, set_password
 from dutydesk.store.center import load_center
-from dutydesk.store.login import login_required, set_password
 from dutydesk.ui.accounts_dialog import AccountsDialog
 from dutydesk.ui.first_run import FirstRunDialog
 from dutydesk.ui.main_window import MainWindow

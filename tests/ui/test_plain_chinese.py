@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from dutydesk.commands.demo import fill_demo_folder
 from dutydesk.desk import open_desk
 from dutydesk.domain.clock import FixedClock
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.datafolder import DataFolder
-from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.notices.proxy_cases import ProxyCase
 from dutydesk.store.search_index import SearchFilter, search
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.visit import Visit
 from dutydesk.ui.archive.record import RecordDialog
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices.tab import NoticeTab

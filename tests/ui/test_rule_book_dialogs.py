@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget
 
 from dutydesk.domain.catalogue import Tick
-from dutydesk.store import notice_follow_up
-from dutydesk.store.accounts import Account
-from dutydesk.store.analysis_meeting import open_decisions
-from dutydesk.store.notices import ChecklistEntry, record_notice
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.notices import notice_follow_up
+from dutydesk.store.notices.notice import ChecklistEntry, record_notice
+from dutydesk.store.visits.analysis_meeting import open_decisions
 from dutydesk.ui.accountability_dialog import AccountabilityDialog
 from dutydesk.ui.analysis_meeting_dialog import AnalysisMeetingDialog
 from dutydesk.ui.extensions import MENU_ACTIONS
@@ -147,7 +147,7 @@ def test_p11_investigation_dialog_assigns_and_reports_with_site_survey(qtbot, ap
 
 
 def test_p11_case_detail_shows_the_investigation(desk):
-    from dutydesk.store import proxy_investigation as inv
+    from dutydesk.store.notices import proxy_investigation as inv
     from dutydesk.ui.notices.proxy_case_page import investigation_text
 
     seed(desk)

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.backup import backup_to
 from dutydesk.store.center import load_center
 from dutydesk.store.integrity import quick_check
@@ -104,7 +104,7 @@ def test_a03_interrupted_restore_is_explained_at_the_next_start(qtbot, app, desk
 
     folder = desk.folder
     backup = take_backup(folder, clock.now(), "manual")
-    from dutydesk.store.accounts import create_account
+    from dutydesk.store.accounts.account import create_account
 
     create_account("赵干部", "operator", desk.who, desk.now())
     desk.close()

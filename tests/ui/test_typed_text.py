@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTableView
 
-from dutydesk.store.residents import Resident, ResidentData, create_resident
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.residents import Resident, ResidentData, create_resident
+from dutydesk.store.visits.visit import Visit
 from dutydesk.ui.archive.tab import ArchiveTab
 from dutydesk.ui.forms import FormField, password_edit
 from dutydesk.ui.visits.resident_edit import ResidentEditDialog

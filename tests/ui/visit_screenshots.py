@@ -23,7 +23,7 @@ def main(out: Path) -> None:
     from dutydesk.domain.clock import FixedClock
     from dutydesk.store.calendar_days import enter_day
     from dutydesk.store.datafolder import DataFolder
-    from dutydesk.store.residents import Resident
+    from dutydesk.store.visits.residents import Resident
     from dutydesk.ui.theme import apply_theme
     from dutydesk.ui.visits.tab import VisitsTab
 
@@ -34,7 +34,7 @@ def main(out: Path) -> None:
     for step in (center_step, residents_step, visits_step):
         step(plan)
     enter_day(dt.date(2027, 1, 1), False, "元旦", "演示", desk.now())  # no calendar warning in the shot
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     desk.account = Account.get(Account.name == "李文书")  # an operator: numbers masked as users see them
     person = Resident.select().where(Resident.name_initials.startswith("zj")).first()

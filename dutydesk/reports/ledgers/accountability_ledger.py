@@ -9,7 +9,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.accountability import BREACH_LABELS
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.accountability import AccountabilityRecord
+from dutydesk.store.visits.accountability import AccountabilityRecord
 
 COLUMNS = [
     Column("决定时间", 16, "datetime", pdf_width=56), Column("责任人", 9, pdf_width=40),

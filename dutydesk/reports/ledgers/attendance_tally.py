@@ -7,7 +7,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.tally import month_tally
+from dutydesk.store.duty.tally import month_tally
 
 COLUMNS = [
     Column("姓名", 8, pdf_width=11), Column("职务", 9, pdf_width=8), Column("应值班次", 6, "int", total=True),

@@ -14,10 +14,10 @@ from dutydesk.domain.labels import label
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store import duty_log_feed
-from dutydesk.store.attendance import assignments_between
+from dutydesk.store.duty.attendance import assignments_between
+from dutydesk.store.duty.handover import handovers_on, notes_on
+from dutydesk.store.duty.inspections import findings_between
 from dutydesk.store.duty_log_feed import DutyLogEntry
-from dutydesk.store.handover import handovers_on, notes_on
-from dutydesk.store.inspections import findings_between
 from dutydesk.store.privacy import ExportGrant, export_text_masker
 
 COLUMNS = [

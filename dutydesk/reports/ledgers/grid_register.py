@@ -11,6 +11,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain.grid.key_persons import DIFFICULTY_TAGS
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
+from dutydesk.store.duty.staff import phone_on
 from dutydesk.store.grid.area import areas
 from dutydesk.store.grid.diary import entries
 from dutydesk.store.grid.household import households
@@ -18,7 +19,6 @@ from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits
 from dutydesk.store.grid.pairing import ASSISTANCE, Pairing
 from dutydesk.store.privacy import ExportGrant, export_masker
 from dutydesk.store.settings import get_setting
-from dutydesk.store.staff import phone_on
 
 GRID_COLUMNS = [
     Column("片区", 12, pdf_width=70), Column("范围", 18, pdf_width=110), Column("责任人", 8, pdf_width=46),

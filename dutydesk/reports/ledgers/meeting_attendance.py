@@ -8,7 +8,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.meetings import minutes_kept, month_table, session_chair
+from dutydesk.store.duty.meetings import minutes_kept, month_table, session_chair
 
 PERSON_COLUMNS = [
     Column("姓名", 8), Column("职务", 9), Column("应到次数", 6, "int", total=True),

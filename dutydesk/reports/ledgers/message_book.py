@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
-from dutydesk.store.messages import Message, messages_between
+from dutydesk.store.messages.message import Message, messages_between
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 
 COLUMNS = [

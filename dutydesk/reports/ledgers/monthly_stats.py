@@ -26,9 +26,9 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.reports.ledger.model import Chart, Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
 from dutydesk.store.audit import AuditEntry
-from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.proxy_cases import ProxyCase
-from dutydesk.store.visits import Visit, VisitFeedback, VisitPause
+from dutydesk.store.notices.catalogue import CatalogueVersion
+from dutydesk.store.notices.proxy_cases import ProxyCase
+from dutydesk.store.visits.visit import Visit, VisitFeedback, VisitPause
 
 DONE_STATES = (rules.DONE, rules.FED_BACK)
 TOP_N = 10

@@ -14,9 +14,9 @@ from dutydesk.desk import Desk
 from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS, CaseState, StepKind
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
-from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.notices.catalogue import CatalogueVersion
+from dutydesk.store.notices.proxy_cases import HANDOVER, ProxyCase, ProxyStep
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
-from dutydesk.store.proxy_cases import HANDOVER, ProxyCase, ProxyStep
 
 # The step dates are separate Excel columns (real dates to sort and filter by); the printed page
 # has no room for them and reads them in 办理经过, where every step is listed with its date.

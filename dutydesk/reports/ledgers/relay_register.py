@@ -7,7 +7,7 @@ from __future__ import annotations
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
-from dutydesk.store.relay import DIRECTIONS, DOWN, entries_between
+from dutydesk.store.duty.relay import DIRECTIONS, DOWN, entries_between
 
 COLUMNS = [
     Column("日期", 11, "date", pdf_width=54), Column("类别", 10, pdf_width=46),

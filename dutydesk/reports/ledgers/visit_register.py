@@ -14,7 +14,7 @@ from dutydesk.domain.visit_rules import DEADLINE_KINDS
 from dutydesk.reports.ledger.model import Chunk, Column, Ledger, Table
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, privacy_footer, register
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
-from dutydesk.store.visits import Visit, VisitFeedback
+from dutydesk.store.visits.visit import Visit, VisitFeedback
 
 # Excel widths (a Chinese character is two units) and, second, PDF widths in points of the
 # 774-point landscape A4 frame: fourteen columns only fit with dates and times wrapping.

@@ -16,8 +16,8 @@ from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
-from dutydesk.store.staff import Staff
-from dutydesk.store.whereabouts import current_whereabouts
+from dutydesk.store.duty.staff import Staff
+from dutydesk.store.duty.whereabouts import current_whereabouts
 
 # G01: away statuses (domain.attendance.WHEREABOUTS) that hand the area to the partner.
 AWAY = ("请假", "公出")

@@ -20,10 +20,10 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit, open_matters
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.household import Household
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.store.settings import get_setting
-from dutydesk.store.staff import Staff
 
 
 class DiaryEntry(BaseModel, VoidableMixin):

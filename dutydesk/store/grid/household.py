@@ -21,8 +21,8 @@ from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.grid.area import Area
-from dutydesk.store.residents import Resident, prefix_upper
 from dutydesk.store.settings import get_setting
+from dutydesk.store.visits.residents import Resident, prefix_upper
 
 CODE_PREFIX = declare("grid.household_code_prefix", "H", "户编码前缀（扫码和录入用）", "G02")
 HEAD = "户主"

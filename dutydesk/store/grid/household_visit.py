@@ -20,10 +20,10 @@ from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.household import Household
-from dutydesk.store.residents import Resident
-from dutydesk.store.staff import Staff
-from dutydesk.store.visits import Visit, VisitDraft, check_draft, register_visit
+from dutydesk.store.visits.residents import Resident
+from dutydesk.store.visits.visit import Visit, VisitDraft, check_draft, register_visit
 
 VISIT = "走访"
 PAIRED = "结对帮扶"

@@ -14,9 +14,9 @@ from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.household import Household
 from dutydesk.store.settings import get_setting
-from dutydesk.store.staff import Staff
 
 ASSISTANCE = "结对帮扶"
 MENTORING = "联系帮带"

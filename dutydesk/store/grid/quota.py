@@ -16,11 +16,11 @@ from dutydesk.domain.grid.roles import CADRE_KINDS, MAIN, OTHER, TOWNSHIP, cadre
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.base import database
 from dutydesk.store.center import load_center
+from dutydesk.store.duty.staff import Staff, active_staff
 from dutydesk.store.grid.area import Area
 from dutydesk.store.grid.household import Household
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, pairings_of
 from dutydesk.store.settings import get_setting
-from dutydesk.store.staff import Staff, active_staff
 
 ORDER = {rules.FAR_BEHIND: 0, rules.BEHIND: 1, rules.ON_TRACK: 2}
 

@@ -30,7 +30,8 @@ from dutydesk.store.grid.household import (
     create_household,
     next_code,
 )
-from dutydesk.store.residents import (
+from dutydesk.store.settings import get_setting
+from dutydesk.store.visits.residents import (
     Resident,
     ResidentData,
     ResidentPhone,
@@ -38,7 +39,6 @@ from dutydesk.store.residents import (
     add_phones,
     create_resident,
 )
-from dutydesk.store.settings import get_setting
 
 REASON = "导入花名册"
 

@@ -4,13 +4,13 @@ Chinese labels of their fields in the archive's record view."""
 from __future__ import annotations
 
 from dutydesk.domain.grid.spot_check import QUESTIONS
-from dutydesk.store import record_view
+from dutydesk.store.archive import record_view
 from dutydesk.store.grid.diary import DiaryEntry
 from dutydesk.store.grid.household import Household, HouseholdMember
 from dutydesk.store.grid.household_visit import HouseholdVisit, HouseholdVisitCadre, HouseholdVisitNeed
 from dutydesk.store.grid.spot_check import SPOT_CHECK_LABELS, SpotCheck, SpotCheckItem, items
-from dutydesk.store.residents import name_initials
 from dutydesk.store.search_index import SearchDoc, register, register_dependent
+from dutydesk.store.visits.residents import name_initials
 
 
 def _join(*parts: object) -> str:

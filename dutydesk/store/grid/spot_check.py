@@ -20,11 +20,11 @@ from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.area import Area, areas
 from dutydesk.store.grid.household import Household, households, members
 from dutydesk.store.grid.household_visit import HouseholdVisit
 from dutydesk.store.settings import get_setting
-from dutydesk.store.staff import Staff
 
 # Field labels in the archive's record view (registered by ``store.grid.search``).
 SPOT_CHECK_LABELS = {

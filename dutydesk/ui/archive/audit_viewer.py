@@ -8,14 +8,14 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.labels import label
-from dutydesk.store.audit_query import (
+from dutydesk.store.archive.audit_query import (
     AuditFilter,
     audit_accounts,
     audit_page,
     audited_tables,
 )
+from dutydesk.store.archive.record_view import display_value, field_label, record_number, table_label
 from dutydesk.store.privacy import mask_numbers
-from dutydesk.store.record_view import display_value, field_label, record_number, table_label
 from dutydesk.ui.forms import date_edit
 from dutydesk.ui.record_list import RecordListDialog
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.reports.ledger import ExportCancelled
 from dutydesk.reports.year_archive import file_year
-from dutydesk.store.year_filing import FilingRefused, YearClosure, archive_dir, closed_years
+from dutydesk.store.archive.year_filing import FilingRefused, YearClosure, archive_dir, closed_years
 from dutydesk.ui.background import Cancelled, run_with_progress
 from dutydesk.ui.forms import FormField, button_row, push_button
 

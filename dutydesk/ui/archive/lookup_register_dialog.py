@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from dutydesk.desk import Desk
 from dutydesk.reports.archive_ledgers import approval_text, lookup_register_ledger, retention_text
 from dutydesk.reports.ledger import ExportCancelled, write_ledger
-from dutydesk.store.lookup_register import LookupEntry, register_page
+from dutydesk.store.archive.lookup_register import LookupEntry, register_page
 from dutydesk.store.privacy import log_export, mask_numbers
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.background import Cancelled, run_with_progress

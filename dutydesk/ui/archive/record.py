@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.retention import APPROVER_LABELS, PRINCIPAL, RETENTION_LABELS
-from dutydesk.store.audit_query import describe, record_history
-from dutydesk.store.lookup_register import (
+from dutydesk.store.archive.audit_query import describe, record_history
+from dutydesk.store.archive.lookup_register import (
     Approval,
     ApprovalRefused,
     approval_mode,
@@ -29,11 +29,11 @@ from dutydesk.store.lookup_register import (
     needed_for,
     needs_password,
 )
+from dutydesk.store.archive.record_view import record_fields
+from dutydesk.store.archive.retention import retention_for
+from dutydesk.store.archive.year_filing import CorrectionInvalid, add_correction, corrections_for
 from dutydesk.store.privacy import mask_text
-from dutydesk.store.record_view import record_fields
-from dutydesk.store.retention import retention_for
 from dutydesk.store.search_index import Hit
-from dutydesk.store.year_filing import CorrectionInvalid, add_correction, corrections_for
 from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 
 

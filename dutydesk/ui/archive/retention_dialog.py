@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS, approver_needed
-from dutydesk.store.retention import retention_table, set_retention
+from dutydesk.store.archive.retention import retention_table, set_retention
 from dutydesk.store.search_index import kinds
 from dutydesk.ui.forms import button_row, date_edit, push_button
 from dutydesk.ui.screen_fit import scrolling

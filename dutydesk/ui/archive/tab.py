@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.highlight import highlight, snippet
 from dutydesk.domain.retention import RETENTION_LABELS
-from dutydesk.store.lookup_register import SESSION_MINUTES, Approval, ApprovalRefused, needed_for, record_lookup
+from dutydesk.store.archive.lookup_register import SESSION_MINUTES, Approval, ApprovalRefused, needed_for, record_lookup
+from dutydesk.store.archive.retention import RetentionCache
 from dutydesk.store.privacy import mask_numbers
-from dutydesk.store.retention import RetentionCache
 from dutydesk.store.search_index import (
     Hit,
     QueryError,

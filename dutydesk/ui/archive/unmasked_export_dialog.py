@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.accounts import approver_accounts, can_approve
+from dutydesk.store.accounts.account import approver_accounts, can_approve
 from dutydesk.store.privacy import ExportGrant, ExportRefused, authorize_unmasked_export
 from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
 from dutydesk.domain.labels import label
-from dutydesk.store.inspections import DutyFinding, FindingError, record_complaint, record_inspection
-from dutydesk.store.satisfaction import SurveyError, record_survey
-from dutydesk.store.staff import active_staff, staff_by_name
+from dutydesk.store.duty.inspections import DutyFinding, FindingError, record_complaint, record_inspection
+from dutydesk.store.duty.satisfaction import SurveyError, record_survey
+from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors

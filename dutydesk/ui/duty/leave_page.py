@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.attendance import LEAVE_TYPES
-from dutydesk.store.duty_config import duty_config
-from dutydesk.store.leave import (
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.leave import (
     LeaveError,
     LeaveInput,
     LeaveRequest,
@@ -26,8 +26,8 @@ from dutydesk.store.leave import (
     leave_page,
     request_leave,
 )
-from dutydesk.store.leave_return import LeaveReturnInvalid, report_back, return_text
-from dutydesk.store.staff import active_staff
+from dutydesk.store.duty.leave_return import LeaveReturnInvalid, report_back, return_text
+from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors

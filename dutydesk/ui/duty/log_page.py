@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.store.duty_log import duty_log
-from dutydesk.store.handover import NOTE_KINDS, add_note
+from dutydesk.store.duty.duty_log import duty_log
+from dutydesk.store.duty.handover import NOTE_KINDS, add_note
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source

@@ -1,6 +1,6 @@
 """会议学习 page: the month's meetings and study sessions, attendance taken at each with the duty
 sign-in identity (own PIN, or 代签 on the principal leader's authority), and the minutes (D17, D05,
-A04). The rules and the numbers live in ``store.meetings``; this page only shows and calls it."""
+A04). The rules and the numbers live in ``store.duty.meetings``; this page only shows and calls it."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store.accounts import principal_leaders
-from dutydesk.store.meetings import (
+from dutydesk.store.accounts.account import principal_leaders
+from dutydesk.store.duty.meetings import (
     MeetingInvalid,
     MeetingSession,
     add_session,
@@ -43,8 +43,8 @@ from dutydesk.store.meetings import (
     sign_meeting,
     void_session,
 )
+from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.store.privacy import mask_text
-from dutydesk.store.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source

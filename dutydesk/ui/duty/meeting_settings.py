@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QMessageBox, QSpi
 from dutydesk.desk import Desk
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.domain.settings import Setting
-from dutydesk.store.relay import RELAY_DAYS
+from dutydesk.store.duty.relay import RELAY_DAYS
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, push_button

@@ -16,7 +16,7 @@ def open_settings(desk: Desk, window: QWidget) -> None:
 
 def on_duty_text(desk: Desk) -> str:
     """The status bar says who is at the desk now (D04)."""
-    from dutydesk.store.attendance import on_duty_now
+    from dutydesk.store.duty.attendance import on_duty_now
 
     names = on_duty_now(desk.now())
     return f"当班：{'、'.join(names)}" if names else ""

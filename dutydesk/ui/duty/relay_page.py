@@ -7,8 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.privacy import mask_text
-from dutydesk.store.relay import (
+from dutydesk.store.duty.relay import (
     DIRECTIONS,
     RELAY_HOW,
     RelayDraft,
@@ -19,6 +18,7 @@ from dutydesk.store.relay import (
     relay_page,
     void_entry,
 )
+from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.store.meetings import review_signed_in_week
-from dutydesk.store.review_meeting import (
+from dutydesk.store.duty.meetings import review_signed_in_week
+from dutydesk.store.duty.review_meeting import (
     ReviewMeetingInvalid,
     WeekMeeting,
     last_week_meeting,
@@ -25,7 +25,7 @@ from dutydesk.store.review_meeting import (
     record_meeting,
     week_meeting,
 )
-from dutydesk.store.staff import active_staff
+from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors

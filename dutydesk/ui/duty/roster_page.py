@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.store.duty_config import DutyConfigs
-from dutydesk.store.roster import (
+from dutydesk.store.duty.duty_config import DutyConfigs
+from dutydesk.store.duty.roster import (
     RosterEditError,
     RosterProblems,
     RosterSlot,
@@ -40,7 +40,7 @@ from dutydesk.store.roster import (
     special_periods,
     swap,
 )
-from dutydesk.store.staff import active_staff, staff_by_name
+from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors

@@ -29,7 +29,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import duty_settings as ds
 from dutydesk.domain.duty_settings import DAY_MODES, WEEKDAY_NAMES, SessionDef, validate_sessions
 from dutydesk.domain.staff import STAFF_ROLES
-from dutydesk.store.duty_config import DutyConfig, duty_config
+from dutydesk.store.duty.duty_config import DutyConfig, duty_config
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.duty.sign_in_settings import SignInBookSettings

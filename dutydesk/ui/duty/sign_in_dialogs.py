@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from dutydesk.desk import Desk
 from dutydesk.domain.sign_in_book import EXCUSE_TYPES
-from dutydesk.store.accounts import principal_leaders
-from dutydesk.store.attendance import DutyAssignment, SignIn
-from dutydesk.store.sign_in_book import SignInBookError, accept_reason, proxy_sign_in
-from dutydesk.store.sign_in_identity import IdentityRefused, set_pin
-from dutydesk.store.staff import Staff, active_staff, staff_by_name
+from dutydesk.store.accounts.account import principal_leaders
+from dutydesk.store.duty.attendance import DutyAssignment, SignIn
+from dutydesk.store.duty.sign_in_book import SignInBookError, accept_reason, proxy_sign_in
+from dutydesk.store.duty.sign_in_identity import IdentityRefused, set_pin
+from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
 from dutydesk.ui.forms import FormField, account_box, add_field, button_row, password_edit, push_button, show_errors
 
 

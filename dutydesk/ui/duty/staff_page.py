@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.staff import ROTATION_MODES, STAFF_ROLES, default_rotation
-from dutydesk.store.staff import (
+from dutydesk.store.duty.staff import (
     Staff,
     StaffError,
     StaffInput,

@@ -13,7 +13,7 @@ from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import tally_row
-from dutydesk.store.tally import month_tally
+from dutydesk.store.duty.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source

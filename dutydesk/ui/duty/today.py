@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.attendance import AFTER_CUTOFF_LATE, WHEREABOUTS, is_not_early
 from dutydesk.domain.sign_in_book import AFTER_CUTOFF
-from dutydesk.store.attendance import (
+from dutydesk.store.duty.attendance import (
     SIGN_IN_OPENS,
     DutyAssignment,
     SignInError,
@@ -33,15 +33,15 @@ from dutydesk.store.attendance import (
     sign_in,
     sign_out,
 )
-from dutydesk.store.duty_config import duty_config
-from dutydesk.store.handover import acknowledge, open_matters_text, pending_handover
-from dutydesk.store.leave import leaves_between
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.handover import acknowledge, open_matters_text, pending_handover
+from dutydesk.store.duty.leave import leaves_between
+from dutydesk.store.duty.sign_in_book import after_cutoff_today
+from dutydesk.store.duty.sign_in_identity import IdentityRefused, pins_in_use
+from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
+from dutydesk.store.duty.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.settings import get_setting
-from dutydesk.store.sign_in_book import after_cutoff_today
-from dutydesk.store.sign_in_identity import IdentityRefused, pins_in_use
-from dutydesk.store.staff import Staff, active_staff, staff_by_name
-from dutydesk.store.whereabouts import current_whereabouts, set_whereabouts
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.duty.today_meetings import TodayMeetingsLine

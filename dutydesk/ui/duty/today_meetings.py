@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.meetings import MeetingSession, session_summary, sessions_between
+from dutydesk.store.duty.meetings import MeetingSession, session_summary, sessions_between
 from dutydesk.store.privacy import mask_numbers
 
 TOPIC_CHARS = 12  # a long topic is cut on the line; the tooltip has it whole

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.meetings import MeetingAttendance, MeetingInvalid, MeetingSession, void_sign_in
-from dutydesk.store.staff import Staff
+from dutydesk.store.duty.meetings import MeetingAttendance, MeetingInvalid, MeetingSession, void_sign_in
+from dutydesk.store.duty.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
 
 

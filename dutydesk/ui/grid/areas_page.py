@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.field_errors import FieldErrors
+from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
 from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, mask_text
-from dutydesk.store.staff import Staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.grid.paper_buttons import print_contact_cards, print_field_sheet
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
 from dutydesk.domain.grid import quota
 from dutydesk.domain.grid.roles import is_cadre
-from dutydesk.store.staff import active_staff
+from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 

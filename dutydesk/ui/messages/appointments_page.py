@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain import appointment as rules
-from dutydesk.store.appointments import (
+from dutydesk.store.messages.appointments import (
     Appointment,
     AppointmentDraft,
     AppointmentInvalid,

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain import inquiry_letter as rules
-from dutydesk.store import inquiry_letters as store
-from dutydesk.store.accounts import approver_accounts
-from dutydesk.store.inquiry_letters import InquiryLetter, LetterDraft, LetterInvalid
+from dutydesk.store.accounts.account import approver_accounts
+from dutydesk.store.messages import inquiry_letters as store
+from dutydesk.store.messages.inquiry_letters import InquiryLetter, LetterDraft, LetterInvalid
 from dutydesk.ui.forms import date_edit, password_edit
 from dutydesk.ui.messages.form_dialog import RecordFormDialog, combo
 from dutydesk.ui.messages.record_page import RecordPage

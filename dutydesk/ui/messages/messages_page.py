@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain import message as rules
-from dutydesk.store.messages import Message, MessageDraft, deliver, leave_message, recent_messages
+from dutydesk.store.messages.message import Message, MessageDraft, deliver, leave_message, recent_messages
 from dutydesk.store.privacy import mask_for, mask_text
 from dutydesk.ui.messages.form_dialog import RecordFormDialog, combo
 from dutydesk.ui.messages.record_page import RecordPage

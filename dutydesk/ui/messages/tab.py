@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.appointments import Appointment
+from dutydesk.store.messages.appointments import Appointment
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.messages.appointments_page import AppointmentsPage

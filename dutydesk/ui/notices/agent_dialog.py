@@ -8,10 +8,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store import session_agent
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.staff import active_staff
+from dutydesk.store.notices import session_agent
 from dutydesk.store.settings import get_setting, set_setting
-from dutydesk.store.staff import active_staff
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 
 

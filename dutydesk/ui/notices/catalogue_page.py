@@ -31,10 +31,10 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import FORMS, KINDS, CatalogueDiff, CatalogueError, ServiceItem, describe_diff
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.placeholders import unfilled
-from dutydesk.store import catalogue
-from dutydesk.store.catalogue import CatalogueVersion
 from dutydesk.store.center import load_center
 from dutydesk.store.faults import plain_message
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices.catalogue import CatalogueVersion
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side

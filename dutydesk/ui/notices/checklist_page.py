@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, ServiceItem, Tick, check_fee, decide
-from dutydesk.store import notices, proxy_cases, proxy_intake, reprints
-from dutydesk.store.catalogue import CatalogueVersion
-from dutydesk.store.notices import ChecklistEntry, NoticeInvalid, NoticeRecord
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices import proxy_cases, proxy_intake, reprints
+from dutydesk.store.notices.catalogue import CatalogueVersion
+from dutydesk.store.notices.notice import ChecklistEntry, NoticeInvalid, NoticeRecord
+from dutydesk.store.notices.proxy_cases import CaseInvalid, ProxyCase
+from dutydesk.store.notices.reprints import Reprint, ReprintInvalid
 from dutydesk.store.privacy import mask_numbers
-from dutydesk.store.proxy_cases import CaseInvalid, ProxyCase
-from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
@@ -261,7 +262,7 @@ class ChecklistPage(QWidget):
         self.refresh_visits()
         index = self.visit_combo.findData(visit_id)
         if index < 0:
-            from dutydesk.store.visits import visit_by_id
+            from dutydesk.store.visits.visit import visit_by_id
 
             visit = visit_by_id(visit_id)
             if visit is None:
@@ -274,7 +275,7 @@ class ChecklistPage(QWidget):
 
     def suggest_item(self, visit_id: int) -> None:
         """Open on the item the visit asks for (N01), cursor on the first material; else search."""
-        from dutydesk.store.visits import visit_by_id
+        from dutydesk.store.visits.visit import visit_by_id
 
         visit = visit_by_id(visit_id)
         version = proxy_intake.suggested_version(visit) if visit is not None else None
@@ -290,7 +291,7 @@ class ChecklistPage(QWidget):
         self.table.setFocus()
 
     def _visit_chosen(self) -> None:
-        from dutydesk.store.visits import visit_by_id
+        from dutydesk.store.visits.visit import visit_by_id
 
         visit_id = self.visit_combo.currentData()
         visit = visit_by_id(visit_id) if visit_id else None

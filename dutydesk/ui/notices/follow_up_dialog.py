@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
-from dutydesk.store import notice_follow_up as follow
-from dutydesk.store.notices import NoticeRecord
+from dutydesk.store.notices import notice_follow_up as follow
+from dutydesk.store.notices.notice import NoticeRecord
 from dutydesk.store.privacy import mask_for
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.record_list import read_only

@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store import proxy_investigation as inv
-from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.notices import proxy_investigation as inv
+from dutydesk.store.notices.proxy_cases import ProxyCase
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 
 

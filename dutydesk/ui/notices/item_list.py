@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from dutydesk.store import catalogue
-from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices.catalogue import CatalogueVersion
 
 
 def fill_item_list(widget: QListWidget, query: str, chosen: str | None,

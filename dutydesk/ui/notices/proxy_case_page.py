@@ -36,11 +36,11 @@ from dutydesk.desk import Desk
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, STEP_FIELDS, STEP_LABELS, StepError, StepKind
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import proxy_cases, reprints
-from dutydesk.store.daily_work import ArchiveOnly, daily_case
+from dutydesk.store.archive.daily_work import ArchiveOnly, daily_case
+from dutydesk.store.notices import proxy_cases, reprints
+from dutydesk.store.notices.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
+from dutydesk.store.notices.reprints import Reprint, ReprintInvalid
 from dutydesk.store.privacy import RevealRefused, log_reveal, mask_numbers, mask_value, may_see_unmasked
-from dutydesk.store.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
-from dutydesk.store.reprints import Reprint, ReprintInvalid
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.reveal import LABEL as REVEAL_LABEL
@@ -221,7 +221,7 @@ def investigation_text(case: ProxyCase) -> str:
     """P11: the investigation line of the case detail ('' for items that need none)."""
     if not case.item_version.item.investigated:
         return ""
-    from dutydesk.store.proxy_investigation import investigation_of
+    from dutydesk.store.notices.proxy_investigation import investigation_of
 
     row = investigation_of(case)
     if row is None:

@@ -13,11 +13,11 @@ from dutydesk.desk import Desk
 from dutydesk.domain.catalogue import Outcome
 from dutydesk.domain.placeholders import UnfilledTemplate, check_printable
 from dutydesk.domain.proxy_case import normalize_slip_no
-from dutydesk.store import catalogue, proxy_cases
 from dutydesk.store.center import load_center
-from dutydesk.store.notices import NoticeRecord
-from dutydesk.store.proxy_cases import ProxyCase
-from dutydesk.store.reprints import Reprint
+from dutydesk.store.notices import catalogue, proxy_cases
+from dutydesk.store.notices.notice import NoticeRecord
+from dutydesk.store.notices.proxy_cases import ProxyCase
+from dutydesk.store.notices.reprints import Reprint
 from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.notices import rule_book_menu  # noqa: F401  (告知跟进, 值班代办员, 民情分析会, 问责记录)

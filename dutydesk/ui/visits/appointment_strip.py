@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from dutydesk.desk import Desk
 from dutydesk.domain import appointment as rules
-from dutydesk.store.appointments import Appointment, appointment_by_id, appointments_on, line_text, visit_fields_for
+from dutydesk.store.messages.appointments import (
+    Appointment,
+    appointment_by_id,
+    appointments_on,
+    line_text,
+    visit_fields_for,
+)
 from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 

@@ -29,13 +29,13 @@ from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.personal_numbers import restore_numbers
-from dutydesk.store import visit_progress as progress
+from dutydesk.store.archive.daily_work import daily_visit
+from dutydesk.store.archive.record_view import display_value, field_label
 from dutydesk.store.audit import history
-from dutydesk.store.daily_work import daily_visit
-from dutydesk.store.incident_reports import reports_of
 from dutydesk.store.privacy import mask_numbers, mask_value
-from dutydesk.store.record_view import display_value, field_label
-from dutydesk.store.visits import (
+from dutydesk.store.visits import visit_progress as progress
+from dutydesk.store.visits.incident_reports import reports_of
+from dutydesk.store.visits.visit import (
     Visit,
     VisitExtension,
     VisitFeedback,

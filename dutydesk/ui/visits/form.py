@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
-from dutydesk.store.accounts import Account
-from dutydesk.store.first_responder import default_responder, on_duty_names
-from dutydesk.store.resident_lookup import ResidentMatch
-from dutydesk.store.visit_queries import register_for_person
-from dutydesk.store.visits import Visit, VisitDraft, VisitInvalid, deadline_days_for
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.visits.first_responder import default_responder, on_duty_names
+from dutydesk.store.visits.resident_lookup import ResidentMatch
+from dutydesk.store.visits.visit import Visit, VisitDraft, VisitInvalid, deadline_days_for
+from dutydesk.store.visits.visit_queries import register_for_person
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.theme import OK_GREEN
@@ -214,7 +214,7 @@ class VisitForm(QWidget):
         self.person_button.setVisible(shown)
 
     def edit_resident(self) -> None:
-        from dutydesk.store.residents import Resident
+        from dutydesk.store.visits.residents import Resident
         from dutydesk.ui.visits.resident_edit import ResidentEditDialog
 
         if self.resident_id is None:

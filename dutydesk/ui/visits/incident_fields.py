@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLabel, QLi
 
 from dutydesk.domain import incident
 from dutydesk.domain.visit_rules import INCIDENT_RECIPIENTS
-from dutydesk.store.incident_reports import report_hours
+from dutydesk.store.visits.incident_reports import report_hours
 from dutydesk.ui.forms import FormField, add_field
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 

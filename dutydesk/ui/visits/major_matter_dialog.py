@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.store.incident_reports import report_major_matter
-from dutydesk.store.visits import Visit, VisitInvalid
+from dutydesk.store.visits.incident_reports import report_major_matter
+from dutydesk.store.visits.visit import Visit, VisitInvalid
 from dutydesk.ui.forms import FormField, add_field, show_errors
 from dutydesk.ui.visits.incident_fields import IncidentFields
 

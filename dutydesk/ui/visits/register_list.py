@@ -27,7 +27,7 @@ from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.store.privacy import mask_numbers
-from dutydesk.store.visit_queries import VisitFilter, VisitRow, visit_page
+from dutydesk.store.visits.visit_queries import VisitFilter, VisitRow, visit_page
 from dutydesk.ui.forms import date_edit, push_button
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.store.privacy import mask_value
-from dutydesk.store.residents import (
+from dutydesk.store.visits.residents import (
     TAGS,
     DuplicateResident,
     Resident,

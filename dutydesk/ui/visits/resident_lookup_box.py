@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.store.privacy import mask_value
-from dutydesk.store.resident_lookup import ResidentMatch, lookup
+from dutydesk.store.visits.resident_lookup import ResidentMatch, lookup
 from dutydesk.ui.forms import normalise_typing
 
 

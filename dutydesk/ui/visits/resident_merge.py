@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.privacy import mask_value
-from dutydesk.store.resident_lookup import ResidentMatch
-from dutydesk.store.residents import merge_residents
+from dutydesk.store.visits.resident_lookup import ResidentMatch
+from dutydesk.store.visits.resident_merge import merge_residents
 from dutydesk.ui.forms import button_row, push_button
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 

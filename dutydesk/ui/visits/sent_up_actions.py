@@ -10,9 +10,9 @@ from dutydesk.desk import Desk
 from dutydesk.domain import higher_approval
 from dutydesk.reports.sent_up_note import print_sent_up_note
 from dutydesk.store.center import load_center
-from dutydesk.store.leadership_requests import ASKED_OF, REASONS, ask_leadership
-from dutydesk.store.sent_up import SentUp, record_sent_up, usual_days_for
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.leadership_requests import ASKED_OF, REASONS, ask_leadership
+from dutydesk.store.visits.sent_up import SentUp, record_sent_up, usual_days_for
+from dutydesk.store.visits.visit import Visit
 from dutydesk.ui.forms import date_edit
 from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
 from dutydesk.ui.prefs import UiPrefs

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.store.privacy import mask_numbers
-from dutydesk.store.visit_summary import visit_summary
+from dutydesk.store.visits.visit_summary import visit_summary
 from dutydesk.ui.forms import button_row, date_edit, push_button
 
 

@@ -166,7 +166,7 @@ class VisitsTab(QWidget):
         self.form.message.setText(f"预约到场：{appointment.person_name}，请选择事项类别和处理方式后保存")
 
     def _appointment_came(self, visit) -> None:
-        from dutydesk.store.appointments import AppointmentInvalid, mark_arrived
+        from dutydesk.store.messages.appointments import AppointmentInvalid, mark_arrived
 
         appointment = booked_appointment(self.pending_appointment) if self.pending_appointment else None
         self.pending_appointment = None

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from dutydesk.reports.handoff import hand_off
 from dutydesk.reports.ledger import Column, Ledger, Table, static_rows, write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.store.conftest import draft
 
 LETTER = "\n".join(f"第{i}行：反映村道破损、路灯不亮，请求尽快修缮。" for i in range(1, 501))

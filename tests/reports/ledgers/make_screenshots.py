@@ -21,10 +21,10 @@ from dutydesk.domain.clock import FixedClock
 from dutydesk.domain.proxy_case import StepKind
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store import catalogue, proxy_cases
-from dutydesk.store.attendance import sign_in, sign_out
 from dutydesk.store.datafolder import DataFolder
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.duty.attendance import sign_in, sign_out
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.notices import catalogue, proxy_cases
 from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
 from tests.notice_helpers import new_case

@@ -8,8 +8,8 @@ from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import COLUMNS
-from dutydesk.store.attendance import sign_in
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.duty.attendance import sign_in
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on

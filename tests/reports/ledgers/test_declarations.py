@@ -12,11 +12,11 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.proxy_case import StepKind
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store import proxy_cases
-from dutydesk.store.attendance import sign_in, sign_out
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
-from dutydesk.store.visit_progress import complete, record_feedback
-from dutydesk.store.visits import register_visit, void_visit
+from dutydesk.store.duty.attendance import sign_in, sign_out
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.notices import proxy_cases
+from dutydesk.store.visits.visit import register_visit, void_visit
+from dutydesk.store.visits.visit_progress import complete, record_feedback
 from tests.approvers import approver
 from tests.duty_helpers import count_after_cutoff_as_late, make_staff, put_on
 from tests.notice_helpers import new_case, proxy_visit, seed

@@ -7,9 +7,9 @@ import datetime as dt
 from dutydesk.domain import meeting_rules as rules
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
-from dutydesk.store.meetings import add_session, record_minutes, sign_meeting
-from dutydesk.store.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.duty.meetings import add_session, record_minutes, sign_meeting
+from dutydesk.store.duty.relay import DOWN, UP, RelayDraft, mark_relayed, record_entry
 from tests.approvers import approver
 from tests.duty_helpers import make_staff
 from tests.reports.ledgers.test_declarations import data_rows, pdf_text, rows_of
@@ -86,7 +86,7 @@ def test_d17_d18_usb_hand_off_carries_both_new_ledgers(desk, tmp_path):
 def test_a04_the_years_minutes_are_filed_with_the_year_archive(desk, tmp_path):
     from dutydesk.reports.meeting_minutes import minutes_ledger
     from dutydesk.reports.year_archive import YEARLY_LEDGERS
-    from dutydesk.store.review_meeting import record_meeting
+    from dutydesk.store.duty.review_meeting import record_meeting
 
     s = make_staff(desk)
     assert minutes_ledger in YEARLY_LEDGERS
@@ -106,7 +106,7 @@ def test_a04_the_years_minutes_are_filed_with_the_year_archive(desk, tmp_path):
 
 def test_d07_duty_tally_ledger_says_why_an_absence_after_leave(desk, tmp_path):
     from dutydesk.reports.ledgers.attendance_tally import COLUMNS
-    from dutydesk.store.leave_return import report_back
+    from dutydesk.store.duty.leave_return import report_back
     from tests.duty_helpers import put_on
 
     s = make_staff(desk)

@@ -7,9 +7,9 @@ import pytest
 from dutydesk.cli import main
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
-from dutydesk.store import inquiry_letters as letters
-from dutydesk.store.inquiry_letters import LetterDraft
-from dutydesk.store.messages import MessageDraft, deliver, leave_message
+from dutydesk.store.messages import inquiry_letters as letters
+from dutydesk.store.messages.inquiry_letters import LetterDraft
+from dutydesk.store.messages.message import MessageDraft, deliver, leave_message
 from tests.reports.ledgers.test_declarations import data_rows, pdf_text
 
 NOV = Period.month(2026, 11)

@@ -13,7 +13,7 @@ from dutydesk.reports.fonts import register_cjk_font
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledger.pdf import FONT_SIZE, MARGIN, PADDING, PAGE, _widths
 from dutydesk.reports.ledgers import LEDGERS, Period, attendance_tally, duty_log, proxy_ledger, visit_register
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.store.conftest import draft
 
 NAME_HEADERS = {"来访人", "群众姓名", "姓名", "首问责任人", "代办员", "值班人员"}

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from dutydesk.store.audit import history
+from dutydesk.store.duty.whereabouts import set_whereabouts
 from dutydesk.store.grid.area import AreaDraft, AreaInvalid, change_area, create_area, responsible, responsible_label
-from dutydesk.store.whereabouts import set_whereabouts
 
 
 def test_g01_owner_is_responsible_while_at_work(desk, village):

@@ -3,9 +3,9 @@
 import datetime as dt
 
 from dutydesk.domain.retention import DEFAULT_RETENTION, LONG_TERM, PERMANENT
+from dutydesk.store.archive.record_view import record_fields
 from dutydesk.store.grid.diary import DiaryDraft, add_entry
 from dutydesk.store.grid.household_visit import HouseholdVisitDraft, NeedDraft, record_household_visit
-from dutydesk.store.record_view import record_fields
 from dutydesk.store.search_index import SearchFilter, search
 from dutydesk.store.search_rebuild import reindex_all
 

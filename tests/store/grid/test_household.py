@@ -13,7 +13,7 @@ from dutydesk.store.grid.household import (
     members,
     remove_member,
 )
-from dutydesk.store.residents import ResidentData, create_resident
+from dutydesk.store.visits.residents import ResidentData, create_resident
 
 
 def test_g02_household_has_head_members_tags_and_a_code(desk, village):

@@ -13,7 +13,7 @@ from dutydesk.store.grid.household_visit import (
     record_household_visit,
     visits_of_household,
 )
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.visit import Visit
 
 
 def test_g03_need_raised_on_a_visit_becomes_a_matter_with_its_deadline(desk, village):

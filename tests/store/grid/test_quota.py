@@ -95,7 +95,7 @@ def test_g03_board_lists_cadres_furthest_behind_first(desk, village, clock):
 
 
 def test_g03_township_cadre_every_household_each_quarter(desk, village, clock):
-    from dutydesk.store.staff import StaffInput, add_staff
+    from dutydesk.store.duty.staff import StaffInput, add_staff
 
     stationed = add_staff(StaffInput("孙选派", "选派干部", "13900000009", active_from=dt.date(2025, 1, 1)),
                           desk.who, desk.now())

@@ -9,7 +9,7 @@ from dutydesk.store.audit import AuditEntry
 from dutydesk.store.grid import roster_import
 from dutydesk.store.grid.household import Household, households, members
 from dutydesk.store.grid.roster_import import ImportCancelled, apply_import, read_and_plan
-from dutydesk.store.residents import Resident, ResidentData, create_resident
+from dutydesk.store.visits.residents import Resident, ResidentData, create_resident
 from tests.roster_helpers import LI_18, WANG_ID, ZHE_ID, write_roster
 
 

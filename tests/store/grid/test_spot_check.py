@@ -106,7 +106,7 @@ def test_g06_nothing_to_draw_says_why(desk):
 
 def test_g06_the_recorded_seed_repeats_the_draw(desk, village):
     from dutydesk.store.grid.household import HouseholdDraft, create_household
-    from dutydesk.store.residents import ResidentData, create_resident
+    from dutydesk.store.visits.residents import ResidentData, create_resident
 
     for i in range(8):
         person = create_resident(ResidentData(f"住户{i}", village_group="三组"), desk.who, desk.now())

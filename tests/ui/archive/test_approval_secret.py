@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from dutydesk.domain.retention import PRINCIPAL
-from dutydesk.store.accounts import Account, set_principal
-from dutydesk.store.login import set_password
-from dutydesk.store.lookup_register import LookupEntry
+from dutydesk.store.accounts.account import Account, set_principal
+from dutydesk.store.accounts.login import set_password
+from dutydesk.store.archive.lookup_register import LookupEntry
 from dutydesk.store.search_index import search
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.archive.record import ApprovalDialog
 from tests.store.conftest import draft
 from tests.ui.helpers import by_name, type_text

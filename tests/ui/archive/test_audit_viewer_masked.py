@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.visits import VisitDraft, correct_visit, register_visit
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.visits.visit import VisitDraft, correct_visit, register_visit
 from dutydesk.ui.archive.audit_viewer import AuditViewer
 from tests.ui.helpers import by_name
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableView
 
-from dutydesk.store.lookup_register import approve, record_lookup
+from dutydesk.store.archive.lookup_register import approve, record_lookup
 from dutydesk.store.search_index import search
 from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
 from tests.approvers import approver

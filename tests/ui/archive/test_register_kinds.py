@@ -9,12 +9,12 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView, QTableWidget
 
-from dutydesk.store.accounts import Account, set_principal
-from dutydesk.store.lookup_register import LookupEntry
+from dutydesk.store.accounts.account import Account, set_principal
+from dutydesk.store.archive.lookup_register import LookupEntry
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.archive.tab import ArchiveTab
 from tests.approvers import SECRET
-from tests.store.test_register_search import KINDS, make_records
+from tests.store.archive.test_register_search import KINDS, make_records
 from tests.ui.archive.test_tab import _rows, _search
 from tests.ui.helpers import by_name, type_text, when_modal
 

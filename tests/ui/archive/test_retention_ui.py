@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QPushButton, QTableView, QTableWidget
 
-from dutydesk.store.accounts import Account, create_account, set_principal
-from dutydesk.store.login import set_password
-from dutydesk.store.lookup_register import LookupEntry
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.retention import retention_for
-from dutydesk.store.visits import register_visit
+from dutydesk.store.accounts.account import Account, create_account, set_principal
+from dutydesk.store.accounts.login import set_password
+from dutydesk.store.archive.lookup_register import LookupEntry
+from dutydesk.store.archive.retention import retention_for
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.accounts_dialog import AccountsDialog
 from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView, QTableWidget
 
 from dutydesk.domain.highlight import MARK_OPEN
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
-from dutydesk.store.lookup_register import LookupEntry
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
+from dutydesk.store.archive.lookup_register import LookupEntry
 from dutydesk.store.privacy import ExportLog
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.archive.lookup_register_dialog import LookupRegisterDialog
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.archive.tab import ArchiveTab
@@ -145,7 +145,7 @@ def test_a02_cancelled_approval_opens_nothing(app, qtbot, books):
 
 
 def test_a02_logged_in_director_opens_with_reason_only_and_approval_covers_query(app, qtbot, books):
-    from dutydesk.store.accounts import set_principal
+    from dutydesk.store.accounts.account import set_principal
 
     set_principal(_acc("王书记"), True, "管理员", books.now())  # the secretary is the principal leader
     books.account = _acc("王书记")
@@ -174,7 +174,7 @@ def test_a02_logged_in_director_opens_with_reason_only_and_approval_covers_query
 
 
 def test_register_export_is_director_only_and_logged(app, qtbot, books, tmp_path, monkeypatch):
-    from dutydesk.store.lookup_register import approve, record_lookup
+    from dutydesk.store.archive.lookup_register import approve, record_lookup
     from dutydesk.store.search_index import search
     from dutydesk.ui.archive.lookup_register_dialog import show_lookup_register
 
@@ -199,7 +199,7 @@ def test_register_export_is_director_only_and_logged(app, qtbot, books, tmp_path
 
 
 def test_a04_filing_dialog_closes_a_year(app, qtbot, books, clock, monkeypatch):
-    from dutydesk.store.year_filing import closed_years
+    from dutydesk.store.archive.year_filing import closed_years
     from dutydesk.ui.archive.filing_dialog import FilingDialog
 
     clock.set(dt.datetime(2027, 1, 4, 9, 0))

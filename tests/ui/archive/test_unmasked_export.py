@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.login import set_password
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.ui.archive.unmasked_export_dialog import UnmaskedExportDialog
 from tests.ui.helpers import by_name, type_text
 

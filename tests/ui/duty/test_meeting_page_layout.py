@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTabWidget
 
 from dutydesk.domain import meeting_rules as rules
-from dutydesk.store.meetings import MeetingAttendance, add_session
-from dutydesk.store.sign_in_identity import set_pin
+from dutydesk.store.duty.meetings import MeetingAttendance, add_session
+from dutydesk.store.duty.sign_in_identity import set_pin
 from tests.approvers import approver
 from tests.duty_helpers import make_staff
 from tests.ui.duty.test_pages import make_tab, pick

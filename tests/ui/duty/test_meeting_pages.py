@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from dutydesk.domain import meeting_rules as rules
-from dutydesk.store.accounts import Account
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
-from dutydesk.store.leave_return import return_of
-from dutydesk.store.meetings import MeetingAttendance, MeetingSession, add_session, sign_meeting
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.duty.leave_return import return_of
+from dutydesk.store.duty.meetings import MeetingAttendance, MeetingSession, add_session, sign_meeting
+from dutydesk.store.duty.relay import DOWN, RelayDraft, RelayEntry, record_entry
+from dutydesk.store.duty.sign_in_identity import set_pin
 from dutydesk.store.open_matters import open_matters
-from dutydesk.store.relay import DOWN, RelayDraft, RelayEntry, record_entry
-from dutydesk.store.sign_in_identity import set_pin
 from tests.approvers import approver
 from tests.duty_helpers import make_staff
 from tests.ui.duty.test_pages import click, error, make_tab, pick, set_date
@@ -182,7 +182,7 @@ def test_d17_d18_export_dialog_offers_the_new_ledgers(app, qtbot, desk):
 
 
 def test_d17_a_session_not_held_is_cancelled_with_a_reason_and_counts_nobody_absent(app, qtbot, desk):
-    from dutydesk.store.meetings import month_table
+    from dutydesk.store.duty.meetings import month_table
 
     make_staff(desk)
     add_session(rules.STUDY, dt.date(2026, 11, 23), "14:30", "", "测试", dt.datetime(2026, 11, 1, 9))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 
 from dutydesk.domain import meeting_rules as rules
-from dutydesk.store.meetings import MeetingAttendance, add_session, sign_meeting
+from dutydesk.store.duty.meetings import MeetingAttendance, add_session, sign_meeting
 from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from tests.duty_helpers import make_staff
 from tests.ui.duty.test_meeting_pages import column

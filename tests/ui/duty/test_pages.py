@@ -7,11 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QMessageBox, QPushButton, QTableView, QTableWidget
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.inspections import DutyFinding
-from dutydesk.store.leave import LeaveRequest
-from dutydesk.store.roster import DutySwap, live_slots
-from dutydesk.store.staff import Staff
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.duty.inspections import DutyFinding
+from dutydesk.store.duty.leave import LeaveRequest
+from dutydesk.store.duty.roster import DutySwap, live_slots
+from dutydesk.store.duty.staff import Staff
 from dutydesk.ui.duty.tab import DutyTab
 from tests.approvers import approver
 from tests.duty_helpers import make_staff, put_on
@@ -214,7 +214,7 @@ def test_d15_inspection_and_complaint_are_recorded(app, qtbot, desk):
 
 
 def test_d10_duty_log_collects_sign_ins_notes_and_findings(app, qtbot, desk, clock):
-    from dutydesk.store.attendance import sign_in
+    from dutydesk.store.duty.attendance import sign_in
 
     s = make_staff(desk)
     put_on(desk, DAY, "am", s["王委员"])

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
-from dutydesk.store.review_meeting import DutyReviewMeeting
+from dutydesk.store.duty.review_meeting import DutyReviewMeeting
 from dutydesk.ui.duty.tab import DutyTab
 from tests.duty_helpers import make_staff
 from tests.ui.helpers import by_name, type_text
@@ -36,7 +36,7 @@ def test_d13_review_page_shows_last_week_not_held_then_held(app, qtbot, desk):
 
 def test_d13_d17_attendees_come_from_the_review_meetings_sign_in(app, qtbot, desk):
     from dutydesk.domain.meeting_rules import REVIEW
-    from dutydesk.store.meetings import add_session, sign_meeting
+    from dutydesk.store.duty.meetings import add_session, sign_meeting
 
     s = make_staff(desk)
     session = add_session(REVIEW, dt.date(2026, 11, 23), "08:30", "", "测试", dt.datetime(2026, 11, 1, 9))

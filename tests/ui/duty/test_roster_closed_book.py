@@ -3,8 +3,8 @@ beside the field (no traceback), and they stay on it."""
 
 from __future__ import annotations
 
-from dutydesk.store.attendance import assignments_on
-from dutydesk.store.roster import CLOSED_SESSION
+from dutydesk.store.duty.attendance import assignments_on
+from dutydesk.store.duty.roster import CLOSED_SESSION
 from tests.duty_helpers import make_staff, put_on
 from tests.ui.duty.test_pages import DAY, click, error, make_tab, pick
 

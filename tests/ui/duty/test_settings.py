@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QTimeEdit
 
 from dutydesk.domain import duty_settings as ds
-from dutydesk.store.accounts import Account
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.duty.duty_config import duty_config
 from dutydesk.store.settings import SettingValue
 from dutydesk.ui import extensions
 from dutydesk.ui.duty.settings_dialog import DutySettingsDialog

@@ -8,10 +8,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QTableView
 
-from dutydesk.store.accounts import Account, set_principal
-from dutydesk.store.leave import LeaveInput, LeaveRequest, request_leave
-from dutydesk.store.login import set_password
-from dutydesk.store.sign_in_identity import set_pin
+from dutydesk.store.accounts.account import Account, set_principal
+from dutydesk.store.accounts.login import set_password
+from dutydesk.store.duty.leave import LeaveInput, LeaveRequest, request_leave
+from dutydesk.store.duty.sign_in_identity import set_pin
 from dutydesk.ui.duty.tab import DutyTab
 from dutydesk.ui.theme import DUE_AMBER
 from tests.approvers import approver

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTimeEdi
 
 from dutydesk.domain.attendance import AFTER_CUTOFF_ABSENT, AFTER_CUTOFF_LATE
 from dutydesk.domain.sign_in_book import AFTER_CUTOFF, REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
-from dutydesk.store.accounts import Account
-from dutydesk.store.duty_config import duty_config
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.duty.duty_config import duty_config
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.settings_dialog import DutySettingsDialog
 from tests.ui.helpers import by_name

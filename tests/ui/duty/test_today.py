@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QTableWidget
 
 from dutydesk.domain.duty_settings import PEOPLE_PER_SESSION
-from dutydesk.store.leave import LeaveInput, approve_leave, request_leave
+from dutydesk.store.duty.leave import LeaveInput, approve_leave, request_leave
 from dutydesk.store.settings import set_setting
 from dutydesk.ui.duty.tab import DutyTab
 from tests.approvers import approver

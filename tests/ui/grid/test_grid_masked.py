@@ -7,12 +7,12 @@ import datetime as dt
 
 from PySide6.QtWidgets import QAbstractItemView
 
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.duty.staff import StaffInput, add_staff
 from dutydesk.store.grid.area import AreaDraft, create_area
 from dutydesk.store.grid.diary import DiaryDraft, add_entry, report_entry
 from dutydesk.store.grid.household import HouseholdDraft, create_household
 from dutydesk.store.grid.household_visit import HouseholdVisitDraft, NeedDraft, record_household_visit
-from dutydesk.store.staff import StaffInput, add_staff
 from tests.personal_numbers_data import seed_numbers, written
 from tests.ui.grid.test_grid_tab import make_tab
 from tests.ui.test_masked_screens import assert_no_leak

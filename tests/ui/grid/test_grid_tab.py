@@ -8,11 +8,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QPlainTextEdit, QTableWidget
 
+from dutydesk.store.duty.whereabouts import set_whereabouts
 from dutydesk.store.grid.diary import DiaryDraft, add_entry
 from dutydesk.store.grid.household_visit import HouseholdVisit, HouseholdVisitDraft, record_household_visit
 from dutydesk.store.grid.pairing import ASSISTANCE, pair
-from dutydesk.store.visits import Visit
-from dutydesk.store.whereabouts import set_whereabouts
+from dutydesk.store.visits.visit import Visit
 from dutydesk.ui.grid.tab import GridTab
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 from tests.ui.helpers import activate, by_name, type_text
@@ -120,7 +120,7 @@ def test_g05_major_diary_entry_shown_overdue(qtbot, app, desk, village, clock):
 
 
 def test_g02_areas_page_shows_who_answers_and_masked_members(qtbot, app, desk, village):
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     desk.account = Account.get(Account.name == "李文书")  # an operator sees numbers masked (V09)
     tab = make_tab(qtbot, desk)

@@ -56,7 +56,7 @@ def test_g02_preview_then_import_from_the_areas_page(qtbot, app, desk, village, 
 
 
 def test_g02_v09_preview_masks_id_numbers_for_an_operator(qtbot, app, desk, tmp_path):
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     desk.account = Account.get(Account.name == "李文书")
     plan = read_and_plan(write_roster(tmp_path / "r.xlsx"), desk.today())

@@ -8,11 +8,11 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QPlainTextEdit, QTableWidget
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.appointments import Appointment, AppointmentDraft, book
-from dutydesk.store.inquiry_letters import InquiryLetter
-from dutydesk.store.messages import Message, MessageDraft, leave_message
-from dutydesk.store.visits import Visit
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.messages.appointments import Appointment, AppointmentDraft, book
+from dutydesk.store.messages.inquiry_letters import InquiryLetter
+from dutydesk.store.messages.message import Message, MessageDraft, leave_message
+from dutydesk.store.visits.visit import Visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.messages.form_dialog import RecordFormDialog
 from dutydesk.ui.messages.tab import MessagesTab

@@ -42,12 +42,12 @@ def main(out: Path) -> None:
     from dutydesk.reports.ledgers import Period
     from dutydesk.reports.notice_records import print_notice, print_receipt, print_slip
     from dutydesk.reports.wall_guide import guide_data, render_guide
-    from dutydesk.store import notices
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
     from dutydesk.store.center import load_center
     from dutydesk.store.datafolder import DataFolder
-    from dutydesk.store.notices import NoticeRecord
-    from dutydesk.store.proxy_cases import ProxyCase
+    from dutydesk.store.notices import notice as notices
+    from dutydesk.store.notices.notice import NoticeRecord
+    from dutydesk.store.notices.proxy_cases import ProxyCase
     from dutydesk.ui.notices.tab import NoticeTab
     from dutydesk.ui.startup import open_for_gui
     from dutydesk.ui.theme import apply_theme

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from dutydesk.store import proxy_cases
+from dutydesk.store.notices import proxy_cases
 from dutydesk.ui.notices.proxy_case_page import CasePage
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 from tests.notice_helpers import new_case, seed
-from tests.store.test_proxy_cases import walk
+from tests.store.notices.test_proxy_cases import walk
 from tests.ui.helpers import by_name
 
 

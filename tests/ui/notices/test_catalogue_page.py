@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 
-from dutydesk.store import catalogue, notices
-from dutydesk.store.accounts import Account
-from dutydesk.store.catalogue import CatalogueVersion
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices.catalogue import CatalogueVersion
 from dutydesk.ui.notices import catalogue_page
 from dutydesk.ui.notices.catalogue_page import CataloguePage
 from tests.notice_helpers import all_ticks, seed, version

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTableWidget
 
-from dutydesk.store import catalogue
+from dutydesk.store.notices import catalogue
 from dutydesk.ui import screen_fit
 from dutydesk.ui.notices.checklist_page import VISIBLE_MATERIAL_ROWS, ChecklistPage
 from tests.notice_helpers import seed

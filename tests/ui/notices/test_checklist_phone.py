@@ -7,7 +7,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from dutydesk.store import proxy_cases
+from dutydesk.store.notices import proxy_cases
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices.tab import NoticeTab
 from dutydesk.ui.prefs import UiPrefs

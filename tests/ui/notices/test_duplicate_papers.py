@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 
 from dutydesk.reports.ledgers.proxy_ledger import proxy_chunks
 from dutydesk.reports.ledgers.registry import Period
-from dutydesk.store import notices, proxy_cases, reprints, slip_numbers
-from dutydesk.store.notices import NoticeRecord
-from dutydesk.store.proxy_cases import ProxyCase
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices import proxy_cases, reprints, slip_numbers
+from dutydesk.store.notices.notice import NoticeRecord
+from dutydesk.store.notices.proxy_cases import ProxyCase
 from tests.notice_helpers import proxy_visit
 from tests.ui.helpers import by_name, when_modal
 from tests.ui.notices.test_tab import click, pick_item, save_dialog, saved, tab, tick, window  # noqa: F401

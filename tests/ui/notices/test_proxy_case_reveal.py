@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton
 
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.store.privacy import reveals
 from dutydesk.ui.notices.proxy_case_page import CasePage
 from tests.notice_helpers import new_case, seed

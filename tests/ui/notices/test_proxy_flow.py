@@ -15,10 +15,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
-from dutydesk.store import proxy_cases
-from dutydesk.store.attendance import sign_in
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.visits import Visit, VisitDraft, register_visit
+from dutydesk.store.duty.attendance import sign_in
+from dutydesk.store.notices import proxy_cases
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import Visit, VisitDraft, register_visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices.checklist_page import VISIBLE_MATERIAL_ROWS
 from dutydesk.ui.notices.document_dialog import DocumentDialog

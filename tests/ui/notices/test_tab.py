@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.domain.proxy_case import StepKind
-from dutydesk.store import notices, proxy_cases
+from dutydesk.store.notices import notice as notices
+from dutydesk.store.notices import proxy_cases
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices import checklist_page, document_dialog, proxy_case_page
 from dutydesk.ui.notices.tab import NoticeTab
@@ -323,7 +324,7 @@ def test_checklist_item_search_by_pinyin_initials(qtbot, tab):
 
 def test_item_html_tells_everything_at_once(tab):
     """N01: conditions, steps, limit, fee, basis and unit shown together."""
-    from dutydesk.store import catalogue
+    from dutydesk.store.notices import catalogue
 
     html = checklist_page.item_html(catalogue.current_version("SJ-01"))
     for text in ("办理条件", "办理流程", "15个工作日", "不收费", "社会救助暂行办法", "公示7天"):
@@ -372,7 +373,7 @@ def test_menu_opens_a_case_by_number_typed_in_a_dialog(qtbot, window, tab, desk,
 
 
 def test_v09_case_panel_masks_the_phone_for_an_operator(qtbot, tab, desk):
-    from dutydesk.store.accounts import Account
+    from dutydesk.store.accounts.account import Account
 
     case = new_case(desk)
     desk.account = Account.get(Account.name == "李文书")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 
-from dutydesk.store import catalogue
-from dutydesk.store.accounts import Account
-from dutydesk.store.notices import NoticeRecord
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.notices import catalogue
+from dutydesk.store.notices.notice import NoticeRecord
 from dutydesk.ui.notices.catalogue_page import CataloguePage
 from dutydesk.ui.notices.checklist_page import ChecklistPage
 from tests.ui.helpers import by_name, type_text

@@ -7,8 +7,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPushButton
 
-from dutydesk.store import catalogue
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.notices import catalogue
 from dutydesk.ui.notices import catalogue_page
 from dutydesk.ui.notices.catalogue_page import CataloguePage
 from tests.notice_helpers import seed

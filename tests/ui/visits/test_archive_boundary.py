@@ -8,9 +8,9 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QWidget
 
-from dutydesk.store.accounts import Account
-from dutydesk.store.visits import Visit, register_visit
-from dutydesk.store.year_filing import close_year
+from dutydesk.store.accounts.account import Account
+from dutydesk.store.archive.year_filing import close_year
+from dutydesk.store.visits.visit import Visit, register_visit
 from dutydesk.ui.visits.tab import VisitsTab
 from tests.store.conftest import draft
 from tests.ui.helpers import by_name, when_modal

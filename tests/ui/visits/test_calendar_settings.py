@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QTableWidget
 
-from dutydesk.store.accounts import Account
+from dutydesk.store.accounts.account import Account
 from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
 from dutydesk.ui.visits.tab import VisitsTab
 from tests.ui.helpers import by_name, type_text

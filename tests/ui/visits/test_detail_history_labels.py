@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dutydesk.store import visit_progress as progress
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits import visit_progress as progress
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from tests.plain_text import offending
 from tests.store.conftest import draft

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from dutydesk.domain.incident import IncidentReportDraft
-from dutydesk.store.incident_reports import reports_of
-from dutydesk.store.visits import Visit, register_visit
+from dutydesk.store.visits.incident_reports import reports_of
+from dutydesk.store.visits.visit import Visit, register_visit
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from tests.store.conftest import draft
 from tests.ui.helpers import by_name, type_text, when_modal

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from dutydesk.domain.personal_numbers import NAME_HOLDS_NUMBER
-from dutydesk.store.visits import Visit
+from dutydesk.store.visits.visit import Visit
 from tests.ui.helpers import by_name, type_text
 from tests.ui.visits.test_tab import make_tab
 

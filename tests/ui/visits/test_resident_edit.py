@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from dutydesk.store.audit import history
-from dutydesk.store.residents import Resident, ResidentData, create_resident
+from dutydesk.store.visits.residents import Resident, ResidentData, create_resident
 from dutydesk.ui.visits.resident_edit import ResidentEditDialog
 from tests.ui.helpers import by_name, type_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from dutydesk.store.residents import Resident, ResidentData, create_resident
-from dutydesk.store.visits import VisitDraft, register_visit
+from dutydesk.store.visits.residents import Resident, ResidentData, create_resident
+from dutydesk.store.visits.visit import VisitDraft, register_visit
 from dutydesk.ui.visits.resident_merge import MergeResidentsDialog
 from tests.ui.helpers import by_name
 

@@ -7,11 +7,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
-from dutydesk.store.incident_reports import reports_of
-from dutydesk.store.leadership_requests import requests_of
-from dutydesk.store.sent_up import sent_ups_of
-from dutydesk.store.visit_progress import open_pause
-from dutydesk.store.visits import Visit, VisitDraft, register_visit
+from dutydesk.store.visits.incident_reports import reports_of
+from dutydesk.store.visits.leadership_requests import requests_of
+from dutydesk.store.visits.sent_up import sent_ups_of
+from dutydesk.store.visits.visit import Visit, VisitDraft, register_visit
+from dutydesk.store.visits.visit_progress import open_pause
 from dutydesk.ui.visits.detail import VisitDetailDialog
 from tests.ui.helpers import by_name, type_text, when_modal
 

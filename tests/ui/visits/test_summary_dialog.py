@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from tests.store.conftest import draft
 
 

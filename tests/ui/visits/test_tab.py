@@ -9,8 +9,8 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDateTimeEdit, QLabel, QListWidget, QPlainTextEdit, QTableView
 
 from dutydesk.domain import visit_rules as rules
-from dutydesk.store.residents import ResidentData, create_resident
-from dutydesk.store.visits import Visit, VisitDraft, register_visit
+from dutydesk.store.visits.residents import ResidentData, create_resident
+from dutydesk.store.visits.visit import Visit, VisitDraft, register_visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.visits.tab import VisitsTab

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from dutydesk.store.visits import register_visit
+from dutydesk.store.visits.visit import register_visit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.notices.tab import NoticeTab
 from dutydesk.ui.prefs import UiPrefs

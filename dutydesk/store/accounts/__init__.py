@@ -1,0 +1,1 @@
+"""Accounts of the people who use the app, and logging in (passwords, lockout, idle lock)."""

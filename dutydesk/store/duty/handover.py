@@ -1,0 +1,87 @@
+"""Handover notes (交接班, D09) and free-text duty log entries (incidents, disputes) for the duty log (D10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
+
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store import audit
+from dutydesk.store.audit import VoidableMixin
+from dutydesk.store.base import BaseModel
+from dutydesk.store.duty.staff import Staff
+from dutydesk.store.open_matters import open_matters
+
+NOTE_KINDS = ("突发事件", "矛盾纠纷", "来电", "其他")
+
+
+class Handover(BaseModel, VoidableMixin):
+    day = DateField()
+    session_key = CharField()
+    from_staff = ForeignKeyField(Staff)
+    note = TextField()
+    open_matters = TextField(default="")  # the open matters listed at sign-out, as text
+    written_at = DateTimeField()
+    acknowledged_by = ForeignKeyField(Staff, null=True)
+    acknowledged_at = DateTimeField(null=True)
+
+
+class DutyNote(BaseModel, VoidableMixin):
+    noted_at = DateTimeField()
+    kind = CharField()
+    text = TextField()
+    result = TextField(default="")
+    recorded_by = CharField()
+
+
+def open_matters_text(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | None = None) -> str:
+    """D09: what the next person takes over (visits without outcome, proxy slips due soon,
+    undelivered messages)."""
+    lines = []
+    for m in open_matters(today, calendar, now):
+        due = f"，期限{m.due:%m月%d日}" if m.due else ""
+        state = {"overdue": "【已超期】", "due_soon": "【将到期】"}.get(m.status, "")
+        lines.append(f"{state}{m.ref} {m.summary}{due}")
+    return "\n".join(lines)
+
+
+def write_handover(day: dt.date, session_key: str, staff: Staff, note: str, matters: str,
+                   who: str, at: dt.datetime) -> Handover:
+    return audit.create(Handover, who, at, day=day, session_key=session_key, from_staff=staff,
+                        note=note.strip(), open_matters=matters, written_at=at)
+
+
+def pending_handover(before: dt.datetime) -> Handover | None:
+    """The newest handover nobody has taken over yet."""
+    return (Handover.select().where(Handover.acknowledged_at.is_null() & Handover.voided_at.is_null()
+                                    & (Handover.written_at <= before))
+            .order_by(Handover.written_at.desc()).first())
+
+
+def acknowledge(handover: Handover, staff: Staff, who: str, at: dt.datetime) -> Handover:
+    """D09: the next duty person confirms taking over."""
+    if handover.acknowledged_at is not None:
+        raise ValueError("该交接已确认")
+    if handover.from_staff_id == staff.id:
+        raise ValueError("交班人不能自己确认接班")
+    return audit.update(handover, who, at, acknowledged_by=staff, acknowledged_at=at)
+
+
+def add_note(at: dt.datetime, kind: str, text: str, who: str, now: dt.datetime, result: str = "") -> DutyNote:
+    if not text.strip():
+        raise ValueError("请填写记录内容")
+    return audit.create(DutyNote, who, now, noted_at=at, kind=kind, text=text.strip(), result=result.strip(),
+                        recorded_by=who)
+
+
+def handovers_on(day: dt.date) -> list[Handover]:
+    return list(Handover.select().where((Handover.day == day) & Handover.voided_at.is_null())
+                .order_by(Handover.written_at))
+
+
+def notes_on(day: dt.date) -> list[DutyNote]:
+    start = dt.datetime.combine(day, dt.time())
+    end = start + dt.timedelta(days=1)
+    return list(DutyNote.select().where(DutyNote.voided_at.is_null() & (DutyNote.noted_at >= start)
+                                        & (DutyNote.noted_at < end)).order_by(DutyNote.noted_at))

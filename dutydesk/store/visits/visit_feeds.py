@@ -1,0 +1,113 @@
+"""Visits feeding the shared registries: open matters (D09 handover, 待跟进, status bar) and the
+day's duty log (D10). Registered at import; ``store.features`` imports this module."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.personal_numbers import mask_personal_numbers
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store import duty_log_feed, open_matters
+from dutydesk.store.duty_log_feed import DutyLogEntry
+from dutydesk.store.open_matters import OpenMatter
+from dutydesk.store.settings import get_setting
+from dutydesk.store.visits.visit import Visit, VisitPause
+
+OPEN_STATUSES = (rules.PENDING, rules.IN_PROGRESS, rules.DONE)
+
+
+def _short(text: str, width: int = 24) -> str:
+    """A one-line excerpt; numbers are masked before cutting so no part of one is shown (V09)."""
+    text = mask_personal_numbers(" ".join(text.split()))
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def open_visits() -> list[Visit]:
+    return list(
+        Visit.select()
+        .where(Visit.status.in_(OPEN_STATUSES) & Visit.closed_at.is_null() & Visit.voided_at.is_null())
+        .order_by(Visit.deadline, Visit.id)
+    )
+
+
+def _pauses_by_visit(ids: list[int]) -> dict[int, list[rules.Pause]]:
+    found: dict[int, list[rules.Pause]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for p in VisitPause.select().where(VisitPause.visit.in_(chunk) & VisitPause.voided_at.is_null()):
+            found[p.visit_id].append(rules.Pause(p.start, p.end))
+    return found
+
+
+def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
+    """Every open visit with its urgency computed from the calendar and its pauses (V04)."""
+    visits = open_visits()
+    pauses = _pauses_by_visit([v.id for v in visits])
+    soon = int(get_setting(rules.DUE_SOON_DAYS, today))
+    matters = []
+    for visit in visits:
+        summary = f"{visit.person_name}｜{visit.category}｜{_short(visit.request)}"
+        if visit.status == rules.DONE:
+            status, due = rules.URGENCY_OK, visit.deadline
+            summary = "待反馈：" + summary
+        else:
+            status = rules.urgency(calendar, visit.deadline, today, pauses[visit.id], soon)
+            due = (rules.effective_deadline(calendar, visit.deadline, pauses[visit.id], today)
+                   if visit.deadline else None)
+            if status == rules.URGENCY_PAUSED:
+                status, summary = rules.URGENCY_OK, "暂停计时：" + summary
+        matters.append(OpenMatter("visit", visit.ref, summary, due, status, visit.id))
+    return matters
+
+
+def _log_kind(visit: Visit) -> str:
+    if visit.category == "矛盾纠纷":
+        return "纠纷"
+    if visit.category == "突发事件":
+        return "突发事件"
+    return visit.channel
+
+
+def _log_result(visit: Visit) -> str:
+    if visit.outcome == rules.DONE_NOW:
+        return f"即办：{visit.result}"
+    if visit.outcome == rules.OUT_OF_SCOPE:
+        return f"不属职责，已告知{visit.outside_unit}"
+    if visit.outcome == rules.TRANSFER:
+        text = f"转办{visit.transfer_to}"
+    elif visit.outcome == rules.ESCALATE:
+        text = f"上报{visit.escalate_level}"
+    else:
+        text = "代办"
+    if visit.deadline:
+        text += f"，承诺{visit.deadline:%m月%d日}前办结"
+    if visit.category == "突发事件" and visit.incident_reported_to:
+        text += f"；已报告{visit.incident_reported_to}"
+    if visit.mediation_result:
+        text += f"；{visit.mediation_result}"
+    return f"{text}（{visit.status_label}）"
+
+
+def visit_log(day: dt.date) -> list[DutyLogEntry]:
+    """D10: the day's visits, calls and letters, disputes and incidents with their results."""
+    start = dt.datetime.combine(day, dt.time.min)
+    end = start + dt.timedelta(days=1)
+    query = (Visit.select()
+             .where((Visit.received_at >= start) & (Visit.received_at < end) & Visit.voided_at.is_null())
+             .order_by(Visit.received_at))
+    return [
+        DutyLogEntry(
+            v.received_at, _log_kind(v),
+            f"{v.person_name}（{v.category}）：{_short(v.request, 40)}；首问责任人{v.responder_name}",
+            _log_result(v),
+        )
+        for v in query
+    ]
+
+
+if visit_matters not in open_matters.PROVIDERS:
+    open_matters.PROVIDERS.append(visit_matters)
+if visit_log not in duty_log_feed.PROVIDERS:
+    duty_log_feed.PROVIDERS.append(visit_log)

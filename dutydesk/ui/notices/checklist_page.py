@@ -45,8 +45,7 @@ from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
-from dutydesk.ui.page_layout import pin_actions
-from dutydesk.ui.screen_fit import available_area, scrolling, wide_enough_for_two_columns
+from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED, TEXT
 
 NO_VISIT = "（不关联来访，直接办理）"
@@ -235,11 +234,6 @@ class ChecklistPage(QWidget):
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        # F9/F10 never leave the screen, 字号 特大 included: they sit in a bar below the scrolling
-        # page, compact so the materials table keeps its eight rows at 正常 (issue 13).
-        for button in (self.notice_button, self.accept_button):
-            button.setProperty("compact", True)
-        pin_actions(self, tick_row, buttons)
 
         self.refresh_visits()
         self.refresh_items()
@@ -358,10 +352,7 @@ class ChecklistPage(QWidget):
         than growing out of its box; on a 1366×768 laptop it is taller than this anyway."""
         frame = 2 * self.table.frameWidth()
         header = self.table.horizontalHeader().sizeHint().height()
-        wanted = frame + header + rows * self.table.verticalHeader().defaultSectionSize()
-        # With 字号 特大 eight rows would push the page's buttons off a 728 px screen: the table then
-        # asks for at most two fifths of the screen and scrolls its own rows.
-        return min(wanted, int(available_area(self).height() * 0.4))
+        return frame + header + rows * self.table.verticalHeader().defaultSectionSize()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the materials table Space ticks the current row and Ctrl+A ticks them all (↑/↓ move)."""

@@ -6,17 +6,7 @@ screen), and a page's two columns side by side only on a wide enough screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
 
 from dutydesk.ui.forms import FormField
 from dutydesk.ui.panes import side_by_side
@@ -86,52 +76,3 @@ def add_pair(form: QFormLayout, first: FormField, second: FormField) -> tuple[Fo
     first_label.setBuddy(first.editor)
     form.addRow(first_label, row)
     return first, second
-
-
-def _detach(layout: QLayout, target: QLayout | QWidget) -> QLayoutItem | None:
-    """Take ``target`` (a row layout or a widget) out of ``layout`` or a layout nested in it."""
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item.widget() is target or item.layout() is target:
-            return layout.takeAt(index)
-        if item.layout() is not None:
-            found = _detach(item.layout(), target)
-            if found is not None:
-                return found
-    return None
-
-
-def pin_actions(page: QWidget, *rows: QLayout | QWidget) -> QWidget:
-    """Keep a page's action ``rows`` (its 保存/登记/打印 buttons) in a fixed bar at the bottom of
-    the page, with the rest of the page above them in a ``PageScroll``: on a small screen with a
-    large font the form scrolls, but the buttons that act on it never leave the screen.
-
-    Call it at the end of building the page, with rows already laid out anywhere on it; several
-    rows (each column's buttons) go side by side in the bar, in the order given.
-    Returns the bar (named ``操作按钮``)."""
-    layout = page.layout()
-    bar = QWidget()
-    bar.setAccessibleName("操作按钮")
-    bar_layout = QHBoxLayout(bar)  # several rows (one per column of the page) go side by side
-    margins = layout.contentsMargins()
-    bar_layout.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
-    for row in rows:
-        holders = [page, *page.findChildren(QWidget)]
-        item = next((found for holder in holders if holder.layout() is not None
-                     for found in [_detach(holder.layout(), row)] if found is not None), None)
-        if item is None:
-            raise ValueError("pin_actions: the row is not in the page's layout")
-        if isinstance(row, QLayout):
-            row.setParent(None)
-            bar_layout.addLayout(row)
-        else:
-            bar_layout.addWidget(row)
-    content = QWidget()
-    content.setLayout(layout)  # Qt takes the layout, and the widgets it manages, from the page
-    layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.setSpacing(0)
-    outer.addWidget(PageScroll(content), 1)
-    outer.addWidget(bar)
-    return bar

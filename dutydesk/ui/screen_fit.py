@@ -9,19 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QBoxLayout,
-    QDialogButtonBox,
-    QLabel,
-    QLayout,
-    QLayoutItem,
-    QMainWindow,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 # The main window opens maximised on screens up to this wide (logical pixels): on a laptop or an
 # old monitor every pixel counts; on a bigger screen it keeps the size the user gave it.
@@ -89,7 +77,6 @@ def scroll_contents(window: QWidget) -> bool:
     layout = window.layout()
     if layout is None or window.property("dutydesk_scrolled"):
         return False
-    bar = _take_action_rows(layout)
     inner = QWidget()
     inner.setLayout(layout)  # Qt takes the layout, and the widgets it manages, from the window
     area = QScrollArea()
@@ -98,59 +85,12 @@ def scroll_contents(window: QWidget) -> bool:
     area.setWidget(inner)
     outer = QVBoxLayout(window)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(area, 1)
-    if bar is not None:
-        holder = QWidget()
-        holder.setObjectName("dutydesk_action_bar")
-        holder.setLayout(bar)
-        outer.addWidget(holder)
-        holder.show()
+    outer.addWidget(area)
     area.show()  # made while the window is being shown: a new child is not shown by itself
     window.setMinimumSize(0, 0)
     window.setProperty("dutydesk_scrolled", True)
     outer.activate()
     return True
-
-
-def _is_action_row(item: QLayoutItem) -> bool:
-    """A dialog's closing row: a QDialogButtonBox, or a row holding only buttons (and stretch)."""
-    widget = item.widget()
-    if widget is not None:
-        return isinstance(widget, QDialogButtonBox)
-    row = item.layout()
-    if not isinstance(row, QBoxLayout) or row.direction() not in (QBoxLayout.Direction.LeftToRight,
-                                                                    QBoxLayout.Direction.RightToLeft):
-        return False
-    found = False
-    for index in range(row.count()):
-        inner = row.itemAt(index)
-        if inner.spacerItem() is not None:
-            continue
-        if not isinstance(inner.widget(), (QAbstractButton, QDialogButtonBox)):
-            return False
-        found = True
-    return found
-
-
-def _take_action_rows(layout: QLayout) -> QVBoxLayout | None:
-    """The button rows at the end of a vertical ``layout``, taken out of it (in order) so they
-    stay below the scrolled part: a dialog's 保存/取消 must show without scrolling."""
-    if not isinstance(layout, QBoxLayout) or layout.direction() != QBoxLayout.Direction.TopToBottom:
-        return None
-    rows: list[QLayoutItem] = []
-    while layout.count() and _is_action_row(layout.itemAt(layout.count() - 1)):
-        rows.insert(0, layout.takeAt(layout.count() - 1))
-    if not rows:
-        return None
-    bar = QVBoxLayout()
-    margins = layout.contentsMargins()
-    bar.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
-    for row in rows:
-        if row.widget() is not None:
-            bar.addWidget(row.widget())
-        else:
-            bar.addLayout(row.layout())
-    return bar
 
 
 def wide_enough_for_two_columns(widget: QWidget | None = None) -> bool:

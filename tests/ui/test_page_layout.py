@@ -69,38 +69,3 @@ def test_two_short_fields_share_a_row_each_with_its_label(qtbot, app):
     assert by_name(holder, "走访类型", QLineEdit) is second.editor
     holder.show()
     assert first.geometry().top() == second.geometry().top()
-
-
-def test_pinned_actions_stay_visible_while_the_tall_form_above_them_scrolls(qtbot, app):
-    """pin_actions: a row of buttons nested in a form (in a group box) moves to a fixed bar at the
-    bottom of the page; the page in a short tab no longer pushes them below the visible part."""
-    from PySide6.QtWidgets import QGroupBox, QHBoxLayout
-
-    from dutydesk.ui.forms import push_button
-    from dutydesk.ui.page_layout import pin_actions
-    from tests.ui.fit_probe import button_problems
-
-    page = QWidget()
-    layout = QHBoxLayout(page)
-    box = QGroupBox("登记")
-    layout.addWidget(box)
-    form = QFormLayout(box)
-    for number in range(12):
-        form.addRow(f"第{number}项", QLineEdit())
-    row = QHBoxLayout()
-    row.addWidget(push_button("保存"))
-    row.addWidget(push_button("清空"))
-    form.addRow(row)
-    bar = pin_actions(page, row)
-    pages = ScrolledPages()
-    qtbot.addWidget(pages)
-    pages.addTab(page, "登记")
-    pages.resize(600, 300)
-    pages.show()
-    qtbot.waitExposed(pages)
-    assert bar.accessibleName() == "操作按钮"
-    assert bar.isAncestorOf(by_name(page, "保存", QPushButton))
-    assert not box.isAncestorOf(by_name(page, "清空", QPushButton))
-    assert button_problems(pages, strict=True) == []
-    holder = pages.findChildren(screen_fit.PageScroll)
-    assert any(scroll.verticalScrollBar().isVisible() for scroll in holder)  # the form scrolls instead

@@ -83,34 +83,6 @@ def test_a_dialog_that_cannot_shrink_gets_its_contents_scrolled(qtbot, app):
     assert by_name(scroll.widget(), "确定", QPushButton)  # still there, reached by scrolling
 
 
-def test_a_scrolled_dialog_keeps_its_closing_buttons_below_the_scrolled_part(qtbot, app):
-    """保存/取消 of a dialog scrolled as a last resort show without scrolling (a fixed bar)."""
-    from PySide6.QtWidgets import QDialogButtonBox
-
-    from dutydesk.ui.forms import button_row
-    from tests.ui.fit_probe import button_problems
-
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
-    layout = QVBoxLayout(dialog)
-    tall = QWidget()
-    area = screen_fit.available_area(dialog)
-    tall.setMinimumSize(200, area.height() + 400)
-    layout.addWidget(tall)
-    layout.addLayout(button_row(push_button("保存"), push_button("取消")))
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    layout.addWidget(box)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    scroll = dialog.findChild(QScrollArea)
-    assert scroll is not None and scroll.isVisible()
-    for name in ("保存", "取消"):
-        button = by_name(dialog, name, QPushButton)
-        assert not scroll.isAncestorOf(button) and button.isVisible()
-    assert not scroll.isAncestorOf(box)
-    assert button_problems(dialog, strict=True) == []
-
-
 def test_main_window_opens_maximised_on_a_laptop_screen(qtbot, app, desk):
     window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     qtbot.addWidget(window)

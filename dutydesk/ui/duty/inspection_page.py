@@ -30,7 +30,6 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import pin_actions
 
 DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
@@ -82,11 +81,9 @@ class InspectionPage(QWidget):
             "off_post": add_field(form, FormField("脱岗人员", self.off_post, "勾选检查时不在岗的人员；都在岗则不勾选")),
             "detail": add_field(form, FormField("检查情况", self.detail)),
         }
+        form.addRow(self.county)
         self.inspect_button = push_button("登记督查", self.do_inspect, primary=True)
-        inspect_row = QHBoxLayout()  # the tick box decides how the finding counts: beside 登记
-        inspect_row.addWidget(self.county)
-        inspect_row.addWidget(self.inspect_button, 1)
-        form.addRow(inspect_row)
+        form.addRow(self.inspect_button)
 
         cbox = QGroupBox("监督电话投诉（核实后登记）")
         self.forms.addTab(cbox, "投诉")
@@ -139,10 +136,6 @@ class InspectionPage(QWidget):
         self.table = table_view("督查记录")
         self.table.setModel(self.model)
         layout.addWidget(self.table, 3)
-        # Each form's button stays on the screen at 字号 特大; the form above it scrolls.
-        for group, button in ((box, inspect_row), (cbox, self.complaint_button),
-                              (sbox, self.survey_button)):
-            pin_actions(group, button)
         self.reset_times()
         self.refresh()
 

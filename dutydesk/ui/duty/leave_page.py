@@ -31,7 +31,6 @@ from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import pin_actions
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准", "销假"]
@@ -100,7 +99,6 @@ class LeavePage(QWidget):
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
         self._build_report_back(right)
-        pin_actions(self, self.submit_button, self.report_back_button)  # on screen at 字号 特大
         self.refresh()
 
     def _build_report_back(self, layout: QVBoxLayout) -> None:

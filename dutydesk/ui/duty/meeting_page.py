@@ -58,7 +58,7 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
-from dutydesk.ui.page_layout import ScrolledPages, columns, pin_actions
+from dutydesk.ui.page_layout import ScrolledPages, columns
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 SESSION_HEADERS = ["日期", "时间", "类型", "主题", "考勤", "会议记录"]
@@ -106,9 +106,6 @@ class MeetingPage(QWidget):
         new_session.layout().addStretch(1)
         self._build_attendance(lines.layout(), signing.layout())
         self._build_minutes(minutes.layout())
-        # At 字号 特大 a part's form scrolls; the buttons that act on it stay on the screen.
-        pin_actions(new_session, self.add_button)
-        pin_actions(signing, self.proxy_row)
         self.parts.addTab(self._two(schedule, new_session, (780, 520)), "会议安排")
         self.signing = self._two(lines, signing, (620, 680))
         self.parts.addTab(self.signing, "会议签到")
@@ -181,8 +178,7 @@ class MeetingPage(QWidget):
             "start_time": add_field(form, FormField("开始时间", self.new_start)),
             "topic": add_field(form, FormField("会议主题", self.new_topic)),
         }
-        self.add_button = push_button("新增会议", self.do_add)
-        form.addRow(self.add_button)
+        form.addRow(push_button("新增会议", self.do_add))
 
     def _build_attendance(self, layout: QVBoxLayout, side: QVBoxLayout) -> None:
         self.lines = PagedTableModel(LINE_HEADERS, list_source(self._lines),
@@ -219,7 +215,6 @@ class MeetingPage(QWidget):
         void_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
         proxy_row.addWidget(void_button)
         form.addRow(proxy_row)
-        self.proxy_row = proxy_row
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
 

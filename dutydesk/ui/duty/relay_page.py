@@ -22,7 +22,6 @@ from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import pin_actions
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 HEADERS = ["日期", "类别", "来文或报送单位", "事由", "内容摘要", "传达对象", "传达方式", "经办人", "状态"]
@@ -51,7 +50,6 @@ class RelayPage(QWidget):
         self.table.setModel(self.model)
         right.addWidget(self.table, 1)
         self._build_relay(right)
-        pin_actions(self, self.save_button, self.relay_button, self.void_button)  # on screen at 字号 特大
         self.refresh()
 
     def _build_form(self, layout: QHBoxLayout) -> None:
@@ -98,8 +96,7 @@ class RelayPage(QWidget):
         self.void_reason = QLineEdit()
         self.void_field = add_field(form, FormField("作废原因", self.void_reason,
                                                     "登记错误的，写明原因后作废（记录保留）"))
-        self.void_button = push_button("作废所选登记", self.do_void)
-        form.addRow(self.void_button)
+        form.addRow(push_button("作废所选登记", self.do_void))
         self.relay_message = message_label("传达提示")
         form.addRow(self.relay_message)
 

@@ -44,7 +44,6 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import pin_actions
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
 
@@ -140,7 +139,6 @@ class RosterPage(QWidget):
         self.review_pdf_button = push_button("周例会回顾表PDF", lambda: self.do_print("review", preview=False))
         self.review_print_button = push_button("打印周例会回顾表", lambda: self.do_print("review", preview=True))
         for b in (self.print_button, self.board_pdf_button, self.review_print_button, self.review_pdf_button):
-            b.setProperty("compact", True)  # four in a column: they fit beside the forms at 字号 特大
             prints.addWidget(b)
         prints.addStretch(1)
         if wide:
@@ -151,8 +149,6 @@ class RosterPage(QWidget):
         layout.addWidget(self.print_message)
         self.start.dateChanged.connect(lambda _d: self.refresh())
         self.end.dateChanged.connect(lambda _d: self.refresh())
-        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
-        pin_actions(self, self.swap_button, self.special_button, self.review_print_button, self.review_pdf_button)
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------

@@ -40,7 +40,6 @@ class SignInBookSettings(QGroupBox):
         form.addRow("连续缺勤达到：", FormField("连续缺勤上报天数", self.consecutive, "即提示上报组织部门"))
         form.addRow("全年累计缺勤达到：", FormField("全年缺勤上报天数", self.per_year, "即提示上报组织部门"))
         self.preset_button = push_button(f"套用预设：{book.TOWNSHIP_PRESET_NAME}", self.apply_township_preset)
-        self.preset_button.setProperty("compact", True)  # an occasional action: the tab fits at 字号 特大
         form.addRow(self.preset_button)
         self.preset_message = message_label("预设提示")
         form.addRow(self.preset_message)

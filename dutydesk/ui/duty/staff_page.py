@@ -32,7 +32,6 @@ from dutydesk.store.duty.staff import (
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import add_pair, pin_actions
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -61,7 +60,6 @@ class StaffPage(QWidget):
         box = QGroupBox("登记 / 修改人员")
         layout.addWidget(box, 2)
         form = QFormLayout(box)
-        form.setVerticalSpacing(4)  # a few pixels a row: the whole form shows on a laptop at 字号 特大
         self.name = QLineEdit()
         self.role = QComboBox()
         self.role.addItems(STAFF_ROLES)
@@ -82,11 +80,7 @@ class StaffPage(QWidget):
         self.active_to = date_edit(desk.today())
         self.fields = {
             "name": add_field(form, FormField("姓名", self.name)),
-        }
-        # Two short choices share a row: the form fits a 1366×768 laptop at 字号 特大.
-        self.fields["role"], self.fields["rotation"] = add_pair(
-            form, FormField("职务", self.role), FormField("轮值方式", self.rotation))
-        self.fields |= {
+            "role": add_field(form, FormField("职务", self.role)),
             "mobile": add_field(form, FormField("手机号", self.mobile)),
             "phone_changed_at": add_field(form, FormField("换号时间", self.phone_changed_at)),
         }
@@ -97,6 +91,7 @@ class StaffPage(QWidget):
         form.addRow("", phone_hint)
         self.fields |= {
             "duties": add_field(form, FormField("职责", self.duties)),
+            "rotation": add_field(form, FormField("轮值方式", self.rotation)),
             "active_from": add_field(form, FormField("启用日期", self.active_from)),
         }
         # The tick box is the row's label: one row less, so the form fits a 1366×768 laptop at 字号 大.
@@ -111,8 +106,7 @@ class StaffPage(QWidget):
             row.addWidget(button)
         form.addRow(row)
         self.message = message_label("人员提示")
-        row.addWidget(self.message, 1)  # the result beside the buttons that gave it
-        pin_actions(self, row)  # 特大 on a laptop: the form scrolls, its buttons stay on the screen
+        form.addRow(self.message)
 
         self.role.currentTextChanged.connect(self._role_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))

@@ -46,7 +46,6 @@ from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
-from dutydesk.ui.page_layout import pin_actions
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip
@@ -206,8 +205,6 @@ class TodayPage(QWidget):
         board_layout.addLayout(row)
         self.where_message = message_label("去向提示")
         board_layout.addWidget(self.where_message)
-        # At 字号 特大 the page scrolls above the 去向 row, which stays on the screen.
-        pin_actions(self, row)
 
         # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
         self.refresh_timer = QTimer(self)

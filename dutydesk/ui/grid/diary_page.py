@@ -28,7 +28,7 @@ from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
-from dutydesk.ui.page_layout import columns, pin_actions
+from dutydesk.ui.page_layout import columns
 from dutydesk.ui.panes import pane
 from dutydesk.ui.screen_fit import scrolling
 
@@ -108,21 +108,19 @@ class DiaryPage(QWidget):
         }
         self.fields["household"].layout().insertWidget(1, self.lookup.results)
         self.fields["household"].layout().insertWidget(2, self.lookup.none_label)
+        form.addRow("", self.major)
         self.message = message_label("日记保存结果")
         self.list = table("民情日记", ["日期", "干部", "重大民情", "地点或户", "了解到的民情", "处理情况"])
         self.report_button = push_button("登记上报", self.report)
         self.answer_button = push_button("登记领导答复", self.answer)
         self.detail = message_label("所选日记")
-        save_row = button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True))
-        save_row.insertWidget(0, self.major)  # ticked just before saving: it stays beside 保存
-        left = pane(box, save_row, self.message)
+        left = pane(box, button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True)), self.message)
         # The chosen entry's text may be long: it scrolls, the buttons under it stay in view.
-        entry_row = button_row(self.report_button, self.answer_button, at_left=True)
-        right = pane(QLabel(f"近{SHOWN_DAYS}天的民情日记"), (self.list, 1), scrolling(self.detail), entry_row)
+        right = pane(QLabel(f"近{SHOWN_DAYS}天的民情日记"), (self.list, 1), scrolling(self.detail),
+                     button_row(self.report_button, self.answer_button, at_left=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(columns(left, right, (460, 660), self))
-        pin_actions(self, save_row, entry_row)  # on the screen at 字号 特大; the form scrolls above
 
     def _take_household(self, household: Household) -> None:
         self.household = household

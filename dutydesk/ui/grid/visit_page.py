@@ -31,7 +31,7 @@ from dutydesk.store.privacy import mask_text
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
-from dutydesk.ui.page_layout import add_pair, columns, pin_actions
+from dutydesk.ui.page_layout import add_pair, columns
 from dutydesk.ui.panes import pane
 
 NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
@@ -51,7 +51,6 @@ class HouseholdVisitPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
-        pin_actions(self, self.save_row, self.void_row)  # on the screen at 字号 特大; the form scrolls above
         self._wire()
         self.refresh()
 
@@ -100,18 +99,17 @@ class HouseholdVisitPage(QWidget):
         self.lookup_hint = next(label for label in household_field.findChildren(QLabel)
                                 if label.property("role") == "hint")
         self._show_chosen("")
+        form.addRow("", self.register)
         self.message = message_label("保存结果")
         self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
-        self.save_row = button_row(push_button("清空", self.start_new), self.save_button)
-        self.save_row.insertWidget(0, self.register)  # decided just before saving: beside 保存
-        self.form_pane = pane(box, self.save_row, self.message)
+        self.form_pane = pane(box, button_row(push_button("清空", self.start_new), self.save_button), self.message)
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])
         self.shown: list[hv.HouseholdVisit] = []
         self.void_message = message_label("作废结果")
-        self.void_row = button_row(push_button("作废所选走访", self.void_selected), at_left=True)
-        self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1), self.void_row,
+        self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1),
+                                button_row(push_button("作废所选走访", self.void_selected), at_left=True),
                                 self.void_message)
 
     def _wire(self) -> None:

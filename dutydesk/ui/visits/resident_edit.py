@@ -31,9 +31,7 @@ from dutydesk.store.visits.residents import (
 )
 from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
-from dutydesk.ui.page_layout import add_pair
 from dutydesk.ui.reveal import reveal_button
-from dutydesk.ui.screen_fit import scrolling
 
 
 class ResidentEditDialog(QDialog):
@@ -52,20 +50,14 @@ class ResidentEditDialog(QDialog):
             "name": add_field(form, FormField("姓名", QLineEdit(resident.name))),
             "id_number": add_field(form, FormField("身份证号", MaskedLineEdit("id_number", resident.id_number or ""),
                                                    "已隐去部分数字；如需更正，直接输入新的号码")),
-        }
-        # Two short fields on one row: the dialog shows whole on a laptop at 字号 特大.
-        self.fields["gender"], self.fields["village_group"] = add_pair(
-            form, FormField("性别", gender, "填写身份证号后按号码自动确定"),
-            FormField("村民小组", QLineEdit(resident.village_group)))
-        self.fields |= {
+            "gender": add_field(form, FormField("性别", gender, "填写身份证号后按号码自动确定")),
             "phones": add_field(form, FormField("新增电话", QLineEdit(), self._phones_hint(full=False))),
+            "village_group": add_field(form, FormField("村民小组", QLineEdit(resident.village_group))),
             "address": add_field(form, FormField("住址", MaskedLineEdit("text", resident.address))),
             "note": add_field(form, FormField("备注", MaskedLineEdit("text", resident.note))),
             "reason": add_field(form, FormField("更正原因", QLineEdit())),
         }
-        tag_list = QWidget()
-        tags = QGridLayout(tag_list)
-        tags.setContentsMargins(0, 0, 0, 0)
+        tags = QGridLayout()
         self.tag_boxes: dict[str, QCheckBox] = {}
         for i, tag in enumerate(TAGS):
             box = QCheckBox(tag)
@@ -75,7 +67,7 @@ class ResidentEditDialog(QDialog):
             self.tag_boxes[tag] = box
         self.extra_tags = [t for t in resident.tag_list if t not in TAGS]
         form.addRow(QLabel("标签："), QWidget())
-        layout.addWidget(scrolling(tag_list), 1)  # tick boxes scroll as a list's rows do at 字号 特大
+        layout.addLayout(tags)
         save = push_button("保存", self.save, primary=True)
         cancel = push_button("取消", self.reject)
         buttons = [save, cancel]

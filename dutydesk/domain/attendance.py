@@ -21,9 +21,9 @@ ABSENT = "缺勤"
 ON_LEAVE = "请假"
 OFFICIAL = "公出"
 SIGNED_OUT = "已签退"
-AFTER_CUTOFF = "停签后签到"  # D05: signed after the book closed; an absence unless a reason is accepted
-CUTOFF_PASSED = "已停签未签到"  # D05: the book closed with no sign-in; absent at the session's end
-NOT_EARLY = "未提前到岗"  # D05 (seed 001): on time, but not the expected minutes early
+AFTER_CUTOFF = "停签后签到"  # signed after the book closed; an absence unless a reason is accepted
+CUTOFF_PASSED = "已停签未签到"  # the book closed with no sign-in; absent at the session's end
+NOT_EARLY = "未提前到岗"  # seed 001: on time, but not the expected minutes early
 
 # What a sign-in after the cutoff counts as (setting duty.after_cutoff_counts_as, D05).
 AFTER_CUTOFF_ABSENT = "absent"  # seed 004: 停签后 counts as absence unless a reason is accepted

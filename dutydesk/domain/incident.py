@@ -18,7 +18,7 @@ from dutydesk.domain.visit_rules import INCIDENT_RECIPIENTS
 REPORT_METHODS = ("电话", "当面", "书面", "短信")
 # Form field key per recipient: incident_committee_told, incident_township_at ...
 RECIPIENT_KEYS = {"两委负责人": "committee", "镇党委": "township", "公安派出所": "police"}
-# Seed 003: "必要时应及时向公安部门报告" — the police are told when needed, never required (V06).
+# Seed 003: the police are told when needed, never required.
 POLICE = "公安派出所"
 OPTIONAL_RECIPIENTS = (POLICE,)
 REPORT_HOURS = declare("visits.incident_report_hours", 1,

@@ -42,7 +42,7 @@ def validate_role(role: str) -> str:
     return role
 
 
-# D12: a changed phone number is reported within 24 hours (seed 000: "须24小时内报党政办").
+# A changed phone number is reported within 24 hours (seed 000).
 PHONE_REPORT_HOURS = declare("duty.phone_report_hours", 24, "变更手机号须在多少小时内报告", "D12")
 
 

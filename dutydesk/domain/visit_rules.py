@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dutydesk.domain.settings import declare
 from dutydesk.domain.workday_calendar import ONE_DAY, WorkdayCalendar
 
-CHANNELS = ("来访", "来电", "来信", "网络", "入户走访")  # 入户走访: needs raised on household visits (G03)
+CHANNELS = ("来访", "来电", "来信", "网络", "入户走访")  # the last: needs raised on household visits
 CATEGORIES = ("政策咨询", "代办", "求助", "矛盾纠纷", "投诉举报", "意见建议", "突发事件", "其他")
 
 # Outcomes of a request (V02, V04, V07).
@@ -23,7 +23,7 @@ TRANSFER = "转办"
 ESCALATE = "上报"
 OUT_OF_SCOPE = "不属职责"
 OUTCOMES = (DONE_NOW, PROXY, TRANSFER, ESCALATE, OUT_OF_SCOPE)
-ESCALATION_LEVELS = ("镇", "县")  # V07: township public-opinion station, county center
+ESCALATION_LEVELS = ("镇", "县")  # township public-opinion station, county center
 
 # Status codes stored in the books, with the labels staff see.
 PENDING = "pending"

@@ -66,7 +66,7 @@ class NoticeDoc:
     day: dt.date
     ref: str = ""  # notice number shown top right
     promised: dt.date | None = None
-    reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
+    reprint: str = ""  # the reprint mark of a paper printed again under its own number (rule N06)
     supply_by: dt.date | None = None  # N07: the date to bring the missing materials by
 
 
@@ -85,9 +85,9 @@ class SlipDoc:
     promised: dt.date
     handler: str
     fee: str = "0"
-    promised_unverified: bool = False  # V04: the year's holidays are unknown: printed 待核实
+    promised_unverified: bool = False  # the year's holidays are unknown, so the date is marked as to be checked (V04)
     notes: list[str] = field(default_factory=list)
-    reprint: str = ""  # N06: "补打（第1次…）" on a paper printed again under its own number
+    reprint: str = ""  # the reprint mark of a paper printed again under its own number (rule N06)
 
 
 class _Styles:

@@ -45,7 +45,7 @@ class Account(BaseModel):
 def create_account(name: str, role: str, who: str, at: dt.datetime) -> Account:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    name = normalize_text(name)  # V09: "王书记" typed with a zero-width space is the same account
+    name = normalize_text(name)  # a name typed with a zero-width space is the same account
     if not name:
         raise ValueError("请填写账户名")
     if Account.select().where(Account.name == name).exists():

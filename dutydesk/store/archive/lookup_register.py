@@ -48,7 +48,9 @@ from dutydesk.store.day_range import within_days
 from dutydesk.store.search_index import Hit
 from dutydesk.store.settings import get_setting
 
-APPROVAL_MODE = declare("archive.approval_mode", "either", "查阅档案的批准方式（either / logged_in / password）", "A02")
+APPROVAL_MODE = declare(
+    "archive.approval_mode", "either",
+    "查阅档案的批准方式（当场输密码或已登录主任均可、须已登录、须当场输密码）", "A02")
 MODES = {
     "either": "主任登录或当场输入主任密码",
     "logged_in": "仅限主任登录后查阅",

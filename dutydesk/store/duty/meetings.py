@@ -368,6 +368,6 @@ def _document(session: MeetingSession) -> SearchDoc:
                      day=session.day, staff=session.minutes_by or session.created_by)
 
 
-# A04 (seed 003 "一年一归档"): minutes are filed in the session's year and found in 档案查询.
+# Filed yearly (seed 003): minutes are filed in the session's year and found in 档案查询.
 register(MeetingSession, "meeting", "会议学习记录", _document, day=lambda s: s.day)
 register_dependent(MeetingAttendance, lambda a: a.session)

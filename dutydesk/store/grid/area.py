@@ -1,5 +1,5 @@
 """Areas (网格 / 片区): the village divided among cadres, each area owned by one cadre with a
-covering partner (G01, seed 001 "双人交叉负责制": each two cadres know each other's area).
+covering partner (seed 001: each two cadres know each other's area).
 
 When the owner's whereabouts say 请假 or 公出, the partner is shown as responsible.
 """

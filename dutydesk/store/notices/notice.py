@@ -30,7 +30,7 @@ from dutydesk.store.visits.residents import Resident
 from dutydesk.store.visits.visit import Visit, pending_proxy_visits
 
 NOTICE_PREFIX = declare("notice.ref_prefix", "GZ", "一次性告知单编号前缀", "N06")
-CHANNELS = ("书面", "电话")  # N05: in writing except for phone inquiries
+CHANNELS = ("书面", "电话")  # in writing except for phone inquiries
 PHONE = "电话"
 PHONE_INQUIRY = "来电"  # the visit channel of a phone inquiry (visit_rules.CHANNELS)
 

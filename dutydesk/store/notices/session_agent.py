@@ -23,7 +23,7 @@ from dutydesk.store.duty.roster import RosterSlot
 from dutydesk.store.duty.staff import Staff, staff_by_name
 from dutydesk.store.settings import get_setting
 
-NONE = "不设"  # no standing agent: a session's named agent, else the first responder carries it (P05)
+NONE = "不设"  # no standing agent: a session's named agent, else the first responder carries it
 ROTATING = "轮值"
 DESIGNATED = "指定"
 MODES = (NONE, ROTATING, DESIGNATED)

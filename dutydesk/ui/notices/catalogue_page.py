@@ -39,7 +39,7 @@ from dutydesk.ui.forms import FormField, add_field, message_label, push_button, 
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
-VERIFICATION = ("不需要", "需调查核实", "需调查核实和现场勘查")  # P11, as the item's two flags
+VERIFICATION = ("不需要", "需调查核实", "需调查核实和现场勘查")  # the item's two flags
 MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
 
 

@@ -122,7 +122,7 @@ class ChecklistPage(QWidget):
         self.info.setMinimumWidth(260)
 
         self.name_field = FormField("群众姓名", QLineEdit())
-        self.phone_field = FormField("联系电话", MaskedLineEdit("phone"))  # V09: never shown in full
+        self.phone_field = FormField("联系电话", MaskedLineEdit("phone"))  # masked, never shown in full
         self.agent_field = FormField("代办员", QLineEdit(proxy_intake.default_agent("", desk.who, desk.now())))
         self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())

@@ -287,7 +287,7 @@ class CasePage(QWidget):
         self.handover_button = push_button("移交代办员", self.hand_over)
         self.void_button = push_button("作废代办单", self.void_case)
         self.print_button = push_button("补打代办单和回执", self.reprint)
-        self.investigate_button = push_button("调查核实…", self.investigate)  # P11
+        self.investigate_button = push_button("调查核实…", self.investigate)  # investigator and findings
         more = QHBoxLayout()
         for button in (self.reverse_button, self.handover_button, self.void_button, self.print_button,
                        self.investigate_button):

@@ -9,6 +9,7 @@ from dutydesk.store import (  # noqa: F401  # noqa: F401
     attendance,
     audit,
     backup_schedule,
+    bundle_log,
     calendar_days,
     catalogue,
     center,

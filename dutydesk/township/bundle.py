@@ -14,6 +14,7 @@ shows. Personal numbers travel masked unless a director approved an unmasked han
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -31,6 +32,7 @@ from dutydesk.store.center import load_center
 from dutydesk.store.center_keys import ensure_key_pair, fingerprint, load_public, public_raw, public_text
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
+from dutydesk.store.tally import month_tally
 from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
 
 FORMAT = "dutydesk-township-bundle"
@@ -38,6 +40,7 @@ SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 CORRECTIONS = "corrections.jsonl"
+TALLY = "attendance_tally.jsonl"
 FOLDER = "数据包"  # the bundle's folder inside a hand-off
 
 
@@ -152,6 +155,9 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
     tables = [(f"{spec.table}.jsonl", [_masked_row(spec, row, grant)
                                       for row in _rows(desk.db, spec, spec.month_sql, month)])
               for spec in TABLES]
+    year, month_number = period.start.year, period.start.month
+    tally = [dataclasses.asdict(row) for row in month_tally(year, month_number, now)]
+    tables.append((TALLY, tally))  # the 考勤统计 the township sums (D14), as the desk computes it
     since = previous.written_at if previous else None
     tables.append((CORRECTIONS, corrections(desk.db, period, since, now, grant)))
     for name, records in tables:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 from dutydesk.cli import main
 from dutydesk.reports.handoff import hand_off
@@ -53,6 +54,9 @@ def test_cli_handoff_and_demo_with_center_and_code(tmp_path, capsys):
     [folder] = [p for p in out.iterdir() if p.is_dir()]
     manifest = verify_bundle(folder / FOLDER)
     assert (manifest.center, manifest.center_code, manifest.period) == ("柳溪村党群服务中心", "350425100202", month)
+    assert manifest.rows["attendance_tally.jsonl"] > 0  # one row per staff member (D14)
+    tally = json.loads((folder / FOLDER / "attendance_tally.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert {"name", "scheduled", "absent", "penalty_units"} <= set(tally)
 
 
 def test_cli_demo_refuses_a_bad_code(tmp_path, capsys):

@@ -149,3 +149,17 @@ def test_a01_bundle_log_is_append_only(coded, tmp_path):
     remember_bundle(coded, write_bundle(coded, tmp_path / "b", NOV))
     with pytest.raises(Exception, match="只能追加"):
         BundleRecord.update(period="2026-10").execute()
+
+
+def test_a03_follow_up_added_later_to_an_earlier_visit_travels_as_a_correction(coded, clock, tmp_path):
+    from dutydesk.store.visit_progress import add_followup
+
+    october = _visit(coded, dt.datetime(2026, 10, 20, 9, 0))
+    remember_bundle(coded, write_bundle(coded, tmp_path / "oct", OCT))
+    clock.advance(minutes=5)
+    add_followup(october, "已电话回访，群众满意", coded.who, coded.now())
+    write_bundle(coded, tmp_path / "nov", NOV)
+    [correction] = _lines(tmp_path / "nov", "corrections.jsonl")
+    assert (correction["table"], correction["row"]["visit_id"]) == ("visit_followup", october.id)
+    assert correction["changes"][0]["action"] == "create"
+    assert _lines(tmp_path / "nov", "visit_followup.jsonl") == []  # not a November visit's

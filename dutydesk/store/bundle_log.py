@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import CharField, DateTimeField
 
+from dutydesk.store import record_view
 from dutydesk.store.base import BaseModel
 
 
@@ -19,3 +20,13 @@ class BundleRecord(BaseModel):
 
     class Meta:
         table_name = "bundle_record"
+
+
+# How the audit viewer names this table and the new center column (no code names on screen).
+record_view.TABLE_NAMES["bundle_record"] = "交镇数据包"
+record_view.TABLE_LABELS.update({
+    ("bundle_record", "period"): "月份", ("bundle_record", "written_at"): "导出时间",
+    ("bundle_record", "written_by"): "导出人", ("bundle_record", "manifest_sha256"): "数据包校验值",
+    ("bundle_record", "previous_sha256"): "上一数据包校验值", ("bundle_record", "folder"): "导出位置",
+    ("center_profile", "division_code"): "统计用区划代码",
+})

@@ -163,3 +163,11 @@ def test_a03_follow_up_added_later_to_an_earlier_visit_travels_as_a_correction(c
     assert (correction["table"], correction["row"]["visit_id"]) == ("visit_followup", october.id)
     assert correction["changes"][0]["action"] == "create"
     assert _lines(tmp_path / "nov", "visit_followup.jsonl") == []  # not a November visit's
+
+
+def test_audit_viewer_names_the_bundle_log_and_the_code_in_chinese():
+    from dutydesk.store.record_view import field_label, table_label
+
+    assert table_label("bundle_record") == "交镇数据包"
+    assert field_label("center_profile", "division_code") == "统计用区划代码"
+    assert field_label("bundle_record", "manifest_sha256") == "数据包校验值"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import CharField, DateTimeField
+from peewee import CharField, DateTimeField, IntegerField
 
 from dutydesk.store import record_view
 from dutydesk.store.base import BaseModel
@@ -17,6 +17,7 @@ class BundleRecord(BaseModel):
     manifest_sha256 = CharField()
     previous_sha256 = CharField(default="")
     folder = CharField(default="")
+    audit_upto = IntegerField(default=0)  # the last audit entry the bundle looked at
 
     class Meta:
         table_name = "bundle_record"
@@ -28,5 +29,6 @@ record_view.TABLE_LABELS.update({
     ("bundle_record", "period"): "月份", ("bundle_record", "written_at"): "导出时间",
     ("bundle_record", "written_by"): "导出人", ("bundle_record", "manifest_sha256"): "数据包校验值",
     ("bundle_record", "previous_sha256"): "上一数据包校验值", ("bundle_record", "folder"): "导出位置",
+    ("bundle_record", "audit_upto"): "已包含的修改记录",
     ("center_profile", "division_code"): "统计用区划代码",
 })

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
+from peewee import fn
 
 from dutydesk import __version__
 from dutydesk.reports.ledgers.registry import Period
@@ -70,6 +71,7 @@ class WrittenBundle:
     sha256: str
     previous_sha256: str
     rows: dict[str, int]
+    audit_upto: int = 0
 
 
 def _canonical(value: object) -> str:
@@ -109,15 +111,16 @@ def _masked_value(spec: BundleTable, column: str | None, value: str | None, gran
     return export_text_masker(grant)(value)
 
 
-def corrections(db, period: Period, since: dt.datetime | None, until: dt.datetime,
+def corrections(db, period: Period, since: int | None, until: int,
                 grant: ExportGrant | None) -> list[dict]:
-    """Records of months before ``period`` changed (corrected, voided, or given a follow-up)
-    after ``since``: each with its whole current row and the audit entries (A03) saying how."""
+    """Records of months before ``period`` changed (corrected, voided, or given a follow-up) in
+    the audit entries after id ``since`` up to ``until``: each with its whole current row and the
+    audit entries (A03) saying how. Entry ids, not times: nothing falls between two bundles."""
     if since is None:
         return []  # the first bundle: the township has no earlier month to correct
     entries = (audit.AuditEntry.select()
-               .where(audit.AuditEntry.table_name.in_(list(BY_NAME)), audit.AuditEntry.at > since,
-                      audit.AuditEntry.at <= until)
+               .where(audit.AuditEntry.table_name.in_(list(BY_NAME)), audit.AuditEntry.id > since,
+                      audit.AuditEntry.id <= until)
                .order_by(audit.AuditEntry.id))
     earlier = ("0001-01-01", (period.start - dt.timedelta(days=1)).isoformat())
     found: dict[tuple[str, int], dict] = {}
@@ -158,8 +161,9 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
     year, month_number = period.start.year, period.start.month
     tally = [dataclasses.asdict(row) for row in month_tally(year, month_number, now)]
     tables.append((TALLY, tally))  # the 考勤统计 the township sums (D14), as the desk computes it
-    since = previous.written_at if previous else None
-    tables.append((CORRECTIONS, corrections(desk.db, period, since, now, grant)))
+    since = previous.audit_upto if previous else None
+    upto = audit.AuditEntry.select(fn.MAX(audit.AuditEntry.id)).scalar() or 0
+    tables.append((CORRECTIONS, corrections(desk.db, period, since, upto, grant)))
     for name, records in tables:
         data = "".join(_canonical(record) + "\n" for record in records).encode("utf-8")
         with atomic_write(target / name) as fh:
@@ -183,7 +187,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
         fh.write(body)
     with atomic_write(target / SIGNATURE) as fh:
         fh.write(base64.b64encode(key.sign(body)) + b"\n")
-    return WrittenBundle(target, period, _sha256(body), manifest["previous_sha256"], rows)
+    return WrittenBundle(target, period, _sha256(body), manifest["previous_sha256"], rows, upto)
 
 
 def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) -> BundleRecord:
@@ -191,7 +195,8 @@ def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) ->
     with desk.db.atomic():
         return audit.create(BundleRecord, desk.who, desk.now(), period=f"{written.period.start:%Y-%m}",
                             written_at=desk.now(), written_by=desk.who, manifest_sha256=written.sha256,
-                            previous_sha256=written.previous_sha256, folder=str(folder or written.folder))
+                            previous_sha256=written.previous_sha256, folder=str(folder or written.folder),
+                            audit_upto=written.audit_upto)
 
 
 def _count_lines(data: bytes) -> int:

@@ -13,7 +13,8 @@ STATEMENTS = [
         written_by TEXT NOT NULL,
         manifest_sha256 TEXT NOT NULL,
         previous_sha256 TEXT NOT NULL DEFAULT '',
-        folder TEXT NOT NULL DEFAULT ''
+        folder TEXT NOT NULL DEFAULT '',
+        audit_upto INTEGER NOT NULL DEFAULT 0
     )""",
     """CREATE TRIGGER bundle_record_no_update BEFORE UPDATE ON bundle_record
     BEGIN SELECT RAISE(ABORT, '数据包记录只能追加，不能修改'); END""",

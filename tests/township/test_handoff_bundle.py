@@ -57,8 +57,29 @@ def test_cli_handoff_and_demo_with_center_and_code(tmp_path, capsys):
     assert manifest.rows["attendance_tally.jsonl"] > 0  # one row per staff member (D14)
     tally = json.loads((folder / FOLDER / "attendance_tally.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert {"name", "scheduled", "absent", "penalty_units"} <= set(tally)
+    # with a ledger beside it; the second bundle links to the first (a chain per center)
+    assert main(["handoff", "--month", month, "--out", str(out), "--ledger", "visits",
+                 "--data-dir", str(books)]) == 0
+    [second] = [p for p in out.iterdir() if p.is_dir() and p != folder]
+    assert any(p.suffix == ".xlsx" for p in second.iterdir())
+    assert verify_bundle(second / FOLDER).previous_sha256 == manifest.sha256
+    assert main(["handoff", "--month", month, "--out", str(out), "--ledger", "nosuch",
+                 "--data-dir", str(books)]) == 1
+    assert "没有名为 nosuch 的台账" in capsys.readouterr().err
 
 
 def test_cli_demo_refuses_a_bad_code(tmp_path, capsys):
     assert main(["demo", "--data-dir", str(tmp_path / "d"), "--days", "1", "--code", "12345"]) == 1
     assert "12位" in capsys.readouterr().err
+
+
+def test_v09_cli_unmasked_handoff_needs_a_reason_and_a_director(tmp_path, capsys):
+    books = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(books), "--days", "2", "--scale", "0.1"]) == 0
+    month = dt.date.today().strftime("%Y-%m")
+    base = ["handoff", "--month", month, "--out", str(tmp_path), "--data-dir", str(books), "--unmasked"]
+    assert main(base) == 1
+    assert "--reason" in capsys.readouterr().err
+    assert main([*base, "--reason", "镇里核对"]) == 1
+    assert "--approver" in capsys.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith("导出于" + dt.date.today().strftime("%Y%m%d"))]

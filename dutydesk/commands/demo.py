@@ -7,6 +7,8 @@ import sqlite3
 import sys
 
 from dutydesk.domain.clock import Clock
+from dutydesk.domain.division_code import DivisionCodeError, parse_division_code
+from dutydesk.domain.text_input import normalize_compact, normalize_text
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
 
 
@@ -15,17 +17,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=2026, help="随机种子（相同种子得到相同数据）")
     parser.add_argument("--days", type=int, default=120, help="生成多少天的历史")
     parser.add_argument("--scale", type=float, default=1.0, help="数据量倍数（基准测试用）")
+    parser.add_argument("--center", default=None, type=normalize_text, metavar="名称",
+                        help="演示中心的名称（生成多个演示村时用）")
+    parser.add_argument("--code", default=None, type=normalize_compact, metavar="12位代码",
+                        help="演示中心的统计用区划代码（12位数字）")
     parser.set_defaults(func=run)
 
 
 def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
                      progress=lambda message: None, clock: Clock | None = None,
-                     cancelled=lambda: False) -> None:
+                     cancelled=lambda: False, center: str | None = None, code: str | None = None) -> None:
     """Create fresh demo books in ``folder`` (previous demo data there is replaced).
 
     The same seed and the same clock give byte-for-byte the same books.
     """
-    from dutydesk.demo.generate import DemoCancelled, DemoPlan, generate
+    from dutydesk.demo.generate import DEMO_CENTER, DEMO_CODE, DemoCancelled, DemoPlan, generate
     from dutydesk.desk import open_desk
 
     if folder.holds_real_data():
@@ -41,7 +47,7 @@ def fill_demo_folder(folder: DataFolder, seed: int, days: int, scale: float,
         desk = open_desk(folder, clock)
         try:
             generate(DemoPlan(desk, seed=seed, days=days, scale=scale, progress=progress,
-                              cancelled=cancelled))
+                              cancelled=cancelled, center=center or DEMO_CENTER, code=code or DEMO_CODE))
         except DemoCancelled:
             desk.close()
             _remove_db(folder)  # half-filled demo books are worse than none
@@ -73,9 +79,18 @@ def _remove_db(folder: DataFolder) -> None:
 def run(args: argparse.Namespace) -> int:
     # Without --data-dir, demo data goes to the separate demo folder, never the real one.
     folder = DataFolder(resolve_data_dir(args.data_dir, demo=True))
+    code = getattr(args, "code", None)
+    if code:
+        try:
+            code = parse_division_code(code)
+        except DivisionCodeError as exc:
+            raise DeskError(str(exc)) from None
+    center = getattr(args, "center", None)
+    if center is not None and not center.strip():
+        raise DeskError("演示中心的名称不能为空")
     fill_demo_folder(
         folder, args.seed, args.days, args.scale,
-        progress=lambda step: print(f"生成: {step}", file=sys.stderr),
+        progress=lambda step: print(f"生成: {step}", file=sys.stderr), center=center, code=code,
     )
     print(f"演示数据已生成：{folder.path}")
     return 0

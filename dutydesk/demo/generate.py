@@ -17,6 +17,9 @@ from dutydesk.domain.center import CenterProfile
 from dutydesk.store.accounts.account import Account, create_account
 from dutydesk.store.center import save_center
 
+DEMO_CENTER = "青石村党群服务中心"
+DEMO_CODE = "350425100201"  # 统计用区划代码 of the demo village
+
 
 @dataclass
 class DemoPlan:
@@ -26,6 +29,8 @@ class DemoPlan:
     scale: float = 1.0
     progress: Callable[[str], None] = field(default=lambda message: None)
     cancelled: Callable[[], bool] = field(default=lambda: False)
+    center: str = DEMO_CENTER  # ``dutydesk demo --center/--code``: several demo villages (issue 16)
+    code: str = DEMO_CODE
 
     def rng(self, step: str) -> random.Random:
         """A random stream per step, so adding a step never changes another step's data."""
@@ -42,12 +47,13 @@ def center_step(plan: DemoPlan) -> None:
     now = dt.datetime.combine(plan.start, dt.time(8, 0))
     save_center(
         CenterProfile(
-            name="青石村党群服务中心",
+            name=plan.center,
             township="桃源镇",
             address="桃源镇青石村村部一楼",
             public_phone="0571-63281234",
             supervision_phone="0571-63285678",
             kind="village",
+            division_code=plan.code,
         ),
         "演示", now,
     )

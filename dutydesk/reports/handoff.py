@@ -135,6 +135,7 @@ def removable_drives() -> list[Drive]:
 class HandoffResult:
     folder: Path
     files: list[dict] = field(default_factory=list)  # manifest entries
+    bundle: Path | None = None  # the township bundle beside the ledgers (None: no division code yet)
 
 
 def sha256_of(path: Path, drop_cache: bool = False) -> str:
@@ -230,16 +231,22 @@ def manifest_for(center: str, township: str, period: Period, exported_on: str, e
 def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str, str]],
              report: Report = lambda percent, text: None,
              cancelled: Callable[[], bool] = lambda: False,
-             grant: ExportGrant | None = None) -> HandoffResult:
+             grant: ExportGrant | None = None, bundle: bool = True) -> HandoffResult:
     """Write the chosen (ledger key, format) pairs for ``period`` into a dated folder under ``root``.
 
     Personal data stays masked unless ``grant`` (an approved unmasked export) is given; the
     hand-off is written to the export log either way (A01, V09).
 
+    Beside the ledgers goes the township bundle of the month (``township.bundle``, folder 数据包)
+    once the center has its division code; ``choices`` may then be empty (``dutydesk handoff``).
+
     Raises HandoffError with a Chinese message on any failure, ExportCancelled on cancel; in both
     cases nothing is left under a final name.
     """
-    if not choices:
+    from dutydesk.township.handoff_bundle import stage_bundle
+
+    staged = stage_bundle(desk, period, grant) if bundle else None
+    if not choices and staged is None:
         raise HandoffError("请至少选择一种台账")
     if not root.is_dir():
         raise HandoffError(f"找不到导出位置：{root}（U盘是否已拔出？）")
@@ -269,13 +276,15 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
             entries.append({"name": file_name, "ledger": spec.name, "key": key, "format": fmt,
                             "masked": not (grant is not None and spec.personal),
                             "bytes": path.stat().st_size, "sha256": sha256_of(path)})
+        bundle_files = staged.place(staging) if staged else []
         manifest = manifest_for(center, township, period, today.isoformat(), desk.who, entries, grant)
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         (staging / CHECKSUMS).write_text("".join(f"{e['sha256']}  {e['name']}\n" for e in entries),
                                          encoding="utf-8")
         if cancelled():
             raise ExportCancelled()
-        needed = sum((staging / n).stat().st_size for n in [*(e["name"] for e in entries), MANIFEST, CHECKSUMS])
+        every = [*(e["name"] for e in entries), MANIFEST, CHECKSUMS, *bundle_files]
+        needed = sum((staging / n).stat().st_size for n in every)
         free = _free_space(root)
         if free is not None and free < needed + 64 * 1024:
             raise HandoffError(_user_message(OSError(errno.ENOSPC, "No space left on device"), root))
@@ -291,9 +300,11 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
         try:
             _clear_stale(root, name)
             work.mkdir()
-            for file_name in [*(e["name"] for e in entries), MANIFEST, CHECKSUMS]:
+            for file_name in every:
+                (work / file_name).parent.mkdir(exist_ok=True)
                 _copy(staging / file_name, work / file_name, cancelled, on_block)
-            fsync_dir(work)
+            for folder in {(work / n).parent for n in every}:
+                fsync_dir(folder)
             final = _final_folder(root, name)
             os.replace(work, final)
             fsync_dir(root)
@@ -305,15 +316,17 @@ def hand_off(desk: Desk, root: Path, period: Period, choices: Sequence[tuple[str
             raise HandoffError(_user_message(exc, root)) from exc
 
     report(94, "正在校验U盘上的文件…")
-    problems = verify_folder(final)
+    problems = verify_folder(final) + (staged.check(final) if staged else [])
     if problems:
         aside = root / f".{final.name}.校验失败"
         with contextlib.suppress(OSError):
             os.replace(final, aside)
         raise HandoffError("U盘上的文件校验失败：" + "；".join(problems) + "。U盘可能有坏块，请换一个U盘重试。")
-    names = "、".join(dict.fromkeys(e["ledger"] for e in entries))
-    personal = any(LEDGERS[e["key"]].personal for e in entries)
+    names = "、".join([*dict.fromkeys(e["ledger"] for e in entries), *(["数据包"] if staged else [])])
+    personal = staged is not None or any(LEDGERS[e["key"]].personal for e in entries)
+    if staged:
+        staged.remember(desk, final)
     log_export(desk.who, desk.now(), f"导出到U盘：{names}（{period.text}）", grant if personal else None,
                path=str(final))
     report(100, "完成")
-    return HandoffResult(final, entries)
+    return HandoffResult(final, entries, staged.folder_in(final) if staged else None)

@@ -19,6 +19,7 @@ class CenterRecord(BaseModel):
     public_phone = CharField()
     supervision_phone = CharField()
     kind = CharField(default="village")
+    division_code = CharField(default="")  # m0049
     updated_at = DateTimeField()
 
     class Meta:
@@ -27,7 +28,7 @@ class CenterRecord(BaseModel):
     def to_profile(self) -> CenterProfile:
         return CenterProfile(
             self.name, self.township, self.address,
-            self.public_phone, self.supervision_phone, self.kind,
+            self.public_phone, self.supervision_phone, self.kind, self.division_code or "",
         )
 
 

@@ -1,7 +1,7 @@
 """Imports every feature's store modules, so their models, settings and feed providers are
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
-from dutydesk.store import audit, backup_schedule, calendar_days, center, privacy, settings  # noqa: F401
+from dutydesk.store import audit, backup_schedule, bundle_log, calendar_days, center, privacy, settings  # noqa: F401
 from dutydesk.store.accounts import account, login  # noqa: F401
 from dutydesk.store.archive import lookup_register, register_search, search_sources, year_filing  # noqa: F401
 from dutydesk.store.duty import (  # noqa: F401

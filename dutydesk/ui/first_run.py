@@ -3,6 +3,7 @@ and editable later from 工具 → 服务中心信息 by a director."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,17 +23,22 @@ from dutydesk.ui.grow import grow_to_fit
 PLACEHOLDERS = {
     "name": "如：青石村党群服务中心",
     "township": "如：桃源镇",
+    "division_code": "12位数字，如：350425100201",
     "address": "如：桃源镇青石村村部一楼",
     "public_phone": "如：0571-63281234",
     "supervision_phone": "如：0571-63285678",
 }
 
 
+DIVISION_CODE_HINT = "国家统计局统计用区划代码，向镇（街道）交数据包时必填"
+
+
 class CenterProfileDialog(QDialog):
     """Collects a valid CenterProfile (and, on first run, an admin name); the caller saves them."""
 
     def __init__(self, current: CenterProfile | None = None, ask_admin: bool = False,
-                 parent: QWidget | None = None, demo: bool = False) -> None:
+                 parent: QWidget | None = None, demo: bool = False,
+                 public_key: str = "", key_fingerprint: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("欢迎使用值班台：填写服务中心信息" if ask_admin else "服务中心信息")
         self.setMinimumWidth(560)
@@ -53,13 +59,21 @@ class CenterProfileDialog(QDialog):
         for key, placeholder in PLACEHOLDERS.items():
             edit = QLineEdit(getattr(current, key) if current else "")
             edit.setPlaceholderText(placeholder)
-            self.fields[key] = add_field(form, FormField(FIELD_LABELS[key], edit))
+            hint = DIVISION_CODE_HINT if key == "division_code" else ""
+            self.fields[key] = add_field(form, FormField(FIELD_LABELS[key], edit, hint=hint))
         kind = QComboBox()
         for code, label in CENTER_KINDS.items():
             kind.addItem(label, code)
         if current:
             kind.setCurrentIndex(max(0, kind.findData(current.kind)))
         self.fields["kind"] = add_field(form, FormField(FIELD_LABELS["kind"], kind))
+        if key_fingerprint:  # the township registers the village by this fingerprint (issue 16)
+            for label, text in (("本中心公钥", public_key), ("公钥指纹", key_fingerprint)):
+                shown = QLabel(text)
+                shown.setAccessibleName(label)
+                shown.setWordWrap(True)
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                form.addRow(f"{label}：", shown)
         if ask_admin:
             admin = QLineEdit()
             admin.setPlaceholderText("如：管理员 或 本人姓名")
@@ -96,6 +110,7 @@ class CenterProfileDialog(QDialog):
         profile = CenterProfile(
             name=self._text("name").strip(),
             township=self._text("township").strip(),
+            division_code=self._text("division_code").strip(),
             address=self._text("address").strip(),
             public_phone=self._text("public_phone"),
             supervision_phone=self._text("supervision_phone"),

@@ -308,8 +308,10 @@ class HandoffDialog(QDialog):
         elif thread.result is not None:
             self.result = thread.result
             count = len(thread.result.files)
+            bundle = ("另附交镇（街道）的数据包（已签名）。" if thread.result.bundle else
+                      "未附数据包：请先在“工具 → 服务中心信息”中填写统计用区划代码。")
             self.show_message(f"已导出{count}个文件到 {thread.result.folder}，已逐个读回校验，与清单一致。"
-                              "可以安全拔出U盘。", True)
+                              f"{bundle}可以安全拔出U盘。", True)
 
     def reject(self) -> None:
         if self.thread is not None:  # closing while writing: cancel and wait so nothing is half-written

@@ -17,6 +17,7 @@ from dutydesk.store.accounts.account import create_account
 from dutydesk.store.accounts.login import set_password
 from dutydesk.store.backup import latest_good_backup, restore_backup
 from dutydesk.store.center import load_center, save_center
+from dutydesk.store.center_keys import ensure_key_pair
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.faults import plain_message
 from dutydesk.store.opening import DamagedDatabase
@@ -72,6 +73,7 @@ def first_run(parent: QWidget | None, desk: Desk) -> bool:
         desk.account = create_account(dialog.admin_name, "admin", dialog.admin_name, now)
         if dialog.admin_password:
             set_password(desk.account, dialog.admin_password, dialog.admin_name, now)
+    ensure_key_pair(desk.folder.path)  # signs the bundles handed to the township (issue 16)
     return True
 
 

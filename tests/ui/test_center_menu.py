@@ -39,3 +39,29 @@ def test_operator_does_not_see_the_center_editor(qtbot, app, desk):
     window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     qtbot.addWidget(window)
     assert "服务中心信息…" not in [a.text() for a in window.menus["工具"].actions() if a.isVisible()]
+
+
+def test_director_enters_division_code_and_sees_the_key_fingerprint(qtbot, app, desk):
+    """Issue 16: the division code beside the township; the public key and fingerprint shown."""
+    from PySide6.QtWidgets import QLabel
+
+    from dutydesk.store.center_keys import center_fingerprint
+
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
+    qtbot.addWidget(window)
+    seen = {}
+
+    def enter(dialog):
+        seen["fingerprint"] = by_name(dialog, "公钥指纹", QLabel).text()
+        code = by_name(dialog, "统计用区划代码", QLineEdit)
+        type_text(qtbot, code, "35042510020")  # one digit short
+        by_name(dialog, "确定", QPushButton).click()
+        seen["error"] = by_name(dialog, "统计用区划代码错误提示").text()
+        type_text(qtbot, code, "1")
+        by_name(dialog, "确定", QPushButton).click()
+
+    when_modal(enter)
+    find_action(window, "工具", "服务中心信息…").trigger()
+    assert seen["error"] == "统计用区划代码应为12位数字，现在是11位"
+    assert seen["fingerprint"] == center_fingerprint(desk.folder.path)
+    assert load_center().division_code == "350425100201"

@@ -54,7 +54,7 @@ def test_tab_moves_through_fields_in_reading_order(qtbot, app):
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    order = ["服务中心名称", "所属乡镇/街道", "地址", "服务电话", "监督电话", "类型", "管理员账户名",
+    order = ["服务中心名称", "所属乡镇/街道", "统计用区划代码", "地址", "服务电话", "监督电话", "类型", "管理员账户名",
              "管理员密码", "再次输入密码"]
     widget = by_name(dialog, order[0])
     for expected in order[1:]:

@@ -1,0 +1,247 @@
+"""The village's monthly bundle for the township (issue 16): JSON lines per table, a manifest,
+and an Ed25519 signature.
+
+Written beside the ledgers by 导出到U盘 and by ``dutydesk handoff``. It carries every record of the
+month the township needs, plus every correction or void made since the last bundle to records of
+earlier months (from the audit trail, A03), so the township's copy converges without re-importing.
+The manifest names the center (division code), the period, the schema version, row counts, the
+SHA-256 of each file and the hash of the previous bundle: a chain per center, so a missing month
+shows. Personal numbers travel masked unless a director approved an unmasked hand-off (V09).
+
+``verify_bundle`` is the township's first check: signature, hashes and row counts.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from peewee import fn
+
+from dutydesk import __version__
+from dutydesk.reports.ledgers.registry import Period
+from dutydesk.store import audit
+from dutydesk.store.atomic import atomic_write
+from dutydesk.store.bundle_log import BundleRecord
+from dutydesk.store.center import load_center
+from dutydesk.store.center_keys import ensure_key_pair, fingerprint, load_public, public_raw, public_text
+from dutydesk.store.datafolder import DeskError
+from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
+from dutydesk.store.duty.tally import month_tally
+from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
+
+FORMAT = "dutydesk-township-bundle"
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CORRECTIONS = "corrections.jsonl"
+TALLY = "attendance_tally.jsonl"
+FOLDER = "数据包"  # the bundle's folder inside a hand-off
+
+
+class BundleError(DeskError):
+    """A bundle that cannot be written or does not verify; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What ``verify_bundle`` found: a bundle whose signature, hashes and row counts hold."""
+
+    center: str
+    center_code: str
+    period: str
+    schema_version: int
+    sha256: str  # this bundle's hash: the next bundle's ``previous_sha256``
+    previous_sha256: str
+    fingerprint: str
+    masked: bool
+    rows: dict[str, int] = field(default_factory=dict)  # file name → row count
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    folder: Path
+    period: Period
+    sha256: str
+    previous_sha256: str
+    rows: dict[str, int]
+    audit_upto: int = 0
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def last_bundle() -> BundleRecord | None:
+    return BundleRecord.select().order_by(BundleRecord.id.desc()).first()
+
+
+def _masked_row(spec: BundleTable, row: dict, grant: ExportGrant | None) -> dict:
+    phone, text = export_masker(grant), export_text_masker(grant)
+    for column in spec.phones:
+        if row.get(column):
+            row[column] = phone("phone", str(row[column]))
+    for column in spec.texts:
+        if isinstance(row.get(column), str):
+            row[column] = text(row[column])
+    return row
+
+
+def _rows(db, spec: BundleTable, where: str, params: tuple) -> list[dict]:
+    cursor = db.execute_sql(f"SELECT * FROM {spec.table} WHERE {where} ORDER BY id", params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _masked_value(spec: BundleTable, column: str | None, value: str | None, grant: ExportGrant | None):
+    if value is None or column is None:
+        return value
+    if column in spec.phones:
+        return export_masker(grant)("phone", value)
+    return export_text_masker(grant)(value)
+
+
+def corrections(db, period: Period, since: int | None, until: int,
+                grant: ExportGrant | None) -> list[dict]:
+    """Records of months before ``period`` changed (corrected, voided, or given a follow-up) in
+    the audit entries after id ``since`` up to ``until``: each with its whole current row and the
+    audit entries (A03) saying how. Entry ids, not times: nothing falls between two bundles."""
+    if since is None:
+        return []  # the first bundle: the township has no earlier month to correct
+    entries = (audit.AuditEntry.select()
+               .where(audit.AuditEntry.table_name.in_(list(BY_NAME)), audit.AuditEntry.id > since,
+                      audit.AuditEntry.id <= until)
+               .order_by(audit.AuditEntry.id))
+    earlier = ("0001-01-01", (period.start - dt.timedelta(days=1)).isoformat())
+    found: dict[tuple[str, int], dict] = {}
+    for entry in entries:
+        key = (entry.table_name, entry.record_id)
+        spec = BY_NAME[entry.table_name]
+        if key not in found:
+            rows = _rows(db, spec, f"id = ? AND ({spec.month_sql})", (entry.record_id, *earlier))
+            if not rows:
+                continue  # a record of this month (already in full) or of a later one
+            found[key] = {"table": spec.table, "id": entry.record_id,
+                          "row": _masked_row(spec, rows[0], grant), "changes": []}
+        found[key]["changes"].append({
+            "at": entry.at, "account": entry.account, "action": entry.action, "field": entry.field,
+            "old": _masked_value(spec, entry.field, entry.old_value, grant),
+            "new": _masked_value(spec, entry.field, entry.new_value, grant), "reason": entry.reason})
+    return list(found.values())
+
+
+def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None = None) -> WrittenBundle:
+    """Write the month's bundle into the (new or empty) folder ``target``; sign it.
+
+    Nothing is remembered in the books here: call ``remember_bundle`` once the bundle is safely
+    where it goes (the stick read back), so a failed hand-off does not break the chain.
+    """
+    profile = load_center()
+    if profile is None or not profile.division_code:
+        raise BundleError("请先在“工具 → 中心信息”中填写统计用区划代码，再导出给镇（街道）的数据包")
+    key = ensure_key_pair(desk.folder.path)
+    previous = last_bundle()
+    now = desk.now()
+    target.mkdir(parents=True, exist_ok=True)
+    month = (period.start.isoformat(), period.end.isoformat())
+    files, rows = [], {}
+    tables = [(f"{spec.table}.jsonl", [_masked_row(spec, row, grant)
+                                      for row in _rows(desk.db, spec, spec.month_sql, month)])
+              for spec in TABLES]
+    year, month_number = period.start.year, period.start.month
+    tally = [dataclasses.asdict(row) for row in month_tally(year, month_number, now)]
+    tables.append((TALLY, tally))  # the 考勤统计 the township sums (D14), as the desk computes it
+    since = previous.audit_upto if previous else None
+    upto = audit.AuditEntry.select(fn.MAX(audit.AuditEntry.id)).scalar() or 0
+    tables.append((CORRECTIONS, corrections(desk.db, period, since, upto, grant)))
+    for name, records in tables:
+        data = "".join(_canonical(record) + "\n" for record in records).encode("utf-8")
+        with atomic_write(target / name) as fh:
+            fh.write(data)
+        rows[name] = len(records)
+        files.append({"name": name, "rows": len(records), "bytes": len(data), "sha256": _sha256(data)})
+    public = key.public_key()
+    manifest = {
+        "format": FORMAT, "schema_version": SCHEMA_VERSION, "app_version": __version__,
+        "center": profile.name, "township": profile.township, "center_code": profile.division_code,
+        "period": f"{period.start:%Y-%m}", "written_at": now.isoformat(timespec="seconds"),
+        "written_by": desk.who, "masked": grant is None,
+        "unmasked_approved_by": grant.approved_by if grant else "",
+        "unmasked_reason": grant.reason if grant else "",
+        "previous_sha256": previous.manifest_sha256 if previous else "",
+        "public_key": public_text(public), "fingerprint": fingerprint(public_raw(public)),
+        "files": files,
+    }
+    body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    with atomic_write(target / MANIFEST) as fh:
+        fh.write(body)
+    with atomic_write(target / SIGNATURE) as fh:
+        fh.write(base64.b64encode(key.sign(body)) + b"\n")
+    return WrittenBundle(target, period, _sha256(body), manifest["previous_sha256"], rows, upto)
+
+
+def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) -> BundleRecord:
+    """Record a bundle handed off (audited, append-only): the next bundle links to its hash."""
+    with desk.db.atomic():
+        return audit.create(BundleRecord, desk.who, desk.now(), period=f"{written.period.start:%Y-%m}",
+                            written_at=desk.now(), written_by=desk.who, manifest_sha256=written.sha256,
+                            previous_sha256=written.previous_sha256, folder=str(folder or written.folder),
+                            audit_upto=written.audit_upto)
+
+
+def _count_lines(data: bytes) -> int:
+    return data.count(b"\n")
+
+
+def verify_bundle(folder: Path) -> Manifest:
+    """Check a bundle as the township receives it: the signature over the manifest by the key it
+    names, then every listed file's presence, SHA-256 and row count. BundleError (Chinese) on any
+    fault; the caller compares ``fingerprint`` with the one registered for the village."""
+    folder = Path(folder)
+    try:
+        body = (folder / MANIFEST).read_bytes()
+        signature = base64.b64decode((folder / SIGNATURE).read_bytes().strip(), validate=True)
+    except (OSError, ValueError):
+        raise BundleError(f"数据包缺少清单或签名文件，不能导入：{folder}") from None
+    try:
+        manifest = json.loads(body.decode("utf-8"))
+        public = load_public(manifest["public_key"])
+    except (ValueError, KeyError, TypeError):
+        raise BundleError(f"数据包的清单无法读取，不能导入：{folder}") from None
+    try:
+        public.verify(signature, body)
+    except InvalidSignature:
+        raise BundleError(f"数据包签名不符（清单被改动或不是该中心签发），不能导入：{folder}") from None
+    if manifest.get("format") != FORMAT:
+        raise BundleError(f"这不是值班台的数据包：{folder}")
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise BundleError(f"数据包的格式版本（{manifest.get('schema_version')}）与本程序不符，请升级程序")
+    if manifest.get("fingerprint") != fingerprint(public_raw(public)):
+        raise BundleError(f"数据包的密钥指纹与公钥不符，不能导入：{folder}")
+    rows = {}
+    for entry in manifest.get("files", []):
+        name = entry["name"]
+        if Path(name).name != name:
+            raise BundleError(f"数据包清单中的文件名不对：{name}")
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            raise BundleError(f"数据包缺少文件 {name}，不能导入：{folder}") from None
+        if len(data) != entry["bytes"] or _sha256(data) != entry["sha256"]:
+            raise BundleError(f"数据包文件 {name} 与清单不符（已损坏或被改动），不能导入")
+        if _count_lines(data) != entry["rows"]:
+            raise BundleError(f"数据包文件 {name} 的行数与清单不符，不能导入")
+        rows[name] = entry["rows"]
+    return Manifest(manifest["center"], manifest["center_code"], manifest["period"], SCHEMA_VERSION,
+                    _sha256(body), manifest.get("previous_sha256", ""), manifest["fingerprint"],
+                    bool(manifest.get("masked", True)), rows)

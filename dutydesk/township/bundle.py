@@ -32,8 +32,8 @@ from dutydesk.store.bundle_log import BundleRecord
 from dutydesk.store.center import load_center
 from dutydesk.store.center_keys import ensure_key_pair, fingerprint, load_public, public_raw, public_text
 from dutydesk.store.datafolder import DeskError
-from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 from dutydesk.store.duty.tally import month_tally
+from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
 
 FORMAT = "dutydesk-township-bundle"

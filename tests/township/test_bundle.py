@@ -16,10 +16,10 @@ import pytest
 
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store.accounts.account import Account
+from dutydesk.store.accounts.login import set_password
 from dutydesk.store.bundle_log import BundleRecord
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.center_keys import PRIVATE_FILE
-from dutydesk.store.accounts.login import set_password
 from dutydesk.store.privacy import authorize_unmasked_export
 from dutydesk.store.visits.visit import correct_visit, register_visit, void_visit
 from dutydesk.township.bundle import BundleError, remember_bundle, verify_bundle, write_bundle

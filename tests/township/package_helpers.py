@@ -31,3 +31,21 @@ def package(target: Path, key_folder: Path, *, decisions=(), results=(), setting
                          decisions=list(decisions), proxy_results=list(results), settings=list(settings),
                          catalogue=catalogue, holiday_years=holidays, written_at=written_at,
                          written_by="镇党政办")
+
+
+def coded_plan(desk):
+    """A package for ``desk``'s village (its division code set if missing), planned, not applied:
+    what the 导入镇（街道）数据包 dialog is opened with."""
+    import dataclasses
+
+    from dutydesk.store.center import load_center, save_center
+    from dutydesk.township.package_import import plan_import
+
+    profile = load_center()
+    if not profile.division_code:
+        save_center(dataclasses.replace(profile, division_code=VILLAGE), desk.who, desk.now())
+    folder = desk.folder.path / "镇数据包样例"
+    if not folder.exists():
+        package(folder, desk.folder.path / "镇数据包样例密钥",
+                decisions=[decision(village=load_center().division_code)])
+    return plan_import(desk, folder)

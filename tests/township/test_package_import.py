@@ -222,3 +222,10 @@ def test_the_village_needs_its_division_code(desk, tmp_path):
     package(tmp_path / "p", tmp_path / "key")
     with pytest.raises(PackageError, match="统计用区划代码"):
         plan_import(desk, tmp_path / "p")
+
+
+def test_decisions_and_change_kinds_read_in_chinese_in_the_audit_view():
+    from dutydesk.domain import labels
+
+    assert labels.value_label("township_decision", "decision", "returned") == "镇级退回"
+    assert labels.value_label("township_package_item", "kind", "proxy_result") == "代办结果"

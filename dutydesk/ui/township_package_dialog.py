@@ -109,23 +109,26 @@ class TownshipPackageDialog(QDialog):
         self.message.setText(f"已导入{self.plan.township}的数据包：{len(self.plan.changes)}项改动")
 
 
-def open_township_package(desk: Desk, window: QWidget, folder: Path | None = None) -> TownshipPackageDialog | None:
+def open_township_package(desk: Desk, window: QWidget, folder: Path | None = None) -> bool:
+    """The whole menu action; True when a package was applied."""
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, "选择镇（街道）数据包所在的文件夹或U盘", str(Path.home()))
         if not chosen:
-            return None
+            return False
         folder = Path(chosen)
     try:
         plan = plan_import(desk, folder)
     except PackageError as exc:
         QMessageBox.warning(window, "无法导入", f"{exc}\n\n没有任何改动。")
-        return None
+        return False
     dialog = TownshipPackageDialog(desk, plan, window)
     dialog.exec()
+    applied = dialog.applied
+    dialog.deleteLater()
     events = getattr(window, "events", None)
-    if dialog.applied and events is not None:
+    if applied and events is not None:
         events.changed.emit("township_package")
-    return dialog
+    return applied
 
 
 def decision_status_text(desk: Desk) -> str:

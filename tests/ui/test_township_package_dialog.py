@@ -108,7 +108,7 @@ def test_a_damaged_package_is_refused_with_a_chinese_message(qtbot, app, village
         box.accept()
 
     when_modal(answer, kind=QMessageBox)
-    assert open_township_package(desk, None, tmp_path / "p") is None
+    assert open_township_package(desk, None, tmp_path / "p") is False
     assert "与清单不符" in shown[0] and "没有任何改动" in shown[0]
     assert TownshipPackage.select().count() == 0
 
@@ -116,3 +116,31 @@ def test_a_damaged_package_is_refused_with_a_chinese_message(qtbot, app, village
 def test_the_menu_entry_is_for_directors():
     [action] = [a for a in MENU_ACTIONS if a.text == "导入镇（街道）数据包…"]
     assert action.menu == "工具" and action.director_only
+
+
+def test_the_director_imports_from_the_tools_menu_and_the_status_bar_names_the_decision(
+        qtbot, app, village, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from dutydesk.ui.main_window import MainWindow
+    from dutydesk.ui.prefs import UiPrefs
+
+    desk, case = village
+    window = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "p"))
+    seen = []
+
+    def confirm(dialog):
+        seen.extend(_lines(dialog))
+        by_name(dialog, "已与镇里核对密钥指纹", QCheckBox).setChecked(True)
+        by_name(dialog, "确认导入", QPushButton).click()
+        dialog.reject()
+
+    when_modal(confirm, kind=TownshipPackageDialog)
+    next(a for a in window.menus["工具"].actions() if a.text() == "导入镇（街道）数据包…").trigger()
+    assert any("上级已办结" in line for line in seen)
+    assert ProxyCase.get_by_id(case.id).case_state is CaseState.APPROVED
+    window.refresh_status()
+    assert "桃源镇退回2026年10月报送：来访登记缺少反馈结果" in window.status_label.text()

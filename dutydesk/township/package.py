@@ -28,6 +28,8 @@ from dutydesk.domain.calendar_file import CalendarFileError, EnteredDay, parse_c
 from dutydesk.domain.catalogue import CatalogueError, parse_catalogue
 from dutydesk.domain.division_code import DivisionCodeError, parse_division_code
 from dutydesk.domain.import_guard import UnsafeImport, load_json
+from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store.atomic import atomic_write
 from dutydesk.store.center_keys import ensure_key_pair
 from dutydesk.store.datafolder import DeskError
 from dutydesk.township.signed_folder import MANIFEST, jsonl, verify_signed, write_signed
@@ -147,6 +149,22 @@ def _holiday_file(year: int, path: Path) -> bytes:
         raise PackageError(f"{year}年节假日文件中有其他年份的日期：{wrong[0]}")
     records = [{"date": d.day.isoformat(), "type": "班" if d.is_workday else "休", "name": d.name} for d in days]
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def holiday_files(calendar: WorkdayCalendar, years: Iterable[int], folder: Path) -> dict[int, Path]:
+    """``write_package``'s ``holiday_years`` from the township's own calendar: a file per year
+    the township entered (工作日日历) that DutyDesk does not know by itself, written in ``folder``."""
+    files = {}
+    for year in sorted(set(years)):
+        if calendar.has_official_year(year) or not calendar.has_entered_year(year):
+            continue
+        records = [{"date": d.day.isoformat(), "type": "班" if d.is_workday else "休", "name": d.name}
+                   for d in calendar.special_days(year) if d.source == "entered"]
+        path = Path(folder) / f"{year}.json"
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8"))
+        files[year] = path
+    return files
 
 
 def write_package(target: Path, *, township_name: str, township_code: str, key_folder: Path,

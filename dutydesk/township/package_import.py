@@ -85,6 +85,9 @@ class PackagePlan:
             out.append(f"该数据包已于 {self.already.applied_at:%Y-%m-%d %H:%M} 由{self.already.applied_by}导入，"
                        "不会重复导入，不会有任何改动")
             return out
+        if self.village_code[:9] != m.township_code[:9]:  # 12 digits: province…township, then village
+            out.append(f"注意：本中心的区划代码 {self.village_code} 不在{m.township}（{m.township_code}）之下，"
+                       "请确认这是本中心所属镇（街道）的数据包")
         if self.key_status == FIRST_KEY:
             out.append(f"首次导入{m.township}的数据包：请与镇里电话或书面核对密钥指纹 {m.fingerprint}，核对无误后确认")
         elif self.key_status == CHANGED_KEY:

@@ -19,6 +19,7 @@ from dutydesk.township.package import (
     PackageError,
     add_package_parser,
     find_package,
+    holiday_files,
     read_package,
     run_package,
     verify_package,
@@ -109,3 +110,14 @@ def test_township_package_command_writes_under_out(tmp_path, capsys):
     assert json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["township"] == TOWNSHIP
     assert read_package(folder).decisions[0].village_code == VILLAGE
     assert "审核结果 1 条" in capsys.readouterr().out
+
+
+def test_holiday_files_for_the_years_the_app_does_not_know(tmp_path):
+    from dutydesk.domain.workday_calendar import SpecialDay, WorkdayCalendar
+
+    entered = {dt.date(2099, 1, 1): SpecialDay(dt.date(2099, 1, 1), False, "元旦", "entered"),
+               dt.date(2026, 10, 9): SpecialDay(dt.date(2026, 10, 9), True, "调休", "entered")}
+    files = holiday_files(WorkdayCalendar(entered), [2026, 2099, 2098], tmp_path)
+    assert list(files) == [2099]  # 2026 is built in; 2098 nobody entered
+    package(tmp_path / "p", tmp_path / "key", holidays=files)
+    assert [(d.day, d.name) for d in read_package(tmp_path / "p").holidays[2099]] == [(dt.date(2099, 1, 1), "元旦")]

@@ -229,3 +229,9 @@ def test_decisions_and_change_kinds_read_in_chinese_in_the_audit_view():
 
     assert labels.value_label("township_decision", "decision", "returned") == "镇级退回"
     assert labels.value_label("township_package_item", "kind", "proxy_result") == "代办结果"
+
+
+def test_a_package_from_another_township_is_pointed_out(village, tmp_path):
+    save_center(dataclasses.replace(load_center(), division_code="350425200201"), "测试", village.now())
+    package(tmp_path / "p", tmp_path / "key")
+    assert any("不在桃源镇（350425100000）之下" in line for line in plan_import(village, tmp_path / "p").lines())

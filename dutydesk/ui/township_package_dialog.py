@@ -30,8 +30,16 @@ from dutydesk.store.township_inbox import decision_text, recent_decision
 from dutydesk.township.package import PackageError
 from dutydesk.township.package_import import CHANGED_KEY, FIRST_KEY, PackagePlan, apply_plan, plan_import
 from dutydesk.ui.extensions import MENU_ACTIONS, STATUS_ITEMS, MenuAction, StatusItem
-from dutydesk.ui.forms import FormField, account_box, add_field, button_row, message_label, password_edit, push_button
-from dutydesk.ui.forms import show_errors as show_field_errors
+from dutydesk.ui.forms import (
+    FormField,
+    account_box,
+    add_field,
+    button_row,
+    message_label,
+    password_edit,
+    push_button,
+    show_errors,
+)
 
 KEY_CHECKED = "已与镇里核对密钥指纹"
 
@@ -88,11 +96,11 @@ class TownshipPackageDialog(QDialog):
                 director = verify_approver(str(self.director.currentData() or ""), self.password.text(),
                                            self.desk.now())
             except ApproverRefused as exc:
-                show_field_errors(self.fields, exc.errors)
+                show_errors(self.fields, exc.errors)
                 return
             finally:
                 self.password.clear()
-            show_field_errors(self.fields, {})
+            show_errors(self.fields, {})
         try:
             apply_plan(self.desk, self.plan, key_confirmed=True, director=director)
         except (PackageError, RecordLocked) as exc:

@@ -1,6 +1,7 @@
 """Imports every feature's store modules, so their models, settings and feed providers are
 registered whenever the books are opened (GUI, CLI or tests). One line per feature module."""
 
+import dutydesk.store.township_inbox  # noqa: F401  (the township's packages, issue 16)
 from dutydesk.store import audit, backup_schedule, bundle_log, calendar_days, center, privacy, settings  # noqa: F401
 from dutydesk.store.accounts import account, login  # noqa: F401
 from dutydesk.store.archive import lookup_register, register_search, search_sources, year_filing  # noqa: F401

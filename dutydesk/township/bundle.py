@@ -13,33 +13,29 @@ shows. Personal numbers travel masked unless a director approved an unmasked han
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
 from peewee import fn
 
 from dutydesk import __version__
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store import audit
-from dutydesk.store.atomic import atomic_write
 from dutydesk.store.bundle_log import BundleRecord
 from dutydesk.store.center import load_center
-from dutydesk.store.center_keys import ensure_key_pair, fingerprint, load_public, public_raw, public_text
+from dutydesk.store.center_keys import ensure_key_pair
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.duty.tally import month_tally
 from dutydesk.store.privacy import ExportGrant, export_masker, export_text_masker
 from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
+from dutydesk.township.signed_folder import MANIFEST as MANIFEST  # readers name the manifest from here
+from dutydesk.township.signed_folder import SIGNATURE as SIGNATURE
+from dutydesk.township.signed_folder import jsonl, verify_signed, write_signed
 
 FORMAT = "dutydesk-township-bundle"
 SCHEMA_VERSION = 1
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
 CORRECTIONS = "corrections.jsonl"
 TALLY = "attendance_tally.jsonl"
 FOLDER = "数据包"  # the bundle's folder inside a hand-off
@@ -72,14 +68,6 @@ class WrittenBundle:
     previous_sha256: str
     rows: dict[str, int]
     audit_upto: int = 0
-
-
-def _canonical(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def last_bundle() -> BundleRecord | None:
@@ -152,9 +140,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
     key = ensure_key_pair(desk.folder.path)
     previous = last_bundle()
     now = desk.now()
-    target.mkdir(parents=True, exist_ok=True)
     month = (period.start.isoformat(), period.end.isoformat())
-    files, rows = [], {}
     tables = [(f"{spec.table}.jsonl", [_masked_row(spec, row, grant)
                                       for row in _rows(desk.db, spec, spec.month_sql, month)])
               for spec in TABLES]
@@ -164,14 +150,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
     since = previous.audit_upto if previous else None
     upto = audit.AuditEntry.select(fn.MAX(audit.AuditEntry.id)).scalar() or 0
     tables.append((CORRECTIONS, corrections(desk.db, period, since, upto, grant)))
-    for name, records in tables:
-        data = "".join(_canonical(record) + "\n" for record in records).encode("utf-8")
-        with atomic_write(target / name) as fh:
-            fh.write(data)
-        rows[name] = len(records)
-        files.append({"name": name, "rows": len(records), "bytes": len(data), "sha256": _sha256(data)})
-    public = key.public_key()
-    manifest = {
+    header = {
         "format": FORMAT, "schema_version": SCHEMA_VERSION, "app_version": __version__,
         "center": profile.name, "township": profile.township, "center_code": profile.division_code,
         "period": f"{period.start:%Y-%m}", "written_at": now.isoformat(timespec="seconds"),
@@ -179,15 +158,10 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
         "unmasked_approved_by": grant.approved_by if grant else "",
         "unmasked_reason": grant.reason if grant else "",
         "previous_sha256": previous.manifest_sha256 if previous else "",
-        "public_key": public_text(public), "fingerprint": fingerprint(public_raw(public)),
-        "files": files,
     }
-    body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    with atomic_write(target / MANIFEST) as fh:
-        fh.write(body)
-    with atomic_write(target / SIGNATURE) as fh:
-        fh.write(base64.b64encode(key.sign(body)) + b"\n")
-    return WrittenBundle(target, period, _sha256(body), manifest["previous_sha256"], rows, upto)
+    manifest, sha = write_signed(target, header, [(name, jsonl(records)) for name, records in tables], key)
+    rows = {entry["name"]: entry["rows"] for entry in manifest["files"]}
+    return WrittenBundle(target, period, sha, header["previous_sha256"], rows, upto)
 
 
 def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) -> BundleRecord:
@@ -199,49 +173,12 @@ def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) ->
                             audit_upto=written.audit_upto)
 
 
-def _count_lines(data: bytes) -> int:
-    return data.count(b"\n")
-
-
 def verify_bundle(folder: Path) -> Manifest:
     """Check a bundle as the township receives it: the signature over the manifest by the key it
     names, then every listed file's presence, SHA-256 and row count. BundleError (Chinese) on any
     fault; the caller compares ``fingerprint`` with the one registered for the village."""
-    folder = Path(folder)
-    try:
-        body = (folder / MANIFEST).read_bytes()
-        signature = base64.b64decode((folder / SIGNATURE).read_bytes().strip(), validate=True)
-    except (OSError, ValueError):
-        raise BundleError(f"数据包缺少清单或签名文件，不能导入：{folder}") from None
-    try:
-        manifest = json.loads(body.decode("utf-8"))
-        public = load_public(manifest["public_key"])
-    except (ValueError, KeyError, TypeError):
-        raise BundleError(f"数据包的清单无法读取，不能导入：{folder}") from None
-    try:
-        public.verify(signature, body)
-    except InvalidSignature:
-        raise BundleError(f"数据包签名不符（清单被改动或不是该中心签发），不能导入：{folder}") from None
-    if manifest.get("format") != FORMAT:
-        raise BundleError(f"这不是值班台的数据包：{folder}")
-    if manifest.get("schema_version") != SCHEMA_VERSION:
-        raise BundleError(f"数据包的格式版本（{manifest.get('schema_version')}）与本程序不符，请升级程序")
-    if manifest.get("fingerprint") != fingerprint(public_raw(public)):
-        raise BundleError(f"数据包的密钥指纹与公钥不符，不能导入：{folder}")
-    rows = {}
-    for entry in manifest.get("files", []):
-        name = entry["name"]
-        if Path(name).name != name:
-            raise BundleError(f"数据包清单中的文件名不对：{name}")
-        try:
-            data = (folder / name).read_bytes()
-        except OSError:
-            raise BundleError(f"数据包缺少文件 {name}，不能导入：{folder}") from None
-        if len(data) != entry["bytes"] or _sha256(data) != entry["sha256"]:
-            raise BundleError(f"数据包文件 {name} 与清单不符（已损坏或被改动），不能导入")
-        if _count_lines(data) != entry["rows"]:
-            raise BundleError(f"数据包文件 {name} 的行数与清单不符，不能导入")
-        rows[name] = entry["rows"]
+    checked = verify_signed(folder, FORMAT, SCHEMA_VERSION, BundleError)
+    manifest = checked.manifest
     return Manifest(manifest["center"], manifest["center_code"], manifest["period"], SCHEMA_VERSION,
-                    _sha256(body), manifest.get("previous_sha256", ""), manifest["fingerprint"],
-                    bool(manifest.get("masked", True)), rows)
+                    checked.sha256, manifest.get("previous_sha256", ""), checked.fingerprint,
+                    bool(manifest.get("masked", True)), checked.rows)

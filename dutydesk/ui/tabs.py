@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 import dutydesk.ui.calendar_status  # noqa: F401  (registers the status-bar note of a year's holidays missing)
 from dutydesk.desk import Desk
-from dutydesk.ui import find, ledger_export  # noqa: F401  (register 文件 → 查找 and 导出 → 导出到U盘…)
+from dutydesk.ui import find, ledger_export, township_package_dialog  # noqa: F401  (文件 → 查找, 导出到U盘…, 导入镇数据包…)
 
 
 @dataclass(frozen=True)

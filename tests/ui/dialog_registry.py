@@ -416,6 +416,13 @@ def _grid_settings(desk: Desk, parent: QWidget) -> QDialog:
     return GridSettingsDialog(desk, parent)
 
 
+def _township_package(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.township_package_dialog import TownshipPackageDialog
+    from tests.township.package_helpers import coded_plan
+
+    return TownshipPackageDialog(desk, coded_plan(desk), parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("notices.follow_up_dialog.FollowUpDialog", _follow_up),
@@ -466,6 +473,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("grid.settings_dialog.GridSettingsDialog", _grid_settings),
 
     DialogSpec("grid.roster_import_dialog.RosterImportDialog", _roster_import),
+    DialogSpec("township_package_dialog.TownshipPackageDialog", _township_package),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

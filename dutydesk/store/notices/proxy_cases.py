@@ -228,8 +228,11 @@ def _jsonable(details: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in details.items()}
 
 
-def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: str, at: dt.datetime) -> ProxyStep:
-    """Record the next step; refuses a skipped or repeated one (StepError) or missing details."""
+def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: str, at: dt.datetime,
+                staff: str = "", done_at: dt.datetime | None = None) -> ProxyStep:
+    """Record the next step; refuses a skipped or repeated one (StepError) or missing details.
+    ``staff``/``done_at``: who did it and when, when not the writer now (the township's result
+    arriving in its package); the audit trail still names ``who`` at ``at``."""
     if case.voided_at is not None:
         raise StepError("该代办单已作废")
     caller = case
@@ -243,7 +246,7 @@ def record_step(case: ProxyCase, kind: StepKind, details: dict[str, Any], who: s
         errors = validate_step(kind, details, rules, at.date())
         if errors:
             raise CaseInvalid(errors)
-        step = audit.create(ProxyStep, who, at, case=case, kind=kind.value, done_at=at, staff=who,
+        step = audit.create(ProxyStep, who, at, case=case, kind=kind.value, done_at=done_at or at, staff=staff or who,
                             details=json.dumps(_jsonable(details), ensure_ascii=False), created_at=at,
                             created_by=who)
         changes: dict[str, Any] = {"state": new_state.value}

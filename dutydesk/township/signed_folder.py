@@ -1,0 +1,115 @@
+"""A folder of files with a signed manifest (issue 16): the village's bundle up, the township's
+package down.
+
+The manifest names every file with its size, SHA-256 and line count and carries the signer's
+Ed25519 public key and fingerprint; ``manifest.sig`` is the signature over the manifest's bytes.
+Checking it proves the files are the ones the holder of that key wrote; whether that key is the
+right one is the reader's question (a fingerprint confirmed once, by phone or on paper).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from dutydesk.store.atomic import atomic_write
+from dutydesk.store.center_keys import fingerprint, load_public, public_raw, public_text
+from dutydesk.store.datafolder import DeskError
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+
+
+def canonical(value: object) -> str:
+    """One JSON text per value whatever the dict order: what hashes and signatures are over."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def jsonl(records: list) -> bytes:
+    """Records as JSON lines (one canonical record per line): the line count is the row count."""
+    return "".join(canonical(record) + "\n" for record in records).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class SignedFolder:
+    """A folder whose signature and files held: its manifest and the manifest's hash."""
+
+    manifest: dict
+    sha256: str
+    fingerprint: str
+    rows: dict[str, int] = field(default_factory=dict)  # file name → line count
+
+
+def write_signed(target: Path, header: dict, files: list[tuple[str, bytes]],
+                 key: Ed25519PrivateKey) -> tuple[dict, str]:
+    """Write ``files`` (name, bytes) into ``target``, then the manifest (``header`` plus the file
+    list and the public key) and its signature; every file through ``atomic_write``.
+    Returns the manifest and its SHA-256 (what the next folder of a chain names)."""
+    target.mkdir(parents=True, exist_ok=True)
+    listed = []
+    for name, data in files:
+        with atomic_write(target / name) as fh:
+            fh.write(data)
+        listed.append({"name": name, "rows": data.count(b"\n"), "bytes": len(data), "sha256": sha256(data)})
+    public = key.public_key()
+    manifest = {**header, "public_key": public_text(public), "fingerprint": fingerprint(public_raw(public)),
+                "files": listed}
+    body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    with atomic_write(target / MANIFEST) as fh:
+        fh.write(body)
+    with atomic_write(target / SIGNATURE) as fh:
+        fh.write(base64.b64encode(key.sign(body)) + b"\n")
+    return manifest, sha256(body)
+
+
+def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskError],
+                  what: str = "数据包", signer: str = "该中心") -> SignedFolder:
+    """Check the signature over the manifest by the key it names, its format and schema version,
+    then every listed file's presence, size, SHA-256 and line count. ``error`` (a DeskError, in
+    Chinese: ``what`` names the folder, ``signer`` who should have signed it) on any fault."""
+    folder = Path(folder)
+    try:
+        body = (folder / MANIFEST).read_bytes()
+        signature = base64.b64decode((folder / SIGNATURE).read_bytes().strip(), validate=True)
+    except (OSError, ValueError):
+        raise error(f"{what}缺少清单或签名文件，不能导入：{folder}") from None
+    try:
+        manifest = json.loads(body.decode("utf-8"))
+        public = load_public(manifest["public_key"])
+    except (ValueError, KeyError, TypeError):
+        raise error(f"{what}的清单无法读取，不能导入：{folder}") from None
+    try:
+        public.verify(signature, body)
+    except InvalidSignature:
+        raise error(f"{what}签名不符（清单被改动或不是{signer}签发），不能导入：{folder}") from None
+    if manifest.get("format") != fmt:
+        raise error(f"这不是值班台的{what}：{folder}")
+    if manifest.get("schema_version") != schema_version:
+        raise error(f"{what}的格式版本（{manifest.get('schema_version')}）与本程序不符，请升级程序")
+    if manifest.get("fingerprint") != fingerprint(public_raw(public)):
+        raise error(f"{what}的密钥指纹与公钥不符，不能导入：{folder}")
+    rows = {}
+    for entry in manifest.get("files", []):
+        name = entry["name"]
+        if Path(name).name != name:
+            raise error(f"{what}清单中的文件名不对：{name}")
+        try:
+            data = (folder / name).read_bytes()
+        except OSError:
+            raise error(f"{what}缺少文件 {name}，不能导入：{folder}") from None
+        if len(data) != entry["bytes"] or sha256(data) != entry["sha256"]:
+            raise error(f"{what}文件 {name} 与清单不符（已损坏或被改动），不能导入")
+        if data.count(b"\n") != entry["rows"]:
+            raise error(f"{what}文件 {name} 的行数与清单不符，不能导入")
+        rows[name] = entry["rows"]
+    return SignedFolder(manifest, sha256(body), manifest["fingerprint"], rows)

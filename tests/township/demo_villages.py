@@ -48,17 +48,20 @@ def months() -> tuple[Period, Period]:
     return this, this.previous_month()
 
 
-@lru_cache(maxsize=1)
-def demo_villages() -> tuple[DemoVillage, ...]:
+@lru_cache(maxsize=2)
+def demo_villages(days: int = 40, handed: int = 2) -> tuple[DemoVillage, ...]:
+    """The villages, each handing off its last ``handed`` full months (oldest first)."""
     root = Path(tempfile.mkdtemp(prefix="dutydesk-township-"))
-    this, last = months()
+    periods = [months()[0]]
+    while len(periods) < handed:
+        periods.append(periods[-1].previous_month())
     villages = []
     for seed, (name, code) in enumerate(VILLAGES, start=1):
         books = root / code
-        assert main(["demo", "--data-dir", str(books), "--center", name, "--code", code, "--days", "40",
+        assert main(["demo", "--data-dir", str(books), "--center", name, "--code", code, "--days", str(days),
                      "--scale", "0.1", "--seed", str(seed)]) == 0
         village = DemoVillage(name, code, books)
-        for period in (last, this):  # in order: each bundle links to the one before
+        for period in reversed(periods):  # in order: each bundle links to the one before
             out = root / f"{code}-{period.slug}"
             out.mkdir()
             assert main(["handoff", "--data-dir", str(books), "--month", period.slug, "--out", str(out)]) == 0

@@ -30,7 +30,7 @@ from dutydesk.ui.township.submissions_page import chosen_period, last_full_month
 
 COLUMNS = (("村（社区）", "text"), ("报送情况", "text"), ("受理", "int"), ("办结", "int"),
            ("按期办结率", "percent"), ("超期", "int"), ("满意率", "percent"), ("代办受理", "int"),
-           ("代办办结", "int"), ("缺勤（次）", "int"), ("处罚（元）", "int"), ("入户走访（次）", "int"),
+           ("代办办结", "int"), ("缺勤（次）", "int"), ("处罚及连带（元）", "int"), ("入户走访（次）", "int"),
            ("上月受理", "int"))
 FILTERS = {"xlsx": "Excel 文件 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
 PathChooser = Callable[[QWidget, str, str, str], str]
@@ -67,10 +67,11 @@ class SummaryPage(QWidget):
         row.addWidget(self.month)
         row.addStretch(1)
         layout.addLayout(row)
-        self.key_table = read_only(QTableWidget(), "全镇主要指标")
-        layout.addWidget(self.key_table, 1)
         self.table = read_only(QTableWidget(), "各村汇总表")
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(QLabel("全镇主要指标（与上月对比）："))
+        self.key_table = read_only(QTableWidget(), "全镇主要指标")
+        layout.addWidget(self.key_table, 2)
         self.message = message_label("导出结果")
         layout.addWidget(self.message)
         self.xlsx_button = push_button("导出Excel", lambda: self.export("xlsx"), primary=True)
@@ -88,6 +89,10 @@ class SummaryPage(QWidget):
         kinds = [kind for _header, kind in COLUMNS]
         self._fill(self.table, [header for header, _kind in COLUMNS],
                    [[format_cell(value, kind) for value, kind in zip(r, kinds, strict=True)] for r in rows])
+        bold = self.table.font()
+        bold.setBold(True)
+        for column in range(self.table.columnCount()):  # the township's totals row
+            self.table.item(self.table.rowCount() - 1, column).setFont(bold)
         self.xlsx_button.setEnabled(bool(self.summary.villages))
         self.pdf_button.setEnabled(bool(self.summary.villages))
 

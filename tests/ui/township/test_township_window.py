@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QTableWidget
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.township.village_month import APPROVED, NOT_SUBMITTED, RETURNED, VillageMonth
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
-from dutydesk.ui.township.window import SUBMISSIONS, SUMMARY, TownshipWindow
+from dutydesk.ui.township.window import SUBMISSIONS, SUMMARY, TOWNSHIP_TABS, TownshipWindow
 from tests.township.demo_villages import TOWNSHIP, demo_villages, loader, months
 from tests.ui.helpers import by_name
 
@@ -121,3 +121,12 @@ def test_v01_the_summary_tab_on_demo_villages_counts_their_books(app, qtbot):
     rows = {row[0]: row for row in table_rows(by_name(win, "各村汇总表", QTableWidget))}
     for village in villages:
         assert rows[village.name][1:3] == ["已报送", str(village.visits_in_books(this))]
+
+
+def test_every_township_tab_has_its_guide_page():
+    from dutydesk.ui.help.guide_pages import page_for_tab, page_images
+
+    for title in TOWNSHIP_TABS:
+        page = page_for_tab(title)
+        assert page.title == title and page.name.startswith("township_")
+        assert all(image.is_file() for image in page_images(page))

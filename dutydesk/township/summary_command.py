@@ -29,6 +29,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     summary.add_argument("--format", dest="fmt", default=None, metavar="xlsx|pdf", type=normalize_compact,
                          help="格式（默认按输出文件扩展名）")
     summary.add_argument("--out", required=True, metavar="F", help="输出文件或文件夹")
+    # Options given after the nested command belong to it: take the data folder here too.
+    for parser in (export, summary):
+        parser.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇（街道）的数据文件夹")
     return export
 
 

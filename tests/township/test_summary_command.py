@@ -105,6 +105,11 @@ def test_libreoffice_prints_every_village_of_the_xlsx(villages, written, tmp_pat
     assert "全镇合计" in flat
 
 
+def test_the_data_folder_may_follow_the_nested_command():
+    args = parse("--month", "2026-11", "--format", "pdf", "--out", "汇总.pdf", "--data-dir", "镇数据")
+    assert (args.month, args.fmt, args.out, args.data_dir) == ("2026-11", "pdf", "汇总.pdf", "镇数据")
+
+
 def test_a_folder_as_out_gets_the_summarys_own_file_name(villages, tmp_path, capsys):
     this, _last = months()
     assert summary_command.run(parse("--month", this.slug, "--out", str(tmp_path)), loader(villages), TOWNSHIP) == 0

@@ -103,7 +103,7 @@ def build_summary_ledger(summary: TownshipSummary, township: str, prepared_on: d
     work_rows = [_work_row(v) for v in villages] + [_work_row(summary.total)]
     categories, before = summary.total.categories, summary.last.total.categories
     tables = [
-        Table([Column("指标", 22), Column("本月", 12), Column("上月", 12), Column("增减", 14)],
+        Table([Column("指标", 26), Column("本月", 12), Column("上月", 12), Column("增减", 18)],
               static_rows(key_rows(summary)), heading="一、全镇主要指标（与上月对比）"),
         Table(VISIT_COLUMNS, static_rows(visit_rows), heading="二、各村（社区）受理与办理（按来访方式）",
               row_count=len(visit_rows)),

@@ -7,7 +7,9 @@ Built once per test process (``lru_cache``): three demos and six hand-offs take 
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
@@ -52,6 +54,7 @@ def months() -> tuple[Period, Period]:
 def demo_villages(days: int = 40, handed: int = 2) -> tuple[DemoVillage, ...]:
     """The villages, each handing off its last ``handed`` full months (oldest first)."""
     root = Path(tempfile.mkdtemp(prefix="dutydesk-township-"))
+    atexit.register(shutil.rmtree, root, True)  # the process's villages go with it
     periods = [months()[0]]
     while len(periods) < handed:
         periods.append(periods[-1].previous_month())

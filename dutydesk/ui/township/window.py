@@ -1,0 +1,37 @@
+"""The township's main window (``dutydesk --township``, issue 16 point 3): its own tabs over the
+villages' months, read through a ``months_loader`` (the township store's ``village_months``).
+
+The lead's wiring passes the loader, the township's name and the clock's day; everything shown
+here is counts and statuses (no resident's data, V09).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+from dutydesk.township.summary import MonthsLoader
+from dutydesk.ui.screen_fit import PageScroll
+from dutydesk.ui.township.submissions_page import Flags, SubmissionsPage
+from dutydesk.ui.township.summary_page import SummaryPage
+
+SUBMISSIONS = "报送情况"
+SUMMARY = "汇总"
+TOWNSHIP_TABS = (SUBMISSIONS, SUMMARY)  # the titles the user guide's township pages name
+
+
+class TownshipWindow(QMainWindow):
+    def __init__(self, loader: MonthsLoader, township: str, today: dt.date, flags: Flags | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"值班台（镇级汇总）— {township}" if township else "值班台（镇级汇总）")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("镇级页签")
+        extra = {"flags": flags} if flags is not None else {}
+        self.submissions = SubmissionsPage(loader, today, **extra)
+        self.summary = SummaryPage(loader, township, today)
+        self.tabs.addTab(PageScroll(self.submissions), SUBMISSIONS)
+        self.tabs.addTab(PageScroll(self.summary), SUMMARY)
+        self.setCentralWidget(self.tabs)
+        self.resize(1200, 760)

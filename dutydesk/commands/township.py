@@ -74,13 +74,14 @@ def township_books(args: argparse.Namespace) -> Iterator:
 
 def _init(args: argparse.Namespace) -> int:
     from dutydesk.cli import folder_from
+    from dutydesk.township.township_database import without_password
     from dutydesk.township.township_folder import init_township
 
     folder = folder_from(args)
     with folder.lock():
         township = init_township(folder, args.name, args.code, args.database)
         township.close()
-    where = f"，数据库：{args.database.split('@')[-1]}" if args.database else ""
+    where = f"，数据库：{without_password(args.database)}" if args.database else ""
     print(f"已建立{args.name}的镇级数据文件夹：{folder.path}{where}")
     return 0
 

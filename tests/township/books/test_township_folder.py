@@ -90,3 +90,13 @@ def test_init_refuses_a_folder_that_is_already_a_township_or_a_desk(tmp_path, de
 def test_opening_a_folder_that_is_no_township_is_refused(tmp_path):
     with pytest.raises(DeskError, match="不是镇级数据文件夹"):
         open_township(DataFolder(tmp_path / "nothing"))
+
+
+def test_a_database_address_that_is_wrong_or_unreachable_is_said_in_chinese(tmp_path):
+    with pytest.raises(DeskError, match="postgresql://用户名@服务器"):
+        init_township(DataFolder(tmp_path / "a"), "桃源镇", TOWNSHIP_CODE, "mysql://root@host/db")
+    with pytest.raises(DeskError, match="连不上镇级数据库服务器") as caught:
+        init_township(DataFolder(tmp_path / "b"), "桃源镇", TOWNSHIP_CODE,
+                      "postgresql://clerk:secret@127.0.0.1:1/township")
+    assert "secret" not in str(caught.value)  # the password is never shown or kept
+    assert not (tmp_path / "b" / "township.json").exists()

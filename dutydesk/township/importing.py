@@ -140,6 +140,19 @@ def apply_bundle(township, folder: Path, manifest: Manifest, village: Village | 
     return bundle
 
 
+def _first_bundle_questions(township, manifest: Manifest) -> list[str]:
+    """What the clerk checks before a village is registered: its fingerprint, and anything odd."""
+    questions = [f"首次收到{manifest.center}（统计用区划代码 {manifest.center_code}）的数据包，"
+                 f"密钥指纹为 {manifest.fingerprint}：请与该村中心信息中显示的指纹核对"]
+    profile = township.profile()
+    if profile is not None and manifest.center_code[:9] != profile.code[:9]:
+        questions.append(f"其区划代码不属于本镇（{profile.name}，{profile.code}）")
+    same_key = Village.get_or_none(Village.fingerprint == manifest.fingerprint)
+    if same_key is not None:
+        questions.append(f"该密钥已登记给{same_key.name}（{same_key.code}），是否该村改了区划代码")
+    return questions
+
+
 def import_one(township, folder: Path, confirm: Confirm) -> ImportOutcome:
     try:
         manifest = verify_bundle(folder)
@@ -159,8 +172,7 @@ def import_one(township, folder: Path, confirm: Confirm) -> ImportOutcome:
         return ImportOutcome(folder, REFUSED, name, period, str(exc))
     questions = []
     if village is None:
-        questions.append(f"首次收到{name}（统计用区划代码 {manifest.center_code}）的数据包，"
-                         f"密钥指纹为 {manifest.fingerprint}：请与该村中心信息中显示的指纹核对")
+        questions += _first_bundle_questions(township, manifest)
     if gap:
         questions.append(f"{name} {period}：{gap}")
     if questions and not confirm("；".join(questions) + "。确认导入吗？"):

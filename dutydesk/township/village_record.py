@@ -5,6 +5,8 @@ records; a later bundle's corrections bring earlier months' records again, whole
 content changed is replaced only after its old content is kept in ``village_record_version``
 (append-only, with the village's own audit entries saying who changed what and why) and the
 replacement noted in the audit trail, so the township converges without ever losing a version.
+New records are added in bulk under their bundle's import entry (``bundle_import``, itself audited):
+the village's own audit trail is where each was written.
 """
 
 from __future__ import annotations

@@ -179,3 +179,16 @@ def test_a_bundle_missing_a_file_is_refused(township, hand_offs, tmp_path, name)
     (bundle / name).unlink()
     [outcome] = import_bundles(township, [bundle], yes)
     assert outcome.outcome == REFUSED and counts()["Village"] == 0
+
+
+def test_a_village_of_another_township_or_a_key_already_registered_is_pointed_out(township, hand_offs):
+    from dutydesk.township.township_folder import TownshipProfile
+
+    TownshipProfile.update(code="350426100000").execute()  # as if the villages belonged elsewhere
+    asked = []
+    import_bundles(township, hand_offs.of((A, "2026-10")), lambda q: asked.append(q) or True)
+    assert "不属于本镇" in asked[0]
+    Village.update(code="350426100201").execute()  # as if A had been registered under another code
+    asked.clear()
+    import_bundles(township, hand_offs.of((A, "2026-11")), lambda q: asked.append(q) or False)
+    assert "该密钥已登记给" in asked[0] and "350426100201" in asked[0]

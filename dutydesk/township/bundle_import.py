@@ -24,6 +24,23 @@ class BundleImport(TownshipModel):
     gap = TextField(default="")  # the missing bundles the clerk confirmed importing past
 
 
+class BundleRefusal(TownshipModel):
+    """A bundle refused (tampered, truncated, another key, out of order): logged, nothing applied."""
+
+    source = TextField()
+    village_code = CharField(default="")
+    period = CharField(default="")
+    reason = TextField()
+    refused_at = DateTimeField()
+    refused_by = CharField()
+
+
+def log_refusal(source: str, code: str, period: str, reason: str, who: str, at) -> None:
+    """Its own write, after the refused bundle's transaction was rolled back (A01)."""
+    BundleRefusal.create(source=source, village_code=code, period=period, reason=reason, refused_at=at,
+                         refused_by=who)
+
+
 def import_by_hash(sha256: str) -> BundleImport | None:
     return BundleImport.get_or_none(BundleImport.sha256 == sha256)
 

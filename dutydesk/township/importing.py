@@ -22,7 +22,7 @@ from pathlib import Path
 from dutydesk.store import audit
 from dutydesk.store.datafolder import DeskError
 from dutydesk.township.bundle import CORRECTIONS, FOLDER, MANIFEST, TALLY, BundleError, Manifest, verify_bundle
-from dutydesk.township.bundle_import import BundleImport, import_by_hash, last_import
+from dutydesk.township.bundle_import import BundleImport, import_by_hash, last_import, log_refusal
 from dutydesk.township.bundle_tables import TABLES
 from dutydesk.township.village import Village, register_village, rename_village, village_by_code
 from dutydesk.township.village_record import apply_corrections, apply_month_rows
@@ -70,6 +70,14 @@ def _written_order(folder: Path) -> tuple:
         return (str(manifest.get("center_code", "")), str(manifest.get("written_at", "")), str(folder))
     except (OSError, ValueError, AttributeError):
         return ("", "", str(folder))  # unreadable: verify_bundle says why, in its turn
+
+
+def village_code_claimed(folder: Path) -> str:
+    """The division code a (possibly refused) bundle's manifest claims, for the refusal log."""
+    try:
+        return str(json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("center_code", ""))[:20]
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -191,6 +199,9 @@ def import_bundles(township, paths: Iterable[Path], confirm: Confirm) -> list[Im
     outcomes = []
     for folder in find_bundles(paths):
         outcome = import_one(township, folder, confirm)
+        if outcome.outcome == REFUSED:
+            code = village_code_claimed(folder)
+            log_refusal(str(folder), code, outcome.period, outcome.message, township.who, township.now())
         log.info("township import %s: %s %s %s %s", folder, outcome.outcome, outcome.village, outcome.period,
                  outcome.message)
         outcomes.append(outcome)

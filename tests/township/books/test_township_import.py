@@ -14,7 +14,7 @@ import pytest
 from dutydesk.store.audit import AuditEntry
 from dutydesk.township import importing
 from dutydesk.township.bundle import BundleError
-from dutydesk.township.bundle_import import BundleImport
+from dutydesk.township.bundle_import import BundleImport, BundleRefusal
 from dutydesk.township.importing import ALREADY, IMPORTED, REFUSED, SKIPPED, find_bundles, import_bundles
 from dutydesk.township.township_books import month_statuses, village_months
 from dutydesk.township.village import Village
@@ -104,6 +104,10 @@ def test_a_bundle_with_one_flipped_byte_is_refused_and_changes_nothing(township,
     [outcome] = import_bundles(township, [bundle], yes)
     assert outcome.outcome == REFUSED and "与清单不符" in outcome.message
     assert counts() == before
+    [refusal] = BundleRefusal.select()  # A01: the refusal itself is logged, nothing else
+    assert (refusal.village_code, refusal.reason, refusal.refused_by) == (A, outcome.message, "管理员")
+    with pytest.raises(Exception, match="只能追加"):
+        BundleRefusal.delete().execute()
 
 
 def test_a_truncated_bundle_is_refused(township, hand_offs, tmp_path):

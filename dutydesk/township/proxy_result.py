@@ -75,6 +75,10 @@ def record_result(code: str, slip_no: str, result: str, reason: str, who: str, a
     reason = normalize_text(reason or "", multiline=True)
     if result == RETURNED and not reason:
         raise DeskError("退回补件须写明原因（缺哪些材料）")
+    latest = (ProxyResult.select().where((ProxyResult.village == village.id) & (ProxyResult.slip_no == slip_no))
+              .order_by(ProxyResult.id.desc()).first())
+    if latest is not None and (latest.result, latest.reason) == (result, reason):
+        raise DeskError(f"代办单 {slip_no} 已登记为“{RESULT_LABELS[result]}”，无需重复登记")
     return audit.create(ProxyResult, who, at, village=village, slip_no=slip_no, result=result, reason=reason,
                         recorded_at=at, recorded_by=who)
 

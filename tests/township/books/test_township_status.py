@@ -77,6 +77,8 @@ def test_proxy_result_for_an_imported_slip_is_recorded_and_carried(october, hand
     with pytest.raises(DeskError, match="没有代办单"):
         record_result(B, hand_offs.slip, DONE, "", october.who, october.now())  # another village's slip
     record_result(A, hand_offs.slip, DONE, "", october.who, october.now())
+    with pytest.raises(DeskError, match="无需重复登记"):
+        record_result(A, hand_offs.slip, DONE, "", october.who, october.now())
     [line] = proxy_results_since()
     assert (line.code, line.slip_no, line.label) == (A, hand_offs.slip, "已办结")
     assert proxy_results_since(line.id) == []

@@ -104,9 +104,9 @@ def _visit(desk, at: dt.datetime, **changes):
     return register_visit(draft(received_at=at, **changes), desk.who, at, desk.calendar())
 
 
-def _hand_off(desk, clock, root: Path, code: str, month: str, at: dt.datetime) -> Path:
+def _hand_off(desk, clock, root: Path, code: str, month: str, at: dt.datetime, stick: str = "stick") -> Path:
     clock.set(at)
-    target = root / "stick" / code / month / FOLDER
+    target = root / stick / code / month / FOLDER
     remember_bundle(desk, write_bundle(desk, target, Period.month(int(month[:4]), int(month[5:]))))
     return target
 
@@ -133,6 +133,9 @@ def _village(root: Path, number: int, code: str, name: str, made: HandOffs, prox
         _visit(desk, dt.datetime(2026, 12, 3, 9, 0))
         made.bundles[(code, "2026-12")] = _hand_off(desk, clock, root, code, "2026-12", dt.datetime(2027, 1, 2, 9))
         made.visits.update({(code, "2026-10"): number, (code, "2026-11"): number + 1, (code, "2026-12"): 1})
+        if proxy:  # October handed off again after the township returned it (on another stick)
+            made.bundles[(code, "2026-10 again")] = _hand_off(desk, clock, root, code, "2026-10",
+                                                              dt.datetime(2027, 1, 6, 9), stick="again")
     finally:
         desk.close()
 

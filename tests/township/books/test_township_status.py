@@ -95,3 +95,12 @@ def test_a_month_with_nothing_wrong_has_no_flags(october):
 def test_a_bad_month_is_said_in_chinese(october):
     with pytest.raises(ValueError, match="YYYY-MM"):
         month_statuses("2026-13")
+
+
+def test_a_month_handed_in_again_after_a_return_is_up_for_review_again(october, hand_offs):
+    decide(A, "2026-10", RETURNED, "请补充十月的回访", october.who, october.now())
+    import_bundles(october, hand_offs.of((A, "2026-12"), (A, "2026-10 again")), yes)
+    line = {s.code: s for s in month_statuses("2026-10")}[A]
+    assert (line.status, line.bundles, line.reasons) == (SUBMITTED, 2, "")
+    decide(A, "2026-10", APPROVED, "", october.who, october.now())
+    assert {s.code: s.label for s in month_statuses("2026-10")}[A] == "已审核"

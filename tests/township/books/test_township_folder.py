@@ -100,3 +100,22 @@ def test_a_database_address_that_is_wrong_or_unreachable_is_said_in_chinese(tmp_
                       "postgresql://clerk:secret@127.0.0.1:1/township")
     assert "secret" not in str(caught.value)  # the password is never shown or kept
     assert not (tmp_path / "b" / "township.json").exists()
+
+
+def test_books_from_a_newer_release_are_refused_in_chinese(township):
+    from dutydesk.store.migrations import SchemaError
+    from dutydesk.township.migrations import TRACKING, migrate
+
+    p = township.db.param
+    township.db.execute_sql(f"INSERT INTO {TRACKING} (name, applied_at) VALUES ({p}, {p})",
+                            ("t9999_future", "2030-01-01"))
+    with pytest.raises(SchemaError, match="更新版本"):
+        migrate(township.db)
+
+
+def test_a_township_folder_whose_file_is_gone_is_said_plainly(tmp_path):
+    folder = DataFolder(tmp_path / "t")
+    init_township(folder, "桃源镇", TOWNSHIP_CODE).close()
+    (folder.path / "township.sqlite3").rename(tmp_path / "elsewhere.sqlite3")
+    with pytest.raises(DeskError, match="找不到数据文件"):
+        open_township(folder)

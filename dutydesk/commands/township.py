@@ -1,0 +1,190 @@
+"""``dutydesk township …``: the township's side of the monthly hand-off (issue 16).
+
+``init`` makes the township's data folder; ``import DIR…`` takes villages' bundles (a stick's
+root or hand-off folders); ``status --month`` shows 报送情况; ``return`` / ``approve`` decide a
+village's month; ``proxy-result`` records the township's result for a village's 代办单;
+``backup`` copies the books. ``--database postgresql://…`` puts (or finds) the books on a
+PostgreSQL server instead of the folder's SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dutydesk.domain.text_input import normalize_compact, normalize_text
+from dutydesk.store.datafolder import DeskError
+
+DATABASE_HELP = "镇级数据放在 PostgreSQL 服务器上：postgresql://用户名@服务器:端口/数据库名（密码用 PGPASSWORD）"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("township", help="镇（街道）汇总各村报送的数据：建立、导入、报送情况、审核")
+    actions = parser.add_subparsers(dest="township_command", metavar="ACTION", required=True)
+
+    def action(name: str, text: str, run) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=text)
+        p.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇级数据文件夹")
+        p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
+        p.add_argument("--database", metavar="URL", default=None, help=DATABASE_HELP)
+        p.set_defaults(func=run)
+        return p
+
+    p = action("init", "建立镇级数据文件夹", _init)
+    p.add_argument("--name", required=True, type=normalize_text, help="乡镇（街道）名称")
+    p.add_argument("--code", required=True, help="乡镇（街道）的12位统计用区划代码")
+    p = action("import", "导入各村的数据包（U盘根目录或交出的文件夹，可多个）", _import)
+    p.add_argument("dirs", nargs="+", metavar="DIR", help="U盘或文件夹")
+    p.add_argument("--yes", action="store_true", help="首次登记的村和中间缺少数据包的情况一律确认导入")
+    p = action("status", "某月各村的报送情况", _status)
+    p.add_argument("--month", required=True, metavar="YYYY-MM", type=normalize_compact, help="月份")
+    for name, text, run in (("return", "退回某村某月的数据（须写原因）", _return),
+                            ("approve", "审核通过某村某月的数据", _approve)):
+        p = action(name, text, run)
+        p.add_argument("--village", required=True, metavar="CODE", type=normalize_compact, help="村的统计用区划代码")
+        p.add_argument("--month", required=True, metavar="YYYY-MM", type=normalize_compact, help="月份")
+        p.add_argument("--reason", default="", type=normalize_text, help="原因")
+    p = action("proxy-result", "登记镇里对某村代办单的办理结果", _proxy_result)
+    p.add_argument("--village", required=True, metavar="CODE", type=normalize_compact, help="村的统计用区划代码")
+    p.add_argument("--slip", required=True, metavar="单号", type=normalize_compact, help="代办单号，如 DB2026-000123")
+    p.add_argument("--result", required=True, metavar="已办结|退回补件", help="办理结果")
+    p.add_argument("--reason", default="", type=normalize_text, help="原因（退回补件时必填）")
+    action("backup", "备份镇级数据", _backup)
+
+
+@contextmanager
+def township_books(args: argparse.Namespace) -> Iterator:
+    """Open the township's books under the folder lock, as the named account (password once set)."""
+    from dutydesk.cli import folder_from
+    from dutydesk.cli_identity import identify
+    from dutydesk.township.township_folder import open_township
+
+    folder = folder_from(args)
+    with folder.lock():
+        township = open_township(folder, args.database)
+        try:
+            township.account = identify(getattr(args, "user", None), township.now())
+            yield township
+        finally:
+            township.close()
+
+
+def _init(args: argparse.Namespace) -> int:
+    from dutydesk.cli import folder_from
+    from dutydesk.township.township_database import without_password
+    from dutydesk.township.township_folder import init_township
+
+    folder = folder_from(args)
+    with folder.lock():
+        township = init_township(folder, args.name, args.code, args.database)
+        township.close()
+    where = f"，数据库：{without_password(args.database)}" if args.database else ""
+    print(f"已建立{args.name}的镇级数据文件夹：{folder.path}{where}")
+    return 0
+
+
+def _ask(question: str) -> bool:
+    if sys.stdin is None or not sys.stdin.isatty():
+        return False
+    answer = input(f"{question}（是/否）：").strip().lower()
+    return answer in ("是", "y", "yes", "确认")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dutydesk.township.importing import ALREADY, IMPORTED, REFUSED, SKIPPED, find_bundles, import_bundles
+    from dutydesk.township.township_backup import take_township_backup
+
+    paths = [Path(d).expanduser() for d in args.dirs]
+    if not find_bundles(paths):
+        raise DeskError("所给的文件夹中没有找到数据包（“数据包”文件夹）")
+    with township_books(args) as township:
+        if not township.url:
+            take_township_backup(township, township.now(), "import")
+        outcomes = import_bundles(township, paths, (lambda _q: True) if args.yes else _ask)
+    for o in outcomes:
+        head = f"{o.village} {o.period}".strip() or str(o.folder)
+        print(f"{o.label}：{head}{'：' + o.message if o.message else ''}")
+        if o.outcome == SKIPPED:
+            print("  如已核对无误，请加 --yes 再次导入")
+    counts = {k: sum(o.outcome == k for o in outcomes) for k in (IMPORTED, ALREADY, REFUSED, SKIPPED)}
+    print(f"共 {len(outcomes)} 个数据包：导入 {counts[IMPORTED]} 个，已导入过 {counts[ALREADY]} 个，"
+          f"拒绝 {counts[REFUSED]} 个，未确认 {counts[SKIPPED]} 个")
+    return 1 if counts[REFUSED] or counts[SKIPPED] else 0
+
+
+def _month(text: str) -> str:
+    from dutydesk.township.township_books import check_period
+
+    try:
+        return check_period(text)
+    except ValueError as exc:
+        raise DeskError(str(exc)) from None
+
+
+def _status(args: argparse.Namespace) -> int:
+    from dutydesk.township.township_books import month_statuses
+
+    period = _month(args.month)
+    with township_books(args) as township:
+        lines = month_statuses(period)
+        name = township.profile().name
+    print(f"{name} {period} 报送情况（共 {len(lines)} 个村/社区）")
+    for line in lines:
+        parts = [line.code, line.name, line.label]
+        if line.submitted_at:
+            again = f"（共{line.bundles}次）" if line.bundles > 1 else ""
+            parts.append(f"报送于 {line.submitted_at:%Y-%m-%d %H:%M}{again}")
+        if line.reviewed_at:
+            parts.append(f"{line.reviewed_by} {line.reviewed_at:%Y-%m-%d}")
+        if line.reasons:
+            parts.append(f"原因：{line.reasons}")
+        if line.flags:
+            parts.append("提示：" + "；".join(line.flags))
+        print("  ".join(parts))
+    return 0
+
+
+def _decide(args: argparse.Namespace, decision: str) -> int:
+    from dutydesk.township.month_review import DECISIONS, decide
+
+    period = _month(args.month)
+    with township_books(args) as township:
+        review = decide(args.village, period, decision, args.reason, township.who, township.now())
+        name = review.village.name
+    print(f"{name} {period}：{DECISIONS[decision]}")
+    return 0
+
+
+def _return(args: argparse.Namespace) -> int:
+    from dutydesk.township.village_month import RETURNED
+
+    return _decide(args, RETURNED)
+
+
+def _approve(args: argparse.Namespace) -> int:
+    from dutydesk.township.village_month import APPROVED
+
+    return _decide(args, APPROVED)
+
+
+def _proxy_result(args: argparse.Namespace) -> int:
+    from dutydesk.township.proxy_result import RESULT_LABELS, record_result, result_code
+
+    result = result_code(args.result)
+    with township_books(args) as township:
+        row = record_result(args.village, args.slip, result, args.reason, township.who, township.now())
+        name = row.village.name
+    print(f"已登记：{name} 代办单 {row.slip_no} {RESULT_LABELS[result]}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from dutydesk.township.township_backup import take_township_backup
+
+    with township_books(args) as township:
+        target = take_township_backup(township, township.now())
+    print(f"已备份到：{target}")
+    return 0

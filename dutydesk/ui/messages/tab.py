@@ -1,7 +1,7 @@
 """The 留言预约 tab: 留言转告 (V10), 预约 (V14) and 外来函件 (V13), one page each.
 
-Installs F3 (记录留言转告, in 文件) so a message is written down from anywhere in the main window
-in seconds. 到场登记 on a booking opens the 来访登记 form filled in from it (V14).
+Its F3 handler (记录留言转告, in 文件, declared in ``ui.tabs``) writes a message down from anywhere
+in the main window in seconds. 到场登记 on a booking opens the 来访登记 form filled in from it (V14).
 """
 
 from __future__ import annotations

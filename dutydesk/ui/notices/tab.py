@@ -1,7 +1,7 @@
 """The 一次性告知 tab: checklist at the desk, proxy case tracking, and the service catalogue.
 
 It also installs the slip scanner on the main window, so a scanned 代办单 number opens the case
-whatever tab is showing, and adds the 代办 count to the status bar.
+whatever tab is showing, and gives the 代办 count for the status bar (declared in ``ui.tabs``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The 来访登记 tab: registration form on the left; 待跟进 panel and the register on the right.
 
-Installs F2 (新登记来访, in 文件) so a registration can start from anywhere in the main window, and
-the director's 工作日日历 page in 工具.
+Its handlers (declared in ``ui.tabs``) give F2 (新登记来访, in 文件) so a registration can start from
+anywhere in the main window, and the director's 工作日日历 page in 工具.
 """
 
 from __future__ import annotations

@@ -56,21 +56,18 @@ class MenuContext:
         self.events.changed.emit(kind)
 
 
-_CONTEXTS: weakref.WeakKeyDictionary[QWidget, MenuContext] = weakref.WeakKeyDictionary()
+# Weak both ways (the context holds its window): a closed window and its context go together.
+_CONTEXTS: weakref.WeakKeyDictionary[QWidget, weakref.ref[MenuContext]] = weakref.WeakKeyDictionary()
 
 
 def attach(context: MenuContext) -> None:
-    """Make ``context`` the one ``context_of`` finds for every widget inside its window."""
-    _CONTEXTS[context.window] = context
+    """Make ``context`` the one ``context_of`` finds for every widget inside its window (the
+    window keeps ``context`` alive: ``MainWindow.context``)."""
+    _CONTEXTS[context.window] = weakref.ref(context)
 
 
 def context_of(widget: QWidget | None) -> MenuContext | None:
-    """The context of the main window ``widget`` sits in (through the dialogs it opened);
-    None for a widget shown on its own (a tab in a test, a dialog without a parent)."""
-    while widget is not None:
-        top = widget.window()
-        context = _CONTEXTS.get(top)
-        if context is not None:
-            return context
-        widget = top.parentWidget()
-    return None
+    """The context of the main window ``widget`` sits in; None for a widget in another window (a
+    tab shown on its own in a test, a dialog: pass the widget that opened it)."""
+    ref = _CONTEXTS.get(widget.window()) if widget is not None else None
+    return ref() if ref is not None else None

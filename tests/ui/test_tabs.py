@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 import dutydesk
 from dutydesk.ui import lazy_tabs, tabs
@@ -109,6 +109,9 @@ def test_the_context_builds_a_tab_on_demand(qtbot, app, desk):
     assert context_of(QWidget(notices)) is context
     loose = QWidget()
     assert context_of(loose) is None and context_of(None) is None  # a widget on its own has none
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    assert context_of(dialog) is None  # a window of its own, as before: the widget that opened it has one
     with pytest.raises(ValueError):
         context.tab("无此页")
 

@@ -91,7 +91,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     opened.backup_thread = backup_at_start(opened.desk)
     build_on_demand()  # tabs and pages built when first opened (issue 17)
     window = MainWindow(opened.desk, prefs)
-    window.idle_lock = IdleLock(window, opened.desk)
+    window.context.idle_lock = IdleLock(window, opened.desk)  # 文件 → 锁定窗口 too
     if demo:
         window.setWindowTitle(window.windowTitle() + "（演示数据）")
     window.show()

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from dutydesk.desk import Desk
 from dutydesk.domain.calendar_years import missing_years_status
-from dutydesk.ui.extensions import STATUS_ITEMS, StatusItem
 
 
 def calendar_status_text(desk: Desk) -> str:
     return missing_years_status(desk.today(), desk.calendar())
-
-
-if not any(item.name == "calendar.missing_years" for item in STATUS_ITEMS):
-    STATUS_ITEMS.append(StatusItem("calendar.missing_years", calendar_status_text))

@@ -1,7 +1,7 @@
-"""Declarations features use to add menu actions and status-bar items to the main window.
+"""The shapes of a menu action and a status-bar item of the main window.
 
-A feature appends a ``MenuAction`` or a ``StatusItem`` here (or in its own module, imported by
-``dutydesk.ui.tabs``) instead of editing the main window.
+They are declared in one place, ``dutydesk.ui.tabs`` (a tab's own in its ``TabDeclaration``, the
+window's in ``APP_MENU_ACTIONS`` / ``APP_STATUS_ITEMS``), never appended on import.
 """
 
 from __future__ import annotations
@@ -9,17 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
-
 from dutydesk.desk import Desk
 from dutydesk.store.accounts.account import Account
+from dutydesk.ui.menu_context import MenuContext
 
 
 @dataclass(frozen=True)
 class MenuAction:
     menu: str  # "文件", "导出", "工具" or "帮助"
     text: str
-    handler: Callable[[Desk, QWidget], None]  # (desk, main window)
+    handler: Callable[[MenuContext], object]  # gets the main window's context
     shortcut: str = ""
     director_only: bool = False  # shown only while a director (or administrator) is logged in
     admin_only: bool = False  # shown only while an administrator is logged in
@@ -39,7 +38,3 @@ class StatusItem:
 
     name: str
     text: Callable[[Desk], str]
-
-
-MENU_ACTIONS: list[MenuAction] = []
-STATUS_ITEMS: list[StatusItem] = []

@@ -8,18 +8,15 @@ as one of ``SEARCH_BOXES``; the visible one on the current tab wins.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from dutydesk.desk import Desk
-from dutydesk.ui import extensions
+from dutydesk.ui.menu_context import MenuContext
 
 SEARCH_BOXES = ("检索词", "查找群众", "搜索事项", "查找代办单", "搜索目录")
 
 
-def search_box(window: QWidget) -> QLineEdit | None:
-    """The search box on the page showing in ``window``'s main tabs (None when it has none)."""
-    tabs = getattr(window, "tabs", None)
-    page = tabs.currentWidget() if isinstance(tabs, QTabWidget) else window
+def search_box(page: QWidget | None) -> QLineEdit | None:
+    """The search box on ``page`` (the tab showing), None when it has none."""
     if page is None:
         return None
     for name in SEARCH_BOXES:
@@ -29,12 +26,8 @@ def search_box(window: QWidget) -> QLineEdit | None:
     return None
 
 
-def focus_search(desk: Desk, window: QWidget) -> None:
-    edit = search_box(window)
+def focus_search(context: MenuContext) -> None:
+    edit = search_box(context.current_page())
     if edit is not None:
         edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         edit.selectAll()
-
-
-if not any(action.shortcut == "Ctrl+F" for action in extensions.MENU_ACTIONS):
-    extensions.MENU_ACTIONS.append(extensions.MenuAction("文件", "查找", focus_search, "Ctrl+F"))

@@ -39,8 +39,8 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.privacy import ExportGrant
 from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.background import CollectorPause
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import button_row, message_label, push_button
+from dutydesk.ui.menu_context import MenuContext
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
@@ -321,16 +321,5 @@ class HandoffDialog(QDialog):
         super().reject()
 
 
-def _prefs_of(desk: Desk, window: QWidget) -> UiPrefs:
-    prefs = getattr(window, "prefs", None)
-    return prefs if isinstance(prefs, UiPrefs) else UiPrefs(desk.folder.ui_settings_path)
-
-
-def open_handoff(desk: Desk, window: QWidget) -> None:
-    HandoffDialog(desk, _prefs_of(desk, window), window).exec()
-
-
-_ACTIONS = [MenuAction("导出", "导出到U盘…", open_handoff, "Ctrl+Shift+E")]
-for _action in _ACTIONS:
-    if not any(a.menu == _action.menu and a.text == _action.text for a in MENU_ACTIONS):
-        MENU_ACTIONS.append(_action)
+def open_handoff(context: MenuContext) -> None:
+    HandoffDialog(context.desk, context.prefs, context.window).exec()

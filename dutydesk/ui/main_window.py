@@ -1,5 +1,5 @@
-"""The main window: four tabs, menus, a status bar; features plug in through ``tabs`` and
-``extensions`` so this file stays about the window itself."""
+"""The main window: tabs, menus, a status bar; features plug in through their declarations in
+``ui.tabs`` so this file stays about the window itself."""
 
 from __future__ import annotations
 
@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
-from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.help import menu as help_menu_entries  # noqa: F401  (registers 使用说明 F1 and the folders)
+from dutydesk.ui.extensions import MenuAction
 from dutydesk.ui.lazy_tabs import LazyTabWidget
 from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
 from dutydesk.ui.licences_dialog import show_licences
+from dutydesk.ui.menu_context import MenuContext, attach
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size, should_maximise
-from dutydesk.ui.tabs import TABS, TabSpec
+from dutydesk.ui.tabs import TABS, TabDeclaration, menu_actions, status_items
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
 WEEKDAYS = "一二三四五六日"
@@ -45,20 +45,23 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("主页面")
         self.tabs.setDocumentMode(True)
         for index, spec in enumerate(TABS, start=1):
-            spec.register()  # the tab's menu entries and status items, before the menus are built
             self.tabs.add_lazy_tab(spec.title, lambda s=spec: self._build_tab(s))
             self.tabs.setTabToolTip(index - 1, f"{spec.title}（Ctrl+{index}）")
         self.setCentralWidget(self.tabs)
         self.events.show_tab.connect(self.show_tab)
         self.events.account_changed.connect(self.apply_account)
+        # What every menu handler gets (and tabs reach through ``menu_context.context_of``).
+        self.context = MenuContext(self, desk, self.events, prefs, self.tabs,
+                                   tuple(spec.key for spec in TABS), self.shortcut_lines)
+        attach(self.context)
 
-        self.password_banner = install_password_banner(self)
+        self.password_banner = install_password_banner(self, desk, self.events)
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
         self._build_status_bar()
         self._restore_state()
 
-    def _build_tab(self, spec: TabSpec) -> QWidget:
+    def _build_tab(self, spec: TabDeclaration) -> QWidget:
         widget = spec.build(self.desk)
         if hasattr(widget, "set_events"):
             widget.set_events(self.events)
@@ -102,11 +105,11 @@ class MainWindow(QMainWindow):
 
         # Every feature entry is built once; which ones show follows the logged-in account
         # (apply_account), since another user may log in at the idle lock.
-        self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
-        for spec in extensions.MENU_ACTIONS:
+        self._feature_actions: list[tuple[QAction, MenuAction]] = []
+        for spec in menu_actions():
             action = self._add_action(
                 self.menus[spec.menu], spec.text,
-                lambda _=False, s=spec: s.handler(self.desk, self), spec.shortcut,
+                lambda _=False, s=spec: s.handler(self.context), spec.shortcut,
             )
             self._feature_actions.append((action, spec))
         self._show_allowed_actions()
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
                  self.desk.center_name()]
         if self.desk.account:
             parts.append(f"当前用户：{self.desk.account.name}（{self.desk.account.role_label}）")
-        for item in extensions.STATUS_ITEMS:
+        for item in status_items():
             text = item.text(self.desk)
             if text:
                 parts.append(text)

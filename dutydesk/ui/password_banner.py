@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.accounts.login import login_required
+from dutydesk.ui.events import DeskEvents
 
 DEMO_TEXT = "演示数据：账户未设密码，仅供练习"
 REAL_TEXT = "账户未设密码：请在“账户与权限”中设置"
@@ -42,13 +43,11 @@ class PasswordBanner(QLabel):
         self.setVisible(bool(text))
 
 
-def install_password_banner(window: QMainWindow) -> PasswordBanner:
+def install_password_banner(window: QMainWindow, desk: Desk, events: DeskEvents) -> PasswordBanner:
     """Put the banner on ``window`` and keep it current as accounts change."""
-    banner = PasswordBanner(window.desk, window)
+    banner = PasswordBanner(desk, window)
     banner.setMaximumHeight(window.menuBar().sizeHint().height())  # never taller than the menus
     window.menuBar().setCornerWidget(banner, Qt.Corner.TopRightCorner)
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.account_changed.connect(banner.refresh)
-        events.changed.connect(lambda _kind: banner.refresh())
+    events.account_changed.connect(banner.refresh)
+    events.changed.connect(lambda _kind: banner.refresh())
     return banner

@@ -29,7 +29,6 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.township_inbox import decision_text, recent_decision
 from dutydesk.township.package import PackageError
 from dutydesk.township.package_import import CHANGED_KEY, FIRST_KEY, PackagePlan, apply_plan, plan_import
-from dutydesk.ui.extensions import MENU_ACTIONS, STATUS_ITEMS, MenuAction, StatusItem
 from dutydesk.ui.forms import (
     FormField,
     account_box,
@@ -40,6 +39,7 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
+from dutydesk.ui.menu_context import MenuContext
 
 KEY_CHECKED = "已与镇里核对密钥指纹"
 
@@ -117,8 +117,9 @@ class TownshipPackageDialog(QDialog):
         self.message.setText(f"已导入{self.plan.township}的数据包：{len(self.plan.changes)}项改动")
 
 
-def open_township_package(desk: Desk, window: QWidget, folder: Path | None = None) -> bool:
-    """The whole menu action; True when a package was applied."""
+def open_township_package(context: MenuContext, folder: Path | None = None) -> bool:
+    """The whole menu action (工具 → 导入镇（街道）数据包…); True when a package was applied."""
+    desk, window = context.desk, context.window
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, "选择镇（街道）数据包所在的文件夹或U盘", str(Path.home()))
         if not chosen:
@@ -133,9 +134,8 @@ def open_township_package(desk: Desk, window: QWidget, folder: Path | None = Non
     dialog.exec()
     applied = dialog.applied
     dialog.deleteLater()
-    events = getattr(window, "events", None)
-    if applied and events is not None:
-        events.changed.emit("township_package")
+    if applied:
+        context.changed("township_package")
     return applied
 
 
@@ -143,9 +143,3 @@ def decision_status_text(desk: Desk) -> str:
     """The township's last word on one of the last months (镇级退回 / 已审核), or nothing."""
     decision = recent_decision(desk.today())
     return decision_text(decision) if decision is not None else ""
-
-
-if not any(action.text == "导入镇（街道）数据包…" for action in MENU_ACTIONS):
-    MENU_ACTIONS.append(MenuAction("工具", "导入镇（街道）数据包…", open_township_package, director_only=True))
-if not any(item.name == "township.decision" for item in STATUS_ITEMS):
-    STATUS_ITEMS.append(StatusItem("township.decision", decision_status_text))

@@ -154,8 +154,6 @@ def test_a03_audit_viewer_shows_an_edit_with_old_and_new(app, qtbot, desk):
 
 
 def test_audit_menu_only_for_directors(app, qtbot, desk, folder):
-    from dutydesk.ui.archive import menus as archive_menus  # noqa: F401
-
     desk.account = Account.get(Account.name == "李文书")
     window = MainWindow(desk, UiPrefs(folder.ui_settings_path))
     qtbot.addWidget(window)

@@ -16,11 +16,10 @@ from dutydesk.store.notices.notice import ChecklistEntry, record_notice
 from dutydesk.store.visits.analysis_meeting import open_decisions
 from dutydesk.ui.accountability_dialog import AccountabilityDialog
 from dutydesk.ui.analysis_meeting_dialog import AnalysisMeetingDialog
-from dutydesk.ui.extensions import MENU_ACTIONS
-from dutydesk.ui.notices import rule_book_menu  # noqa: F401
 from dutydesk.ui.notices.agent_dialog import AgentDialog
 from dutydesk.ui.notices.follow_up_dialog import FollowUpDialog
 from dutydesk.ui.notices.investigation_dialog import InvestigationDialog
+from dutydesk.ui.tabs import menu_actions
 from tests.approvers import SECRET, approver
 from tests.duty_helpers import make_staff
 from tests.notice_helpers import new_case, seed, version
@@ -38,9 +37,9 @@ def _missing(desk, at: dt.datetime, who: str = "李文书"):
 
 
 def test_menu_offers_the_new_duties():
-    texts = {a.text for a in MENU_ACTIONS}
+    texts = {a.text for a in menu_actions()}
     assert {"告知跟进…", "值班代办员…", "民情分析会…", "问责记录…"} <= texts
-    assert next(a for a in MENU_ACTIONS if a.text == "问责记录…").director_only
+    assert next(a for a in menu_actions() if a.text == "问责记录…").director_only
 
 
 def test_n07_follow_up_dialog_records_the_call_and_closes_the_matter(qtbot, app, desk, clock):

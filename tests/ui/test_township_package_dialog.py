@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from dutydesk.store.center import load_center, save_center
 from dutydesk.store.notices.proxy_cases import ProxyCase, record_step
 from dutydesk.store.township_inbox import TownshipPackage
 from dutydesk.township.package_import import plan_import
-from dutydesk.ui.extensions import MENU_ACTIONS
+from dutydesk.ui.tabs import menu_actions
 from dutydesk.ui.township_package_dialog import (
     TownshipPackageDialog,
     decision_status_text,
@@ -108,13 +109,14 @@ def test_a_damaged_package_is_refused_with_a_chinese_message(qtbot, app, village
         box.accept()
 
     when_modal(answer, kind=QMessageBox)
-    assert open_township_package(desk, None, tmp_path / "p") is False
+    context = SimpleNamespace(desk=desk, window=None, changed=lambda kind: None)
+    assert open_township_package(context, tmp_path / "p") is False
     assert "与清单不符" in shown[0] and "没有任何改动" in shown[0]
     assert TownshipPackage.select().count() == 0
 
 
 def test_the_menu_entry_is_for_directors():
-    [action] = [a for a in MENU_ACTIONS if a.text == "导入镇（街道）数据包…"]
+    [action] = [a for a in menu_actions() if a.text == "导入镇（街道）数据包…"]
     assert action.menu == "工具" and action.director_only
 
 

@@ -41,7 +41,6 @@ from dutydesk.store.search_index import (
     years,
 )
 from dutydesk.store.settings import get_setting
-from dutydesk.ui.archive import menus as archive_menus  # noqa: F401  (accounts, backups, audit trail menus)
 from dutydesk.ui.archive.record import ApprovalDialog, RecordDialog
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.forms import FormField, push_button

@@ -25,6 +25,7 @@ from dutydesk.domain.staff import PHONE_REPORT_HOURS, STAFF_ROLES
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, push_button
+from dutydesk.ui.menu_context import MenuContext
 
 
 def _role_boxes(prefix: str, chosen: list[str]) -> tuple[QWidget, dict[str, QCheckBox]]:
@@ -100,14 +101,13 @@ class LiabilitySettingsDialog(QDialog):
         return True
 
 
-def open_liability_settings(desk: Desk, window: QWidget) -> bool:
+def open_liability_settings(context: MenuContext) -> bool:
     """工具 → 追责设置 (directors only; the menu hides it from others, this checks again)."""
+    desk, window = context.desk, context.window
     if not (desk.account and desk.account.is_director):
         QMessageBox.warning(window, "追责设置", "只有主任或书记可以修改追责设置。")
         return False
     if LiabilitySettingsDialog(desk, window).exec() != QDialog.DialogCode.Accepted:
         return False
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("duty")
+    context.changed("duty")
     return True

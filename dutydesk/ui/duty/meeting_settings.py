@@ -16,6 +16,7 @@ from dutydesk.store.duty.relay import RELAY_DAYS
 from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, push_button
+from dutydesk.ui.menu_context import MenuContext
 
 REVIEW_CHOICES = {1: "每周一", 2: "隔周周一"}
 
@@ -95,14 +96,13 @@ class MeetingSettingsDialog(QDialog):
         return True
 
 
-def open_meeting_settings(desk: Desk, window: QWidget) -> bool:
+def open_meeting_settings(context: MenuContext) -> bool:
     """工具 → 会议学习设置 (directors only; the menu hides it from others, this checks again)."""
+    desk, window = context.desk, context.window
     if not (desk.account and desk.account.is_director):
         QMessageBox.warning(window, "会议学习设置", "只有主任或书记可以修改会议学习设置。")
         return False
     if MeetingSettingsDialog(desk, window).exec() != QDialog.DialogCode.Accepted:
         return False
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("duty")
+    context.changed("duty")
     return True

@@ -34,6 +34,7 @@ from dutydesk.store.settings import get_setting, set_setting
 from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.duty.sign_in_settings import SignInBookSettings
 from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
+from dutydesk.ui.menu_context import MenuContext
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))
 ROLE_COLUMNS = 3  # the penalty table's posts side by side, so its tab fits a 768-high screen
@@ -274,15 +275,14 @@ class DutySettingsDialog(QDialog):
         return True
 
 
-def open_duty_settings(desk: Desk, window: QWidget) -> bool:
+def open_duty_settings(context: MenuContext) -> bool:
     """工具 → 值班设置 (directors only; the menu hides it from others, this checks again)."""
+    desk, window = context.desk, context.window
     if not (desk.account and desk.account.is_director):
         QMessageBox.warning(window, "值班设置", "只有主任或书记可以修改值班设置。")
         return False
     dialog = DutySettingsDialog(desk, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("duty")
+    context.changed("duty")
     return True

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.ui.duty import menu  # noqa: F401  (registers the 工具 menu actions)
 from dutydesk.ui.duty.tally_page import TallyPage
 from dutydesk.ui.duty.today import TodayPage
 from dutydesk.ui.events import DeskEvents

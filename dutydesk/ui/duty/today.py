@@ -46,6 +46,7 @@ from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
 from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
+from dutydesk.ui.menu_context import context_of
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip
@@ -273,7 +274,7 @@ class TodayPage(QWidget):
     def _appointment_came(self, appointment_id: int) -> None:
         from dutydesk.ui.visits.tab import register_appointment
 
-        register_appointment(self.window(), appointment_id)
+        register_appointment(context_of(self), appointment_id)
 
     def _fill_sessions(self, now: dt.datetime) -> None:
         rows = self.assignments

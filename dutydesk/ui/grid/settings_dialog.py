@@ -23,8 +23,8 @@ from dutydesk.desk import Desk
 from dutydesk.domain.grid import diary_deadline, key_persons, quota
 from dutydesk.domain.grid.key_persons import split_tags
 from dutydesk.store.grid import grid_settings
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, push_button, show_errors
+from dutydesk.ui.menu_context import MenuContext
 
 _TAGS = (key_persons.KEY_PERSON_TAGS.key, key_persons.DIFFICULTY_TAGS.key)
 
@@ -118,18 +118,13 @@ class GridSettingsDialog(QDialog):
         return True
 
 
-def open_grid_settings(desk: Desk, window: QWidget) -> bool:
+def open_grid_settings(context: MenuContext) -> bool:
+    desk, window = context.desk, context.window
     if not (desk.account and desk.account.is_director):
         QMessageBox.warning(window, "网格走访设置", "只有主任或书记可以修改网格走访设置。")
         return False
     dialog = GridSettingsDialog(desk, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("grid")
+    context.changed("grid")
     return True
-
-
-if not any(a.text == "网格走访设置…" for a in MENU_ACTIONS):
-    MENU_ACTIONS.append(MenuAction("工具", "网格走访设置…", open_grid_settings, director_only=True))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from dutydesk.desk import Desk
 from dutydesk.store.grid.household import household_by_code
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.grid import settings_dialog  # noqa: F401  (registers 工具 → 网格走访设置…)
 from dutydesk.ui.grid.household_scanner import HOUSEHOLD_TAIL
 from dutydesk.ui.notices.slip_scanner import SlipScanner
 from dutydesk.ui.page_layout import ScrolledPages

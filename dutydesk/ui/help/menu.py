@@ -13,28 +13,21 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from dutydesk.desk import Desk
 from dutydesk.store.faults import file_fault_message
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.menu_context import MenuContext
 
 if TYPE_CHECKING:
     from dutydesk.ui.help.guide_window import GuideWindow
 
 
-def current_tab_title(window: QWidget) -> str:
-    tabs = getattr(window, "tabs", None)
-    return tabs.tabText(tabs.currentIndex()) if tabs is not None else ""
-
-
-def open_guide(desk: Desk, window: QWidget) -> GuideWindow:
+def open_guide(context: MenuContext) -> GuideWindow:
+    """Show the guide on the current tab's page; one guide window per main window."""
     from dutydesk.ui.help.guide_window import GuideWindow  # lazy: not needed to start (issue 17)
 
-    """Show the guide on the current tab's page; one guide window per main window."""
-    guide = window.findChild(GuideWindow)
+    guide = context.window.findChild(GuideWindow)
     if guide is None:
-        lines = getattr(window, "shortcut_lines", list)
-        guide = GuideWindow(lines, window)
-    guide.show_for_tab(current_tab_title(window))
+        guide = GuideWindow(context.shortcut_lines, context.window)
+    guide.show_for_tab(context.current_tab_title())
     return guide
 
 
@@ -52,16 +45,9 @@ def open_folder(path: Path, what: str, parent: QWidget) -> bool:
     return False
 
 
-def open_data_folder(desk: Desk, window: QWidget) -> None:
-    open_folder(desk.folder.path, "数据文件夹", window)
+def open_data_folder(context: MenuContext) -> None:
+    open_folder(context.desk.folder.path, "数据文件夹", context.window)
 
 
-def open_logs_folder(desk: Desk, window: QWidget) -> None:
-    open_folder(desk.folder.logs_dir, "日志文件夹", window)
-
-
-MENU_ACTIONS.extend([
-    MenuAction("帮助", "使用说明", open_guide, "F1"),
-    MenuAction("帮助", "打开数据文件夹", open_data_folder),
-    MenuAction("帮助", "打开日志文件夹", open_logs_folder),
-])
+def open_logs_folder(context: MenuContext) -> None:
+    open_folder(context.desk.folder.logs_dir, "日志文件夹", context.window)

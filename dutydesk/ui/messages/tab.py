@@ -1,7 +1,7 @@
 """The 留言预约 tab: 留言转告 (V10), 预约 (V14) and 外来函件 (V13), one page each.
 
-Installs F3 (记录留言转告, in 文件) so a message is written down from anywhere in the main window
-in seconds. 到场登记 on a booking opens the 来访登记 form filled in from it (V14).
+Its F3 handler (记录留言转告, in 文件, declared in ``ui.tabs``) writes a message down from anywhere
+in the main window in seconds. 到场登记 on a booking opens the 来访登记 form filled in from it (V14).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from dutydesk.desk import Desk
 from dutydesk.store.messages.appointments import Appointment
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.menu_context import MenuContext, context_of
 from dutydesk.ui.messages.appointments_page import AppointmentsPage
 from dutydesk.ui.messages.letters_page import LettersPage
 from dutydesk.ui.messages.messages_page import MessagesPage, message_dialog
@@ -52,38 +52,24 @@ class MessagesTab(QWidget):
     def _come(self, appointment: Appointment) -> None:
         from dutydesk.ui.visits.tab import register_appointment
 
-        register_appointment(self.window(), appointment.id)
+        register_appointment(context_of(self), appointment.id)
 
 
-def show_message(window: QWidget, message_id: int) -> None:
+def show_message(context: MenuContext | None, message_id: int) -> None:
     """Open 留言预约 → 留言转告 with one message selected (from 待跟进)."""
-    tab = window.findChild(MessagesTab)
-    if tab is None:
+    tab = context.open_tab("messages") if context is not None else None
+    if not isinstance(tab, MessagesTab):
         return
-    show_tab = getattr(window, "show_tab", None)
-    if show_tab is not None:
-        show_tab(TAB_TITLE)
     tab.pages.setCurrentWidget(tab.messages)
     tab.messages.refresh()
     tab.messages.select(message_id)
 
 
-def _new_message(desk: Desk, window: QWidget) -> None:
+def new_message(context: MenuContext) -> None:
     """F3: the message form over whatever tab is open; the lists refresh after saving."""
-    dialog = message_dialog(desk, window)
-
-    def saved() -> None:
-        events = getattr(window, "events", None)
-        if events is not None:
-            events.changed.emit("message")
-
-    dialog.accepted.connect(saved)
+    dialog = message_dialog(context.desk, context.window)
+    dialog.accepted.connect(lambda: context.changed("message"))
     dialog.open()
-
-
-_ACTION = MenuAction("文件", "记录留言转告", _new_message, "F3")
-if not any(a.text == _ACTION.text for a in MENU_ACTIONS):
-    MENU_ACTIONS.append(_ACTION)
 
 
 def build_messages_tab(desk: Desk) -> QWidget:

@@ -1,40 +1,30 @@
-"""工具 menu entries of issue 18's notice, accountability and meeting duties (N07, V11, V12, P10)."""
+"""工具 menu entries of issue 18's notice, accountability and meeting duties (N07, V11, V12, P10),
+declared in ``ui.tabs``."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from dutydesk.desk import Desk
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
+from dutydesk.ui.menu_context import MenuContext
 
 
-def _follow_up(desk: Desk, window: QWidget) -> None:
+def follow_up(context: MenuContext) -> None:
     from dutydesk.ui.notices.follow_up_dialog import open_follow_up
 
-    open_follow_up(desk, window)
+    open_follow_up(context.desk, context.window)
 
 
-def _accountability(desk: Desk, window: QWidget) -> None:
+def accountability(context: MenuContext) -> None:
     from dutydesk.ui.accountability_dialog import open_accountability
 
-    open_accountability(desk, window)
+    open_accountability(context.desk, context.window)
 
 
-def _meeting(desk: Desk, window: QWidget) -> None:
+def meeting(context: MenuContext) -> None:
     from dutydesk.ui.analysis_meeting_dialog import open_analysis_meeting
 
-    open_analysis_meeting(desk, window)
+    open_analysis_meeting(context.desk, context.window)
 
 
-def _agent(desk: Desk, window: QWidget) -> None:
+def agent(context: MenuContext) -> None:
     from dutydesk.ui.notices.agent_dialog import open_agent_dialog
 
-    open_agent_dialog(desk, window)
-
-
-MENU_ACTIONS.extend([
-    MenuAction("工具", "告知跟进…", _follow_up),
-    MenuAction("工具", "值班代办员…", _agent),
-    MenuAction("工具", "民情分析会…", _meeting),
-    MenuAction("工具", "问责记录…", _accountability, director_only=True),
-])
+    open_agent_dialog(context.desk, context.window)

@@ -1,7 +1,7 @@
 """The 一次性告知 tab: checklist at the desk, proxy case tracking, and the service catalogue.
 
 It also installs the slip scanner on the main window, so a scanned 代办单 number opens the case
-whatever tab is showing, and adds the 代办 count to the status bar.
+whatever tab is showing, and gives the 代办 count for the status bar (declared in ``ui.tabs``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from dutydesk.store.notices import catalogue, proxy_cases
 from dutydesk.store.notices.notice import NoticeRecord
 from dutydesk.store.notices.proxy_cases import ProxyCase
 from dutydesk.store.notices.reprints import Reprint
-from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.notices import rule_book_menu  # noqa: F401  (告知跟进, 值班代办员, 民情分析会, 问责记录)
+from dutydesk.ui.menu_context import MenuContext
 from dutydesk.ui.notices.catalogue_page import CataloguePage
 from dutydesk.ui.notices.checklist_page import ChecklistPage
 from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
@@ -32,13 +31,14 @@ from dutydesk.ui.screen_fit import PageScroll
 TITLE = "一次性告知"
 
 
-def _open_count(desk: Desk) -> str:
+def open_count_text(desk: Desk) -> str:
     count = proxy_cases.count_cases(open_only=True)
     return f"在办代办单：{count}" if count else ""
 
 
-def open_by_number(desk: Desk, window: QWidget) -> None:
+def open_by_number(context: MenuContext) -> None:
     """文件 → 按代办单号打开 (Ctrl+G): for a desk without a scanner, or a number read over the phone."""
+    window = context.window
     text, ok = QInputDialog.getText(window, "按代办单号打开", "代办单号（如 DB2026-000123）：")
     if not ok or not text.strip():
         return
@@ -46,18 +46,9 @@ def open_by_number(desk: Desk, window: QWidget) -> None:
     if number is None:
         QMessageBox.warning(window, "单号格式不对", f"“{text.strip()}”不是代办单号，格式应为 DB2026-000123。")
         return
-    build_all = getattr(getattr(window, "tabs", None), "build_all", None)
-    if build_all is not None:  # the tab may not be built yet (ui.lazy_tabs)
-        build_all()
-    tabs = window.findChildren(NoticeTab)
-    if tabs:
-        tabs[0].open_slip(number)
-
-
-if not any(item.name == "proxy_open" for item in extensions.STATUS_ITEMS):
-    extensions.STATUS_ITEMS.append(extensions.StatusItem("proxy_open", _open_count))
-if not any(action.text == "按代办单号打开…" for action in extensions.MENU_ACTIONS):
-    extensions.MENU_ACTIONS.append(extensions.MenuAction("文件", "按代办单号打开…", open_by_number, "Ctrl+G"))
+    tab = context.tab("notices")  # built now if it was not yet (ui.lazy_tabs)
+    if isinstance(tab, NoticeTab):
+        tab.open_slip(number)
 
 
 class NoticeTab(QWidget):
@@ -222,15 +213,13 @@ class NoticeTab(QWidget):
         return dialog
 
 
-def open_checklist_for_visit(window: QWidget, visit_id: int) -> bool:
-    """For the visit register: open the 一次性告知 checklist for a visit in ``window``."""
-    build_all = getattr(getattr(window, "tabs", None), "build_all", None)
-    if build_all is not None:  # the tab may not be built yet (ui.lazy_tabs)
-        build_all()
-    tabs = window.findChildren(NoticeTab)
-    if not tabs:
+def open_checklist_for_visit(context: MenuContext | None, visit_id: int) -> bool:
+    """For the visit register: open the 一次性告知 checklist for a visit in the main window
+    (none when the visits tab is shown on its own)."""
+    tab = context.tab("notices") if context is not None else None  # built now if need be
+    if not isinstance(tab, NoticeTab):
         return False
-    tabs[0].start_from_visit(visit_id)
+    tab.start_from_visit(visit_id)
     return True
 
 

@@ -46,6 +46,7 @@ from dutydesk.store.visits.visit import (
 )
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button
 from dutydesk.ui.masked_edit import MaskedLineEdit
+from dutydesk.ui.menu_context import context_of
 from dutydesk.ui.reveal import reveal_button
 
 FIELD_LABELS = {
@@ -281,8 +282,7 @@ class VisitDetailDialog(QDialog):
         """N01: from the record straight to the item's checklist and notice in the 一次性告知 tab."""
         from dutydesk.ui.notices.tab import open_checklist_for_visit
 
-        window = self.parentWidget().window() if self.parentWidget() else None
-        if window is not None and open_checklist_for_visit(window, self.visit_id):
+        if open_checklist_for_visit(context_of(self.parentWidget()), self.visit_id):
             self.accept()
 
     def report_matter(self) -> None:

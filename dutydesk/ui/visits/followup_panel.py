@@ -12,7 +12,6 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.labels import label as code_label
 from dutydesk.store.open_matters import OpenMatter, open_matters
-from dutydesk.ui.extensions import STATUS_ITEMS, StatusItem
 from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
 
 URGENT = (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON)
@@ -30,10 +29,6 @@ def followup_status_text(desk: Desk) -> str:
         return ""
     overdue = sum(1 for m in matters if m.status == rules.URGENCY_OVERDUE)
     return f"待跟进：超期 {overdue} 件，即将到期 {len(matters) - overdue} 件"
-
-
-if not any(item.name == "visits.followup" for item in STATUS_ITEMS):
-    STATUS_ITEMS.append(StatusItem("visits.followup", followup_status_text))
 
 
 class FollowupPanel(QWidget):

@@ -1,7 +1,7 @@
 """The 来访登记 tab: registration form on the left; 待跟进 panel and the register on the right.
 
-Installs F2 (新登记来访, in 文件) so a registration can start from anywhere in the main window, and
-the director's 工作日日历 page in 工具.
+Its handlers (declared in ``ui.tabs``) give F2 (新登记来访, in 文件) so a registration can start from
+anywhere in the main window, and the director's 工作日日历 page in 工具.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.extensions import MENU_ACTIONS, MenuAction
 from dutydesk.ui.forms import push_button
+from dutydesk.ui.menu_context import MenuContext, context_of
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import PageScroll
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip, booked_appointment, prefill_form
@@ -154,7 +154,7 @@ class VisitsTab(QWidget):
     def _open_checklist(self, visit_id: int) -> None:
         from dutydesk.ui.notices.tab import open_checklist_for_visit
 
-        open_checklist_for_visit(self.window(), visit_id)
+        open_checklist_for_visit(context_of(self), visit_id)
 
     def take_appointment(self, appointment_id: int) -> None:
         """V14: the booked person came: the form is filled in from the booking; saving links them."""
@@ -199,63 +199,42 @@ class VisitsTab(QWidget):
         elif matter.kind == "message" and matter.record_id:  # V10: to the message, ready for 已转达
             from dutydesk.ui.messages.tab import show_message
 
-            show_message(self.window(), matter.record_id)
+            show_message(context_of(self), matter.record_id)
 
 
-def _new_registration(desk: Desk, window: QWidget) -> None:
-    show_tab = getattr(window, "show_tab", None)
-    if show_tab is not None:
-        show_tab(TAB_TITLE)  # first: it builds the tab if it was not opened yet (ui.lazy_tabs)
-    tab = window.findChild(VisitsTab)
-    if tab is None:
-        return
-    tab.new_registration()
+def new_registration(context: MenuContext) -> None:
+    tab = context.open_tab("visits")  # built if it was not opened yet (ui.lazy_tabs)
+    if isinstance(tab, VisitsTab):
+        tab.new_registration()
 
 
-def register_appointment(window: QWidget, appointment_id: int) -> None:
+def register_appointment(context: MenuContext | None, appointment_id: int) -> None:
     """V14: from a booking anywhere (今日值班, 留言预约) to the prefilled 来访登记 form."""
-    tab = window.findChild(VisitsTab)
-    if tab is None:
+    if context is None:  # a page shown on its own, outside the main window
         return
-    show_tab = getattr(window, "show_tab", None)
-    if show_tab is not None:
-        show_tab(TAB_TITLE)
-    tab.take_appointment(appointment_id)
+    tab = context.open_tab("visits")
+    if isinstance(tab, VisitsTab):
+        tab.take_appointment(appointment_id)
 
 
-def _calendar_settings(desk: Desk, window: QWidget) -> None:
+def calendar_settings(context: MenuContext) -> None:
     from dutydesk.ui.visits.calendar_settings import CalendarSettingsDialog
 
-    dialog = CalendarSettingsDialog(desk, window)
-    dialog.exec()
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("calendar")
+    CalendarSettingsDialog(context.desk, context.window).exec()
+    context.changed("calendar")
 
 
-def _merge_residents(desk: Desk, window: QWidget) -> None:
+def merge_residents(context: MenuContext) -> None:
     from dutydesk.ui.visits.resident_merge import MergeResidentsDialog
 
-    MergeResidentsDialog(desk, window).exec()
-    events = getattr(window, "events", None)
-    if events is not None:
-        events.changed.emit("visit")
+    MergeResidentsDialog(context.desk, context.window).exec()
+    context.changed("visit")
 
 
-def _summary(desk: Desk, window: QWidget) -> None:
+def summary(context: MenuContext) -> None:
     from dutydesk.ui.visits.summary_dialog import VisitSummaryDialog
 
-    VisitSummaryDialog(desk, window).exec()
-
-
-for _action in (
-    MenuAction("文件", "新登记来访", _new_registration, "F2"),
-    MenuAction("工具", "工作日日历…", _calendar_settings, director_only=True),
-    MenuAction("工具", "合并重复群众记录…", _merge_residents, director_only=True),
-    MenuAction("工具", "来访情况汇总…", _summary),
-):
-    if not any(a.text == _action.text for a in MENU_ACTIONS):
-        MENU_ACTIONS.append(_action)
+    VisitSummaryDialog(context.desk, context.window).exec()
 
 
 def build_visits_tab(desk: Desk) -> QWidget:

@@ -10,15 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSpinBo
 from dutydesk.domain import liability
 from dutydesk.domain.staff import PHONE_REPORT_HOURS
 from dutydesk.store.settings import SettingValue, get_setting
-from dutydesk.ui import extensions
 from dutydesk.ui.duty.liability_settings import LiabilitySettingsDialog
+from dutydesk.ui.tabs import menu_actions
 from tests.ui.helpers import by_name
 
 
 def test_d14_menu_is_for_directors_only():
-    import dutydesk.ui.duty.tab  # noqa: F401  (registers the menu action)
-
-    action = next(a for a in extensions.MENU_ACTIONS if a.text == "追责设置…")
+    action = next(a for a in menu_actions() if a.text == "追责设置…")
     assert action.menu == "工具" and action.director_only
 
 

@@ -147,12 +147,11 @@ def test_d18_relay_page_logs_a_notice_and_relays_it_later(app, qtbot, desk):
 def test_d17_meeting_settings_seed_defaults_and_a_change_from_its_date(app, qtbot, desk):
     from PySide6.QtWidgets import QSpinBox
 
-    import dutydesk.ui.duty.tab  # noqa: F401  (registers the menu action)
     from dutydesk.store.settings import get_setting
-    from dutydesk.ui import extensions
     from dutydesk.ui.duty.meeting_settings import MeetingSettingsDialog
+    from dutydesk.ui.tabs import menu_actions
 
-    action = next(a for a in extensions.MENU_ACTIONS if a.text == "会议学习设置…")
+    action = next(a for a in menu_actions() if a.text == "会议学习设置…")
     assert action.menu == "工具" and action.director_only
     dialog = MeetingSettingsDialog(desk)
     qtbot.addWidget(dialog)

@@ -11,15 +11,13 @@ from dutydesk.domain import duty_settings as ds
 from dutydesk.store.accounts.account import Account
 from dutydesk.store.duty.duty_config import duty_config
 from dutydesk.store.settings import SettingValue
-from dutydesk.ui import extensions
 from dutydesk.ui.duty.settings_dialog import DutySettingsDialog
+from dutydesk.ui.tabs import menu_actions
 from tests.ui.helpers import by_name
 
 
 def test_d02_settings_menu_is_for_directors_only():
-    import dutydesk.ui.duty.tab  # noqa: F401  (registers the menu action)
-
-    action = next(a for a in extensions.MENU_ACTIONS if a.text == "值班设置…")
+    action = next(a for a in menu_actions() if a.text == "值班设置…")
     assert action.menu == "工具" and action.director_only
 
 

@@ -270,3 +270,7 @@ def test_bundle_has_one_openssl_no_postgresql_driver_and_leaves_base_libraries_t
     assert not [n for n in names if "psycopg" in n.lower() or n.startswith("libpq")]
     base = ("libstdc++.so", "libglib-2.0.so", "libdbus-1.so", "libsystemd.so", "libgcrypt.so")
     assert not [n for n in names if n.startswith(base)]
+    # ...while the trimming keeps what the app's icons, pictures and printing need.
+    plugins = {p.relative_to(p.parents[1]).as_posix() for p in bundle.rglob("plugins/*/*.so")}
+    assert {"imageformats/libqsvg.so", "imageformats/libqico.so", "imageformats/libqjpeg.so",
+            "iconengines/libqsvgicon.so", "printsupport/libcupsprintersupport.so"} <= plugins

@@ -53,6 +53,13 @@ def executable(bundle: Path, console: bool = True) -> Path:
     return bundle / "dutydesk"
 
 
+def size_report(size_mb: float) -> str:
+    """The size line: against the target, and how much room is left (or how far over it is)."""
+    margin = SIZE_TARGET_MB - size_mb
+    room = f"{margin:.1f} MB to spare" if margin > 0 else f"{-margin:.1f} MB over"
+    return f"size: {size_mb:.1f} MB unpacked (target < {SIZE_TARGET_MB} MB: {room})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=PACKAGING / "dist", help="output folder")
@@ -62,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     size_mb = folder_size(bundle) / 1_000_000
     print(f"bundle: {bundle}")
     print(f"program: {executable(bundle)}")
-    print(f"size: {size_mb:.1f} MB unpacked (target < {SIZE_TARGET_MB} MB)")
+    print(size_report(size_mb))
     return 0 if size_mb < SIZE_TARGET_MB else 1
 
 

@@ -115,16 +115,30 @@ def _block(title: str, paths: list[Path]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _openssl_version() -> str:
+    """The OpenSSL statically linked into cryptography's Rust extension (the bundle's only OpenSSL:
+    Python's own is left out, see dutydesk.spec)."""
+    import re
+
+    from cryptography.hazmat.backends.openssl.backend import backend
+
+    found = re.match(r"OpenSSL (\S+)", backend.openssl_version_text())
+    return found.group(1) if found else ""
+
+
 def render() -> str:
     pins = runtime_closure()
     dists = {name: metadata.distribution(name) for name in sorted(pins)}
     qt = pins.get("pyside6-essentials", "6")
     python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    openssl = _openssl_version()
     rows = [(dist.metadata["Name"], dist.version, _declared_licence(dist), _home(dist))
             for dist in dists.values()]
     rows += [
         ("PDFium（随 pypdfium2 附带的二进制库）", "", "BSD-3-Clause（另含 Apache-2.0 及所附第三方库许可证）",
          "https://pdfium.googlesource.com/pdfium/"),
+        ("OpenSSL（静态链接在 cryptography 的二进制扩展中）", openssl, "Apache-2.0",
+         "https://www.openssl-library.org/"),
         ("文泉驿微米黑 WenQuanYi Micro Hei（resources/fonts）", "0.2.0-beta", "Apache-2.0 或 GPL-3.0+（含字体例外）",
          "http://wenq.org/"),
         ("Python（打包版附带的运行环境）", python, "PSF-2.0", "https://www.python.org/"),
@@ -150,6 +164,8 @@ def render() -> str:
             continue
         text += _block(title, files)
     text += _block("PDFium 及其附带的第三方库（pypdfium2 的二进制部分）", _pdfium_files())
+    text += _block(f"OpenSSL {openssl}（cryptography 的二进制部分）", []) + (
+        "许可证：Apache License 2.0，全文见随附的 LICENSE 文件（与值班台本身的许可证相同）。\n\n")
     text += _block("文泉驿微米黑 WenQuanYi Micro Hei", [FONT_DIR / "LICENSE-wqy-microhei.txt"])
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
     text += _block(f"Python {python}", [python_licence] if python_licence.exists() else [])

@@ -123,3 +123,14 @@ def test_the_frozen_build_reads_the_copies_beside_its_libraries(tmp_path, monkey
     (tmp_path / "THIRD-PARTY-NOTICES.txt").write_bytes("\ufeff打包版中的声明".encode())
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert [t.text for t in licence_texts()] == ["打包版中的许可证", "打包版中的声明"]
+
+
+def test_notices_name_the_openssl_inside_cryptography():
+    """cryptography's wheel links OpenSSL (Apache-2.0) into its Rust extension: the bundle's only
+    OpenSSL (packaging/dutydesk.spec leaves Python's out), named with the version it carries."""
+    from cryptography.hazmat.backends.openssl.backend import backend
+
+    version = re.match(r"OpenSSL (\S+)", backend.openssl_version_text()).group(1)
+    row = next(line for line in notices().splitlines() if line.startswith("OpenSSL（"))
+    assert f"| {version} | Apache-2.0 |" in row
+    assert f"OpenSSL {version}（cryptography 的二进制部分）" in notices()

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from dutydesk import __version__
+from dutydesk.cli_identity import ENV_PASSWORD
 from dutydesk.reports.selftest import TITLE
 from dutydesk.store.base import connect
 from dutydesk.store.datafolder import DataFolder
@@ -54,8 +55,13 @@ def bundle(tmp_path_factory) -> Path:
     return build_bundle.build_bundle(base / "dist", base / "work")
 
 
-def run_frozen(bundle: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_frozen(
+    bundle: Path, *args: str, timeout: int = 300, password: str | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    env.pop(ENV_PASSWORD, None)
+    if password is not None:
+        env[ENV_PASSWORD] = password
     env.pop("DUTYDESK_DATA_DIR", None)
     return subprocess.run(
         [str(build_bundle.executable(bundle)), *args], capture_output=True, text=True,
@@ -214,3 +220,57 @@ def test_linux_tarball_unpacks_runs_and_adds_a_menu_entry(bundle, tmp_path):
     assert (home / ".local/share/icons/hicolor/48x48/apps/dutydesk.png").is_file()
     assert (home / ".local/share/icons/hicolor/scalable/apps/dutydesk.svg").is_file()
     assert (home / "Desktop" / "dutydesk.desktop").is_file()
+
+
+def test_frozen_handoff_signs_the_township_bundle_and_checks_a_password_set_by_the_source(bundle, tmp_path):
+    """Issue 16 in the frozen build: cryptography's Rust extension ships, signs the month's bundle
+    (Ed25519) and reads it back; the source verifies it. The account's password was hashed by the
+    source (Python's OpenSSL scrypt) and is checked by the frozen build, which has no Python OpenSSL
+    (cryptography's scrypt): the same books work in both."""
+    import datetime as dt
+
+    from dutydesk.desk import open_desk
+    from dutydesk.store.accounts.account import Account
+    from dutydesk.store.accounts.login import set_password
+    from dutydesk.township.bundle import FOLDER, verify_bundle
+
+    internal = bundle / "_internal"
+    assert list((internal / "cryptography" / "hazmat" / "bindings").glob("_rust*.so")), "cryptography's Rust extension"
+    books = tmp_path / "柳溪村"
+    check_ok(run_frozen(bundle, "demo", "--data-dir", str(books), "--days", "3", "--scale", "0.1",
+                        "--center", "柳溪村党群服务中心", "--code", "350425100202"))
+    desk = open_desk(DataFolder(books))
+    try:
+        set_password(Account.get(Account.name == "王书记"), "1357", "测试", desk.now())
+    finally:
+        desk.close()
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    month = (dt.date.today() - dt.timedelta(days=1)).strftime("%Y-%m")
+    handoff = ("handoff", "--month", month, "--out", str(stick), "--data-dir", str(books), "--user", "王书记")
+
+    wrong = run_frozen(bundle, *handoff, password="2468")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert "密码" in wrong.stderr and not list(stick.iterdir())
+
+    result = run_frozen(bundle, *handoff, password="1357")
+    check_ok(result)
+    assert "数据包" in result.stdout
+    [handed] = [p for p in stick.iterdir() if p.is_dir()]
+    manifest = verify_bundle(handed / FOLDER)  # the source checks what the frozen build signed
+    assert (manifest.center, manifest.center_code, manifest.period) == ("柳溪村党群服务中心", "350425100202", month)
+    assert manifest.rows["attendance_tally.jsonl"] > 0
+
+
+def test_bundle_has_one_openssl_no_postgresql_driver_and_leaves_base_libraries_to_the_system(bundle):
+    """Only cryptography's statically linked OpenSSL ships (not Python's libssl/libcrypto), the
+    township server's optional PostgreSQL driver never does, nor the desktop's own base libraries."""
+    names = [p.name for p in bundle.rglob("*")]
+    assert not [n for n in names if n.startswith(("libssl", "libcrypto", "_ssl.", "_hashlib."))]
+    assert not [n for n in names if "psycopg" in n.lower() or n.startswith("libpq")]
+    base = ("libstdc++.so", "libglib-2.0.so", "libdbus-1.so", "libsystemd.so", "libgcrypt.so")
+    assert not [n for n in names if n.startswith(base)]
+    # ...while the trimming keeps what the app's icons, pictures and printing need.
+    plugins = {p.relative_to(p.parents[1]).as_posix() for p in bundle.rglob("plugins/*/*.so")}
+    assert {"imageformats/libqsvg.so", "imageformats/libqico.so", "imageformats/libqjpeg.so",
+            "iconengines/libqsvgicon.so", "printsupport/libcupsprintersupport.so"} <= plugins

@@ -1,7 +1,8 @@
 """The pages of the user guide shipped in ``resources/help/``: one per main-window tab, and a start page.
 
 A page says which tab it explains in ``<meta name="tab" content="今日值班">`` (empty for the start
-page), so a new tab needs only a new HTML file. Pictures are the README's screenshots, referenced as
+page), so a new tab needs only a new HTML file; a page of the township's application (镇级汇总) also
+says ``<meta name="app" content="township">`` and stays out of the desk's guide. Pictures are the README's screenshots, referenced as
 ``../screenshots/name.png``; the frozen bundle ships exactly those (packaging/dutydesk.spec).
 No Qt here: tests and the packaging check read the pages without a GUI.
 """
@@ -24,6 +25,7 @@ class GuidePage:
     path: Path
     title: str
     tab: str  # the main-window tab the page explains; "" for the start page
+    app: str = "desk"  # the application whose guide shows the page: "desk" or "township"
 
     @property
     def name(self) -> str:
@@ -37,6 +39,7 @@ class _PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.title = ""
         self.tab = ""
+        self.app = "desk"
         self.images: list[str] = []
         self.links: list[str] = []
         self.text: list[str] = []
@@ -48,6 +51,8 @@ class _PageReader(HTMLParser):
             self._in_title = True
         elif tag == "meta" and values.get("name") == "tab":
             self.tab = values.get("content", "").strip()
+        elif tag == "meta" and values.get("name") == "app":
+            self.app = values.get("content", "").strip() or "desk"
         elif tag == "img":
             self.images.append(values.get("src", ""))
             self.text.append(values.get("alt", ""))
@@ -75,13 +80,15 @@ def _read(path: Path) -> _PageReader:
     return reader
 
 
-def guide_pages(folder: Path | None = None, tab_order: Sequence[str] = ()) -> list[GuidePage]:
-    """Every page: the start page first, then the tabs' pages in ``tab_order``, then the rest by name."""
+def guide_pages(folder: Path | None = None, tab_order: Sequence[str] = (), app: str | None = None) -> list[GuidePage]:
+    """Every page (of ``app`` only, when given): the start page first, then the tabs' pages in
+    ``tab_order``, then the rest by name."""
     folder = folder or help_dir()
     pages = []
     for path in sorted(folder.glob("*.html")):
         reader = _read(path)
-        pages.append(GuidePage(path, reader.title or path.stem, reader.tab))
+        if app is None or reader.app == app:
+            pages.append(GuidePage(path, reader.title or path.stem, reader.tab, reader.app))
     order = list(tab_order)
 
     def rank(page: GuidePage) -> tuple[int, int, str]:

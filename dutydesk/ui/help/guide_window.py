@@ -42,7 +42,7 @@ class GuideWindow(QDialog):
     def __init__(self, shortcut_lines: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shortcut_lines = shortcut_lines
-        self.pages: list[GuidePage] = guide_pages(tab_order=[spec.title for spec in TABS])
+        self.pages: list[GuidePage] = guide_pages(tab_order=[spec.title for spec in TABS], app="desk")
         self.setWindowTitle(f"{GUIDE_TITLE} — {APP_TITLE}")
         self.setModal(False)
         self.resize(980, 720)

@@ -70,3 +70,10 @@ def test_text_check_catches_english_and_rule_numbers(tmp_path):
     assert RULE_ID.findall(text) == ["D05"]
     assert set(re.findall(r"[A-Za-z]+", KEYS.sub(" ", text))) == {"Click", "D", "Screenshot"}
     assert not page_images(page)[0].exists()
+
+
+def test_township_pages_stay_out_of_the_desks_guide():
+    desk_pages = guide_pages(app="desk")
+    township = [page for page in guide_pages() if page.app == "township"]
+    assert {page.tab for page in township} >= {"报送情况", "汇总"}
+    assert not {page.name for page in township} & {page.name for page in desk_pages}

@@ -3,8 +3,8 @@
 Pure functions from a ``VillageMonth`` (the bundle's rows, the village's column names) to tables of
 display text: the visits as the desk's 来访登记 lists them (编号 in full, codes as their Chinese
 labels, the promised date moved on by pauses), follow-ups, feedback and pauses, proxy cases and
-their steps, duty sessions with sign-ins, the attendance tally and household visits where the
-village keeps them.
+their steps, duty sessions with sign-ins, the attendance tally, and household visits and the
+cadres' visit quota where the village keeps them.
 
 Every cell is masked as the desk masks it (V09), whether or not the village was allowed to hand
 the month off unmasked: phone columns as ``privacy.mask_value`` shows a phone, every text through
@@ -31,6 +31,7 @@ from dutydesk.reports.ledgers.attendance_tally import COLUMNS as TALLY_COLUMNS
 from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.township.village_month import VillageMonth
+from dutydesk.township.visit_quota import TABLE as QUOTA_TABLE
 
 VOIDED = "已作废"
 VISIT_HEADERS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态",
@@ -41,6 +42,7 @@ CASE_HEADERS = ("代办单号", "群众", "联系电话", "办理事项", "状�
 STEP_HEADERS = ("代办单号", "时间", "经办人", "环节")
 DUTY_HEADERS = ("日期", "班次", "值班人员", "签到时间", "签退时间", "说明")
 HOUSEHOLD_VISIT_HEADERS = ("日期", "走访类型", "走访干部", "走访情况", "群众诉求", "状态")
+QUOTA_HEADERS = ("干部", "类别", "要求", "统计期间", "应完成", "已完成", "单位", "情况")
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,15 @@ def household_visit_table(month: VillageMonth) -> RecordTable:
     return RecordTable("入户走访", HOUSEHOLD_VISIT_HEADERS, rows)
 
 
+def quota_table(month: VillageMonth) -> RecordTable:
+    """走访任务: each cadre's requirements of the month as the desk's 走访完成情况统计 (G03/G04)."""
+    rows = [(masked(r.get("name")), masked(r.get("kind_label")), masked(r.get("label")),
+             f"{r.get('span_start', '')}至{r.get('span_end', '')}", str(r.get("required", "")), str(r.get("done", "")),
+             masked(r.get("unit")), masked(r.get("status_label")))
+            for r in month.rows(QUOTA_TABLE)]
+    return RecordTable("走访任务", QUOTA_HEADERS, rows)
+
+
 def village_records(month: VillageMonth, calendar: WorkdayCalendar,
                     item_names: Mapping[str, str] | None = None) -> list[RecordTable]:
     """Every page of a village's month, in the desk's order; 入户走访 only where the village
@@ -282,6 +293,8 @@ def village_records(month: VillageMonth, calendar: WorkdayCalendar,
               step_table(month), duty_table(month), tally_table(month)]
     if month.rows("household_visit"):
         tables.append(household_visit_table(month))
+    if month.rows(QUOTA_TABLE):
+        tables.append(quota_table(month))
     return tables
 
 

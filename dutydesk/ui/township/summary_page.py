@@ -33,7 +33,7 @@ from dutydesk.ui.township.submissions_page import chosen_period, last_full_month
 COLUMNS = (("村（社区）", "text"), ("报送情况", "text"), ("受理", "int"), ("办结", "int"),
            ("按期办结率", "percent"), ("超期", "int"), ("满意率", "percent"), ("代办受理", "int"),
            ("代办办结", "int"), ("缺勤（次）", "int"), ("处罚及连带（元）", "int"), ("入户走访（次）", "int"),
-           ("上月受理", "int"))
+           ("走访任务完成率", "percent"), ("上月受理", "int"))
 FILTERS = {"xlsx": "Excel 文件 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
 PathChooser = Callable[[QWidget, str, str, str], str]
 
@@ -47,7 +47,7 @@ def _row(v: VillageFigures, last: VillageFigures | None) -> list[object]:
     if not v.submitted:
         return [v.name, v.status_label, *[None] * (len(COLUMNS) - 3), last_visits]
     return [v.name, v.status_label, v.visits, v.completed, v.on_time_rate, v.overdue, v.satisfaction_rate,
-            v.proxy_opened, v.proxy_closed, v.absences, v.total_penalty, v.household_visits, last_visits]
+            v.proxy_opened, v.proxy_closed, v.absences, v.total_penalty, v.household_visits, v.quota_rate, last_visits]
 
 
 class SummaryPage(QWidget):

@@ -145,3 +145,23 @@ def test_a_month_not_handed_in_says_so(app, qtbot):
     qtbot.addWidget(dialog)
     assert by_name(dialog, "村级记录说明").text() == "该月未报送数据包，没有可查看的记录。"
     assert dialog.view("来访登记").model().rowCount() == 0
+
+
+def test_g03_the_summary_tab_shows_each_villages_visit_task_rate(app, qtbot):
+    """G03: 走访任务完成率 per village on screen; empty for a village whose bundle carries no quota."""
+    quota = [{"staff_id": 1, "name": "张建国", "required": 10, "done": 8, "status": "behind"},
+             {"staff_id": 2, "name": "李秀英", "required": 10, "done": 12, "status": "ok"}]
+
+    def months(period: str) -> list[VillageMonth]:
+        if period != "2026-11":
+            return []
+        return [VillageMonth("350425100201", "桃源村", period, {"visit": [], "visit_quota": quota}, ()),
+                VillageMonth("350425100202", "青石村", period, {"visit": []}, ())]
+
+    win = TownshipWindow(months, TOWNSHIP, TODAY)
+    qtbot.addWidget(win)
+    table = by_name(win, "各村汇总表", QTableWidget)
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    column = headers.index("走访任务完成率")
+    rates = {table.item(r, 0).text(): table.item(r, column).text() for r in range(table.rowCount())}
+    assert rates == {"桃源村": "90.0%", "青石村": "", "全镇合计": "90.0%"}

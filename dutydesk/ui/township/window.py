@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.township.summary import MonthsLoader
-from dutydesk.township.village_month import VillageMonth
+from dutydesk.township.village_month import NOT_SUBMITTED, VillageMonth
 from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.screen_fit import PageScroll
 from dutydesk.ui.theme import OVERDUE_RED
@@ -75,10 +75,16 @@ class TownshipWindow(QMainWindow):
     def open_records(self) -> None:
         from dutydesk.ui.township.village_records_dialog import VillageRecordsDialog
 
+        if self.chosen() is None:
+            self._say("请先在表中选中一个村（社区）的月份，再查看村级记录。")
+            return
         month = self.chosen_month()
-        if month is None:
-            self.records_message.setText("请先在表中选中一个村（社区）的月份，再查看村级记录。")
-            self.records_message.setStyleSheet(f"color: {OVERDUE_RED};")
+        if month is None or month.status == NOT_SUBMITTED:
+            self._say("所选村（社区）该月未报送数据包，没有可查看的记录。")
             return
         self.records_message.setText("")
         VillageRecordsDialog(month, self).exec()
+
+    def _say(self, text: str) -> None:
+        self.records_message.setText(text)
+        self.records_message.setStyleSheet(f"color: {OVERDUE_RED};")

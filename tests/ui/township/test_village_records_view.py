@@ -91,7 +91,7 @@ def test_enter_on_a_village_in_the_summary_opens_its_records(window, qtbot):
     assert [s[:2] for s in seen] == [("村级记录 — 桃源村 2026年11月", 5)]
 
 
-def test_the_button_and_f3_open_the_selected_month_and_say_when_nothing_is_chosen(window, qtbot):
+def test_the_button_and_f3_open_the_selected_month_and_say_when_nothing_is_chosen(window, qtbot, monkeypatch):
     activate(qtbot, window)
     by_name(window, "查看村级记录", QPushButton).click()
     assert by_name(window, "查看村级记录提示").text() == "请先在表中选中一个村（社区）的月份，再查看村级记录。"
@@ -105,6 +105,15 @@ def test_the_button_and_f3_open_the_selected_month_and_say_when_nothing_is_chose
     table.setCurrentCell(table.rowCount() - 1, 0)  # the township's totals: no village
     by_name(window, "查看村级记录", QPushButton).click()
     assert by_name(window, "查看村级记录提示").text().startswith("请先在表中选中")
+    table.setCurrentCell(next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "青石村"), 0)
+    opened = []
+    monkeypatch.setattr(VillageRecordsDialog, "exec", lambda dialog: opened.append(dialog))
+    by_name(window, "查看村级记录", QPushButton).click()
+    assert opened == []
+    assert by_name(window, "查看村级记录提示").text() == "所选村（社区）该月未报送数据包，没有可查看的记录。"
+    table.setCurrentCell(next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "桃源村"), 3)
+    by_name(window, "查看村级记录", QPushButton).click()
+    assert [d.month.name for d in opened] == ["桃源村"] and by_name(window, "查看村级记录提示").text() == ""
 
 
 def test_v09_the_view_masks_every_number_and_shows_no_code(app, qtbot):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 
@@ -14,7 +15,7 @@ from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store.center import load_center, save_center
 from dutydesk.store.visits.visit import register_visit
 from dutydesk.store.visits.visit_progress import complete, end_pause, record_feedback, start_pause
-from dutydesk.township.bundle import write_bundle
+from dutydesk.township.bundle import CORRECTIONS, remember_bundle, write_bundle
 from dutydesk.township.summary import village_figures
 from dutydesk.township.village_month import read_bundle_folder
 from tests.store.conftest import draft
@@ -74,3 +75,19 @@ def test_v09_a_pause_note_travels_with_its_numbers_masked(paused_month):
     month, _visits = paused_month
     note = month.rows("visit_pause")[0]["note"]
     assert "13912345678" not in note and note.startswith("等群众补交材料")
+
+
+def test_v04_a03_a_pause_started_after_the_hand_off_travels_as_a_correction(desk, clock, tmp_path):
+    """V04/A03: a November matter paused in December reaches the township with December's bundle."""
+    save_center(dataclasses.replace(load_center(), division_code="350425100201"), "测试", desk.now())
+    matter = register_visit(transferred(), desk.who, at(2), desk.calendar())
+    clock.set(dt.datetime(2026, 11, 30, 18, 0))
+    remember_bundle(desk, write_bundle(desk, tmp_path / "nov", NOV))
+    when = dt.datetime(2026, 12, 1, 9, 0)
+    clock.set(when)
+    start_pause(matter, "approval", when.date(), desk.who, when, note="报镇民政办审批")
+    write_bundle(desk, tmp_path / "dec", Period.month(2026, 12))
+    lines = [json.loads(line) for line in (tmp_path / "dec" / CORRECTIONS).read_text(encoding="utf-8").splitlines()]
+    pauses = [c for c in lines if c["table"] == "visit_pause"]
+    assert [(c["row"]["visit_id"], c["row"]["cause"], c["changes"][0]["action"]) for c in pauses] == [
+        (matter.id, "approval", "create")]

@@ -33,6 +33,7 @@ from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
 from dutydesk.township.signed_folder import MANIFEST as MANIFEST  # readers name the manifest from here
 from dutydesk.township.signed_folder import SIGNATURE as SIGNATURE
 from dutydesk.township.signed_folder import jsonl, verify_signed, write_signed
+from dutydesk.township.visit_quota import QUOTA, quota_rows
 
 FORMAT = "dutydesk-township-bundle"
 SCHEMA_VERSION = 1
@@ -147,6 +148,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
     year, month_number = period.start.year, period.start.month
     tally = [dataclasses.asdict(row) for row in month_tally(year, month_number, now)]
     tables.append((TALLY, tally))  # the 考勤统计 the township sums (D14), as the desk computes it
+    tables.append((QUOTA, quota_rows(desk, period)))  # 走访完成情况统计 (G03/G04), as the desk computes it
     since = previous.audit_upto if previous else None
     upto = audit.AuditEntry.select(fn.MAX(audit.AuditEntry.id)).scalar() or 0
     tables.append((CORRECTIONS, corrections(desk.db, period, since, upto, grant)))

@@ -28,6 +28,8 @@ TABLES: tuple[BundleTable, ...] = (
                 texts=("request", "result", "close_reason", "dispute_parties", "mediation_result")),
     BundleTable("visit_followup", _VISIT_MONTH, texts=("text",), owner=("visit", "visit_id")),
     BundleTable("visit_feedback", _VISIT_MONTH, texts=("content",), owner=("visit", "visit_id")),
+    # V04: paused working days move the promised date on; the township counts on time with them
+    BundleTable("visit_pause", _VISIT_MONTH, texts=("note",), owner=("visit", "visit_id")),
     BundleTable("proxy_case", "date(accepted_at) BETWEEN ? AND ?", phones=("person_phone",),
                 texts=("materials",)),
     BundleTable("proxy_step", _CASE_MONTH, texts=("details",), owner=("proxy_case", "case_id")),

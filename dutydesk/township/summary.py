@@ -16,7 +16,9 @@ share one set of numbers. Definitions follow ``reports.ledgers.monthly_stats``:
 - proxy cases (P08): opened = accepted in the month, closed = of those, closed by the month's end;
 - attendance (D14): absences, inspection findings and penalties as the village's own 考勤统计 gave
   them (the tally travels in the bundle as the desk computed it);
-- household visits (G03): the month's records and households visited, where the village keeps them.
+- household visits (G03): the month's records and households visited, where the village keeps them;
+- 走访任务完成率 (G03/G04): the cadres' quota lines the desk computed (``visit_quota``), done (each
+  at most what it asked) over required, where the bundle carries them.
 
 Only counts leave this module: no name, phone or request text of any resident (V09).
 """
@@ -32,6 +34,8 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.township.village_month import NOT_SUBMITTED, STATUS_LABELS, VillageMonth
+from dutydesk.township.visit_quota import TABLE as QUOTA_TABLE
+from dutydesk.township.visit_quota import fulfilment
 
 MonthsLoader = Callable[[str], Sequence[VillageMonth]]
 
@@ -84,6 +88,9 @@ class VillageFigures:
     joint_liability: int = 0  # yuan, leaders' joint liability (D14)
     household_visits: int | None = None  # None: the village keeps no household visits
     households: int | None = None
+    quota_required: int | None = None  # None: the bundle carries no visit quota (G03)
+    quota_done: int | None = None
+    cadres_behind: int | None = None
 
     @property
     def status_label(self) -> str:
@@ -102,6 +109,11 @@ class VillageFigures:
         return _rate(self.satisfied, self.rated)
 
     @property
+    def quota_rate(self) -> float | None:
+        """走访任务完成率 (G03/G04): requirements done over required, as the desks counted them."""
+        return _rate(self.quota_done or 0, self.quota_required or 0)
+
+    @property
     def total_penalty(self) -> int:
         return self.penalty + self.joint_liability
 
@@ -114,7 +126,7 @@ class VillageFigures:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.channels.update(other.channels)
         self.categories.update(other.categories)
-        for name in ("household_visits", "households"):
+        for name in ("household_visits", "households", "quota_required", "quota_done", "cadres_behind"):
             if getattr(other, name) is not None:
                 setattr(self, name, (getattr(self, name) or 0) + getattr(other, name))
 
@@ -182,6 +194,10 @@ def _other_figures(figures: VillageFigures, month: VillageMonth, as_of: dt.date)
         household_visits = _live(month.rows("household_visit"))
         figures.household_visits = len(household_visits)
         figures.households = len({row.get("household_id") for row in household_visits})
+    if QUOTA_TABLE in month.tables:
+        quota = fulfilment(month.rows(QUOTA_TABLE))
+        figures.quota_required, figures.quota_done = quota.required, quota.done
+        figures.cadres_behind = quota.cadres_behind
 
 
 def village_figures(month: VillageMonth, calendar: WorkdayCalendar | None = None) -> VillageFigures:

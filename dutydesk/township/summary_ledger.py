@@ -30,6 +30,7 @@ WORK_COLUMNS = [
     Column("村（社区）", 16), Column("代办受理", 8, "int"), Column("代办办结", 8, "int"),
     Column("缺勤（次）", 8, "int"), Column("督查查实（次）", 10, "int"), Column("处罚（元）", 9, "int"),
     Column("连带责任（元）", 10, "int"), Column("入户走访（次）", 10, "int"), Column("走访户数", 8, "int"),
+    Column("走访任务完成率", 10, "percent"), Column("走访未达标干部（人）", 10, "int"),
 ]
 NOTES = (
     "口径与各村月度便民服务统计报表相同：办结含已办结和已反馈（月末前）；按期指不晚于承诺期限"
@@ -37,6 +38,8 @@ NOTES = (
     "占参与评价的比例。",
     "代办办结为当月受理、月末前已办结的代办单；缺勤、督查查实与处罚取自各村报送的月度考勤统计；"
     "入户走访为当月走访记录，未开展网格走访登记的村显示为空。未报送的村不计入合计。",
+    "走访任务完成率取自各村报送的走访完成情况统计（统计至月末）：各名干部各项走访要求的已完成数"
+    "（每项不超过应完成数）之和占应完成数之和的比例；未达标干部为有一项要求未达标或进度落后的人数。",
 )
 
 
@@ -64,7 +67,7 @@ def _work_row(v: VillageFigures) -> tuple:
     if not v.submitted:
         return (v.name, *[None] * (len(WORK_COLUMNS) - 1))
     return (v.name, v.proxy_opened, v.proxy_closed, v.absences, v.findings, v.penalty, v.joint_liability,
-            v.household_visits, v.households)
+            v.household_visits, v.households, v.quota_rate, v.cadres_behind)
 
 
 def key_figures(summary: TownshipSummary) -> list[tuple[str, object, object]]:
@@ -86,6 +89,8 @@ def key_figures(summary: TownshipSummary) -> list[tuple[str, object, object]]:
     ]
     if this.total.household_visits is not None or last.total.household_visits is not None:
         pairs.append(("入户走访（次）", this.total.household_visits, last.total.household_visits))
+    if this.total.quota_required is not None or last.total.quota_required is not None:
+        pairs.append(("走访任务完成率", this.total.quota_rate, last.total.quota_rate))
     return pairs
 
 

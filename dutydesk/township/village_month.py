@@ -6,7 +6,9 @@ consolidated ledgers, the township's screens).
 visit_feedback, proxy_case, proxy_step, roster_slot, sign_in, household_visit, …) to the month's
 rows exactly as the bundle carries them (one dict per record, the village's own column names),
 each record in its latest version: a correction in a later bundle replaces the earlier row.
-``tally`` is the bundle's attendance tally (考勤统计, D14) as the desk computed it.
+``tally`` is the bundle's attendance tally (考勤统计, D14) as the desk computed it. The household-visit
+quota (走访完成情况统计, G03/G04), also computed by the desk, is ``tables["visit_quota"]`` when the
+bundle carries it (``visit_quota.QUOTA``); a month without that key shows no quota figure.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 
 from dutydesk.township.bundle import MANIFEST, TALLY
 from dutydesk.township.bundle_tables import TABLES
+from dutydesk.township.visit_quota import QUOTA
+from dutydesk.township.visit_quota import TABLE as QUOTA_TABLE
 
 # Where a village's month stands at the township (报送情况)
 NOT_SUBMITTED = "not_submitted"
@@ -52,5 +56,7 @@ def read_bundle_folder(folder: Path) -> VillageMonth:
     folder = Path(folder)
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     tables = {spec.table: _jsonl(folder / f"{spec.table}.jsonl") for spec in TABLES}
+    if (folder / QUOTA).exists():  # bundles written before it carry no quota (G03)
+        tables[QUOTA_TABLE] = _jsonl(folder / QUOTA)
     return VillageMonth(manifest["center_code"], manifest["center"], manifest["period"], tables,
                         _jsonl(folder / TALLY))

@@ -423,6 +423,13 @@ def _township_package(desk: Desk, parent: QWidget) -> QDialog:
     return TownshipPackageDialog(desk, coded_plan(desk), parent)
 
 
+def _village_records(desk: Desk, parent: QWidget) -> QDialog:
+    from dutydesk.ui.township.village_records_dialog import VillageRecordsDialog
+    from tests.township.test_village_records import unmasked_month
+
+    return VillageRecordsDialog(unmasked_month(), parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("notices.follow_up_dialog.FollowUpDialog", _follow_up),
@@ -474,6 +481,7 @@ DIALOGS: list[DialogSpec] = [
 
     DialogSpec("grid.roster_import_dialog.RosterImportDialog", _roster_import),
     DialogSpec("township_package_dialog.TownshipPackageDialog", _township_package),
+    DialogSpec("township.village_records_dialog.VillageRecordsDialog", _village_records),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

@@ -1,4 +1,5 @@
-"""Screenshots of the township's 报送情况 and 汇总 tabs for the README and the user guide.
+"""Screenshots of the township's 报送情况 and 汇总 tabs and of a village's records read-only
+(查看村级记录) for the README and the user guide.
 
 Run by hand after changing either page:  python -m tests.ui.township_screenshots resources/screenshots
 Three demo villages hand off their last four months; one month was approved, one returned.
@@ -52,6 +53,16 @@ def main(out: Path) -> None:
         path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
+    from dutydesk.ui.township.village_records_dialog import VillageRecordsDialog
+
+    dialog = VillageRecordsDialog(villages[0].months[this.slug], window)
+    dialog.resize(1180, 640)
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    path = out / "township_village_records.png"
+    dialog.grab().save(str(path))
+    print(path)
 
 
 if __name__ == "__main__":

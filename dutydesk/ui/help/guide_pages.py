@@ -2,8 +2,9 @@
 
 A page says which tab it explains in ``<meta name="tab" content="今日值班">`` (empty for the start
 page), so a new tab needs only a new HTML file; a page of the township's application (镇级汇总) also
-says ``<meta name="app" content="township">`` and stays out of the desk's guide. Pictures are the README's screenshots, referenced as
-``../screenshots/name.png``; the frozen bundle ships exactly those (packaging/dutydesk.spec).
+says ``<meta name="app" content="township">`` and stays out of the desk's guide. Pictures are the
+README's screenshots, referenced as ``../screenshots/name.png``; the frozen bundle ships exactly
+those (packaging/dutydesk.spec).
 No Qt here: tests and the packaging check read the pages without a GUI.
 """
 

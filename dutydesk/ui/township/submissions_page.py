@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -45,12 +45,15 @@ def last_full_month(today: dt.date) -> dt.date:
 
 
 class SubmissionsPage(QWidget):
+    open_requested = Signal()  # a village's month opened (double click or Enter): 查看村级记录
+
     def __init__(self, loader: MonthsLoader, today: dt.date, flags: Flags = month_flags,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loader, self.flags = loader, flags
         self._build(last_full_month(today))
         self.month.dateChanged.connect(lambda _date: self.refresh())
+        self.grid.activated.connect(lambda _index: self.open_requested.emit())
         self.refresh()
 
     def _build(self, month: dt.date) -> None:
@@ -89,7 +92,9 @@ class SubmissionsPage(QWidget):
         self.grid.setColumnCount(len(periods) + 1)
         self.grid.setHorizontalHeaderLabels(["村（社区）", *[p.text for p in periods]])
         for row, code in enumerate(codes):
-            self.grid.setItem(row, 0, QTableWidgetItem(names[code]))
+            name = QTableWidgetItem(names[code])
+            name.setData(Qt.ItemDataRole.UserRole, code)
+            self.grid.setItem(row, 0, name)
             for column, period in enumerate(periods, start=1):
                 status, label, flags = cells.get((code, period.slug), (NOT_SUBMITTED, STATUS_LABELS[NOT_SUBMITTED], []))
                 item = QTableWidgetItem("\n".join([label, *flags]))
@@ -104,6 +109,15 @@ class SubmissionsPage(QWidget):
         handed = sum(1 for code in codes if cells.get((code, last), (NOT_SUBMITTED,))[0] != NOT_SUBMITTED)
         self.summary.setText(f"{periods[-1].text}：共{len(codes)}个村（社区），已报送{handed}个，"
                              f"未报送{len(codes) - handed}个。" if codes else "还没有村（社区）报送数据包。")
+
+    def chosen(self) -> tuple[str, Period] | None:
+        """The village and month of the selected cell (its latest month when the name is chosen)."""
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return None
+        code = self.grid.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        periods = self.periods()
+        return code, periods[index.column() - 1] if index.column() > 0 else periods[-1]
 
     def _cell(self, month: VillageMonth, calendar) -> tuple[str, str, list[str]]:
         figures = village_figures(month, calendar)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.reports.ledger.model import format_cell
+from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store.faults import plain_message
 from dutydesk.township.summary import MonthsLoader, TownshipSummary, VillageFigures, township_summary
 from dutydesk.ui.background import run_with_progress
@@ -31,7 +33,7 @@ from dutydesk.ui.township.submissions_page import chosen_period, last_full_month
 COLUMNS = (("村（社区）", "text"), ("报送情况", "text"), ("受理", "int"), ("办结", "int"),
            ("按期办结率", "percent"), ("超期", "int"), ("满意率", "percent"), ("代办受理", "int"),
            ("代办办结", "int"), ("缺勤（次）", "int"), ("处罚及连带（元）", "int"), ("入户走访（次）", "int"),
-           ("上月受理", "int"))
+           ("走访任务完成率", "percent"), ("上月受理", "int"))
 FILTERS = {"xlsx": "Excel 文件 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
 PathChooser = Callable[[QWidget, str, str, str], str]
 
@@ -45,10 +47,12 @@ def _row(v: VillageFigures, last: VillageFigures | None) -> list[object]:
     if not v.submitted:
         return [v.name, v.status_label, *[None] * (len(COLUMNS) - 3), last_visits]
     return [v.name, v.status_label, v.visits, v.completed, v.on_time_rate, v.overdue, v.satisfaction_rate,
-            v.proxy_opened, v.proxy_closed, v.absences, v.total_penalty, v.household_visits, last_visits]
+            v.proxy_opened, v.proxy_closed, v.absences, v.total_penalty, v.household_visits, v.quota_rate, last_visits]
 
 
 class SummaryPage(QWidget):
+    open_requested = Signal()  # a village's row opened (double click or Enter): 查看村级记录
+
     def __init__(self, loader: MonthsLoader, township: str, today: dt.date, parent: QWidget | None = None,
                  choose_path: PathChooser = ask_save_path) -> None:
         super().__init__(parent)
@@ -57,6 +61,7 @@ class SummaryPage(QWidget):
         self.summary: TownshipSummary | None = None
         self._build(last_full_month(today))
         self.month.dateChanged.connect(lambda _date: self.refresh())
+        self.table.activated.connect(lambda _index: self.open_requested.emit())
         self.refresh()
 
     def _build(self, month: dt.date) -> None:
@@ -89,12 +94,22 @@ class SummaryPage(QWidget):
         kinds = [kind for _header, kind in COLUMNS]
         self._fill(self.table, [header for header, _kind in COLUMNS],
                    [[format_cell(value, kind) for value, kind in zip(r, kinds, strict=True)] for r in rows])
+        for r, village in enumerate(self.summary.villages):  # the totals row (last) has no village
+            self.table.item(r, 0).setData(Qt.ItemDataRole.UserRole, village.code)
         bold = self.table.font()
         bold.setBold(True)
         for column in range(self.table.columnCount()):  # the township's totals row
             self.table.item(self.table.rowCount() - 1, column).setFont(bold)
         self.xlsx_button.setEnabled(bool(self.summary.villages))
         self.pdf_button.setEnabled(bool(self.summary.villages))
+
+    def chosen(self) -> tuple[str, Period] | None:
+        """The village of the selected row and the month shown (None on the township's totals)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        code = self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        return (code, chosen_period(self.month)) if code else None
 
     @staticmethod
     def _fill(table: QTableWidget, headers: list[str], rows: list[list]) -> None:

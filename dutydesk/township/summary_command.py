@@ -32,6 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     # Options given after the nested command belong to it: take the data folder here too.
     for parser in (export, summary):
         parser.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇（街道）的数据文件夹")
+        parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
+        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                            help="镇级数据所在的 PostgreSQL 服务器（postgresql://…）")
     return export
 
 

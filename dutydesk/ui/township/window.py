@@ -1,8 +1,9 @@
 """The township's main window (``dutydesk --township``, issue 16 point 3): its own tabs over the
 villages' months, read through a ``months_loader`` (the township store's ``village_months``).
 
-The lead's wiring passes the loader, the township's name and the clock's day; everything shown
-here is counts and statuses (no resident's data, V09).
+``dutydesk --township`` (``app.run_township_gui``) passes the township's books' loader, name and
+day, and the books themselves (``books``) for the actions of ``township_actions``; everything
+shown here is counts and statuses (no resident's data, V09).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ TOWNSHIP_TABS = (SUBMISSIONS, SUMMARY)  # the titles the user guide's township p
 
 class TownshipWindow(QMainWindow):
     def __init__(self, loader: MonthsLoader, township: str, today: dt.date, flags: Flags | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, books=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"值班台（镇级汇总）— {township}" if township else "值班台（镇级汇总）")
         self.tabs = QTabWidget()
@@ -35,3 +36,8 @@ class TownshipWindow(QMainWindow):
         self.tabs.addTab(PageScroll(self.summary), SUMMARY)
         self.setCentralWidget(self.tabs)
         self.resize(1200, 760)
+        self.township_actions = None
+        if books is not None:  # the township's open books: import, review, package (township_actions)
+            from dutydesk.ui.township.township_actions import TownshipActions
+
+            self.township_actions = TownshipActions(self, books)

@@ -54,6 +54,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--result", required=True, metavar="已办结|退回补件", help="办理结果")
     p.add_argument("--reason", default="", type=normalize_text, help="原因（退回补件时必填）")
     action("backup", "备份镇级数据", _backup)
+    p = action("set-setting", "设定各村的设置（按日期生效，随下发数据包带回各村）", _set_setting)
+    p.add_argument("--key", required=True, metavar="KEY", type=normalize_compact,
+                   help="设置项，如 duty.joint_liability")
+    p.add_argument("--value", required=True, metavar="VALUE", help="新的值，如 80")
+    p.add_argument("--from", dest="since", required=True, metavar="YYYY-MM-DD", type=normalize_compact,
+                   help="从哪天起执行")
     _register_export_and_package(actions)
 
 
@@ -234,3 +240,33 @@ def _package(args: argparse.Namespace) -> int:
                 remember_package(written, upto, township.who, content["written_at"])
 
         return run_package(args, lambda _args: content, on_written=logged)
+
+
+def _set_setting(args: argparse.Namespace) -> int:
+    """A village setting the township sets (penalty standards, deadlines): dated, carried down by
+    the next package; the township's own 报送情况 thresholds (township.*) too, kept at home."""
+    import datetime as dt
+    import json
+
+    import dutydesk.store.features  # noqa: F401  every module's settings declared
+    from dutydesk.domain.settings import REGISTRY
+    from dutydesk.store.settings import set_setting
+    from dutydesk.township.package_import import _same_type, _value_text
+
+    setting = REGISTRY.get(args.key)
+    if setting is None:
+        raise DeskError(f"没有名为 {args.key} 的设置项")
+    try:
+        value = json.loads(normalize_compact(args.value))
+    except ValueError:
+        value = normalize_text(args.value)
+    if not _same_type(value, setting.default):
+        raise DeskError(f"{setting.label}：值“{args.value}”不对，应与默认值“{_value_text(setting.default)}”同类")
+    try:
+        since = dt.date.fromisoformat(args.since)
+    except ValueError:
+        raise DeskError(f"日期应写成 YYYY-MM-DD，如 2027-01-01：{args.since}") from None
+    with township_books(args) as township, township.db.atomic():
+        set_setting(setting, value, since, township.who, township.now())
+    print(f"已设定：{setting.label} 为 {_value_text(value)}，自 {since} 起执行")
+    return 0

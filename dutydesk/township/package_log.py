@@ -52,6 +52,8 @@ def last_package() -> PackageLog | None:
 def dated_settings() -> list[pkg.DatedSetting]:
     """Every value the township set for the villages' settings, oldest first (dated, so a village
     applies each from its own date on)."""
+    import dutydesk.store.features  # noqa: F401  every module's settings declared
+
     rows = SettingValue.select().order_by(SettingValue.effective_from, SettingValue.id)
     out = []
     for row in rows:

@@ -119,6 +119,24 @@ def test_packages_form_a_chain_each_carrying_only_what_came_after(cli, hand_offs
     assert [p.manifest.previous_sha256 for p in packages[1:]] == [p.manifest.sha256 for p in packages[:2]]
 
 
+def test_d14_settings_the_township_sets_travel_down_dated_its_own_stay_home(cli, tmp_path):
+    """D14: the township's penalty standard goes down with its date; its 报送情况 threshold stays."""
+    code, out = cli("set-setting", "--key", "duty.joint_liability", "--value", "80", "--from", "2027-01-01")
+    assert code == 0 and "自 2027-01-01 起执行" in out
+    assert cli("set-setting", "--key", "township.flags.absences", "--value", "4", "--from", "2027-01-01")[0] == 0
+    code, out = cli("set-setting", "--key", "duty.joint_liability", "--value", "八十", "--from", "2027-01-01")
+    assert code == 1 and "不对" in out
+    code, out = cli("set-setting", "--key", "duty.no_such", "--value", "1", "--from", "2027-01-01")
+    assert code == 1 and "没有名为 duty.no_such 的设置项" in out
+    code, out = cli("set-setting", "--key", "duty.joint_liability", "--value", "90", "--from", "2027-13-01")
+    assert code == 1 and "YYYY-MM-DD" in out
+    (tmp_path / "U盘").mkdir()
+    assert cli("package", "--out", str(tmp_path / "U盘"))[0] == 0
+    settings = read_package(find_package(tmp_path / "U盘")).settings
+    assert [(s.key, s.value, s.effective_from) for s in settings] == [
+        ("duty.joint_liability", 80, dt.date(2027, 1, 1))]
+
+
 def test_package_options_are_checked_in_chinese(cli, tmp_path):
     (tmp_path / "out").mkdir()
     code, out = cli("package", "--out", str(tmp_path / "nowhere"))

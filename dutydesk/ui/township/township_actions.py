@@ -61,9 +61,10 @@ class TownshipActions:
         menu.addAction(self.package_action)
         bar = self.window.addToolBar("数据包")
         bar.setObjectName("township_toolbar")
-        for action in (self.import_action, self.package_action):
-            action.setToolTip(f"{action.text().rstrip('…')}（{action.shortcut().toString()}）")
-            bar.addAction(action)
+        for action in (self.import_action, self.package_action):  # the shortcut shown on the button
+            text = f"{action.text().rstrip('…')}（{action.shortcut().toString()}）"
+            action.setToolTip(text)
+            bar.addWidget(push_button(text, action.trigger))
         self.message = message_label("数据包消息")
         self.window.statusBar().addWidget(self.message, 1)
 

@@ -160,7 +160,8 @@ def test_the_shortcuts_are_visible_and_work(imported, qtbot):
     actions = window.township_actions
     assert (actions.import_action.shortcut().toString(), actions.package_action.shortcut().toString()) == (
         "Ctrl+I", "Ctrl+P")
-    assert "Ctrl+I" in actions.import_action.toolTip()
+    assert by_name(window, "导入数据包", QPushButton).text() == "导入数据包（Ctrl+I）"
+    assert by_name(window, "写出下发数据包", QPushButton).text() == "写出下发数据包（Ctrl+P）"
     called = []
     actions.choose_in = lambda parent: called.append("import") or []
     activate(qtbot, window)

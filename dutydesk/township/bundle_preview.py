@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dutydesk.township.bundle import BundleError, verify_bundle
 from dutydesk.township.bundle_import import import_by_hash
-from dutydesk.township.importing import _first_bundle_questions, chain_gap, find_bundles
+from dutydesk.township.importing import _first_bundle_questions, _months_between, chain_gap, find_bundles
 from dutydesk.township.village import village_by_code
 
 NEW, ALREADY, REFUSED = "new", "already", "refused"
@@ -40,9 +40,9 @@ class BundlePreview:
         return STATE_LABELS[self.state]
 
 
-def preview_one(township, folder: Path, pending: dict[str, str] | None = None) -> BundlePreview:
-    """One bundle; ``pending`` maps a village's code to the hash of its bundle shown earlier in the
-    same batch (imported just before this one, so that one is what this must follow)."""
+def preview_one(township, folder: Path, pending: dict[str, tuple[str, str]] | None = None) -> BundlePreview:
+    """One bundle; ``pending`` maps a village's code to the (hash, month) of its bundle shown earlier
+    in the same batch (imported just before this one, so that one is what this must follow)."""
     pending = {} if pending is None else pending
     try:
         manifest = verify_bundle(folder)
@@ -54,10 +54,13 @@ def preview_one(township, folder: Path, pending: dict[str, str] | None = None) -
         return BundlePreview(folder, ALREADY, **info)
     village = village_by_code(manifest.center_code)
     if manifest.center_code in pending:  # follows a bundle of this same batch
-        before = pending[manifest.center_code]
-        pending[manifest.center_code] = manifest.sha256
-        gap = [] if manifest.previous_sha256 == before else ["与前一个数据包不衔接，中间缺少数据包"]
-        return BundlePreview(folder, NEW, **info, questions=gap)
+        before, month = pending[manifest.center_code]
+        pending[manifest.center_code] = (manifest.sha256, manifest.period)
+        if manifest.previous_sha256 == before:
+            return BundlePreview(folder, NEW, **info)
+        missing = "、".join(_months_between(month, manifest.period)) if manifest.period > month else ""
+        return BundlePreview(folder, NEW, **info, questions=[
+            f"与前一个数据包（{month}）不衔接，中间缺少数据包" + (f"（{missing}）" if missing else "")])
     if village is not None and village.fingerprint != manifest.fingerprint:
         return BundlePreview(folder, REFUSED, **info, message=f"数据包的签名密钥与{village.name}登记的不符，"
                                                             "可能不是该村交出的，不能导入")
@@ -68,7 +71,7 @@ def preview_one(township, folder: Path, pending: dict[str, str] | None = None) -
     questions = _first_bundle_questions(township, manifest) if village is None else []
     if gap:
         questions.append(gap)
-    pending[manifest.center_code] = manifest.sha256
+    pending[manifest.center_code] = (manifest.sha256, manifest.period)
     return BundlePreview(folder, NEW, **info, questions=questions)
 
 
@@ -79,7 +82,8 @@ def preview_bundles(township, paths: Iterable[Path], progress: Progress | None =
     folders = find_bundles(paths)
     if not folders:
         raise DeskError("所选的文件夹中没有找到数据包（“数据包”文件夹）")
-    previews, pending = [], {}
+    previews: list[BundlePreview] = []
+    pending: dict[str, tuple[str, str]] = {}
     for number, folder in enumerate(folders):
         if progress is not None:
             progress(number, len(folders))

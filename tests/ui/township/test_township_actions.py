@@ -23,7 +23,7 @@ from dutydesk.township.township_folder import init_township
 from dutydesk.ui.township.bundle_import_dialog import BundleImportDialog
 from dutydesk.ui.township.township_app import launch_township
 from dutydesk.ui.township.window import TownshipWindow
-from tests.township.books.conftest import VILLAGES, A, hand_offs  # noqa: F401 (the fixture)
+from tests.township.books.conftest import VILLAGES, A, engine, hand_offs  # noqa: F401 (fixtures)
 from tests.ui.helpers import activate, by_name, type_text, when_modal
 
 DECEMBER = "2026年12月"
@@ -206,3 +206,16 @@ def test_a_desk_folder_is_not_opened_as_a_township_nor_the_other_way(app, qtbot,
     seen.clear()
     when_modal(lambda box: (seen.append(box.text()), box.accept()), kind=QMessageBox)
     assert launch_township(DataFolder(tmp_path / "desk")) is None and "这不是镇级数据文件夹" in seen[0]
+
+
+def test_the_window_opens_on_either_engine(app, qtbot, tmp_path, engine, hand_offs):  # noqa: F811
+    """The books on PostgreSQL: the server named at init is found from the folder, or given again."""
+    folder = DataFolder(tmp_path / "镇数据")
+    init_township(folder, "桃源镇", "350425100000", engine).close()
+    window, books = launch_township(folder, engine)
+    qtbot.addWidget(window)
+    try:
+        assert books.url == (engine or "") and "桃源镇" in window.windowTitle()
+        assert by_name(window, "报送小结").text() == "还没有村（社区）报送数据包。"
+    finally:
+        books.close()

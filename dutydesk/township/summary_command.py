@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dutydesk.domain.clock import SystemClock
 from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.datafolder import DeskError
-from dutydesk.township.summary import MonthsLoader
+
+if TYPE_CHECKING:  # the summary (and the ledgers it reads) load when the command runs, not at start
+    from dutydesk.township.summary import MonthsLoader
 
 KINDS = ("summary",)
 

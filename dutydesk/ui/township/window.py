@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from dutydesk.township.summary import MonthsLoader
@@ -36,8 +37,25 @@ class TownshipWindow(QMainWindow):
         self.tabs.addTab(PageScroll(self.summary), SUMMARY)
         self.setCentralWidget(self.tabs)
         self.resize(1200, 760)
+        self.guide = None
+        QShortcut(QKeySequence("F1"), self, self.show_guide)
         self.township_actions = None
         if books is not None:  # the township's open books: import, review, package (township_actions)
             from dutydesk.ui.township.township_actions import TownshipActions
 
             self.township_actions = TownshipActions(self, books)
+
+    def shortcut_lines(self) -> list[str]:
+        lines = ["F1\t使用说明"]
+        if self.township_actions is not None:
+            lines += [f"{a.shortcut().toString()}\t{a.text().rstrip('…')}"
+                      for a in (self.township_actions.import_action, self.township_actions.package_action)]
+        return lines
+
+    def show_guide(self) -> None:
+        """F1: the township's pages of the user guide, on the tab shown."""
+        from dutydesk.ui.help.guide_window import GuideWindow
+
+        if self.guide is None:
+            self.guide = GuideWindow(self.shortcut_lines, self, tab_order=TOWNSHIP_TABS)
+        self.guide.show_for_tab(self.tabs.tabText(self.tabs.currentIndex()))

@@ -169,6 +169,21 @@ def test_the_shortcuts_are_visible_and_work(imported, qtbot):
     assert called == ["import"]
 
 
+def test_f1_opens_the_townships_guide_on_the_tab_shown(imported, qtbot):
+    window = imported
+    window.tabs.setCurrentIndex(1)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.guide
+    contents = by_name(guide, "目录")
+    assert [contents.item(i).text() for i in range(contents.count())] == ["报送情况", "汇总"]
+    assert guide.current_page().name == "township_summary.html"
+    shortcuts = by_name(guide, "快捷键一览", QTableWidget)
+    assert {shortcuts.item(r, 0).text(): shortcuts.item(r, 1).text() for r in range(shortcuts.rowCount())} == {
+        "F1": "使用说明", "Ctrl+I": "导入数据包", "Ctrl+P": "写出下发数据包"}
+    guide.close()
+
+
 def test_dutydesk_township_opens_the_window_and_asks_the_password(app, qtbot, books):
     books.close()
     folder = books.folder

@@ -102,9 +102,14 @@ def import_bundle_folders(parent: QWidget, books, paths: list[Path]) -> list | N
     from dutydesk.township.importing import import_bundles
     from dutydesk.township.township_backup import take_township_backup
 
+    def check(report, cancelled) -> list[BundlePreview]:
+        try:
+            return preview_bundles(books, paths, report)
+        finally:
+            books.db.close()  # the worker thread's own connection (peewee keeps one per thread)
+
     try:
-        previews = run_with_progress(parent, "正在检查数据包…",
-                                     lambda report, cancelled: preview_bundles(books, paths, report))
+        previews = run_with_progress(parent, "正在检查数据包…", check)
     except Exception as exc:  # no bundle there, a folder gone: said in Chinese
         _fault(parent, exc)
         return None
@@ -114,9 +119,12 @@ def import_bundle_folders(parent: QWidget, books, paths: list[Path]) -> list | N
     confirmed = dialog.confirmed
 
     def work(report, cancelled) -> list:
-        if not books.url:
-            take_township_backup(books, books.now(), "import")
-        return import_bundles(books, paths, lambda _question: confirmed, report)
+        try:
+            if not books.url:
+                take_township_backup(books, books.now(), "import")
+            return import_bundles(books, paths, lambda _question: confirmed, report)
+        finally:
+            books.db.close()
 
     try:
         outcomes = run_with_progress(parent, "正在导入数据包…", work)

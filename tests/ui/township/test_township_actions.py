@@ -30,8 +30,9 @@ DECEMBER = "2026年12月"
 
 
 @pytest.fixture
-def books(tmp_path, hand_offs):  # noqa: F811
-    township = init_township(DataFolder(tmp_path / "T"), "桃源镇", "350425100000", None,
+def books(tmp_path, hand_offs, engine):  # noqa: F811
+    """The township's books on SQLite and on PostgreSQL (the import runs in a worker thread)."""
+    township = init_township(DataFolder(tmp_path / "T"), "桃源镇", "350425100000", engine,
                              FixedClock(dt.datetime(2027, 1, 5, 10, 0)))
     yield township
     township.close()
@@ -220,7 +221,18 @@ def test_a_desk_folder_is_not_opened_as_a_township_nor_the_other_way(app, qtbot,
 
     seen.clear()
     when_modal(lambda box: (seen.append(box.text()), box.accept()), kind=QMessageBox)
-    assert launch_township(DataFolder(tmp_path / "desk")) is None and "这不是镇级数据文件夹" in seen[0]
+    assert launch_township(DataFolder(tmp_path / "空")) is None and "这不是镇级数据文件夹" in seen[0]
+
+    from dutydesk.desk import open_desk
+
+    desk_folder = DataFolder(tmp_path / "村数据")
+    open_desk(desk_folder).close()
+    seen.clear()
+    when_modal(lambda box: (seen.append(box.text()), box.accept()), kind=QMessageBox)
+    assert launch_township(desk_folder) is None and "这是村（社区）值班台的数据文件夹" in seen[0]
+    assert not (desk_folder.path / "township.json").exists()
+    code = main(["township", "status", "--month", "2026-11", "--data-dir", str(desk_folder.path)])
+    assert code == 1 and "这是村（社区）值班台的数据文件夹" in capsys.readouterr().err
 
 
 def test_the_window_opens_on_either_engine(app, qtbot, tmp_path, engine, hand_offs):  # noqa: F811

@@ -121,6 +121,9 @@ def test_approve_and_return_the_selected_village_month(imported, qtbot):
     name = VILLAGES[A]
     by_name(window, "审核通过", QPushButton).click()
     assert by_name(window, "审核消息").text() == "请先在报送情况表中选中某村某月"
+    select(window, name, "2026年08月")  # a month the village never handed in
+    by_name(window, "审核通过", QPushButton).click()
+    assert by_name(window, "审核消息").text() == f"{name}尚未报送2026-08的数据，不能退回或审核"
     select(window, name)
     by_name(window, "审核通过", QPushButton).click()
     assert cell_text(window, name).startswith("已审核")

@@ -3,8 +3,7 @@
 visit total equals its own books), records a 代办 result and writes the package back down
 (``township package``); the village imports it, its proxy case moves to 上级已办结, and a second
 import changes nothing. The township runs through the CLI with ``--database`` (PostgreSQL) or
-its folder's SQLite file; the village through the same functions ``dutydesk import
-township-package`` calls."""
+its folder's SQLite file; the village through ``dutydesk import township-package``."""
 
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ from dutydesk.domain.proxy_case import STATE_LABELS, CaseState, StepKind
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.notices.proxy_cases import case_by_slip, live_steps, record_step
 from dutydesk.township.package import find_package, read_package
-from dutydesk.township.package_import import apply_plan, plan_import
+from dutydesk.township.package_import import plan_import
 from dutydesk.township.village_month import STATUS_LABELS
 from tests.township.books.conftest import VILLAGES, A, B, C, engine, hand_offs  # noqa: F401 (fixtures)
 
@@ -54,7 +53,8 @@ def _village_copy(hand_offs, tmp_path, number: int = 1) -> DataFolder:  # noqa: 
     return DataFolder(copy)
 
 
-def test_p03_v01_the_round_trip_from_hand_off_to_the_village_and_not_twice(cli, hand_offs, tmp_path):  # noqa: F811
+def test_p03_v01_the_round_trip_from_hand_off_to_the_village_and_not_twice(cli, hand_offs, tmp_path,  # noqa: F811
+                                                                          capsys):
     """P03, V01: the summary counts each village's own books; the package moves the case once."""
     village = _village_copy(hand_offs, tmp_path)
     clock = FixedClock(dt.datetime(2027, 1, 7, 9, 0))
@@ -86,17 +86,24 @@ def test_p03_v01_the_round_trip_from_hand_off_to_the_village_and_not_twice(cli, 
     code, out = cli("package", "--out", str(tmp_path / "U盘"))
     assert code == 0 and "审核结果 1 条，代办结果 1 条" in out
 
+    village_cli = ("import", "township-package", str(tmp_path / "U盘"), "--data-dir", str(village.path))
+    code, out = run(capsys, *village_cli)  # a preview first: nothing applied without --yes
+    assert code == 1 and f"将导入：代办单{hand_offs.slip}" in out and "上级已办结" in out
+    code, out = run(capsys, *village_cli, "--yes")
+    assert code == 0 and "已导入桃源镇的数据包" in out
     desk = open_desk(village, clock)
     try:
-        plan = plan_import(desk, tmp_path / "U盘")
-        assert any(hand_offs.slip in line and "上级已办结" in line for line in plan.lines())
-        apply_plan(desk, plan, key_confirmed=True)
         case = case_by_slip(hand_offs.slip)
         assert case.case_state is CaseState.APPROVED and STATE_LABELS[case.case_state] == "上级已办结"
         steps = len(live_steps(case))
-        again = plan_import(desk, tmp_path / "U盘")
-        assert again.already is not None
+    finally:
+        desk.close()
+    code, out = run(capsys, *village_cli, "--yes")
+    assert code == 0 and "不会重复导入，不会有任何改动" in out
+    desk = open_desk(village, clock)
+    try:
         assert len(live_steps(case_by_slip(hand_offs.slip))) == steps  # nothing applied twice
+        assert plan_import(desk, tmp_path / "U盘").already is not None
     finally:
         desk.close()
 

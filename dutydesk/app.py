@@ -80,6 +80,12 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     prefs = UiPrefs(folder.ui_settings_path)
     apply_theme(app, prefs.font_size)
     install_excepthook(folder)
+    from dutydesk.township.township_folder import is_township
+
+    if is_township(folder):  # never a desk database made beside a township's books
+        QMessageBox.warning(None, "这是镇级数据文件夹", f"这是镇（街道）的镇级数据文件夹，不是村（社区）值班台的："
+                            f"{folder.path}。请用 dutydesk --township 打开。")
+        return None
     if demo and not folder.db_path.exists() and not make_demo_books(folder):
         return None
     opened = open_for_gui(folder)

@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="使用单独的演示数据文件夹（首次自动生成演示数据）"
     )
     parser.add_argument("--user", metavar="NAME", help=USER_HELP)
+    parser.add_argument("--township", action="store_true", help="打开镇（街道）的汇总窗口（镇级数据文件夹）")
+    parser.add_argument("--database", metavar="URL", help="与 --township 同用：镇级数据所在的 PostgreSQL 服务器")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         importlib.import_module(module).register(sub)
@@ -127,6 +129,15 @@ def identified_desk(args: argparse.Namespace) -> Iterator:
         yield desk
 
 
+def refuse_township_folder(folder: DataFolder) -> None:
+    """A township's folder is never opened as a desk (a desk database would be made beside it)."""
+    from dutydesk.township.township_folder import is_township
+
+    if is_township(folder):
+        raise DeskError(f"这是镇（街道）的镇级数据文件夹，不是村（社区）值班台的：{folder.path}。"
+                        "请用 dutydesk --township 打开，或用 dutydesk township … 命令")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -134,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(folder)
     try:
         folder.ensure()
+        if args.command is None and args.township:
+            from dutydesk.ui.township.township_app import run_township_gui
+
+            return run_township_gui(folder, args.database)
+        if args.command not in (None, "township"):
+            refuse_township_folder(folder)
         if args.command is None:
             from dutydesk.app import run_gui
 

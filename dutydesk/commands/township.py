@@ -3,8 +3,9 @@
 ``init`` makes the township's data folder; ``import DIR…`` takes villages' bundles (a stick's
 root or hand-off folders); ``status --month`` shows 报送情况; ``return`` / ``approve`` decide a
 village's month; ``proxy-result`` records the township's result for a village's 代办单;
-``backup`` copies the books. ``--database postgresql://…`` puts (or finds) the books on a
-PostgreSQL server instead of the folder's SQLite file.
+``backup`` copies the books; ``export summary`` writes the 镇级汇总表 and ``package`` the package
+back down to the villages (a chain: each after the last one written). ``--database postgresql://…``
+puts (or finds) the books on a PostgreSQL server instead of the folder's SQLite file.
 """
 
 from __future__ import annotations
@@ -53,6 +54,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--result", required=True, metavar="已办结|退回补件", help="办理结果")
     p.add_argument("--reason", default="", type=normalize_text, help="原因（退回补件时必填）")
     action("backup", "备份镇级数据", _backup)
+    p = action("set-setting", "设定各村的设置（按日期生效，随下发数据包带回各村）", _set_setting)
+    p.add_argument("--key", required=True, metavar="KEY", type=normalize_compact,
+                   help="设置项，如 duty.joint_liability")
+    p.add_argument("--value", required=True, metavar="VALUE", help="新的值，如 80")
+    p.add_argument("--from", dest="since", required=True, metavar="YYYY-MM-DD", type=normalize_compact,
+                   help="从哪天起执行")
+    _register_export_and_package(actions)
+
+
+def _register_export_and_package(actions: argparse._SubParsersAction) -> None:
+    """``export summary`` (township.summary_command) and ``package`` (township.package) on the books."""
+    from dutydesk.township.package import add_package_parser
+    from dutydesk.township.summary_command import add_parser
+
+    add_parser(actions).set_defaults(func=_export_summary)
+    p = add_package_parser(actions)
+    p.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇级数据文件夹")
+    p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
+    p.add_argument("--database", metavar="URL", default=None, help=DATABASE_HELP)
+    p.add_argument("--catalogue", metavar="FILE", default=None,
+                   help="随数据包下发的办事指南目录（值班台“导出目录”得到的文件）")
+    p.add_argument("--holidays", metavar="FILE", nargs="+", default=[],
+                   help="随数据包下发的节假日文件（每个文件一年，软件未自带的年份）")
+    p.set_defaults(func=_package)
 
 
 @contextmanager
@@ -64,7 +89,7 @@ def township_books(args: argparse.Namespace) -> Iterator:
 
     folder = folder_from(args)
     with folder.lock():
-        township = open_township(folder, args.database)
+        township = open_township(folder, getattr(args, "database", None))
         try:
             township.account = identify(getattr(args, "user", None), township.now())
             yield township
@@ -187,4 +212,61 @@ def _backup(args: argparse.Namespace) -> int:
     with township_books(args) as township:
         target = take_township_backup(township, township.now())
     print(f"已备份到：{target}")
+    return 0
+
+
+def _export_summary(args: argparse.Namespace) -> int:
+    from dutydesk.township.summary_command import run
+    from dutydesk.township.township_books import village_months
+
+    with township_books(args) as township:
+        return run(args, village_months, township.profile().name, township.today())
+
+
+def _package(args: argparse.Namespace) -> int:
+    from dutydesk.township.package import run_package
+    from dutydesk.township.package_log import holiday_years, package_content, remember_package
+    from dutydesk.township.summary import township_calendar
+
+    catalogue = Path(args.catalogue).expanduser() if args.catalogue else None
+    if catalogue is not None and not catalogue.is_file():
+        raise DeskError(f"找不到办事指南目录文件：{catalogue}")
+    holidays = holiday_years([Path(f).expanduser() for f in args.holidays], township_calendar().has_official_year)
+    with township_books(args) as township:
+        content, upto = package_content(township, catalogue, holidays)
+
+        def logged(written) -> None:
+            with township.db.atomic():
+                remember_package(written, upto, township.who, content["written_at"])
+
+        return run_package(args, lambda _args: content, on_written=logged)
+
+
+def _set_setting(args: argparse.Namespace) -> int:
+    """A village setting the township sets (penalty standards, deadlines): dated, carried down by
+    the next package; the township's own 报送情况 thresholds (township.*) too, kept at home."""
+    import datetime as dt
+    import json
+
+    import dutydesk.store.features  # noqa: F401  every module's settings declared
+    from dutydesk.domain.settings import REGISTRY
+    from dutydesk.store.settings import set_setting
+    from dutydesk.township.package_import import _same_type, _value_text
+
+    setting = REGISTRY.get(args.key)
+    if setting is None:
+        raise DeskError(f"没有名为 {args.key} 的设置项")
+    try:
+        value = json.loads(normalize_compact(args.value))
+    except ValueError:
+        value = normalize_text(args.value)
+    if not _same_type(value, setting.default):
+        raise DeskError(f"{setting.label}：值“{args.value}”不对，应与默认值“{_value_text(setting.default)}”同类")
+    try:
+        since = dt.date.fromisoformat(args.since)
+    except ValueError:
+        raise DeskError(f"日期应写成 YYYY-MM-DD，如 2027-01-01：{args.since}") from None
+    with township_books(args) as township, township.db.atomic():
+        set_setting(setting, value, since, township.who, township.now())
+    print(f"已设定：{setting.label} 为 {_value_text(value)}，自 {since} 起执行")
     return 0

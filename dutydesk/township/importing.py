@@ -194,10 +194,15 @@ def import_one(township, folder: Path, confirm: Confirm) -> ImportOutcome:
     return ImportOutcome(folder, IMPORTED, name, period, gap)
 
 
-def import_bundles(township, paths: Iterable[Path], confirm: Confirm) -> list[ImportOutcome]:
-    """Import every bundle found below ``paths``, one transaction each; what happened to each."""
+def import_bundles(township, paths: Iterable[Path], confirm: Confirm,
+                   progress: Callable[[int, int], None] | None = None) -> list[ImportOutcome]:
+    """Import every bundle found below ``paths``, one transaction each; what happened to each.
+    ``progress(done, total)`` is told before each bundle (the GUI's progress dialog)."""
     outcomes = []
-    for folder in find_bundles(paths):
+    folders = find_bundles(paths)
+    for number, folder in enumerate(folders):
+        if progress is not None:
+            progress(number, len(folders))
         outcome = import_one(township, folder, confirm)
         if outcome.outcome == REFUSED:
             code = village_code_claimed(folder)

@@ -6,8 +6,10 @@ township clerk would otherwise make by eye, each a short Chinese flag beside the
 - someone absent three or more times in the month's attendance tally (D14), and anyone the
   tally already sent to an admonition talk (诫勉谈话) or advised to resign (劝辞).
 
-Pure: it reads the month's ``VillageFigures`` and rows; thresholds are settings whose values the
-caller passes (the township's books hold their dated values; the defaults serve until then).
+Pure: it reads the month's ``VillageFigures`` (the summary's own figures: overdue counts paused
+working days, V04, where the bundle carries them) and rows; thresholds are settings whose values
+the caller passes. ``township_books.dated_flags`` passes the values the township set for the
+month (dated settings); ``township status`` and the window's 报送情况 both use it.
 """
 
 from __future__ import annotations

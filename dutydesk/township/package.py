@@ -304,17 +304,25 @@ def add_package_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     return parser
 
 
-def run_package(args: argparse.Namespace, content_loader: ContentLoader) -> int:
-    """Write the package under ``args.out``; ``content_loader(args)`` returns ``write_package``'s
-    keyword arguments (township, key folder, decisions, results, settings, files, written_at)."""
-    out = Path(args.out).expanduser()
+def write_into(out: Path, content: Mapping[str, Any]) -> WrittenPackage:
+    """Write a package (``write_package``'s keyword arguments) into a new folder under ``out``."""
+    out = Path(out).expanduser()
     if not out.is_dir():
         raise PackageError(f"导出文件夹不存在：{out}")
-    content = content_loader(args)
     target = out / f"{FOLDER}{content['written_at']:%Y%m%d%H%M}"
     if target.exists() and any(target.iterdir()):
         raise PackageError(f"文件夹 {target} 已有内容，请稍后再生成或换一个文件夹")
-    written = write_package(target, **content)
+    return write_package(target, **content)
+
+
+def run_package(args: argparse.Namespace, content_loader: ContentLoader,
+                on_written: Callable[[WrittenPackage], None] | None = None) -> int:
+    """Write the package under ``args.out``; ``content_loader(args)`` returns ``write_package``'s
+    keyword arguments (township, key folder, decisions, results, settings, files, written_at);
+    ``on_written`` is told the package written (the township logs it: the chain)."""
+    written = write_into(Path(args.out), content_loader(args))
+    if on_written is not None:
+        on_written(written)
     print(f"已生成镇（街道）数据包：{written.folder}（审核结果 {written.rows[DECISIONS]} 条，"
           f"代办结果 {written.rows[PROXY_RESULTS]} 条，设置 {written.rows[SETTINGS]} 项）")
     return 0

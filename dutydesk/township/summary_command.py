@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dutydesk.domain.clock import SystemClock
 from dutydesk.domain.text_input import normalize_compact
 from dutydesk.store.datafolder import DeskError
-from dutydesk.township.summary import MonthsLoader
+
+if TYPE_CHECKING:  # the summary (and the ledgers it reads) load when the command runs, not at start
+    from dutydesk.township.summary import MonthsLoader
 
 KINDS = ("summary",)
 
@@ -32,6 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     # Options given after the nested command belong to it: take the data folder here too.
     for parser in (export, summary):
         parser.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇（街道）的数据文件夹")
+        parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
+        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                            help="镇级数据所在的 PostgreSQL 服务器（postgresql://…）")
     return export
 
 

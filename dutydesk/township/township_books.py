@@ -15,11 +15,12 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from dutydesk.domain.month_flags import ABSENCES, OVERDUE_RATE, month_flags
 from dutydesk.store.settings import get_setting
 from dutydesk.township.bundle_import import imports_of
+from dutydesk.township.month_flags import ABSENCES, OVERDUE_RATE, month_flags
 from dutydesk.township.month_review import decisions_since, latest_review
 from dutydesk.township.proxy_result import proxy_results_since
+from dutydesk.township.summary import VillageFigures, township_calendar, village_figures
 from dutydesk.township.village import Village, registered_villages
 from dutydesk.township.village_month import (
     APPROVED,
@@ -32,8 +33,8 @@ from dutydesk.township.village_month import (
 from dutydesk.township.village_record import month_tables
 from dutydesk.township.village_tally import month_tally
 
-__all__ = ["MonthStatus", "decisions_since", "month_statuses", "proxy_results_since", "village_months",
-           "villages"]
+__all__ = ["MonthStatus", "dated_flags", "decisions_since", "month_statuses", "proxy_results_since",
+           "village_months", "villages"]
 
 
 @dataclass(frozen=True)
@@ -105,20 +106,26 @@ def _month_end(period: str) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def dated_flags(month: VillageMonth, figures: VillageFigures) -> list[str]:
+    """``month_flags`` with the thresholds the township set for that month (dated settings, read
+    at the month's end): what ``township status`` prints and the window's 报送情况 shows."""
+    end = _month_end(month.period)
+    return month_flags(month, figures, float(get_setting(OVERDUE_RATE, on=end)), int(get_setting(ABSENCES, on=end)))
+
+
 def month_statuses(period: str) -> list[MonthStatus]:
     """报送情况: every registered village's month, where it stands, and what looks wrong."""
     check_period(period)
-    end = _month_end(period)
-    rate, absences = float(get_setting(OVERDUE_RATE, on=end)), int(get_setting(ABSENCES, on=end))
+    workdays = township_calendar()
     lines = []
     for village in registered_villages():
         status, bundles, review = _status(village, period)
         if not bundles:
             lines.append(MonthStatus(village.code, village.name, period, status))
             continue
-        tables = month_tables(village, period)
-        flags = month_flags(tables.get("visit", []), tables.get("visit_feedback", []),
-                            month_tally(village, period), end, rate, absences)
+        month = VillageMonth(village.code, village.name, period, month_tables(village, period),
+                             month_tally(village, period), status)
+        flags = dated_flags(month, village_figures(month, workdays))
         flags += [f"数据包不衔接：{b.gap}" for b in bundles if b.gap]
         decided = review if review is not None and status in (RETURNED, APPROVED) else None
         lines.append(MonthStatus(

@@ -117,6 +117,9 @@ def init_township(folder: DataFolder, name: str, code: str, url: str | None = No
 
 def open_township(folder: DataFolder, url: str | None = None, clock: Clock | None = None) -> Township:
     """Open a township's books (the server named at init unless ``url`` names another)."""
+    if not is_township(folder) and folder.db_path.exists():
+        raise DeskError(f"这是村（社区）值班台的数据文件夹，不是镇级数据文件夹：{folder.path}。"
+                        "请用 dutydesk（不加 --township）打开")
     if not is_township(folder):
         raise DeskError(f"这不是镇级数据文件夹（请先用 dutydesk township init 建立）：{folder.path}")
     url = url or read_config(folder).get("database") or None

@@ -430,6 +430,22 @@ def _village_records(desk: Desk, parent: QWidget) -> QDialog:
     return VillageRecordsDialog(unmasked_month(), parent)
 
 
+def _bundle_import(desk: Desk, parent: QWidget) -> QDialog:
+    from pathlib import Path
+
+    from dutydesk.township.bundle_preview import ALREADY, NEW, REFUSED, BundlePreview
+    from dutydesk.ui.township.bundle_import_dialog import BundleImportDialog
+
+    fingerprint = ("首次收到青石村党群服务中心（统计用区划代码 350425100201）的数据包，密钥指纹为 "
+                   + " ".join(["ABCD"] * 8))
+    previews = [BundlePreview(Path(f"/U盘/{n}/数据包"), NEW, f"第{n}村党群服务中心", f"3504251002{n:02d}", "2026-11",
+                              120 + n, questions=[fingerprint] if n % 3 == 0 else []) for n in range(1, 13)]
+    previews += [BundlePreview(Path("/U盘/旧/数据包"), ALREADY, "柳溪村党群服务中心", "350425100202", "2026-10", 80),
+                 BundlePreview(Path("/U盘/坏/数据包"), REFUSED,
+                               message="数据包文件 visit.jsonl 的内容与清单不符，已被改动或损坏，不能导入")]
+    return BundleImportDialog(previews, parent)
+
+
 DIALOGS: list[DialogSpec] = [
     DialogSpec("first_run.CenterProfileDialog", _center_profile),
     DialogSpec("notices.follow_up_dialog.FollowUpDialog", _follow_up),
@@ -482,6 +498,7 @@ DIALOGS: list[DialogSpec] = [
     DialogSpec("grid.roster_import_dialog.RosterImportDialog", _roster_import),
     DialogSpec("township_package_dialog.TownshipPackageDialog", _township_package),
     DialogSpec("township.village_records_dialog.VillageRecordsDialog", _village_records),
+    DialogSpec("township.bundle_import_dialog.BundleImportDialog", _bundle_import),
 ]
 
 # Base classes never shown themselves: their subclasses are registered.

@@ -42,7 +42,9 @@ def main(out: Path) -> None:
                 found.append(dataclasses.replace(month, status=state))
         return found
 
-    window = TownshipWindow(loader, TOWNSHIP, this.end + dt.timedelta(days=6))
+    # ``books`` only backs the clerk's actions (menu, toolbar, 退回/审核通过), none triggered here:
+    # a stand-in shows the window as the clerk sees it on real books.
+    window = TownshipWindow(loader, TOWNSHIP, this.end + dt.timedelta(days=6), books=object())
     window.resize(1280, 760)
     window.show()
     out.mkdir(parents=True, exist_ok=True)

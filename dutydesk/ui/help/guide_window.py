@@ -6,7 +6,7 @@ It opens on the page of the tab the user is looking at. Printing goes through Qt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -39,10 +39,14 @@ SHORTCUTS_TITLE = "快捷键一览"
 class GuideWindow(QDialog):
     """Not modal: the user reads the guide beside the window they are working in."""
 
-    def __init__(self, shortcut_lines: Callable[[], list[str]], parent: QWidget | None = None) -> None:
+    def __init__(self, shortcut_lines: Callable[[], list[str]], parent: QWidget | None = None,
+                 tab_order: Sequence[str] | None = None, app: str = "desk") -> None:
+        """The desk's guide (its tabs' pages and the pages of no tab), or with ``tab_order`` another
+        window's (the township's): only the pages of those tabs."""
         super().__init__(parent)
         self.shortcut_lines = shortcut_lines
-        self.pages: list[GuidePage] = guide_pages(tab_order=[spec.title for spec in TABS], app="desk")
+        order = list(tab_order) if tab_order is not None else [spec.title for spec in TABS]
+        self.pages: list[GuidePage] = guide_pages(tab_order=order, app=app)
         self.setWindowTitle(f"{GUIDE_TITLE} — {APP_TITLE}")
         self.setModal(False)
         self.resize(980, 720)

@@ -87,6 +87,7 @@ class SubmissionsPage(QWidget):
                 names[month.code] = month.name
                 cells[(month.code, period.slug)] = self._cell(month, calendar)
         codes = sorted(names)
+        self.codes, self.shown = codes, periods  # what each row and column is (the review actions)
         self.grid.clear()
         self.grid.setRowCount(len(codes))
         self.grid.setColumnCount(len(periods) + 1)

@@ -1,7 +1,8 @@
 """The township's main window (``dutydesk --township``, issue 16 point 3): its own tabs over the
 villages' months, read through a ``months_loader`` (the township store's ``village_months``).
 
-The lead's wiring passes the loader, the township's name and the clock's day. The tabs show
+``dutydesk --township`` (``app.run_township_gui``) passes the township's books' loader, name and
+day, and the books themselves (``books``) for the actions of ``township_actions``. The tabs show
 counts and statuses; 查看村级记录 (F3, or double click / Enter on a village's month) opens that
 village's own records read-only, masked as on the desk (V09).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.reports.ledgers.registry import Period
@@ -30,7 +31,7 @@ RECORDS_SHORTCUT = "F3"
 
 class TownshipWindow(QMainWindow):
     def __init__(self, loader: MonthsLoader, township: str, today: dt.date, flags: Flags | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, books=None) -> None:
         super().__init__(parent)
         self.loader = loader
         self.setWindowTitle(f"值班台（镇级汇总）— {township}" if township else "值班台（镇级汇总）")
@@ -59,6 +60,28 @@ class TownshipWindow(QMainWindow):
             page.open_requested.connect(self.open_records)
         self.tabs.currentChanged.connect(lambda _index: self.records_message.setText(""))
         self.resize(1200, 760)
+        self.guide = None
+        QShortcut(QKeySequence("F1"), self, self.show_guide)
+        self.township_actions = None
+        if books is not None:  # the township's open books: import, review, package (township_actions)
+            from dutydesk.ui.township.township_actions import TownshipActions
+
+            self.township_actions = TownshipActions(self, books)
+
+    def shortcut_lines(self) -> list[str]:
+        lines = ["F1\t使用说明", f"{RECORDS_SHORTCUT}\t查看村级记录"]
+        if self.township_actions is not None:
+            lines += [f"{a.shortcut().toString()}\t{a.text().rstrip('…')}"
+                      for a in (self.township_actions.import_action, self.township_actions.package_action)]
+        return lines
+
+    def show_guide(self) -> None:
+        """F1: the township's pages of the user guide, on the tab shown."""
+        from dutydesk.ui.help.guide_window import GuideWindow
+
+        if self.guide is None:
+            self.guide = GuideWindow(self.shortcut_lines, self, tab_order=TOWNSHIP_TABS, app="township")
+        self.guide.show_for_tab(self.tabs.tabText(self.tabs.currentIndex()))
 
     def chosen(self) -> tuple[str, Period] | None:
         page = self.submissions if self.tabs.currentIndex() == 0 else self.summary

@@ -11,10 +11,10 @@ import json
 import pytest
 
 from dutydesk.cli import main
-from dutydesk.domain.month_flags import OVERDUE_RATE
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.store.settings import set_setting
 from dutydesk.township.bundle import FOLDER
+from dutydesk.township.month_flags import OVERDUE_RATE
 from dutydesk.township.township_books import month_statuses, village_months
 from dutydesk.township.township_folder import open_township
 
@@ -102,9 +102,9 @@ def test_flags_follow_the_settings_and_the_tally_travels(tmp_path, engine, demo_
         [village] = village_months(month)
         assert village.tally and {"name", "absent"} <= set(village.tally[0])
         day = dt.date(2020, 1, 1)
-        set_setting(OVERDUE_RATE, -1.0, day, township.who, township.now())  # any deadline at all
-        assert any("超期率" in flag for flag in month_statuses(month)[0].flags)
+        set_setting(OVERDUE_RATE, -1.0, day, township.who, township.now())  # any visit at all
+        assert any("超期偏多" in flag for flag in month_statuses(month)[0].flags)
         set_setting(OVERDUE_RATE, 1.0, day + dt.timedelta(days=1), township.who, township.now())
-        assert not any("超期率" in flag for flag in month_statuses(month)[0].flags)
+        assert not any("超期偏多" in flag for flag in month_statuses(month)[0].flags)
     finally:
         township.close()

@@ -184,7 +184,7 @@ def test_f1_opens_the_townships_guide_on_the_tab_shown(imported, qtbot):
     assert guide.current_page().name == "township_summary.html"
     shortcuts = by_name(guide, "快捷键一览", QTableWidget)
     assert {shortcuts.item(r, 0).text(): shortcuts.item(r, 1).text() for r in range(shortcuts.rowCount())} == {
-        "F1": "使用说明", "Ctrl+I": "导入数据包", "Ctrl+P": "写出下发数据包"}
+        "F1": "使用说明", "F3": "查看村级记录", "Ctrl+I": "导入数据包", "Ctrl+P": "写出下发数据包"}
     guide.close()
 
 

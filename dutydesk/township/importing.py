@@ -26,7 +26,8 @@ from dutydesk.township.bundle_import import BundleImport, import_by_hash, last_i
 from dutydesk.township.bundle_tables import TABLES
 from dutydesk.township.village import Village, register_village, rename_village, village_by_code
 from dutydesk.township.village_record import apply_corrections, apply_month_rows
-from dutydesk.township.village_tally import keep_tally
+from dutydesk.township.village_tally import QUOTA_KIND, keep_tally
+from dutydesk.township.visit_quota import QUOTA
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,8 @@ def apply_bundle(township, folder: Path, manifest: Manifest, village: Village | 
             apply_corrections(village, bundle, _read_checked(folder, CORRECTIONS, files), who, now)
         if TALLY in files:
             keep_tally(village, bundle, _read_checked(folder, TALLY, files))
+        if QUOTA in files:  # 走访完成情况统计 (G03/G04); bundles of older desks have none
+            keep_tally(village, bundle, _read_checked(folder, QUOTA, files), QUOTA_KIND)
     return bundle
 
 

@@ -31,7 +31,8 @@ from dutydesk.township.village_month import (
     VillageMonth,
 )
 from dutydesk.township.village_record import month_tables
-from dutydesk.township.village_tally import month_tally
+from dutydesk.township.village_tally import month_quota, month_tally
+from dutydesk.township.visit_quota import TABLE as QUOTA_TABLE
 
 __all__ = ["MonthStatus", "dated_flags", "decisions_since", "month_statuses", "proxy_results_since",
            "village_months", "villages"]
@@ -96,9 +97,17 @@ def village_months(period: str) -> list[VillageMonth]:
         if not bundles:
             months.append(VillageMonth(village.code, village.name, period, {}, (), status))
             continue
-        months.append(VillageMonth(village.code, village.name, period, month_tables(village, period),
-                                   month_tally(village, period), status))
+        months.append(_village_month(village, period, status))
     return months
+
+
+def _village_month(village, period: str, status: str) -> VillageMonth:
+    """A handed-in month: its records, its tally and, when its bundle carried them, its quota lines."""
+    tables = month_tables(village, period)
+    quota = month_quota(village, period)
+    if quota is not None:
+        tables[QUOTA_TABLE] = quota
+    return VillageMonth(village.code, village.name, period, tables, month_tally(village, period), status)
 
 
 def _month_end(period: str) -> dt.date:
@@ -123,8 +132,7 @@ def month_statuses(period: str) -> list[MonthStatus]:
         if not bundles:
             lines.append(MonthStatus(village.code, village.name, period, status))
             continue
-        month = VillageMonth(village.code, village.name, period, month_tables(village, period),
-                             month_tally(village, period), status)
+        month = _village_month(village, period, status)
         flags = dated_flags(month, village_figures(month, workdays))
         flags += [f"数据包不衔接：{b.gap}" for b in bundles if b.gap]
         decided = review if review is not None and status in (RETURNED, APPROVED) else None

@@ -1,12 +1,14 @@
-"""The attendance tally (考勤统计, D14) each bundle carries, as the village's desk computed it.
-Append-only: each bundle's tally is kept; a month's tally is that of its newest bundle."""
+"""The figures each bundle carries as the village's desk computed them: the attendance tally (考勤统计,
+D14, kind ``tally``) and the cadres' household-visit quota lines (走访完成情况统计, G03/G04, kind
+``visit_quota``). Append-only: each bundle's rows are kept; a month's are those of its newest bundle
+that carried that kind."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
 
-from peewee import CharField, ForeignKeyField, TextField, fn
+from peewee import CharField, ForeignKeyField, TextField
 
 from dutydesk.township.bundle_import import BundleImport
 from dutydesk.township.township_database import TownshipModel
@@ -17,22 +19,43 @@ class VillageTally(TownshipModel):
     village = ForeignKeyField(Village)
     period = CharField()
     bundle_import = ForeignKeyField(BundleImport)
-    data = TextField()  # one staff member's tally row as JSON
+    data = TextField()  # one staff member's tally row (or one quota line) as JSON
+    kind = CharField(default="tally")  # "tally" or "visit_quota"
 
 
-def keep_tally(village: Village, bundle: BundleImport, rows: Iterable[Mapping]) -> None:
+TALLY_KIND = "tally"
+QUOTA_KIND = "visit_quota"
+
+
+def keep_tally(village: Village, bundle: BundleImport, rows: Iterable[Mapping], kind: str = TALLY_KIND) -> None:
     from dutydesk.township.village_record import canonical
 
-    values = [{"village": village.id, "period": bundle.period, "bundle_import": bundle.id, "data": canonical(row)}
-              for row in rows]
+    values = [{"village": village.id, "period": bundle.period, "bundle_import": bundle.id, "data": canonical(row),
+               "kind": kind} for row in rows]
     if values:
         VillageTally.insert_many(values).execute()
 
 
-def month_tally(village: Village, period: str) -> list[dict]:
-    newest = (BundleImport.select(fn.MAX(BundleImport.id))
-              .where((BundleImport.village == village.id) & (BundleImport.period == period)).scalar())
+def _newest(village: Village, period: str) -> BundleImport | None:
+    return (BundleImport.select().where((BundleImport.village == village.id) & (BundleImport.period == period))
+            .order_by(BundleImport.id.desc()).first())
+
+
+def month_tally(village: Village, period: str, kind: str = TALLY_KIND) -> list[dict]:
+    newest = _newest(village, period)
     if newest is None:
         return []
-    rows = VillageTally.select().where(VillageTally.bundle_import == newest).order_by(VillageTally.id)
+    rows = (VillageTally.select().where((VillageTally.bundle_import == newest.id) & (VillageTally.kind == kind))
+            .order_by(VillageTally.id))
     return [json.loads(row.data) for row in rows]
+
+
+def month_quota(village: Village, period: str) -> list[dict] | None:
+    """The month's quota lines from its newest bundle; None when that bundle carried none (a bundle
+    of an older desk, or a center without 网格走访): the summary then shows no quota figure."""
+    from dutydesk.township.visit_quota import QUOTA
+
+    newest = _newest(village, period)
+    if newest is None or QUOTA not in json.loads(newest.row_counts or "{}"):
+        return None
+    return month_tally(village, period, QUOTA_KIND)

@@ -1,16 +1,30 @@
 """How a tab lays out its pages so they fit the desk's small screens (issue 13): each page in its
 own ``screen_fit.PageScroll`` (so the tallest page never makes the main window taller than the
-screen), and a page's two columns side by side only on a wide enough screen.
+screen), a page's two columns side by side only on a wide enough screen, and a page's or a
+dialog's action buttons in a bar that stays in view while the form above them scrolls.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dutydesk.ui.forms import FormField
-from dutydesk.ui.panes import side_by_side
+from dutydesk.ui.panes import Part, side_by_side
 from dutydesk.ui.screen_fit import PageScroll, wide_enough_for_two_columns
+from dutydesk.ui.theme import FONT_SIZES
 
 
 class ScrolledPages(QTabWidget):
@@ -76,3 +90,73 @@ def add_pair(form: QFormLayout, first: FormField, second: FormField) -> tuple[Fo
     first_label.setBuddy(first.editor)
     form.addRow(first_label, row)
     return first, second
+
+
+class BodyScroll(PageScroll):
+    """The part of a page or dialog above its action bar: it scrolls on its own (only when it
+    must), never sideways when the window is wide enough for it."""
+
+    def __init__(self, body: QWidget, natural: bool = False) -> None:
+        super().__init__(body)
+        self._natural = natural
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return least
+        return QSize(max(least.width(), body.minimumSizeHint().width(), body.minimumWidth()), least.height())
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        if self._natural and body is not None:  # a dialog opens at its comfortable size
+            return body.sizeHint().expandedTo(body.minimumSizeHint())
+        return super().sizeHint()
+
+
+def page_with_actions(body: QWidget, *actions: Part, natural: bool = False) -> QWidget:
+    """``body`` (a form, lists...) over a fixed bar holding ``actions`` (its 保存/登记/打印 buttons
+    or rows of them, side by side, left to right; ``(widget, n)`` stretches by n).
+
+    On a small screen with a large font only the body scrolls: the buttons that act on it never
+    leave the screen (issue 13). Build ``body`` and the actions when the page or dialog builds
+    itself and add the widget returned to its own top layout once: nothing already laid out is
+    taken from its place. ``natural``: a dialog's size (the body's size hint), not a tab's least.
+    The bar is named ``操作按钮``."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(BodyScroll(body, natural), 1)
+    bar = QWidget()
+    bar.setAccessibleName("操作按钮")
+    row = QHBoxLayout(bar)
+    margin = bar.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+    row.setContentsMargins(margin, margin // 2, margin, margin // 2)
+    for part in actions:
+        if isinstance(part, tuple):
+            row.addWidget(*part)
+        elif isinstance(part, QLayout):
+            row.addLayout(part)
+        else:
+            row.addWidget(part)
+    row.addStretch()  # buttons at the left; a part given a stretch takes the room first
+    column.addWidget(bar)
+    return holder
+
+
+def compact_at_large_font(*buttons: QPushButton) -> None:
+    """Compact ``buttons`` (theme: normal text, less height) when the desk uses 字号 特大, where a
+    big button is 70 px tall and a row of them pushes a page past a laptop screen.
+    Decided when the page is built (the size the app started with)."""
+    if QApplication.font().pointSize() >= FONT_SIZES["xlarge"]:
+        for button in buttons:
+            button.setProperty("compact", True)
+
+
+def fill(widget: QWidget, inner: QWidget) -> None:
+    """Give ``widget`` (a page or dialog being built, without a layout yet) ``inner`` as all it
+    shows, edge to edge."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(inner)

@@ -69,3 +69,50 @@ def test_two_short_fields_share_a_row_each_with_its_label(qtbot, app):
     assert by_name(holder, "走访类型", QLineEdit) is second.editor
     holder.show()
     assert first.geometry().top() == second.geometry().top()
+
+
+def _long_form_with_actions(qtbot):
+    """A page built as pages are: its form in one widget, its 保存/清空 in the action bar."""
+    from PySide6.QtWidgets import QGroupBox
+
+    from dutydesk.ui.forms import push_button
+    from dutydesk.ui.page_layout import page_with_actions
+
+    box = QGroupBox("登记")
+    form = QFormLayout(box)
+    for number in range(12):
+        form.addRow(f"第{number}项", QLineEdit())
+    page = page_with_actions(box, push_button("保存"), push_button("清空"))
+    pages = ScrolledPages()
+    qtbot.addWidget(pages)
+    pages.addTab(page, "登记")
+    return pages, page, box
+
+
+def test_the_action_bar_stays_visible_while_the_tall_form_above_it_scrolls(qtbot, app):
+    """page_with_actions: on a short screen only the form scrolls; 保存/清空 show without scrolling."""
+    from tests.ui.fit_probe import button_problems
+
+    pages, page, box = _long_form_with_actions(qtbot)
+    pages.resize(600, 300)
+    pages.show()
+    qtbot.waitExposed(pages)
+    bar = by_name(page, "操作按钮", QWidget)
+    for name in ("保存", "清空"):
+        button = by_name(page, name, QPushButton)
+        assert bar.isAncestorOf(button) and not box.isAncestorOf(button)
+        assert button.isVisible()
+    assert button_problems(pages, strict=True) == []
+    body = box.parentWidget().parentWidget()
+    assert isinstance(body, screen_fit.PageScroll) and body.verticalScrollBar().isVisible()  # the form scrolls
+
+
+def test_a_form_that_fits_does_not_scroll_above_its_action_bar(qtbot, app):
+    pages, _page, box = _long_form_with_actions(qtbot)
+    pages.resize(700, 760)  # the offscreen screen is 800 high
+    pages.show()
+    qtbot.waitExposed(pages)
+    body = box.parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: not body.verticalScrollBar().isVisible())
+    assert box.height() <= body.viewport().height()
+    assert pages.minimumSizeHint().width() >= box.minimumSizeHint().width()  # never scrolls sideways

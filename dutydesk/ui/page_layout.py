@@ -6,7 +6,7 @@ dialog's action buttons in a bar that stays in view while the form above them sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk.ui.forms import FormField
 from dutydesk.ui.panes import Part, side_by_side
-from dutydesk.ui.screen_fit import PageScroll, wide_enough_for_two_columns
+from dutydesk.ui.screen_fit import PageScroll, available_area, wide_enough_for_two_columns
 from dutydesk.ui.theme import FONT_SIZES
 
 
@@ -92,29 +92,51 @@ def add_pair(form: QFormLayout, first: FormField, second: FormField) -> tuple[Fo
     return first, second
 
 
+# What a window's title bar and borders take from the screen's height (they lie outside the widget).
+WINDOW_FRAME = 40
+
+
 class BodyScroll(PageScroll):
     """The part of a page or dialog above its action bar: it scrolls on its own (only when it
-    must), never sideways when the window is wide enough for it."""
+    must), never sideways when the window is wide enough for it.
 
-    def __init__(self, body: QWidget, natural: bool = False) -> None:
+    In a dialog (``bar`` given) it asks for the body's whole height as far as the screen has room
+    beside the bar, so the dialog opens tall enough not to scroll whenever the screen allows
+    (Qt would otherwise open it at two thirds of the screen)."""
+
+    def __init__(self, body: QWidget, bar: QWidget | None = None) -> None:
         super().__init__(body)
-        self._natural = natural
+        self._bar = bar
 
     def minimumSizeHint(self) -> QSize:
         least = super().minimumSizeHint()
         body = self.widget()
         if body is None:
             return least
-        return QSize(max(least.width(), body.minimumSizeHint().width(), body.minimumWidth()), least.height())
+        width = max(least.width(), body.minimumSizeHint().width(), body.minimumWidth())
+        height = least.height()
+        if self._bar is not None:
+            room = available_area(self).height() - WINDOW_FRAME - self._bar.sizeHint().height()
+            height = max(height, min(self._min_height(body, width), room))
+        return QSize(width, height)
 
     def sizeHint(self) -> QSize:
         body = self.widget()
-        if self._natural and body is not None:  # a dialog opens at its comfortable size
-            return body.sizeHint().expandedTo(body.minimumSizeHint())
+        if self._bar is not None and body is not None:  # a dialog opens at its comfortable size
+            hint = body.sizeHint().expandedTo(body.minimumSizeHint())
+            width = self.width() if self.isVisible() else hint.width()  # the width it wraps at, unscrolled
+            return QSize(hint.width(), max(hint.height(), self._min_height(body, width)))  # wrapped text too
         return super().sizeHint()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # (getattr: PageScroll.__init__ already filters the body's events before _bar is set)
+        if getattr(self, "_bar", None) is not None and watched is self.widget() \
+                and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # messages shown in a dialog's form: the dialog may grow (ui.grow)
+        return super().eventFilter(watched, event)
 
-def page_with_actions(body: QWidget, *actions: Part, natural: bool = False) -> QWidget:
+
+def page_with_actions(body: QWidget, *actions: Part | tuple[QLayout, int], natural: bool = False) -> QWidget:
     """``body`` (a form, lists...) over a fixed bar holding ``actions`` (its 保存/登记/打印 buttons
     or rows of them, side by side, left to right; ``(widget, n)`` stretches by n).
 
@@ -127,20 +149,22 @@ def page_with_actions(body: QWidget, *actions: Part, natural: bool = False) -> Q
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
-    column.addWidget(BodyScroll(body, natural), 1)
     bar = QWidget()
     bar.setAccessibleName("操作按钮")
     row = QHBoxLayout(bar)
     margin = bar.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
     row.setContentsMargins(margin, margin // 2, margin, margin // 2)
     for part in actions:
-        if isinstance(part, tuple):
+        if isinstance(part, tuple) and isinstance(part[0], QLayout):
+            row.addLayout(*part)
+        elif isinstance(part, tuple):
             row.addWidget(*part)
         elif isinstance(part, QLayout):
             row.addLayout(part)
         else:
             row.addWidget(part)
     row.addStretch()  # buttons at the left; a part given a stretch takes the room first
+    column.addWidget(BodyScroll(body, bar if natural else None), 1)
     column.addWidget(bar)
     return holder
 

@@ -116,3 +116,64 @@ def test_a_form_that_fits_does_not_scroll_above_its_action_bar(qtbot, app):
     qtbot.waitUntil(lambda: not body.verticalScrollBar().isVisible())
     assert box.height() <= body.viewport().height()
     assert pages.minimumSizeHint().width() >= box.minimumSizeHint().width()  # never scrolls sideways
+
+
+def _dialog_with_actions(qtbot, rows: int):
+    """A dialog built as dialogs are: a form of ``rows`` rows above its 保存/取消 bar."""
+    from PySide6.QtWidgets import QDialog
+
+    from dutydesk.ui.forms import button_row, push_button
+    from dutydesk.ui.page_layout import fill, page_with_actions
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    body = QWidget()
+    form = QFormLayout(body)
+    for number in range(rows):
+        form.addRow(f"第{number}项", QLineEdit())
+    fill(dialog, page_with_actions(body, (button_row(push_button("保存"), push_button("取消")), 1), natural=True))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog, body
+
+
+def test_a_dialog_taller_than_the_screen_keeps_its_buttons_below_the_scrolled_form(qtbot, app):
+    from tests.ui.fit_probe import button_problems
+
+    dialog, body = _dialog_with_actions(qtbot, 60)
+    assert screen_fit.available_area(dialog).contains(dialog.frameGeometry())
+    assert button_problems(dialog, strict=True) == []
+    scroll = body.parentWidget().parentWidget()
+    assert isinstance(scroll, screen_fit.PageScroll) and scroll.verticalScrollBar().isVisible()
+    assert not dialog.property("dutydesk_scrolled")  # not the last resort, which scrolls the buttons too
+
+
+def test_a_dialog_opens_tall_enough_for_its_form_when_the_screen_has_room(qtbot, app):
+    """Qt opens a dialog at two thirds of the screen at most; its form would scroll for nothing."""
+    area = screen_fit.available_area()
+    sample = QWidget()
+    form = QFormLayout(sample)
+    for _ in range(10):
+        form.addRow("项", QLineEdit())
+    pitch = sample.minimumSizeHint().height() / 10
+    dialog, body = _dialog_with_actions(qtbot, int(area.height() * 0.75 / pitch))
+    scroll = body.parentWidget().parentWidget()
+    assert dialog.height() > area.height() * 2 // 3
+    qtbot.waitUntil(lambda: not scroll.verticalScrollBar().isVisible())
+    assert body.height() <= scroll.viewport().height()
+
+
+def test_buttons_turn_compact_only_at_the_largest_font(qtbot, app):
+    from dutydesk.ui.forms import push_button
+    from dutydesk.ui.page_layout import compact_at_large_font
+    from dutydesk.ui.theme import set_font_size
+
+    normal, big = push_button("打印"), push_button("受理")
+    compact_at_large_font(normal)
+    set_font_size(app, "xlarge")
+    try:
+        compact_at_large_font(big)
+    finally:
+        set_font_size(app, "normal")
+    assert not normal.property("compact")
+    assert big.property("compact") is True

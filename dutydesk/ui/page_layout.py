@@ -105,8 +105,25 @@ class BodyScroll(PageScroll):
     (Qt would otherwise open it at two thirds of the screen)."""
 
     def __init__(self, body: QWidget, bar: QWidget | None = None) -> None:
+        self._scrolls = False  # before PageScroll.__init__, which may fit the body at once
         super().__init__(body)
         self._bar = bar
+
+    def fit_page(self) -> None:
+        super().fit_page()
+        body = self.widget()
+        scrolls = body is not None and body.height() > self.maximumViewportSize().height()
+        if scrolls != self._scrolls:
+            self._scrolls = scrolls
+            self.updateGeometry()
+
+    def _min_height(self, page: QWidget, width: int) -> int:
+        if getattr(self, "_bar", None) is None:
+            # A page's form: the least its fields accept, as the tab's PageScroll gave it before. A
+            # form's height-for-width counts its text boxes at their preferred height, so a form
+            # that fits at 字号 正常 would scroll for nothing. (A dialog keeps it: its messages.)
+            return max(page.minimumSizeHint().height(), page.minimumHeight())
+        return super()._min_height(page, width)
 
     def minimumSizeHint(self) -> QSize:
         least = super().minimumSizeHint()
@@ -114,6 +131,8 @@ class BodyScroll(PageScroll):
         if body is None:
             return least
         width = max(least.width(), body.minimumSizeHint().width(), body.minimumWidth())
+        if self._scrolls:  # its scroll bar takes some width: never scroll sideways as well
+            width += self.verticalScrollBar().sizeHint().width()
         height = least.height()
         if self._bar is not None:
             room = available_area(self).height() - WINDOW_FRAME - self._bar.sizeHint().height()

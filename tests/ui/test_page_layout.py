@@ -177,3 +177,44 @@ def test_buttons_turn_compact_only_at_the_largest_font(qtbot, app):
         set_font_size(app, "normal")
     assert not normal.property("compact")
     assert big.property("compact") is True
+
+
+def test_a_form_with_text_boxes_gets_its_least_height_above_the_bar_not_its_preferred_one(qtbot, app):
+    """A form's height-for-width counts its text boxes at their preferred height: a page whose
+    fields fit when the boxes shrink must not scroll (the 网格走访 form at 字号 正常)."""
+    from PySide6.QtWidgets import QGroupBox, QPlainTextEdit
+
+    from dutydesk.ui.forms import push_button
+    from dutydesk.ui.page_layout import page_with_actions
+
+    box = QGroupBox("登记走访")
+    form = QFormLayout(box)
+    hint = QLabel("输入户主或成员姓名、拼音首字母、住址或户编码，回车选中" * 2)
+    hint.setWordWrap(True)
+    form.addRow("查找户", hint)
+    for name in ("走访情况", "群众诉求", "处理情况"):
+        form.addRow(name, QPlainTextEdit())
+    pages = ScrolledPages()
+    qtbot.addWidget(pages)
+    pages.addTab(page_with_actions(box, push_button("保存走访")), "入户走访")
+    least = box.minimumSizeHint().height()
+    assert form.heightForWidth(500) > least + 150
+    pages.resize(520, least + 200)
+    pages.show()
+    qtbot.waitExposed(pages)
+    body = box.parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: not body.verticalScrollBar().isVisible())
+    assert box.height() == body.viewport().height()  # the whole form shows, its boxes shrunk
+
+
+def test_a_scrolling_form_asks_for_its_scroll_bar_width_too(qtbot, app):
+    """Scrolling up and down, the form never scrolls sideways as well (its column is widened)."""
+    pages, _page, box = _long_form_with_actions(qtbot)
+    pages.resize(600, 300)
+    pages.show()
+    qtbot.waitExposed(pages)
+    body = box.parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: body.verticalScrollBar().isVisible())
+    bar = body.verticalScrollBar().sizeHint().width()
+    assert body.minimumSizeHint().width() >= box.minimumSizeHint().width() + bar
+    assert not body.horizontalScrollBar().isVisible()

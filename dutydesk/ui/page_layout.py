@@ -105,9 +105,9 @@ class BodyScroll(PageScroll):
     (Qt would otherwise open it at two thirds of the screen)."""
 
     def __init__(self, body: QWidget, bar: QWidget | None = None) -> None:
-        self._scrolls = False  # before PageScroll.__init__, which may fit the body at once
-        super().__init__(body)
+        self._scrolls = False  # set before PageScroll.__init__, which may fit the body at once
         self._bar = bar
+        super().__init__(body)
 
     def fit_page(self) -> None:
         super().fit_page()
@@ -118,7 +118,7 @@ class BodyScroll(PageScroll):
             self.updateGeometry()
 
     def _min_height(self, page: QWidget, width: int) -> int:
-        if getattr(self, "_bar", None) is None:
+        if self._bar is None:
             # A page's form: the least its fields accept, as the tab's PageScroll gave it before. A
             # form's height-for-width counts its text boxes at their preferred height, so a form
             # that fits at 字号 正常 would scroll for nothing. (A dialog keeps it: its messages.)
@@ -148,9 +148,7 @@ class BodyScroll(PageScroll):
         return super().sizeHint()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # (getattr: PageScroll.__init__ already filters the body's events before _bar is set)
-        if getattr(self, "_bar", None) is not None and watched is self.widget() \
-                and event.type() == QEvent.Type.LayoutRequest:
+        if self._bar is not None and watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # messages shown in a dialog's form: the dialog may grow (ui.grow)
         return super().eventFilter(watched, event)
 

@@ -56,11 +56,13 @@ class BackupDialog(QDialog):
         self.resize(820, 460)
         layout = QVBoxLayout(self)
         keep = (get_setting(KEEP_DAILY, desk.today()), get_setting(KEEP_MONTHLY, desk.today()))
-        layout.addWidget(QLabel(
+        about = QLabel(
             f"每天首次启动和退出时自动备份，保留最近 {keep[0]} 天每天最早和最晚各一份、最近 {keep[1]} 个月每月一份；"
             "手动备份和恢复前的备份不会被自动删除。"
             f"\n备份文件夹：{desk.folder.backups_dir}"
-        ))
+        )
+        about.setWordWrap(True)  # one long line made the dialog wider than a laptop at 字号 特大
+        layout.addWidget(about)
         self.table = read_only(QTableWidget(0, len(HEADERS)), "备份列表")
         self.table.setHorizontalHeaderLabels(HEADERS)
         layout.addWidget(self.table)

@@ -19,6 +19,7 @@ from dutydesk.domain.center import CENTER_KINDS, FIELD_LABELS, CenterProfile, va
 from dutydesk.domain.passwords import PasswordError, check_new_password
 from dutydesk.ui.forms import FormField, add_field, password_edit, show_errors
 from dutydesk.ui.grow import grow_to_fit
+from dutydesk.ui.page_layout import fill, page_with_actions
 
 PLACEHOLDERS = {
     "name": "如：青石村党群服务中心",
@@ -48,7 +49,8 @@ class CenterProfileDialog(QDialog):
         self._ask_admin = ask_admin
         self._demo = demo
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         intro = QLabel("以下信息将印在告知单、代办单和台账上，之后可在“工具 → 服务中心信息”中修改。")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -97,7 +99,8 @@ class CenterProfileDialog(QDialog):
         cancel.setAccessibleName("取消")
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # At 字号 特大 on a laptop the form scrolls; 确定/取消 stay on the screen.
+        fill(self, page_with_actions(body, (buttons, 1), natural=True))
 
     def _text(self, key: str) -> str:
         editor = self.fields[key].editor

@@ -7,13 +7,16 @@ Calling ``grow_to_fit`` after showing messages lets the dialog grow (never shrin
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def grow_to_fit(window: QWidget) -> None:
     layout = window.layout()
     if layout is None:
         return
+    for _ in range(2):  # a form in a scroll area (page_layout.page_with_actions) asks in two steps
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     layout.activate()
     needed = max(layout.sizeHint().height(), layout.heightForWidth(window.width()))
     if needed > window.height():

@@ -187,7 +187,7 @@ SCREENS = [
     (1024, 728, 1.0, "normal", False),
     (1024, 728, 1.5, "normal", False),
     (1366, 728, 1.0, "large", True),
-    (1366, 728, 1.0, "xlarge", False),  # 特大: reachable (dialogs and some pages scroll)
+    (1366, 728, 1.0, "xlarge", True),  # 特大: forms may scroll above their action bar (page_with_actions)
     (1024, 728, 1.0, "xlarge", False),
 ]
 

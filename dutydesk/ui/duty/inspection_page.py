@@ -30,6 +30,7 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import page_with_actions
 
 DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
@@ -63,7 +64,6 @@ class InspectionPage(QWidget):
         forms.addWidget(self.forms)
 
         box = QGroupBox("明察暗访 / 督查")
-        self.forms.addTab(box, "明察暗访")
         form = QFormLayout(box)
         self.at = QDateTimeEdit()
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -81,12 +81,12 @@ class InspectionPage(QWidget):
             "off_post": add_field(form, FormField("脱岗人员", self.off_post, "勾选检查时不在岗的人员；都在岗则不勾选")),
             "detail": add_field(form, FormField("检查情况", self.detail)),
         }
-        form.addRow(self.county)
         self.inspect_button = push_button("登记督查", self.do_inspect, primary=True)
-        form.addRow(self.inspect_button)
+        # Each form's button stays on the screen at 字号 特大 (the form above it scrolls), with the
+        # tick box that decides how the finding counts beside it.
+        self.forms.addTab(page_with_actions(box, self.county, self.inspect_button), "明察暗访")
 
         cbox = QGroupBox("监督电话投诉（核实后登记）")
-        self.forms.addTab(cbox, "投诉")
         cform = QFormLayout(cbox)
         self.c_at = QDateTimeEdit()
         self.c_at.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -101,11 +101,9 @@ class InspectionPage(QWidget):
             "inspector": add_field(cform, FormField("核实人", self.c_verified)),
             "detail": add_field(cform, FormField("投诉及核实情况", self.c_detail)),
         }
-        cform.addRow(self.c_county)
         self.complaint_button = push_button("登记投诉", self.do_complaint)
-        cform.addRow(self.complaint_button)
+        self.forms.addTab(page_with_actions(cbox, self.c_county, self.complaint_button), "投诉")
         sbox = QGroupBox("年度群众满意度测评（计入干部年度考核）")
-        self.forms.addTab(sbox, "满意度测评")
         forms.addStretch(1)
         sform = QFormLayout(sbox)
         self.s_year = QSpinBox()
@@ -124,9 +122,9 @@ class InspectionPage(QWidget):
             "unsatisfied": add_field(sform, FormField("不满意", self.s_counts["unsatisfied"])),
         }
         self.survey_button = push_button("登记测评", self.do_survey)
-        sform.addRow(self.survey_button)
         self.survey_result = message_label("满意度结果")
         sform.addRow(self.survey_result)
+        self.forms.addTab(page_with_actions(sbox, self.survey_button), "满意度测评")
         self.message = message_label("督查提示")
         forms.addWidget(self.message)
 

@@ -31,6 +31,7 @@ from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准", "销假"]
@@ -53,7 +54,8 @@ class LeavePage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        layout = QHBoxLayout(self)
+        content = QWidget()
+        layout = QHBoxLayout(content)
         box = QGroupBox("请假申请（须安排替班人，经书记或主任批准后方可离岗）")
         layout.addWidget(box, 2)
         form = QFormLayout(box)
@@ -78,7 +80,6 @@ class LeavePage(QWidget):
             "substitute": add_field(form, FormField("替班人", self.substitute)),
         }
         self.submit_button = push_button("提交请假", self.do_submit, primary=True)
-        form.addRow(self.submit_button)
         self.message = message_label("请假提示")
         form.addRow(self.message)
 
@@ -99,6 +100,8 @@ class LeavePage(QWidget):
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
         self._build_report_back(right)
+        # At 字号 特大 the forms scroll; the buttons that submit them stay on the screen.
+        fill(self, page_with_actions(content, self.submit_button, self.report_back_button))
         self.refresh()
 
     def _build_report_back(self, layout: QVBoxLayout) -> None:
@@ -114,7 +117,6 @@ class LeavePage(QWidget):
         }
         self.report_back_button = push_button("销假（Ctrl+Shift+Enter）", self.do_report_back)
         self.report_back_button.setShortcut("Ctrl+Shift+Return")
-        form.addRow(self.report_back_button)
         self.back_message = message_label("销假提示")
         form.addRow(self.back_message)
 

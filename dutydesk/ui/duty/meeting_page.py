@@ -58,7 +58,7 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
-from dutydesk.ui.page_layout import ScrolledPages, columns
+from dutydesk.ui.page_layout import ScrolledPages, columns, page_with_actions
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 SESSION_HEADERS = ["日期", "时间", "类型", "主题", "考勤", "会议记录"]
@@ -97,15 +97,18 @@ class MeetingPage(QWidget):
         self.parts = ScrolledPages()
         self.parts.setAccessibleName("会议学习页面")
         layout.addWidget(self.parts, 1)
-        schedule, new_session = self._part(), self._part()
-        lines, signing = self._part(), self._part()
+        schedule, new_form = self._part(), self._part()
+        lines, signing_form = self._part(), self._part()
         minutes = QWidget()
         QVBoxLayout(minutes)
         self._build_sessions(schedule.layout())
-        self._build_new_session(new_session.layout())
-        new_session.layout().addStretch(1)
-        self._build_attendance(lines.layout(), signing.layout())
+        self._build_new_session(new_form.layout())
+        new_form.layout().addStretch(1)
+        self._build_attendance(lines.layout(), signing_form.layout())
         self._build_minutes(minutes.layout())
+        # At 字号 特大 a part's form scrolls; the buttons that act on it stay on the screen.
+        new_session = page_with_actions(new_form, self.add_button)
+        signing = page_with_actions(signing_form, (self.proxy_button, 1), self.void_sign_button)
         self.parts.addTab(self._two(schedule, new_session, (780, 520)), "会议安排")
         self.signing = self._two(lines, signing, (620, 680))
         self.parts.addTab(self.signing, "会议签到")
@@ -178,7 +181,7 @@ class MeetingPage(QWidget):
             "start_time": add_field(form, FormField("开始时间", self.new_start)),
             "topic": add_field(form, FormField("会议主题", self.new_topic)),
         }
-        form.addRow(push_button("新增会议", self.do_add))
+        self.add_button = push_button("新增会议", self.do_add)
 
     def _build_attendance(self, layout: QVBoxLayout, side: QVBoxLayout) -> None:
         self.lines = PagedTableModel(LINE_HEADERS, list_source(self._lines),
@@ -208,13 +211,11 @@ class MeetingPage(QWidget):
             "principal_password": add_field(form, FormField("会议代签领导密码", self.leader_password)),
             "reason": add_field(form, FormField("会议代签原因", self.proxy_reason)),
         }
-        proxy_row = QHBoxLayout()  # 作废签到 is occasional: a compact button beside 代签, no extra line
-        proxy_row.addWidget(_compact(push_button("会议代签（须主要领导授权）", self.do_proxy)), 1)
-        void_button = push_button("作废所选签到", self.do_void_sign_in)
-        void_button.setProperty("compact", True)
-        void_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
-        proxy_row.addWidget(void_button)
-        form.addRow(proxy_row)
+        # 作废签到 is occasional: a compact button beside 代签 (both in the part's action bar)
+        self.proxy_button = _compact(push_button("会议代签（须主要领导授权）", self.do_proxy))
+        self.void_sign_button = push_button("作废所选签到", self.do_void_sign_in)
+        self.void_sign_button.setProperty("compact", True)
+        self.void_sign_button.setToolTip("在“签到情况”中选中签错的人员，填写原因后作废其签到；作废记录保留备查")
         self.sign_message = message_label("会议签到提示")
         form.addRow(self.sign_message)
 

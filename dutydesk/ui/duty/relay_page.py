@@ -22,6 +22,7 @@ from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 HEADERS = ["日期", "类别", "来文或报送单位", "事由", "内容摘要", "传达对象", "传达方式", "经办人", "状态"]
@@ -40,7 +41,8 @@ class RelayPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        layout = QHBoxLayout(self)
+        content = QWidget()
+        layout = QHBoxLayout(content)
         self._build_form(layout)
         right = QVBoxLayout()
         layout.addLayout(right, 3)
@@ -50,6 +52,8 @@ class RelayPage(QWidget):
         self.table.setModel(self.model)
         right.addWidget(self.table, 1)
         self._build_relay(right)
+        # At 字号 特大 the forms scroll; the buttons that act on them stay on the screen.
+        fill(self, page_with_actions(content, self.save_button, self.relay_button, self.void_button))
         self.refresh()
 
     def _build_form(self, layout: QHBoxLayout) -> None:
@@ -76,7 +80,6 @@ class RelayPage(QWidget):
         }
         self.save_button = push_button("登记（Ctrl+Enter）", self.do_save, primary=True)
         self.save_button.setShortcut("Ctrl+Return")
-        form.addRow(self.save_button)
         self.message = message_label("上传下达提示")
         form.addRow(self.message)
 
@@ -92,11 +95,10 @@ class RelayPage(QWidget):
         }
         self.relay_button = push_button("标记已传达（Ctrl+Shift+Enter）", self.do_relay)
         self.relay_button.setShortcut("Ctrl+Shift+Return")
-        form.addRow(self.relay_button)
         self.void_reason = QLineEdit()
         self.void_field = add_field(form, FormField("作废原因", self.void_reason,
                                                     "登记错误的，写明原因后作废（记录保留）"))
-        form.addRow(push_button("作废所选登记", self.do_void))
+        self.void_button = push_button("作废所选登记", self.do_void)
         self.relay_message = message_label("传达提示")
         form.addRow(self.relay_message)
 

@@ -44,6 +44,7 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
 
@@ -56,7 +57,8 @@ class RosterPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         top = QHBoxLayout()
         today = desk.today()
         monday = today - dt.timedelta(days=today.weekday())
@@ -108,7 +110,6 @@ class RosterPage(QWidget):
         self.told_field = FormField("告知主任", self.told)
         form.addRow("告知主任：", self.told_field)
         self.swap_button = push_button("对调所选两个班次", self.do_swap)
-        form.addRow(self.swap_button)
         self.edit_message = message_label("调整结果")
         form.addRow(self.edit_message)
 
@@ -125,7 +126,6 @@ class RosterPage(QWidget):
         for key, label in (("name", "时期名称"), ("start", "起始日"), ("end", "截止日")):
             sform.addRow(label + "：", self.special_fields[key])
         self.special_button = push_button("添加特殊时期", self.do_special)
-        sform.addRow(self.special_button)
         self.special_list = QLabel()
         self.special_list.setAccessibleName("特殊时期列表")
         self.special_list.setWordWrap(True)
@@ -138,7 +138,8 @@ class RosterPage(QWidget):
         self.board_pdf_button = push_button("公示牌存为PDF", lambda: self.do_print("board", preview=False))
         self.review_pdf_button = push_button("周例会回顾表PDF", lambda: self.do_print("review", preview=False))
         self.review_print_button = push_button("打印周例会回顾表", lambda: self.do_print("review", preview=True))
-        for b in (self.print_button, self.board_pdf_button, self.review_print_button, self.review_pdf_button):
+        for b in (self.print_button, self.board_pdf_button):
+            b.setProperty("compact", True)  # occasional: they fit beside the forms at 字号 特大
             prints.addWidget(b)
         prints.addStretch(1)
         if wide:
@@ -149,6 +150,9 @@ class RosterPage(QWidget):
         layout.addWidget(self.print_message)
         self.start.dateChanged.connect(lambda _d: self.refresh())
         self.end.dateChanged.connect(lambda _d: self.refresh())
+        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
+        fill(self, page_with_actions(content, self.swap_button, self.special_button, self.review_print_button,
+                                     self.review_pdf_button))
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------

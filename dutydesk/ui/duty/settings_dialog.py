@@ -35,6 +35,7 @@ from dutydesk.ui.duty.common import pydate
 from dutydesk.ui.duty.sign_in_settings import SignInBookSettings
 from dutydesk.ui.forms import FormField, button_row, date_edit, push_button
 from dutydesk.ui.menu_context import MenuContext
+from dutydesk.ui.page_layout import fill, page_with_actions
 
 SESSION_ROWS = (("am", "上午"), ("pm", "下午"), ("night", "驻夜"))
 ROLE_COLUMNS = 3  # the penalty table's posts side by side, so its tab fits a 768-high screen
@@ -68,7 +69,8 @@ class DutySettingsDialog(QDialog):
         self.desk = desk
         self.setWindowTitle("值班设置")
         self.resize(760, 560)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         today = desk.today()
         config = duty_config(today)
 
@@ -87,13 +89,15 @@ class DutySettingsDialog(QDialog):
                            ("考勤处罚", self._build_penalties(config)), ("签到簿", self.sign_in_book)):
             page = QWidget()
             page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)  # the box's frame is enough: fits at 字号 特大
             page_layout.addWidget(box)
             page_layout.addStretch(1)
             self.pages.addTab(page, title)
 
         self.save_button = push_button("保存设置", self.save, primary=True)
         self.cancel_button = push_button("取消", self.reject)
-        layout.addLayout(button_row(self.save_button, self.cancel_button))
+        # At 字号 特大 on a laptop the settings scroll; 保存/取消 stay on the screen.
+        fill(self, page_with_actions(body, (button_row(self.save_button, self.cancel_button), 1), natural=True))
 
     def _build_sessions(self, config: DutyConfig) -> QGroupBox:
         box = QGroupBox("班次：签到截止时间默认为班次开始时间")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QSpinBox, QWidget
 
 from dutydesk.domain import duty_settings as ds
 from dutydesk.domain import sign_in_book as book
@@ -24,6 +24,7 @@ class SignInBookSettings(QGroupBox):
         self.dialog = dialog
         today = dialog.desk.today()
         form = QFormLayout(self)
+        form.setVerticalSpacing(4)  # a few pixels a row: the tab fits a laptop at 字号 特大
         self.after_cutoff = QComboBox()
         for code, label in book.AFTER_CUTOFF_CHOICES.items():
             self.after_cutoff.addItem(label, code)
@@ -40,9 +41,12 @@ class SignInBookSettings(QGroupBox):
         form.addRow("连续缺勤达到：", FormField("连续缺勤上报天数", self.consecutive, "即提示上报组织部门"))
         form.addRow("全年累计缺勤达到：", FormField("全年缺勤上报天数", self.per_year, "即提示上报组织部门"))
         self.preset_button = push_button(f"套用预设：{book.TOWNSHIP_PRESET_NAME}", self.apply_township_preset)
-        form.addRow(self.preset_button)
+        self.preset_button.setProperty("compact", True)  # an occasional action: the tab fits at 字号 特大
         self.preset_message = message_label("预设提示")
-        form.addRow(self.preset_message)
+        preset_row = QHBoxLayout()  # the result beside the button: a row less
+        preset_row.addWidget(self.preset_button)
+        preset_row.addWidget(self.preset_message, 1)
+        form.addRow(preset_row)
 
     def values(self) -> dict[str, Any]:
         return {

@@ -32,6 +32,7 @@ from dutydesk.store.duty.staff import (
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.page_layout import add_pair, fill, page_with_actions
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -43,7 +44,8 @@ class StaffPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.editing: Staff | None = None
-        layout = QHBoxLayout(self)
+        content = QWidget()
+        layout = QHBoxLayout(content)
         left = QVBoxLayout()
         layout.addLayout(left, 3)
         self.model = PagedTableModel(HEADERS, list_source(all_staff), lambda s: [
@@ -80,7 +82,11 @@ class StaffPage(QWidget):
         self.active_to = date_edit(desk.today())
         self.fields = {
             "name": add_field(form, FormField("姓名", self.name)),
-            "role": add_field(form, FormField("职务", self.role)),
+        }
+        # Two short choices share a row: the form fits a 1366×768 laptop at 字号 特大.
+        self.fields["role"], self.fields["rotation"] = add_pair(
+            form, FormField("职务", self.role), FormField("轮值方式", self.rotation))
+        self.fields |= {
             "mobile": add_field(form, FormField("手机号", self.mobile)),
             "phone_changed_at": add_field(form, FormField("换号时间", self.phone_changed_at)),
         }
@@ -91,22 +97,20 @@ class StaffPage(QWidget):
         form.addRow("", phone_hint)
         self.fields |= {
             "duties": add_field(form, FormField("职责", self.duties)),
-            "rotation": add_field(form, FormField("轮值方式", self.rotation)),
             "active_from": add_field(form, FormField("启用日期", self.active_from)),
         }
         # The tick box is the row's label: one row less, so the form fits a 1366×768 laptop at 字号 大.
         self.fields["active_to"] = FormField("停用日期", self.active_to)
         form.addRow(self.has_end, self.fields["active_to"])
-        row = QHBoxLayout()
         self.add_button = push_button("新增人员", self.do_add, primary=True)
         self.save_button = push_button("保存修改", self.do_save)
         self.new_button = push_button("清空表单", self.clear_form)
         for button in (self.add_button, self.save_button, self.new_button):
             button.setProperty("compact", True)  # a register kept now and then, below a long form
-            row.addWidget(button)
-        form.addRow(row)
         self.message = message_label("人员提示")
-        form.addRow(self.message)
+        # 特大 on a laptop: the form scrolls, its buttons (and their result) stay on the screen.
+        fill(self, page_with_actions(content, self.add_button, self.save_button, self.new_button,
+                                     (self.message, 1)))
 
         self.role.currentTextChanged.connect(self._role_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))

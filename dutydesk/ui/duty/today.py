@@ -47,6 +47,8 @@ from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, Prox
 from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.menu_context import context_of
+from dutydesk.ui.page_layout import fill, page_with_actions
+from dutydesk.ui.panes import pane
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip
@@ -90,7 +92,8 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.assignments: list[DutyAssignment] = []
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
 
         self.heading = QLabel()
         self.heading.setProperty("role", "title")
@@ -203,9 +206,9 @@ class TodayPage(QWidget):
             row.addWidget(QLabel(label + "："))
             row.addWidget(w, 2 if w is self.where_note else 1)
         row.addWidget(self.where_button)
-        board_layout.addLayout(row)
         self.where_message = message_label("去向提示")
-        board_layout.addWidget(self.where_message)
+        # At 字号 特大 the page scrolls above the 去向 row, which stays on the screen.
+        fill(self, page_with_actions(content, (pane(row, self.where_message), 1)))
 
         # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
         self.refresh_timer = QTimer(self)

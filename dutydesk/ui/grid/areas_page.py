@@ -210,13 +210,14 @@ class AreasPage(QWidget):
         self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
         self.message = message_label("片区操作结果")
         self.visits_of = message_label("该户最近走访")
+        household_buttons = [push_button("新建户", self.new_household),
+                             push_button("修改户信息", self.edit_household),
+                             push_button("添加成员", self.add_member), push_button("移出成员", self.remove_member),
+                             push_button("结对帮扶", self.pair), push_button("结束结对", self.end_pairing)]
+        for button in household_buttons:
+            button.setProperty("compact", True)  # six in a row: they fit the column at 字号 特大
         files = pane((self.households, 2), QLabel("家庭成员"), (self.members, 1),
-                     self.visits_of,
-                     button_row(push_button("新建户", self.new_household),
-                                push_button("修改户信息", self.edit_household),
-                                push_button("添加成员", self.add_member), push_button("移出成员", self.remove_member),
-                                push_button("结对帮扶", self.pair), push_button("结束结对", self.end_pairing),
-                                at_left=True))
+                     self.visits_of, button_row(*household_buttons, at_left=True))
         self.right = QTabWidget()
         self.right.addTab(files, "住户档案")
         self.right.addTab(self.ledger, "工作台账")

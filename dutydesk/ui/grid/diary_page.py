@@ -28,7 +28,7 @@ from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
-from dutydesk.ui.page_layout import columns
+from dutydesk.ui.page_layout import columns, page_with_actions
 from dutydesk.ui.panes import pane
 from dutydesk.ui.screen_fit import scrolling
 
@@ -108,13 +108,14 @@ class DiaryPage(QWidget):
         }
         self.fields["household"].layout().insertWidget(1, self.lookup.results)
         self.fields["household"].layout().insertWidget(2, self.lookup.none_label)
-        form.addRow("", self.major)
         self.message = message_label("日记保存结果")
         self.list = table("民情日记", ["日期", "干部", "重大民情", "地点或户", "了解到的民情", "处理情况"])
         self.report_button = push_button("登记上报", self.report)
         self.answer_button = push_button("登记领导答复", self.answer)
         self.detail = message_label("所选日记")
-        left = pane(box, button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True)), self.message)
+        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
+        save = pane(self.major, button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True)))
+        left = page_with_actions(pane(box, self.message), (save, 1))
         # The chosen entry's text may be long: it scrolls, the buttons under it stay in view.
         right = pane(QLabel(f"近{SHOWN_DAYS}天的民情日记"), (self.list, 1), scrolling(self.detail),
                      button_row(self.report_button, self.answer_button, at_left=True))

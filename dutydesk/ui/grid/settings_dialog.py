@@ -82,7 +82,7 @@ class GridSettingsDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("网格走访设置")
-        self.resize(620, 640)
+        self.resize(820, 640)  # wide enough for the longest rule beside its field at 字号 特大
         values = grid_settings.current(desk.today())
         holder = QWidget()
         form = QFormLayout(holder)

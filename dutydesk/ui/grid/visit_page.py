@@ -31,7 +31,7 @@ from dutydesk.store.privacy import mask_text
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
-from dutydesk.ui.page_layout import add_pair, columns
+from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
 from dutydesk.ui.panes import pane
 
 NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
@@ -99,10 +99,11 @@ class HouseholdVisitPage(QWidget):
         self.lookup_hint = next(label for label in household_field.findChildren(QLabel)
                                 if label.property("role") == "hint")
         self._show_chosen("")
-        form.addRow("", self.register)
         self.message = message_label("保存结果")
         self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
-        self.form_pane = pane(box, button_row(push_button("清空", self.start_new), self.save_button), self.message)
+        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
+        actions = pane(self.register, button_row(push_button("清空", self.start_new), self.save_button))
+        self.form_pane = page_with_actions(pane(box, self.message), (actions, 1))
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])

@@ -45,8 +45,9 @@ from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
+from dutydesk.ui.page_layout import compact_at_large_font
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
-from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED, TEXT
+from dutydesk.ui.theme import DUE_AMBER, FONT_SIZES, OK_GREEN, OVERDUE_RED, TEXT
 
 NO_VISIT = "（不关联来访，直接办理）"
 VISIBLE_MATERIAL_ROWS = 8  # the longest checklists (最低生活保障 has 7) fit without scrolling at 1366×768
@@ -112,6 +113,7 @@ class ChecklistPage(QWidget):
             left_layout.addWidget(title)
             left_layout.addWidget(widget)
         left_layout.addWidget(self.items, 1)
+        self.message = message_label("办理提示")
 
         # right: the item, the person, the checklist, the outcome
         self.title = QLabel("请先在左侧选择办理事项")
@@ -150,7 +152,7 @@ class ChecklistPage(QWidget):
         self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)  # tall wrapped rows
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
+        self.table.setMinimumHeight(self._rows_height(self._least_rows()))
         self.table.setToolTip("↑/↓ 选择材料，空格 勾选或取消，Ctrl+A 全部已收")
         self.table.installEventFilter(self)
         self.all_button = push_button("全部已收（Ctrl+A）", self.tick_all)
@@ -175,7 +177,7 @@ class ChecklistPage(QWidget):
         self.notice_button.setShortcut("F9")
         self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
-        self.message = message_label("办理提示")
+        compact_at_large_font(self.notice_button, self.accept_button)  # 字号 特大: on the screen
         two_columns = wide_enough_for_two_columns(self)
         buttons = QHBoxLayout()
         if two_columns:
@@ -225,7 +227,8 @@ class ChecklistPage(QWidget):
         if not two_columns:
             right_layout.addWidget(self.outcome_label)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(self.message)
+        # The result of F9/F10 under the item list (two columns: it has room there) or the buttons.
+        (left_layout if two_columns else right_layout).addWidget(self.message)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -337,7 +340,7 @@ class ChecklistPage(QWidget):
         for column in (0, 2, 3, 4):
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
-        self.table.setMinimumHeight(self._rows_height(VISIBLE_MATERIAL_ROWS))
+        self.table.setMinimumHeight(self._rows_height(self._least_rows()))
         if item.materials:
             self.table.setCurrentCell(0, 1)
         self.fee_field.editor.setText(item.fee.amount if not item.fee.is_free else "0")
@@ -346,6 +349,12 @@ class ChecklistPage(QWidget):
         self.update_outcome()
 
     # -- ticking from the keyboard -----------------------------------------------------------
+    def _least_rows(self) -> int:
+        """VISIBLE_MATERIAL_ROWS at 字号 正常; fewer at a larger size, whose taller text would push
+        全部已收 and 打印/受理 (F9/F10) off a laptop screen: the table scrolls its rows instead."""
+        normal = FONT_SIZES["normal"]
+        return max(3, VISIBLE_MATERIAL_ROWS * normal // max(self.font().pointSize(), normal))
+
     def _rows_height(self, rows: int) -> int:
         """Room for ``rows`` rows of the usual height. A material name wrapped over several lines
         makes its row taller, and the table then scrolls its rows (with their tick boxes) rather

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.visits.incident_reports import report_major_matter
 from dutydesk.store.visits.visit import Visit, VisitInvalid
 from dutydesk.ui.forms import FormField, add_field, show_errors
+from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.visits.incident_fields import IncidentFields
 
 
@@ -17,9 +18,8 @@ class MajorMatterDialog(QDialog):
         self.desk = desk
         self.visit = visit
         self.setWindowTitle("逐件上报重大事项")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
+        body = QWidget()
+        form = QFormLayout(body)
         self.matter = QPlainTextEdit()
         self.matter.setTabChangesFocus(True)
         self.matter.setFixedHeight(60)
@@ -35,7 +35,8 @@ class MajorMatterDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setProperty("primary", True)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # At 字号 特大 on a laptop the form scrolls; 确定/取消 stay on the screen.
+        fill(self, page_with_actions(body, (buttons, 1), natural=True))
 
     def run(self) -> None:
         try:

@@ -7,12 +7,14 @@ may press 显示完整号码, which is logged."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -29,9 +31,11 @@ from dutydesk.store.visits.residents import (
     ResidentInvalid,
     update_resident,
 )
-from dutydesk.ui.forms import FormField, add_field, button_row, push_button, show_errors
+from dutydesk.ui.forms import FormField, add_field, push_button, show_errors
 from dutydesk.ui.masked_edit import MaskedLineEdit
+from dutydesk.ui.page_layout import add_pair, fill, page_with_actions
 from dutydesk.ui.reveal import reveal_button
+from dutydesk.ui.screen_fit import scrolling
 
 
 class ResidentEditDialog(QDialog):
@@ -40,8 +44,10 @@ class ResidentEditDialog(QDialog):
         self.desk = desk
         self.resident = resident
         self.setWindowTitle(f"群众信息：{resident.name}")
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         form = QFormLayout()
+        form.setVerticalSpacing(4)  # a few pixels a row: the whole form shows on a laptop at 字号 特大
         layout.addLayout(form)
         gender = QComboBox()
         gender.addItems(["", "男", "女"])
@@ -50,14 +56,20 @@ class ResidentEditDialog(QDialog):
             "name": add_field(form, FormField("姓名", QLineEdit(resident.name))),
             "id_number": add_field(form, FormField("身份证号", MaskedLineEdit("id_number", resident.id_number or ""),
                                                    "已隐去部分数字；如需更正，直接输入新的号码")),
-            "gender": add_field(form, FormField("性别", gender, "填写身份证号后按号码自动确定")),
+        }
+        # Two short fields on one row: the dialog shows whole on a laptop at 字号 特大.
+        self.fields["gender"], self.fields["village_group"] = add_pair(
+            form, FormField("性别", gender, "填写身份证号后按号码自动确定"),
+            FormField("村民小组", QLineEdit(resident.village_group)))
+        self.fields |= {
             "phones": add_field(form, FormField("新增电话", QLineEdit(), self._phones_hint(full=False))),
-            "village_group": add_field(form, FormField("村民小组", QLineEdit(resident.village_group))),
             "address": add_field(form, FormField("住址", MaskedLineEdit("text", resident.address))),
             "note": add_field(form, FormField("备注", MaskedLineEdit("text", resident.note))),
             "reason": add_field(form, FormField("更正原因", QLineEdit())),
         }
-        tags = QGridLayout()
+        tag_list = QWidget()
+        tags = QGridLayout(tag_list)
+        tags.setContentsMargins(0, 0, 0, 0)
         self.tag_boxes: dict[str, QCheckBox] = {}
         for i, tag in enumerate(TAGS):
             box = QCheckBox(tag)
@@ -66,8 +78,11 @@ class ResidentEditDialog(QDialog):
             tags.addWidget(box, i // 4, i % 4)
             self.tag_boxes[tag] = box
         self.extra_tags = [t for t in resident.tag_list if t not in TAGS]
-        form.addRow(QLabel("标签："), QWidget())
-        layout.addLayout(tags)
+        # 标签 beside its tick boxes (a row less), which scroll as a list's rows do at 字号 特大.
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(QLabel("标签："), 0, Qt.AlignmentFlag.AlignTop)
+        tag_row.addWidget(scrolling(tag_list), 1)
+        layout.addLayout(tag_row, 1)
         save = push_button("保存", self.save, primary=True)
         cancel = push_button("取消", self.reject)
         buttons = [save, cancel]
@@ -76,7 +91,8 @@ class ResidentEditDialog(QDialog):
             buttons.append(reveal)
         for button in buttons:
             button.setAutoDefault(False)
-        layout.addLayout(button_row(*buttons, at_left=True))
+        # At 字号 特大 on a laptop the form scrolls; 保存/取消 stay on the screen.
+        fill(self, page_with_actions(body, *buttons, natural=True))
 
     def _phones_hint(self, full: bool) -> str:
         phones = self.resident.phones()

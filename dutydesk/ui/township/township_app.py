@@ -27,6 +27,8 @@ def launch_township(folder: DataFolder, url: str | None = None):
     except DeskError as exc:
         QMessageBox.warning(None, "无法打开镇级数据", str(exc))
         return None
+    if books.notice:  # a restore killed part-way was settled on opening: say which way
+        QMessageBox.information(None, "上次恢复被中断", books.notice)
     if not login_at_start(books):
         books.close()
         return None

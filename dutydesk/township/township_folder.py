@@ -131,6 +131,10 @@ def open_township(folder: DataFolder, url: str | None = None, clock: Clock | Non
 
         notice = before_opening(folder, TOWNSHIP) or ""  # a restore killed part-way is settled first
     if url is None and not sqlite_path(folder).exists():
-        raise DeskError(f"镇级数据文件夹中找不到数据文件：{sqlite_path(folder)}")
+        from dutydesk.township.township_restore import township_backups
+
+        backups = township_backups(folder)
+        hint = f"。有备份，可用 dutydesk township restore {backups[0]} 恢复" if backups else ""
+        raise DeskError(f"镇级数据文件夹中找不到数据文件：{sqlite_path(folder)}{hint}")
     db = _migrated(folder, url)
     return Township(folder, db, clock or SystemClock(), first_admin(), url or "", notice)

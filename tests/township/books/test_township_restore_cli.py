@@ -143,3 +143,14 @@ def test_books_on_a_server_are_restored_with_pg_restore(books, capsys):
     code, out, _err = run(capsys, "township", "backup", "--list", *t)
     assert code == 0 and "pg_dump" in out and "pg_restore" in out
     assert accounts(sqlite_path(folder)) == IN_BOOKS
+
+
+def test_lost_books_point_to_the_newest_backup(books, capsys):
+    folder, backup = books
+    sqlite_path(folder).unlink()
+    t = ["--data-dir", str(folder.path)]
+    code, _out, err = run(capsys, "township", "status", "--month", "2026-12", *t)
+    assert code == 1 and f"dutydesk township restore {backup}" in err
+    code, out, _err = run(capsys, "township", "restore", str(backup), *t, "--yes")
+    assert code == 0 and out.strip().endswith("已恢复。")
+    assert accounts(sqlite_path(folder)) == IN_BACKUP

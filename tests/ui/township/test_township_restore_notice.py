@@ -32,3 +32,18 @@ def test_a03_the_township_window_explains_an_interrupted_restore(app, qtbot, tmp
     assert "恢复没有完成" in text and "没有丢失任何数据" in text and str(backup) in text
     assert accounts(sqlite_path(folder)) == IN_BOOKS
     assert not marker_path(folder).exists() and not staged.exists()
+
+
+def test_a03_the_township_window_does_not_open_while_a_restore_holds_the_folder(app, qtbot, tmp_path):
+    """A restore run from the command line holds the folder lock: the window neither opens the books
+    nor settles that restore's marker under it."""
+    folder, backup = township_with_backup(tmp_path / "T", TOWNSHIP_CODE)
+    marker_path(folder).write_text(json.dumps(
+        {"staging": ".township.sqlite3.restore-20270105-100000.part", "aside": "", "database": "township.sqlite3",
+         "source": str(backup), "started_at": "2027-01-05 10:00:00"}, ensure_ascii=False), encoding="utf-8")
+    seen = []
+    when_modal(lambda box: (seen.append(box.text()), box.accept()), kind=QMessageBox)
+    with folder.lock():
+        assert launch_township(folder) is None
+    assert "正被另一个值班台程序使用" in seen[0]
+    assert marker_path(folder).exists(), "the running restore's marker is left to it"

@@ -13,6 +13,7 @@ the server's to restore (pg_restore), which is said in one line.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from dutydesk.domain.clock import SystemClock
 from dutydesk.store.datafolder import DataFolder, DeskError
 
 NEED = "恢复"
+log = logging.getLogger(__name__)
 
 
 def add_parser(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         notice = before_opening(folder, TOWNSHIP)
         if notice:
             print(notice, file=sys.stderr)
-        _identify(folder, info.path, getattr(args, "user", None))
+        who = _identify(folder, info.path, getattr(args, "user", None))
         books_key, books_label = folder_identity(TOWNSHIP.db_path(folder), TOWNSHIP)
         if books_key and info.identity != books_key:
             theirs = info.center or TOWNSHIP.no_identity
@@ -92,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             print("已取消，未做任何改动", file=sys.stderr)
             return 1
         result = restore_township(folder, info.path, clock.now(), confirmation)
+    log.info("township restore of %s by %s", info.path, who or "-")
     print(f"已恢复。原数据文件保留在：{result.aside}" if result.aside else "已恢复。")
     return 0
 

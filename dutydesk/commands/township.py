@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--slip", required=True, metavar="单号", type=normalize_compact, help="代办单号，如 DB2026-000123")
     p.add_argument("--result", required=True, metavar="已办结|退回补件", help="办理结果")
     p.add_argument("--reason", default="", type=normalize_text, help="原因（退回补件时必填）")
-    action("backup", "备份镇级数据", _backup)
+    p = action("backup", "备份镇级数据", _backup)
+    p.add_argument("--list", action="store_true", help="列出已有的备份（最新的在前），不做新的备份")
     p = action("set-setting", "设定各村的设置（按日期生效，随下发数据包带回各村）", _set_setting)
     p.add_argument("--key", required=True, metavar="KEY", type=normalize_compact,
                    help="设置项，如 duty.joint_liability")
@@ -61,6 +62,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="since", required=True, metavar="YYYY-MM-DD", type=normalize_compact,
                    help="从哪天起执行")
     _register_export_and_package(actions)
+    add_restore_parser(actions)
+
+
+def add_restore_parser(actions: argparse._SubParsersAction) -> None:
+    """``restore FILE`` (township.restore_command)."""
+    from dutydesk.township.restore_command import add_parser
+
+    p = add_parser(actions)
+    p.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="镇级数据文件夹")
+    p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
+    p.add_argument("--database", metavar="URL", default=None, help=DATABASE_HELP)
 
 
 def _register_export_and_package(actions: argparse._SubParsersAction) -> None:
@@ -90,6 +102,8 @@ def township_books(args: argparse.Namespace) -> Iterator:
     folder = folder_from(args)
     with folder.lock():
         township = open_township(folder, getattr(args, "database", None))
+        if township.notice:
+            print(township.notice, file=sys.stderr)
         try:
             township.account = identify(getattr(args, "user", None), township.now())
             yield township
@@ -209,6 +223,10 @@ def _proxy_result(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from dutydesk.township.township_backup import take_township_backup
 
+    if args.list:
+        from dutydesk.township.restore_command import list_township_backups
+
+        return list_township_backups(args)
     with township_books(args) as township:
         target = take_township_backup(township, township.now())
     print(f"已备份到：{target}")

@@ -11,6 +11,8 @@ A backup is only trusted when it is exactly what this application would have wri
   both centers (``other_center_phrase``).
 
 These checks read only; they run on the staged copy beside the database, never on the live file.
+Which books they expect (file, migrations, identity) is a ``store.restore_target.RestoreTarget``:
+the desk's by default, the township's for its own books (issue 16).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from dutydesk.store.migrations import MIGRATIONS
+from dutydesk.store.restore_target import DESK, RestoreTarget, center_identity
 
 
 @dataclass
@@ -31,7 +33,8 @@ class BackupVerdict:
 
     problems: list[str] = field(default_factory=list)
     migrations: list[str] = field(default_factory=list)
-    center: str = ""
+    center: str = ""  # the identity compared with the books' (a center's name, a township's code)
+    center_label: str = ""  # the identity as shown to the user
 
     @property
     def ok(self) -> bool:
@@ -53,18 +56,15 @@ def schema_objects(con: sqlite3.Connection) -> set[SchemaObject]:
     return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in rows}
 
 
-def expected_schema(migrations: list[str]) -> set[SchemaObject]:
+def expected_schema(migrations: list[str], target: RestoreTarget = DESK) -> set[SchemaObject]:
     """The schema objects of a fresh database to which exactly ``migrations`` were applied."""
     db = SqliteDatabase(":memory:")
     db.connect()
     try:
-        db.execute_sql(
-            "CREATE TABLE IF NOT EXISTS schema_migration ("
-            " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        for name in MIGRATIONS:
+        target.create_tracking(db)
+        for name in target.migrations:
             if name in migrations:
-                importlib.import_module(f"dutydesk.store.migrations.{name}").apply(db)
+                importlib.import_module(f"{target.migrations_package}.{name}").apply(db)
         return schema_objects(db.connection())
     finally:
         db.close()
@@ -75,10 +75,11 @@ def _describe(obj: SchemaObject) -> str:
     return f"{kinds.get(obj[0], obj[0])} {obj[1]}"
 
 
-def schema_differences(con: sqlite3.Connection, migrations: list[str]) -> list[str]:
+def schema_differences(con: sqlite3.Connection, migrations: list[str],
+                       target: RestoreTarget = DESK) -> list[str]:
     """Chinese sentences naming every object that is extra, missing or altered."""
     actual = schema_objects(con)
-    expected = expected_schema(migrations)
+    expected = expected_schema(migrations, target)
     problems: list[str] = []
     actual_names = {(t, n) for t, n, _ in actual}
     expected_names = {(t, n) for t, n, _ in expected}
@@ -95,25 +96,28 @@ def schema_differences(con: sqlite3.Connection, migrations: list[str]) -> list[s
 
 def center_name(con: sqlite3.Connection) -> str:
     """The center a database belongs to ('' when it has none yet or cannot tell)."""
+    return center_identity(con)[0]
+
+
+def folder_identity(db_path: Path, target: RestoreTarget = DESK) -> tuple[str, str]:
+    """Who the live books belong to (key, shown), read-only; ('', '') when none or unreadable."""
+    if not db_path.exists():
+        return "", ""
     try:
-        row = con.execute("SELECT name FROM center_profile ORDER BY id LIMIT 1").fetchone()
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     except sqlite3.DatabaseError:
-        return ""
-    return (row[0] or "").strip() if row else ""
+        return "", ""
+    try:
+        return target.identity(con)
+    except sqlite3.DatabaseError:
+        return "", ""
+    finally:
+        con.close()
 
 
 def folder_center(db_path: Path) -> str:
     """The center of the live books, read-only; '' when there are none or they cannot be read."""
-    if not db_path.exists():
-        return ""
-    try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.DatabaseError:
-        return ""
-    try:
-        return center_name(con)
-    finally:
-        con.close()
+    return folder_identity(db_path)[0]
 
 
 def other_center_phrase(backup_center: str, books_center: str) -> str:
@@ -121,7 +125,7 @@ def other_center_phrase(backup_center: str, books_center: str) -> str:
     return f"用{backup_center}的备份替换{books_center}"
 
 
-def check_backup(path: Path) -> BackupVerdict:
+def check_backup(path: Path, target: RestoreTarget = DESK) -> BackupVerdict:
     """Every check that depends on the file alone (the center is compared by the caller)."""
     verdict = BackupVerdict()
     try:
@@ -137,16 +141,16 @@ def check_backup(path: Path) -> BackupVerdict:
         for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check"):
             verdict.problems.append(f"外键错误：表 {table} 行 {rowid} 引用 {parent}")
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "schema_migration" not in tables:
-            verdict.problems.append("这不是值班台的数据文件")
+        if target.tracking not in tables:
+            verdict.problems.append(target.not_ours)
             return verdict
-        verdict.migrations = sorted(r[0] for r in con.execute("SELECT name FROM schema_migration"))
-        newer = sorted(set(verdict.migrations) - set(MIGRATIONS))
+        verdict.migrations = sorted(r[0] for r in con.execute(f"SELECT name FROM {target.tracking}"))
+        newer = sorted(set(verdict.migrations) - set(target.migrations))
         if newer:
             verdict.problems.append("此备份由更新版本的值班台创建，请升级软件后再恢复")
             return verdict
-        verdict.problems.extend(schema_differences(con, verdict.migrations))
-        verdict.center = center_name(con)
+        verdict.problems.extend(schema_differences(con, verdict.migrations, target))
+        verdict.center, verdict.center_label = target.identity(con)
     except sqlite3.DatabaseError as exc:
         verdict.problems.append(f"无法读取：{exc}")
     finally:

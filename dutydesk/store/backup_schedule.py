@@ -20,8 +20,8 @@ from dutydesk.domain.settings import declare
 from dutydesk.store.backup import backup_to
 from dutydesk.store.backup_check import check_backup
 from dutydesk.store.datafolder import DataFolder, DeskError
-from dutydesk.store.migrations import MIGRATIONS
 from dutydesk.store.restore import restore_books
+from dutydesk.store.restore_target import DESK, RestoreTarget
 
 KEEP_DAILY = declare("backup.keep_daily", 30, "自动备份保留天数（每天一份）")
 KEEP_MONTHLY = declare("backup.keep_monthly", 12, "自动备份保留月数（每月一份）")
@@ -121,7 +121,9 @@ class BackupInfo:
     unknown_migrations: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     taken_at: dt.datetime | None = None
-    center: str = ""
+    center: str = ""  # as shown (a center's name, a township's name and code)
+    identity_title: str = DESK.identity_title
+    identity: str = ""  # what is compared with the books' (a center's name, a township's code)
 
     @property
     def ok(self) -> bool:
@@ -134,7 +136,7 @@ class BackupInfo:
         verdict = "通过" if not self.problems else "未通过（" + "；".join(self.problems[:3]) + "）"
         lines.append("完整性检查：" + verdict)
         if self.center:
-            lines.append(f"所属服务中心：{self.center}")
+            lines.append(f"{self.identity_title}：{self.center}")
         lines.append(f"数据库版本：{self.schema_version}")
         if self.unknown_migrations:
             lines.append("此备份由更新版本的值班台创建，不能在本版本恢复")
@@ -143,20 +145,21 @@ class BackupInfo:
         return lines
 
 
-def _is_index_table(name: str) -> bool:
-    return name.startswith("sqlite_") or name == "schema_migration" or name.startswith("search_")
+def _is_index_table(name: str, target: RestoreTarget = DESK) -> bool:
+    return name.startswith("sqlite_") or name == target.tracking or name.startswith("search_")
 
 
-def inspect_backup(path: Path) -> BackupInfo:
+def inspect_backup(path: Path, target: RestoreTarget = DESK) -> BackupInfo:
     """Every restore check (``store.backup_check``), schema version and record counts, read-only."""
     if not path.is_file():
-        return BackupInfo(path, [f"找不到文件：{path}"])
-    info = BackupInfo(path, [], taken_at=backup_time(path))
-    verdict = check_backup(path)
+        return BackupInfo(path, [f"找不到文件：{path}"], identity_title=target.identity_title)
+    info = BackupInfo(path, [], taken_at=backup_time(path), identity_title=target.identity_title)
+    verdict = check_backup(path, target)
     info.problems = list(verdict.problems)
-    info.center = verdict.center
+    info.center = verdict.center_label
+    info.identity = verdict.center
     info.schema_version = verdict.schema_version
-    info.unknown_migrations = sorted(set(verdict.migrations) - set(MIGRATIONS))
+    info.unknown_migrations = sorted(set(verdict.migrations) - set(target.migrations))
     if info.problems and not verdict.migrations:
         return info
     try:
@@ -164,7 +167,7 @@ def inspect_backup(path: Path) -> BackupInfo:
         try:
             tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             for table in tables:
-                if not _is_index_table(table):
+                if not _is_index_table(table, target):
                     info.counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         finally:
             con.close()

@@ -17,6 +17,10 @@ There is never a moment without a database under its own name: before step 4 it 
 books, after it the new ones. Killed in between, the marker remains, and the next open
 (``finish_interrupted``) completes or undoes the restore by looking at whether the staged copy
 is still there (it disappears only by becoming the database), and says so in Chinese.
+
+The same steps restore another set of books kept by this machinery (the township's, issue 16):
+``target`` (``store.restore_target.RestoreTarget``) names the file, the migrations the backup is
+checked against and whose books they are; the desk's (``DESK``) by default.
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutydesk.store.atomic import atomic_write, fsync_dir
-from dutydesk.store.backup_check import check_backup, folder_center, other_center_phrase
+from dutydesk.store.backup_check import check_backup, folder_identity, other_center_phrase
 from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.store.restore_target import DESK, RestoreTarget
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +55,7 @@ LEFTOVER_AGE_SECONDS = 600
 
 # What a backup without a center is called when it would replace a center's books: an empty or
 # half-set-up database is not "the same center" (it would silently empty the books).
-NO_CENTER = "未设置服务中心的账本"
+NO_CENTER = DESK.no_identity
 
 
 class OtherCenter(DeskError):
@@ -84,10 +89,10 @@ def marker_path(folder: DataFolder) -> Path:
     return folder.path / MARKER
 
 
-def is_live_database(folder: DataFolder, source: Path) -> bool:
+def is_live_database(folder: DataFolder, source: Path, target: RestoreTarget = DESK) -> bool:
     """True when ``source`` is the folder's own database (or one of its companion files)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        live = _sibling(folder.db_path, suffix)
+        live = _sibling(target.db_path(folder), suffix)
         with contextlib.suppress(OSError):
             if source.resolve() == live.resolve() or (live.exists() and os.path.samefile(source, live)):
                 return True
@@ -131,8 +136,8 @@ def _close_books(db_path: Path) -> None:
         pass  # damaged books: their companion files are set aside with them below
 
 
-def _aside_path(folder: DataFolder, now: dt.datetime) -> Path:
-    base = folder.db_path.name + f".before-restore-{now:%Y%m%d-%H%M%S}"
+def _aside_path(folder: DataFolder, db_path: Path, now: dt.datetime) -> Path:
+    base = db_path.name + f".before-restore-{now:%Y%m%d-%H%M%S}"
     aside, counter = folder.path / base, 1
     while aside.exists():
         aside, counter = folder.path / f"{base}-{counter}", counter + 1
@@ -168,7 +173,7 @@ def _write_marker(folder: DataFolder, record: dict[str, str]) -> None:
 
 
 def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
-                  confirmation: str = "") -> RestoreResult:
+                  confirmation: str = "", target: RestoreTarget = DESK) -> RestoreResult:
     """Check ``source`` and put it in place of the folder's books, keeping the old ones aside.
 
     The caller holds the folder lock and has closed its own connection to the database.
@@ -176,30 +181,32 @@ def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
     the exact phrase such a backup raises ``OtherCenter``.
     """
     source = Path(source)
+    db_path = target.db_path(folder)
     if not source.is_file():
         raise DeskError(f"找不到备份文件：{source}")
-    if is_live_database(folder, source):
+    if is_live_database(folder, source, target):
         raise DeskError("所选文件就是正在使用的数据库本身，不能用它恢复自己。请选择备份文件夹中的备份。")
     folder.ensure()
-    finish_interrupted(folder)
-    staging = folder.path / f".{folder.db_path.name}.restore-{now:%Y%m%d-%H%M%S}.part"
-    aside = _aside_path(folder, now)
+    finish_interrupted(folder, target)
+    staging = folder.path / f".{db_path.name}.restore-{now:%Y%m%d-%H%M%S}.part"
+    aside = _aside_path(folder, db_path, now)
     try:
         _stage(source, staging)
         _step("staged")
-        verdict = check_backup(staging)
+        verdict = check_backup(staging, target)
         if not verdict.ok:
             raise DeskError("备份文件未通过检查，不能恢复：" + "；".join(verdict.problems[:3]))
-        books_center = folder_center(folder.db_path)
-        if books_center and verdict.center != books_center:
-            wrong = OtherCenter(verdict.center or NO_CENTER, books_center)
+        books_key, books_label = folder_identity(db_path, target)
+        if books_key and verdict.center != books_key:
+            wrong = OtherCenter(verdict.center_label or target.no_identity, books_label)
             if confirmation.strip() != wrong.phrase:
                 raise wrong
         _step("checked")
-        _close_books(folder.db_path)
+        _close_books(db_path)
         _step("books_closed")
-        had_books = folder.db_path.exists()
+        had_books = db_path.exists()
         _write_marker(folder, {"staging": staging.name, "aside": aside.name if had_books else "",
+                               "database": db_path.name,
                                "source": str(source), "started_at": f"{now:%Y-%m-%d %H:%M:%S}"})
     except BaseException:
         if not marker_path(folder).exists():  # with the marker, the next start settles it
@@ -210,16 +217,16 @@ def restore_books(folder: DataFolder, source: Path, now: dt.datetime,
     _step("marker_written")
     try:
         if had_books:
-            _keep_old(folder.db_path, aside)
+            _keep_old(db_path, aside)
             _step("old_kept")
-            _set_wal_aside(folder.db_path, aside)
+            _set_wal_aside(db_path, aside)
             _step("wal_set_aside")
-        os.replace(staging, folder.db_path)
+        os.replace(staging, db_path)
     except Exception:
         if not staging.exists():  # the swap happened: the next start finishes it
             raise
         log.exception("restore failed before the swap; rolled back")
-        _roll_back(folder, _read_marker(folder))
+        _roll_back(folder, _read_marker(folder), db_path)
         raise DeskError("恢复未完成，账本保持恢复前的状态（详情已记入日志）") from None
     fsync_dir(folder.path)
     _step("swapped")
@@ -236,7 +243,7 @@ def _read_marker(folder: DataFolder) -> dict[str, str]:
         return {}
 
 
-def _roll_back(folder: DataFolder, record: dict[str, str]) -> None:
+def _roll_back(folder: DataFolder, record: dict[str, str], db_path: Path) -> None:
     """Undo a restore that did not reach its swap: the old books are still under their name.
 
     The marker goes before the staged copy, so "marker without staged copy" always means the
@@ -245,11 +252,11 @@ def _roll_back(folder: DataFolder, record: dict[str, str]) -> None:
     aside = folder.path / record["aside"] if record.get("aside") else None
     if aside is not None:
         for suffix in ("-wal", "-journal"):
-            kept, live = _sibling(aside, suffix), _sibling(folder.db_path, suffix)
+            kept, live = _sibling(aside, suffix), _sibling(db_path, suffix)
             if kept.exists() and not live.exists():
                 os.replace(kept, live)
         with contextlib.suppress(OSError):
-            if aside.exists() and folder.db_path.exists() and os.path.samefile(aside, folder.db_path):
+            if aside.exists() and db_path.exists() and os.path.samefile(aside, db_path):
                 aside.unlink()  # only a second name of the live books
     with contextlib.suppress(FileNotFoundError):
         marker_path(folder).unlink()
@@ -259,22 +266,24 @@ def _roll_back(folder: DataFolder, record: dict[str, str]) -> None:
             (folder.path / record["staging"]).unlink()
 
 
-def finish_interrupted(folder: DataFolder) -> str | None:
+def finish_interrupted(folder: DataFolder, target: RestoreTarget = DESK) -> str | None:
     """Complete or undo a restore that was killed part-way; a Chinese sentence saying which.
 
     None when no restore was interrupted. Call under the folder lock, before opening the books.
+    The marker names the database it was restoring (the target's file when it does not).
     """
     path = marker_path(folder)
     if not path.exists():
         return None
     record = _read_marker(folder)
+    db_path = folder.path / Path(record.get("database") or target.db_name).name
     when = record.get("started_at", "")
     source = record.get("source", "")
     staging = folder.path / record["staging"] if record.get("staging") else None
-    if staging is not None and staging.exists() and not folder.db_path.exists():
-        os.replace(staging, folder.db_path)  # there were no books to go back to: finish
+    if staging is not None and staging.exists() and not db_path.exists():
+        os.replace(staging, db_path)  # there were no books to go back to: finish
     elif staging is not None and staging.exists():
-        _roll_back(folder, record)
+        _roll_back(folder, record, db_path)
         return (f"上次从备份恢复（{when}，备份文件：{source}）在完成前被中断。恢复没有完成，"
                 "账本仍是恢复前的状态，没有丢失任何数据；如仍需恢复，请重新操作。")
     path.unlink()
@@ -309,10 +318,10 @@ def clean_leftovers(folder: DataFolder, max_age: float = LEFTOVER_AGE_SECONDS) -
     return removed
 
 
-def before_opening(folder: DataFolder) -> str | None:
+def before_opening(folder: DataFolder, target: RestoreTarget = DESK) -> str | None:
     """What every start does under the folder lock before opening the books: settle an
     interrupted restore (its Chinese explanation is returned) and remove stale temporary files."""
-    message = finish_interrupted(folder)
+    message = finish_interrupted(folder, target)
     clean_leftovers(folder)
     return message
 

@@ -52,6 +52,7 @@ class Township:
     clock: Clock = field(default_factory=SystemClock)
     account: Account | None = None
     url: str = ""
+    notice: str = ""  # an interrupted restore settled on opening, explained (township_restore)
 
     @property
     def who(self) -> str:
@@ -123,7 +124,17 @@ def open_township(folder: DataFolder, url: str | None = None, clock: Clock | Non
     if not is_township(folder):
         raise DeskError(f"这不是镇级数据文件夹（请先用 dutydesk township init 建立）：{folder.path}")
     url = url or read_config(folder).get("database") or None
+    notice = ""
+    if url is None:
+        from dutydesk.store.restore import before_opening
+        from dutydesk.township.township_restore import TOWNSHIP
+
+        notice = before_opening(folder, TOWNSHIP) or ""  # a restore killed part-way is settled first
     if url is None and not sqlite_path(folder).exists():
-        raise DeskError(f"镇级数据文件夹中找不到数据文件：{sqlite_path(folder)}")
+        from dutydesk.township.township_restore import township_backups
+
+        backups = township_backups(folder)
+        hint = f"。有备份，可用 dutydesk township restore {backups[0]} 恢复" if backups else ""
+        raise DeskError(f"镇级数据文件夹中找不到数据文件：{sqlite_path(folder)}{hint}")
     db = _migrated(folder, url)
-    return Township(folder, db, clock or SystemClock(), first_admin(), url or "")
+    return Township(folder, db, clock or SystemClock(), first_admin(), url or "", notice)

@@ -23,10 +23,13 @@ def launch_township(folder: DataFolder, url: str | None = None):
     app = make_app()
     apply_theme(app, UiPrefs(folder.ui_settings_path).font_size)
     try:
-        books = open_township(folder, url)
+        with folder.lock():  # never settle a restore another program is still doing
+            books = open_township(folder, url)
     except DeskError as exc:
         QMessageBox.warning(None, "无法打开镇级数据", str(exc))
         return None
+    if books.notice:  # a restore killed part-way was settled on opening: say which way
+        QMessageBox.information(None, "上次恢复被中断", books.notice)
     if not login_at_start(books):
         books.close()
         return None

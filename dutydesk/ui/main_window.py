@@ -16,12 +16,9 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
-from dutydesk.ui import center_menu, extensions  # noqa: F401  (center_menu registers its action)
+from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.help import menu as help_menu_entries  # noqa: F401  (registers 使用说明 F1 and the folders)
-from dutydesk.ui.lazy_tabs import LazyTabWidget
-from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
-from dutydesk.ui.licences_dialog import show_licences
+from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import fitted_size, should_maximise
@@ -30,6 +27,17 @@ from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
 WEEKDAYS = "一二三四五六日"
 MENUS = ("文件", "导出", "工具", "帮助")
+# At the app's start (``lazy_tabs.build_on_demand``) the menu entries and the features' status-bar
+# items come this long after the window shows, so its first paint waits for none of the modules
+# that declare them (issue 17); a person cannot reach a menu that fast.
+MENUS_DELAY_MS = 60
+
+
+def register_window_entries() -> None:
+    """Import the modules that add the window's own menu entries (服务中心信息, 使用说明 and the
+    folders); the tabs' modules register theirs through ``TabSpec.register``."""
+    from dutydesk.ui import center_menu  # noqa: F401
+    from dutydesk.ui.help import menu  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +53,6 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("主页面")
         self.tabs.setDocumentMode(True)
         for index, spec in enumerate(TABS, start=1):
-            spec.register()  # the tab's menu entries and status items, before the menus are built
             self.tabs.add_lazy_tab(spec.title, lambda s=spec: self._build_tab(s))
             self.tabs.setTabToolTip(index - 1, f"{spec.title}（Ctrl+{index}）")
         self.setCentralWidget(self.tabs)
@@ -53,10 +60,29 @@ class MainWindow(QMainWindow):
         self.events.account_changed.connect(self.apply_account)
 
         self.password_banner = install_password_banner(self)
-        self.menus: dict[str, QMenu] = {}
-        self._build_menus()
+        self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENUS}
+        self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
+        self._entries_pending = on_demand()
+        if not self._entries_pending:
+            self.finish_entries()
         self._build_status_bar()
         self._restore_state()
+
+    def finish_entries(self) -> None:
+        """Register every tab's and the window's menu entries and status items, build the menus
+        and refresh the status bar (at the app's start: once the window has shown)."""
+        if not self._entries_pending and self.menus["文件"].actions():
+            return
+        for spec in TABS:
+            spec.register()  # the tab's menu entries and status items, without building the tab
+        register_window_entries()
+        self._build_menus()
+        self._entries_pending = False
+        if hasattr(self, "status_label"):
+            self.refresh_status()
+
+    def entries_ready(self) -> bool:
+        return not self._entries_pending
 
     def _build_tab(self, spec: TabSpec) -> QWidget:
         widget = spec.build(self.desk)
@@ -66,6 +92,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._entries_pending:
+            QTimer.singleShot(MENUS_DELAY_MS, self, self.finish_entries)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------
@@ -79,9 +107,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title in MENUS:
-            self.menus[title] = bar.addMenu(f"{title}")
+        from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
+        from dutydesk.ui.licences_dialog import show_licences
+
         file_menu = self.menus["文件"]
         for index, spec in enumerate(TABS):
             self._add_action(
@@ -102,7 +130,6 @@ class MainWindow(QMainWindow):
 
         # Every feature entry is built once; which ones show follows the logged-in account
         # (apply_account), since another user may log in at the idle lock.
-        self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
         for spec in extensions.MENU_ACTIONS:
             action = self._add_action(
                 self.menus[spec.menu], spec.text,
@@ -159,6 +186,9 @@ class MainWindow(QMainWindow):
         passed from village to village, so the notices must be one click away)."""
         box = QMessageBox(QMessageBox.Icon.Information, "关于值班台", self.about_text(),
                           QMessageBox.StandardButton.Close, self)
+        from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
+        from dutydesk.ui.licences_dialog import show_licences
+
         box.button(QMessageBox.StandardButton.Close).setText("关闭")
         licences = box.addButton(LICENCES + "…", QMessageBox.ButtonRole.ActionRole)
         licences.setAccessibleName(LICENCES)
@@ -190,6 +220,8 @@ class MainWindow(QMainWindow):
                  self.desk.center_name()]
         if self.desk.account:
             parts.append(f"当前用户：{self.desk.account.name}（{self.desk.account.role_label}）")
+        if self._entries_pending:  # the features' items come with the menus, all at once
+            return "　|　".join(parts)
         for item in extensions.STATUS_ITEMS:
             text = item.text(self.desk)
             if text:

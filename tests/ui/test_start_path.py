@@ -1,0 +1,74 @@
+"""Issue 17: what the window's first paint does not need stays off the start path.
+
+A fresh process starts as ``app.launch`` does (theme, open the books, the main window with
+今日值班, shown) and lists the modules loaded when the window has shown; the rest comes when it
+is used: the first run's dialog and the center's signing keys (cryptography), the restore
+prompts, the other tabs and the duty tab's other pages, the ledgers, the window's own menu
+modules (built just after the window shows)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+START = """
+import os, sys
+from pathlib import Path
+from dutydesk.app import make_app
+from dutydesk.store.datafolder import DataFolder
+from dutydesk.ui.lazy_tabs import build_on_demand
+from dutydesk.ui.main_window import MainWindow
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.startup import open_for_gui
+from dutydesk.ui.theme import apply_theme
+
+folder = DataFolder(Path(sys.argv[1]))
+app = make_app()
+prefs = UiPrefs(folder.ui_settings_path)
+apply_theme(app, prefs.font_size)
+opened = open_for_gui(folder)
+build_on_demand()
+window = MainWindow(opened.desk, prefs)
+window.show()
+print(" ".join(sorted(sys.modules)))
+print(window.tabs.tabText(window.tabs.currentIndex()), window.entries_ready())
+window.close()
+opened.close()
+"""
+
+NOT_AT_START = (
+    "cryptography",  # the township bundle's signing keys
+    "dutydesk.store.center_keys",
+    "dutydesk.ui.first_run",
+    "dutydesk.ui.restore_prompts",
+    "dutydesk.ui.center_menu",
+    "dutydesk.ui.help.menu",
+    "dutydesk.ui.licences_dialog",
+    "dutydesk.ui.duty.tally_page",
+    "dutydesk.ui.duty.roster_page",
+    "dutydesk.ui.duty.staff_page",
+    "dutydesk.ui.duty.meeting_page",
+    "dutydesk.ui.visits.tab",
+    "dutydesk.ui.notices.tab",
+    "dutydesk.ui.archive.tab",
+    "dutydesk.ui.grid.tab",
+    "dutydesk.ui.messages.tab",
+    "pypinyin",
+    "reportlab",
+    "openpyxl",
+    "PIL",
+)
+
+
+def test_the_first_paint_loads_only_what_the_first_screen_needs(desk):
+    desk.close()  # the child opens the books as the app does
+    out = subprocess.run([sys.executable, "-c", START, str(desk.folder.path)], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    modules_line, shown = out.stdout.strip().splitlines()[-2:]
+    modules = set(modules_line.split())
+    assert shown == "今日值班 False"  # the window shows 今日值班; its menu entries come right after
+    assert "dutydesk.ui.duty.today" in modules
+    loaded = sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
+    assert loaded == []

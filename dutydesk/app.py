@@ -86,7 +86,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     install_excepthook(folder)
     if demo and not folder.db_path.exists() and not make_demo_books(folder):
         return None
-    opened = open_for_gui(folder)
+    opened = open_for_gui(folder, features=False)  # imported once the window shows (issue 17)
     if opened is None:
         return None
     if not opened.just_created and not login_at_start(opened.desk):

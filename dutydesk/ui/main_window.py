@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
+from dutydesk.store.feature_loading import features_loaded, features_pending, first_screen, load_features
 from dutydesk.ui import extensions
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
@@ -31,6 +32,8 @@ MENUS = ("文件", "导出", "工具", "帮助")
 # items come this long after the window shows, so its first paint waits for none of the modules
 # that declare them (issue 17); a person cannot reach a menu that fast.
 MENUS_DELAY_MS = 60
+# ``events.changed`` kind once the features are imported after the first screen: pages refresh.
+FEATURES_LOADED = "features"
 
 
 def register_window_entries() -> None:
@@ -66,13 +69,20 @@ class MainWindow(QMainWindow):
         if not self._entries_pending:
             self.finish_entries()
         self._build_status_bar()
-        self._restore_state()
+        if self._entries_pending:
+            with first_screen():  # the features' store modules are imported once it has shown
+                self._restore_state()
+        else:
+            self._restore_state()
 
     def finish_entries(self) -> None:
-        """Register every tab's and the window's menu entries and status items, build the menus
-        and refresh the status bar (at the app's start: once the window has shown)."""
+        """Import every feature's store modules, register every tab's and the window's menu
+        entries and status items, build the menus and refresh what showed without them (at the
+        app's start: once the window has shown)."""
         if not self._entries_pending and self.menus["文件"].actions():
             return
+        first_start = self._entries_pending and not features_loaded()
+        load_features()
         for spec in TABS:
             spec.register()  # the tab's menu entries and status items, without building the tab
         register_window_entries()
@@ -80,11 +90,15 @@ class MainWindow(QMainWindow):
         self._entries_pending = False
         if hasattr(self, "status_label"):
             self.refresh_status()
+        if first_start:  # 今日值班's open matters read 正在读取… until now
+            self.events.changed.emit(FEATURES_LOADED)
 
     def entries_ready(self) -> bool:
         return not self._entries_pending
 
     def _build_tab(self, spec: TabSpec) -> QWidget:
+        if not features_pending():  # a tab built after the first screen reads every feature's books
+            load_features()
         widget = spec.build(self.desk)
         if hasattr(widget, "set_events"):
             widget.set_events(self.events)

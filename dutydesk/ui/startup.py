@@ -79,9 +79,12 @@ def first_run(parent: QWidget | None, desk: Desk) -> bool:
 
 
 def open_for_gui(
-    folder: DataFolder, clock: Clock | None = None, parent: QWidget | None = None
+    folder: DataFolder, clock: Clock | None = None, parent: QWidget | None = None, features: bool = True
 ) -> OpenedDesk | None:
-    """Lock, check, migrate and (on a new folder) run first-run; None when the user gave up."""
+    """Lock, check, migrate and (on a new folder) run first-run; None when the user gave up.
+
+    ``features=False`` (the app's start): every feature's store modules are imported when first
+    needed, at the latest right after the window shows (``store.feature_loading``)."""
     lock = folder.lock()
     try:
         lock.acquire()
@@ -95,7 +98,7 @@ def open_for_gui(
             return None
         while True:
             try:
-                desk = open_desk(folder, clock)
+                desk = open_desk(folder, clock, features=features)
                 break
             except DamagedDatabase as exc:
                 from dutydesk.store.backup import restore_backup

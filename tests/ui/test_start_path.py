@@ -27,12 +27,19 @@ folder = DataFolder(Path(sys.argv[1]))
 app = make_app()
 prefs = UiPrefs(folder.ui_settings_path)
 apply_theme(app, prefs.font_size)
-opened = open_for_gui(folder)
+opened = open_for_gui(folder, features=False)  # as app.launch
 build_on_demand()
 window = MainWindow(opened.desk, prefs)
 window.show()
 print(" ".join(sorted(sys.modules)))
 print(window.tabs.tabText(window.tabs.currentIndex()), window.entries_ready())
+from PySide6.QtWidgets import QLabel
+matters = [w for w in window.findChildren(QLabel) if w.accessibleName() == "未办结事项"][0]
+print(repr(matters.text()))
+while not window.entries_ready():
+    app.processEvents()
+app.processEvents()
+print(repr(matters.text()), "dutydesk.store.features" in sys.modules)
 window.close()
 opened.close()
 """
@@ -53,6 +60,11 @@ NOT_AT_START = (
     "dutydesk.ui.notices.tab",
     "dutydesk.ui.archive.tab",
     "dutydesk.ui.grid.tab",
+    "dutydesk.store.features",  # every feature's store modules: imported once the window shows
+    "dutydesk.store.archive",
+    "dutydesk.store.grid",
+    "dutydesk.store.notices",
+    "dutydesk.reports",
     "dutydesk.ui.messages.tab",
     "pypinyin",
     "reportlab",
@@ -62,13 +74,19 @@ NOT_AT_START = (
 
 
 def test_the_first_paint_loads_only_what_the_first_screen_needs(desk):
+    """D09: the handover box reads 正在读取… for that moment, then the open matters."""
+    from tests.notice_helpers import proxy_visit
+
+    visit = proxy_visit(desk, name="张秀英")
     desk.close()  # the child opens the books as the app does
     out = subprocess.run([sys.executable, "-c", START, str(desk.folder.path)], capture_output=True, text=True,
                          timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]
-    modules_line, shown = out.stdout.strip().splitlines()[-2:]
+    modules_line, shown, at_paint, after = out.stdout.strip().splitlines()[-4:]
     modules = set(modules_line.split())
     assert shown == "今日值班 False"  # the window shows 今日值班; its menu entries come right after
     assert "dutydesk.ui.duty.today" in modules
     loaded = sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in NOT_AT_START))
     assert loaded == []
+    assert "正在读取未办结事项" in at_paint
+    assert visit.ref in after and "正在读取" not in after and after.endswith("True")

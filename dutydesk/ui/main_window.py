@@ -198,11 +198,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version, center and data folder, with the way to the licences (issue: installers are
         passed from village to village, so the notices must be one click away)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "关于值班台", self.about_text(),
-                          QMessageBox.StandardButton.Close, self)
         from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
         from dutydesk.ui.licences_dialog import show_licences
 
+        box = QMessageBox(QMessageBox.Icon.Information, "关于值班台", self.about_text(),
+                          QMessageBox.StandardButton.Close, self)
         box.button(QMessageBox.StandardButton.Close).setText("关闭")
         licences = box.addButton(LICENCES + "…", QMessageBox.ButtonRole.ActionRole)
         licences.setAccessibleName(LICENCES)

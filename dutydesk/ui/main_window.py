@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENUS}
         self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
         self._entries_pending = on_demand()
+        self._refresh_pending = False  # the first screen showed without the features
         if not self._entries_pending:
             self.finish_entries()
         self._build_status_bar()
@@ -81,8 +82,7 @@ class MainWindow(QMainWindow):
         app's start: once the window has shown)."""
         if not self._entries_pending and self.menus["文件"].actions():
             return
-        first_start = self._entries_pending and not features_loaded()
-        load_features()
+        self._load_features()
         for spec in TABS:
             spec.register()  # the tab's menu entries and status items, without building the tab
         register_window_entries()
@@ -90,8 +90,21 @@ class MainWindow(QMainWindow):
         self._entries_pending = False
         if hasattr(self, "status_label"):
             self.refresh_status()
-        if first_start:  # 今日值班's open matters read 正在读取… until now
-            self.events.changed.emit(FEATURES_LOADED)
+        if self._refresh_pending:  # 今日值班's open matters read 正在读取… until now
+            self._refresh_pending = False
+            QTimer.singleShot(0, self, lambda: self.events.changed.emit(FEATURES_LOADED))
+
+    def _load_features(self) -> None:
+        if self._entries_pending and not features_loaded():
+            self._refresh_pending = True
+        load_features()
+
+    def _finish_start(self) -> None:
+        """Once the window has shown: the features, the menus, the refresh of what showed
+        without them, each in its own turn of the event loop, so none holds the window long."""
+        if self._entries_pending:
+            self._load_features()
+            QTimer.singleShot(0, self, self.finish_entries)
 
     def entries_ready(self) -> bool:
         return not self._entries_pending
@@ -107,7 +120,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._entries_pending:
-            QTimer.singleShot(MENUS_DELAY_MS, self, self.finish_entries)
+            QTimer.singleShot(MENUS_DELAY_MS, self, self._finish_start)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------

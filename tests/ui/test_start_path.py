@@ -36,9 +36,10 @@ print(window.tabs.tabText(window.tabs.currentIndex()), window.entries_ready())
 from PySide6.QtWidgets import QLabel
 matters = [w for w in window.findChildren(QLabel) if w.accessibleName() == "未办结事项"][0]
 print(repr(matters.text()))
-while not window.entries_ready():
+import time
+deadline = time.monotonic() + 60
+while ("正在读取" in matters.text() or not window.entries_ready()) and time.monotonic() < deadline:
     app.processEvents()
-app.processEvents()
 print(repr(matters.text()), "dutydesk.store.features" in sys.modules)
 window.close()
 opened.close()

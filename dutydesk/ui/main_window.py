@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self._feature_actions: list[tuple[QAction, extensions.MenuAction]] = []
         self._entries_pending = on_demand()
         self._refresh_pending = False  # the first screen showed without the features
+        self._to_register: list[Callable[[], None]] = []
         if not self._entries_pending:
             self.finish_entries()
         self._build_status_bar()
@@ -100,11 +103,20 @@ class MainWindow(QMainWindow):
         load_features()
 
     def _finish_start(self) -> None:
-        """Once the window has shown: the features, the menus, the refresh of what showed
-        without them, each in its own turn of the event loop, so none holds the window long."""
+        """Once the window has shown: the features, each tab's menu entries, the menus, the
+        refresh of what showed without them, each in its own turn of the event loop, so none
+        holds the window long."""
         if self._entries_pending:
             self._load_features()
-            QTimer.singleShot(0, self, self.finish_entries)
+            self._to_register = [spec.register for spec in TABS] + [register_window_entries]
+            QTimer.singleShot(0, self, self._register_next)
+
+    def _register_next(self) -> None:
+        if self._to_register:
+            self._to_register.pop(0)()
+            QTimer.singleShot(0, self, self._register_next)
+        else:
+            self.finish_entries()
 
     def entries_ready(self) -> bool:
         return not self._entries_pending

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,14 +23,18 @@ FEATURES = "dutydesk.store.features"
 
 _loaded = False
 _first_screen = False
+_lock = threading.RLock()  # a worker thread asking meanwhile waits for the one import
 
 
 def load_features() -> None:
     """Import every feature's store modules (once; cheap afterwards)."""
     global _loaded
-    if not _loaded:
-        importlib.import_module(FEATURES)
-        _loaded = True
+    if _loaded:
+        return
+    with _lock:
+        if not _loaded:
+            importlib.import_module(FEATURES)
+            _loaded = True
 
 
 def features_loaded() -> bool:

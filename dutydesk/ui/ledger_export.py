@@ -84,8 +84,8 @@ class HandoffThread(QThread):
 
         try:
             self.result = handoff.hand_off(self.desk, self.root, self.period, self.choices,
-                                   report=self.progress.emit, cancelled=lambda: self._cancel,
-                                   grant=self.grant)
+                                           report=self.progress.emit, cancelled=lambda: self._cancel,
+                                           grant=self.grant)
         except BaseException as exc:  # shown by the dialog in the GUI thread
             self.error = exc
         finally:

@@ -36,9 +36,20 @@ def test_only_the_tab_shown_is_built_before_the_window_shows(qtbot, app, desk):
     built = [window.tabs.is_built(i) for i in range(window.tabs.count())]
     assert built == [True] + [False] * (window.tabs.count() - 1)
     assert [window.tabs.tabText(i) for i in range(4)] == ["今日值班", "来访登记", "一次性告知", "档案查询"]
+
+
+def test_menu_entries_and_status_items_come_right_after_the_window_shows(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building: registering builds no tab
+    window = lazy_window(qtbot, desk, show=False)
+    assert list(window.menus) == ["文件", "导出", "工具", "帮助"]  # the menu bar is there: nothing moves later
+    assert window.menus["文件"].actions() == [] and not window.entries_ready()
+    window.show()
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
     # the unbuilt tabs' menu entries and status items are there all the same
     entries = [a.text() for a in window.menus["文件"].actions()]
-    assert "按代办单号打开…" in entries
+    assert "按代办单号打开…" in entries and "退出" in entries
+    assert "当前用户" in window.status_label.text()
+    assert not window.tabs.is_built(2)
 
 
 def test_opening_a_tab_builds_it_and_shows_its_pages(qtbot, app, desk):
@@ -97,6 +108,7 @@ def test_f2_opens_a_new_registration_before_the_visits_tab_was_built(qtbot, app,
 
     monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building during the test
     window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
     assert not window.tabs.is_built(1)
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)

@@ -41,7 +41,7 @@ from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
-if TYPE_CHECKING:  # the ledgers are imported when the dialog opens, not to register its menu entry (issue 17)
+if TYPE_CHECKING:  # the ledgers are imported when the dialog opens, not with this module (issue 17)
     from dutydesk.reports.handoff import Drive, HandoffResult
     from dutydesk.reports.ledgers import Period
     from dutydesk.store.privacy import ExportGrant

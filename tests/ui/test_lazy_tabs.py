@@ -52,6 +52,27 @@ def test_menu_entries_and_status_items_come_right_after_the_window_shows(qtbot, 
     assert not window.tabs.is_built(2)
 
 
+def test_a_status_items_module_is_imported_once_the_window_has_shown(qtbot, app, desk, monkeypatch, tmp_path):
+    """The status bar's items are declared lazily in ``ui.tabs``: before the window shows it reads
+    the day and the user only, the declared item's module is imported right after it shows."""
+    from dutydesk.ui import tabs
+    from dutydesk.ui.extensions import StatusItem
+
+    (tmp_path / "dutydesk_test_status_item.py").write_text('def text(desk):\n    return "甲项待办 2 件"\n',
+                                                         encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "dutydesk_test_status_item", raising=False)
+    monkeypatch.setattr(tabs, "APP_STATUS_ITEMS", (StatusItem("test", "dutydesk_test_status_item:text"),))
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)
+    window = lazy_window(qtbot, desk, show=False)
+    assert "当前用户" in window.status_label.text() and "甲项" not in window.status_label.text()
+    assert "dutydesk_test_status_item" not in sys.modules
+    window.show()
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
+    assert window.status_label.text().endswith("　|　甲项待办 2 件")
+    assert "dutydesk_test_status_item" in sys.modules
+
+
 def test_opening_a_tab_builds_it_and_shows_its_pages(qtbot, app, desk):
     window = lazy_window(qtbot, desk)
     window.tabs.setCurrentIndex(2)

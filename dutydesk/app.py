@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dutydesk import APP_NAME, ORG_NAME, __version__
-from dutydesk.store.datafolder import DataFolder, DeskError
-from dutydesk.ui.app_icon import app_icon
-from dutydesk.ui.background import run_with_progress
+from dutydesk.ui.app_icon import app_icon  # the first desk module after Qt: see ui.pyside_imports
 from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
@@ -18,6 +17,9 @@ from dutydesk.ui.qt_messages import install_qt_message_handler
 from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
 from dutydesk.ui.startup import OpenedDesk, install_excepthook, open_for_gui
 from dutydesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from dutydesk.store.datafolder import DataFolder
 
 
 def make_app() -> QApplication:
@@ -52,6 +54,8 @@ def make_demo_books(folder: DataFolder) -> bool:
     """Fill the demo folder off the GUI thread, with progress and a working 取消 button."""
     from dutydesk.commands.demo import fill_demo_folder
     from dutydesk.demo.generate import STEPS, DemoCancelled
+    from dutydesk.store.datafolder import DeskError
+    from dutydesk.ui.background import run_with_progress
 
     def work(report, cancelled) -> None:
         done = [0]
@@ -88,7 +92,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
         return None
     if demo and not folder.db_path.exists() and not make_demo_books(folder):
         return None
-    opened = open_for_gui(folder)
+    opened = open_for_gui(folder, features=False)  # imported once the window shows (issue 17)
     if opened is None:
         return None
     if not opened.just_created and not login_at_start(opened.desk):

@@ -15,6 +15,7 @@ import pkgutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 from dutydesk import __version__, commands
 from dutydesk.cli_text import ChineseArgumentParser, os_error_text
@@ -32,12 +33,7 @@ USER_HELP = ("以哪个账户执行（账户设了密码时，导出、备份、
              "密码在提示时输入，或由环境变量 DUTYDESK_PASSWORD 提供）")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseArgumentParser(
-        prog="dutydesk",
-        description="值班台 DutyDesk：党群服务中心前台值班、来访登记、一次性告知与台账",
-    )
-    parser.add_argument("--version", action="version", version=f"DutyDesk {__version__}")
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir", metavar="PATH",
         help="数据文件夹（也可用环境变量 DUTYDESK_DATA_DIR）",
@@ -48,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help=USER_HELP)
     parser.add_argument("--township", action="store_true", help="打开镇（街道）的汇总窗口（镇级数据文件夹）")
     parser.add_argument("--database", metavar="URL", help="与 --township 同用：镇级数据所在的 PostgreSQL 服务器")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="dutydesk",
+        description="值班台 DutyDesk：党群服务中心前台值班、来访登记、一次性告知与台账",
+    )
+    parser.add_argument("--version", action="version", version=f"DutyDesk {__version__}")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         importlib.import_module(module).register(sub)
@@ -57,6 +62,31 @@ def build_parser() -> argparse.ArgumentParser:
                             help="数据文件夹")
         choice.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help=USER_HELP)
     return parser
+
+
+class _WindowOptionParser(argparse.ArgumentParser):
+    """The global options alone; whatever it cannot read (an ambiguous ``--data``) it leaves to
+    the full parser, which explains it in Chinese, instead of printing its own short usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise argparse.ArgumentError(None, message)
+
+
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the window, the desk's or with ``--township`` the
+    township's (no command, no help, no version): read without importing every command's module
+    (issue 17: the window's start does not wait for them). None otherwise, and for anything the
+    full parser must explain."""
+    parser = _WindowOptionParser(prog="dutydesk", add_help=False, exit_on_error=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def folder_from(args: argparse.Namespace) -> DataFolder:
@@ -139,8 +169,8 @@ def refuse_township_folder(folder: DataFolder) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_args(argv) or build_parser().parse_args(argv)
     folder = folder_from(args)
     setup_logging(folder)
     try:

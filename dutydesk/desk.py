@@ -13,11 +13,11 @@ from peewee import SqliteDatabase
 
 from dutydesk.domain.clock import Clock, SystemClock
 from dutydesk.domain.workday_calendar import WorkdayCalendar
-from dutydesk.store import features  # noqa: F401  (registers every feature's models and feeds)
 from dutydesk.store.accounts.account import Account, first_admin
 from dutydesk.store.calendar_days import load_calendar
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder
+from dutydesk.store.feature_loading import load_features
 from dutydesk.store.integrity_schedule import end_session
 from dutydesk.store.opening import open_books
 
@@ -54,7 +54,11 @@ class Desk:
             end_session(self.folder)  # a clean end: the next start may skip the full check
 
 
-def open_desk(folder: DataFolder, clock: Clock | None = None) -> Desk:
+def open_desk(folder: DataFolder, clock: Clock | None = None, features: bool = True) -> Desk:
+    """Open the folder's books; ``features=False`` leaves importing every feature's store modules
+    to the first read of their registries (``store.feature_loading``: the window's start)."""
+    if features:
+        load_features()  # every feature's models, settings and feeds registered
     db = open_books(folder)
     desk = Desk(folder, db, clock or SystemClock())
     desk.account = first_admin()

@@ -13,6 +13,7 @@ import pytest
 from dutydesk.desk import Desk, open_desk
 from dutydesk.domain.center import CenterProfile
 from dutydesk.domain.clock import FixedClock
+from dutydesk.store import features  # noqa: F401  (every feature registered, as opening the books does)
 from dutydesk.store.accounts.account import create_account
 from dutydesk.store.center import save_center
 from dutydesk.store.datafolder import DataFolder

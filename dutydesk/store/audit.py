@@ -16,6 +16,7 @@ from peewee import CharField, DateTimeField, IntegerField, Model, TextField
 
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.feature_loading import load_features
 
 M = TypeVar("M", bound=Model)
 
@@ -81,6 +82,7 @@ def _log(instance: Model, action: str, who: str, at: dt.datetime, **extra: Any) 
 
 def create(model: type[M], who: str, at: dt.datetime, **values: Any) -> M:
     """Insert a row and record its creation."""
+    load_features()  # every guard and hook registered (closed years, the search index)
     with database.atomic():
         instance = model(**_typed(values))
         for guard in BEFORE_WRITE:
@@ -94,6 +96,7 @@ def create(model: type[M], who: str, at: dt.datetime, **values: Any) -> M:
 
 def update(instance: M, who: str, at: dt.datetime, reason: str | None = None, **changes: Any) -> M:
     """Change fields of a row, recording each field's old and new value."""
+    load_features()
     with database.atomic():
         changed = []
         for field, new in _typed(changes).items():
@@ -130,6 +133,7 @@ def void(instance: M, who: str, at: dt.datetime, reason: str) -> M:
         raise ValueError("作废必须填写原因")
     if getattr(instance, "voided_at", None) is not None:
         raise ValueError("该记录已作废")
+    load_features()
     with database.atomic():
         for guard in BEFORE_WRITE:
             guard(instance, "void")

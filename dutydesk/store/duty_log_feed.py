@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dutydesk.store.feature_loading import load_features
+
 
 @dataclass(frozen=True)
 class DutyLogEntry:
@@ -24,4 +26,5 @@ PROVIDERS: list[Callable[[dt.date], list[DutyLogEntry]]] = []
 
 
 def entries_for(day: dt.date) -> list[DutyLogEntry]:
+    load_features()  # every provider registered
     return sorted((e for p in PROVIDERS for e in p(day)), key=lambda e: e.at)

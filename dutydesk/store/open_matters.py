@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
+from dutydesk.store.feature_loading import load_features
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ def open_matters(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | N
     status bar each ask on every refresh, and their timers ask again every 30 and 60 seconds;
     while nothing was written, the day is the same (and, for hour-based matters, the time) they
     share one answer."""
+    load_features()  # every provider registered, however early this is asked
     at = now or dt.datetime.combine(today, dt.time.min)
     key = _cache_key(today, calendar)
     if key is not None and TIMED_PROVIDERS:

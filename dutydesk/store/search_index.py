@@ -36,6 +36,7 @@ from dutydesk.domain.phone import normalize_phone
 from dutydesk.domain.text_input import normalize_text
 from dutydesk.store import audit
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.feature_loading import load_features
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,12 @@ def filing_day(instance: Model) -> dt.date | None:
 
 def kinds() -> dict[str, str]:
     """kind -> label, in registration order (for the type filter)."""
+    load_features()  # every searchable kind registered
     return {s.kind: s.label for s in SOURCES.values()}
 
 
 def source_for_kind(kind: str) -> Searchable | None:
+    load_features()
     return next((s for s in SOURCES.values() if s.kind == kind), None)
 
 
@@ -365,6 +368,7 @@ def doc_for(ref_table: str, ref_id: int) -> Hit | None:
 
 
 def record_for(hit: Hit) -> Model | None:
+    load_features()
     source = SOURCES.get(hit.ref_table)
     if source is None:
         return None

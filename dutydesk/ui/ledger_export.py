@@ -10,6 +10,7 @@ approves with a reason (V09); that tick is never remembered, so it is a delibera
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -30,20 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.reports.handoff import Drive, HandoffResult, hand_off, proposed_period, removable_drives
-from dutydesk.reports.ledger import ExportCancelled
-from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.store.base import database
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.faults import plain_message
-from dutydesk.store.privacy import ExportGrant
-from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
 from dutydesk.ui.background import CollectorPause
 from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.menu_context import MenuContext
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
+
+if TYPE_CHECKING:  # the ledgers are imported when the dialog opens, not with this module (issue 17)
+    from dutydesk.reports.handoff import Drive, HandoffResult
+    from dutydesk.reports.ledgers import Period
+    from dutydesk.store.privacy import ExportGrant
 
 FORMATS = {"xlsx": "Excel（xlsx）", "pdf": "PDF"}
 UNMASKED_LABEL = "导出完整电话和身份证号（须主任批准）"
@@ -79,10 +80,12 @@ class HandoffThread(QThread):
         self._collector.resume()
 
     def run(self) -> None:
+        from dutydesk.reports import handoff
+
         try:
-            self.result = hand_off(self.desk, self.root, self.period, self.choices,
-                                   report=self.progress.emit, cancelled=lambda: self._cancel,
-                                   grant=self.grant)
+            self.result = handoff.hand_off(self.desk, self.root, self.period, self.choices,
+                                           report=self.progress.emit, cancelled=lambda: self._cancel,
+                                           grant=self.grant)
         except BaseException as exc:  # shown by the dialog in the GUI thread
             self.error = exc
         finally:
@@ -100,6 +103,9 @@ def _split(value: object) -> list[str]:
 class HandoffDialog(QDialog):
     def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None,
                  drives: list[Drive] | None = None) -> None:
+        from dutydesk.reports.handoff import proposed_period
+        from dutydesk.reports.ledgers import LEDGERS
+
         super().__init__(parent)
         self.desk = desk
         self.prefs = prefs
@@ -200,6 +206,8 @@ class HandoffDialog(QDialog):
 
     # -- drives -------------------------------------------------------------------------------
     def refresh_drives(self, drives: list[Drive] | None = None) -> None:
+        from dutydesk.reports.handoff import removable_drives
+
         drives = removable_drives() if drives is None else drives
         self.drive_list.clear()
         for drive in drives:
@@ -228,6 +236,8 @@ class HandoffDialog(QDialog):
         return [(key, fmt) for key, box in self.ledger_boxes.items() if box.isChecked() for fmt in formats]
 
     def period(self) -> Period:
+        from dutydesk.reports.ledgers import Period
+
         date = self.month.date()
         return Period.month(date.year(), date.month())
 
@@ -236,6 +246,9 @@ class HandoffDialog(QDialog):
         self.message.setText(text)
 
     def start(self) -> None:
+        from dutydesk.reports.ledgers import LEDGERS
+        from dutydesk.ui.archive.unmasked_export_dialog import ask_unmasked_export
+
         target = self.target.text().strip()
         if not target:
             self.show_message("请选择U盘或导出文件夹", False)
@@ -298,6 +311,8 @@ class HandoffDialog(QDialog):
         self.export_button.setEnabled(True)
         if thread is None:
             return
+        from dutydesk.reports.ledger import ExportCancelled
+
         error = thread.error
         if isinstance(error, ExportCancelled):
             self.show_message("已取消导出，U盘上没有留下文件。", False)

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from importlib import import_module
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -16,11 +20,10 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
+from dutydesk.store.feature_loading import features_loaded, features_pending, first_screen, load_features
 from dutydesk.ui.events import DeskEvents
-from dutydesk.ui.extensions import MenuAction
-from dutydesk.ui.lazy_tabs import LazyTabWidget
-from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
-from dutydesk.ui.licences_dialog import show_licences
+from dutydesk.ui.extensions import MenuAction, module_of
+from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
 from dutydesk.ui.menu_context import MenuContext, attach
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
@@ -30,6 +33,12 @@ from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
 WEEKDAYS = "一二三四五六日"
 MENUS = ("文件", "导出", "工具", "帮助")
+# At the app's start (``lazy_tabs.build_on_demand``) the menu entries and the status-bar items
+# declared in ``ui.tabs`` come this long after the window shows, so its first paint waits for
+# none of the modules behind them (issue 17); a person cannot reach a menu that fast.
+MENUS_DELAY_MS = 60
+# ``events.changed`` kind once the features are imported after the first screen: pages refresh.
+FEATURES_LOADED = "features"
 
 
 class MainWindow(QMainWindow):
@@ -56,12 +65,65 @@ class MainWindow(QMainWindow):
         attach(self.context)
 
         self.password_banner = install_password_banner(self, desk, self.events)
-        self.menus: dict[str, QMenu] = {}
-        self._build_menus()
+        # The four menus are there before the window shows (nothing moves later); at the app's
+        # start their entries come right after it has shown (``_finish_start``).
+        self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENUS}
+        self._feature_actions: list[tuple[QAction, MenuAction]] = []
+        self._entries_pending = on_demand()
+        self._refresh_pending = False  # the first screen showed without the features
+        self._to_prepare: list[Callable[[], object]] = []
+        if not self._entries_pending:
+            self.finish_entries()
         self._build_status_bar()
-        self._restore_state()
+        if self._entries_pending:
+            with first_screen():  # the features' store modules are imported once it has shown
+                self._restore_state()
+        else:
+            self._restore_state()
+
+    def finish_entries(self) -> None:
+        """Import every feature's store modules, build the menus from ``ui.tabs`` and refresh
+        what showed without them (at the app's start: once the window has shown)."""
+        if self._feature_actions or self.menus["文件"].actions():
+            return  # built already
+        self._load_features()
+        self._build_menus()
+        self._entries_pending = False
+        if hasattr(self, "status_label"):
+            self.refresh_status()
+        if self._refresh_pending:  # 今日值班's open matters read 正在读取… until now
+            self._refresh_pending = False
+            QTimer.singleShot(0, self, lambda: self.events.changed.emit(FEATURES_LOADED))
+
+    def _load_features(self) -> None:
+        if self._entries_pending and not features_loaded():
+            self._refresh_pending = True
+        load_features()
+
+    def _finish_start(self) -> None:
+        """Once the window has shown: the features, then each status item's module, then the
+        menus and the refresh of what showed without them, each in its own turn of the event
+        loop, so none holds the window long. (A handler's module is imported when triggered.)"""
+        if self._entries_pending:
+            self._load_features()
+            modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
+            self._to_prepare = [partial(import_module, module) for module in modules]
+            QTimer.singleShot(0, self, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        if self._to_prepare:
+            self._to_prepare.pop(0)()
+            QTimer.singleShot(0, self, self._prepare_next)
+        else:
+            self.finish_entries()
+
+    def entries_ready(self) -> bool:
+        """The menus' entries and the status bar's items are there (at once outside the app)."""
+        return not self._entries_pending
 
     def _build_tab(self, spec: TabDeclaration) -> QWidget:
+        if not features_pending():  # a tab built after the first screen reads every feature's books
+            load_features()
         widget = spec.build(self.desk)
         if hasattr(widget, "set_events"):
             widget.set_events(self.events)
@@ -69,6 +131,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._entries_pending:
+            QTimer.singleShot(MENUS_DELAY_MS, self, self._finish_start)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------
@@ -82,9 +146,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title in MENUS:
-            self.menus[title] = bar.addMenu(f"{title}")
+        from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
+        from dutydesk.ui.licences_dialog import show_licences
+
         file_menu = self.menus["文件"]
         for index, spec in enumerate(TABS):
             self._add_action(
@@ -105,11 +169,10 @@ class MainWindow(QMainWindow):
 
         # Every feature entry is built once; which ones show follows the logged-in account
         # (apply_account), since another user may log in at the idle lock.
-        self._feature_actions: list[tuple[QAction, MenuAction]] = []
         for spec in menu_actions():
             action = self._add_action(
                 self.menus[spec.menu], spec.text,
-                lambda _=False, s=spec: s.handler(self.context), spec.shortcut,
+                lambda _=False, s=spec: s.run(self.context), spec.shortcut,
             )
             self._feature_actions.append((action, spec))
         self._show_allowed_actions()
@@ -160,6 +223,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version, center and data folder, with the way to the licences (issue: installers are
         passed from village to village, so the notices must be one click away)."""
+        from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
+        from dutydesk.ui.licences_dialog import show_licences
+
         box = QMessageBox(QMessageBox.Icon.Information, "关于值班台", self.about_text(),
                           QMessageBox.StandardButton.Close, self)
         box.button(QMessageBox.StandardButton.Close).setText("关闭")
@@ -193,8 +259,10 @@ class MainWindow(QMainWindow):
                  self.desk.center_name()]
         if self.desk.account:
             parts.append(f"当前用户：{self.desk.account.name}（{self.desk.account.role_label}）")
+        if self._entries_pending:  # the items come with the menus, right after the window shows
+            return "　|　".join(parts)
         for item in status_items():
-            text = item.text(self.desk)
+            text = item.text_of(self.desk)
             if text:
                 parts.append(text)
         return "　|　".join(parts)

@@ -13,17 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from dutydesk.desk import Desk, open_desk
 from dutydesk.domain.clock import Clock
-from dutydesk.store.accounts.account import create_account
-from dutydesk.store.accounts.login import set_password
-from dutydesk.store.backup import latest_good_backup, restore_backup
-from dutydesk.store.center import load_center, save_center
-from dutydesk.store.center_keys import ensure_key_pair
+from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.faults import plain_message
 from dutydesk.store.opening import DamagedDatabase
-from dutydesk.store.restore import before_opening, books_missing, restore_books
-from dutydesk.ui.first_run import FirstRunDialog
-from dutydesk.ui.restore_prompts import ask_missing_books, tell_interrupted
+from dutydesk.store.restore import before_opening, books_missing
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +58,13 @@ def ask_restore(parent: QWidget | None, exc: DamagedDatabase) -> bool:
 def first_run(parent: QWidget | None, desk: Desk) -> bool:
     """The center's profile and the first administrator, with their password (a demo folder may
     skip the password: the main window then says the accounts have none)."""
+    # Imported here: a first run happens once, the signing keys' library is not needed to start.
+    from dutydesk.store.accounts.account import create_account
+    from dutydesk.store.accounts.login import set_password
+    from dutydesk.store.center import save_center
+    from dutydesk.store.center_keys import ensure_key_pair
+    from dutydesk.ui.first_run import FirstRunDialog
+
     dialog = FirstRunDialog(parent, demo=desk.folder.is_demo())
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.profile is None:
         return False
@@ -78,9 +79,12 @@ def first_run(parent: QWidget | None, desk: Desk) -> bool:
 
 
 def open_for_gui(
-    folder: DataFolder, clock: Clock | None = None, parent: QWidget | None = None
+    folder: DataFolder, clock: Clock | None = None, parent: QWidget | None = None, features: bool = True
 ) -> OpenedDesk | None:
-    """Lock, check, migrate and (on a new folder) run first-run; None when the user gave up."""
+    """Lock, check, migrate and (on a new folder) run first-run; None when the user gave up.
+
+    ``features=False`` (the app's start): every feature's store modules are imported when first
+    needed, at the latest right after the window shows (``store.feature_loading``)."""
     lock = folder.lock()
     try:
         lock.acquire()
@@ -89,22 +93,16 @@ def open_for_gui(
         return None
     try:
         notice = before_opening(folder)
-        if notice:
-            log.warning("interrupted restore settled: %s", notice)
-            tell_interrupted(parent, notice)
-        if books_missing(folder):
-            backup = latest_good_backup(folder)
-            answer = ask_missing_books(parent, folder, backup)
-            if answer == "quit":
-                lock.release()
-                return None
-            if answer == "restore" and backup is not None:
-                restore_books(folder, backup, (clock.now() if clock else None) or _now())
+        if (notice or books_missing(folder)) and not _settle_restore(folder, notice, clock, parent):
+            lock.release()
+            return None
         while True:
             try:
-                desk = open_desk(folder, clock)
+                desk = open_desk(folder, clock, features=features)
                 break
             except DamagedDatabase as exc:
+                from dutydesk.store.backup import restore_backup
+
                 log.error("damaged database: %s", exc.problems)
                 if not ask_restore(parent, exc) or exc.backup is None:
                     lock.release()
@@ -120,6 +118,27 @@ def open_for_gui(
         lock.release()
         QMessageBox.warning(parent, "无法打开", plain_message(exc, folder.db_path) or str(exc))
         return None
+
+
+def _settle_restore(folder: DataFolder, notice: str | None, clock: Clock | None, parent: QWidget | None) -> bool:
+    """An interrupted restore was settled (``notice``) or the books are missing; False: quit.
+
+    Rare, so their dialogs are imported only here (issue 17: not on every start's path)."""
+    from dutydesk.store.backup import latest_good_backup
+    from dutydesk.store.restore import restore_books
+    from dutydesk.ui.restore_prompts import ask_missing_books, tell_interrupted
+
+    if notice:
+        log.warning("interrupted restore settled: %s", notice)
+        tell_interrupted(parent, notice)
+    if books_missing(folder):
+        backup = latest_good_backup(folder)
+        answer = ask_missing_books(parent, folder, backup)
+        if answer == "quit":
+            return False
+        if answer == "restore" and backup is not None:
+            restore_books(folder, backup, (clock.now() if clock else None) or _now())
+    return True
 
 
 def _now():

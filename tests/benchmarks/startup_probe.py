@@ -53,7 +53,7 @@ def desk(path: str) -> None:
     app = make_app()
     prefs = UiPrefs(folder.ui_settings_path)
     apply_theme(app, prefs.font_size)
-    opened = open_for_gui(folder)
+    opened = open_for_gui(folder, features=False)  # as app.launch
     assert opened is not None
     build_on_demand()
     window = MainWindow(opened.desk, prefs)

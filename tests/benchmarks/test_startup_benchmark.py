@@ -8,6 +8,9 @@ slows both sides alike. Default (CI smoke): an empty folder and two small demo f
 center (≈250,000 visits; built once under ``DUTYDESK_BENCH_DIR`` or a temporary folder).
 
 Run: ``DUTYDESK_BENCH_SCALE=full python -m pytest -s tests/benchmarks/test_startup_benchmark.py``
+``DUTYDESK_BENCH_MILLION_DIR=`` a data folder with the 1M-visit books (the demo's centre, residents
+and visits steps at scale 375 over 120 days, as ``test_lookup_benchmark.py`` builds them) adds
+that folder to the run, reported only (the stretch goal there is 3×).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ PAIRS = 7 if FULL else 3
 PROBE = Path(__file__).with_name("startup_probe.py")
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_RATIO = 2.0
+MILLION = os.environ.get("DUTYDESK_BENCH_MILLION_DIR", "")
 # name -> (days, scale) for the demo generator; None: empty books (center and one account)
 FOLDERS: dict[str, tuple[int, float] | None] = (
     {"空账本": None, "120天": (120, 1.0), "十年": (3650, 3.0)} if FULL
@@ -99,8 +103,10 @@ def measure(folder: DataFolder) -> tuple[float, float, float]:
 def test_start_up_ratio_to_a_bare_window(tmp_path, capsys):
     base = Path(os.environ["DUTYDESK_BENCH_DIR"]) if os.environ.get("DUTYDESK_BENCH_DIR") else tmp_path
     results = {}
-    for name, spec in FOLDERS.items():
-        folder = _folder(base, name, spec)
+    folders = {name: _folder(base, name, spec) for name, spec in FOLDERS.items()}
+    if MILLION:
+        folders["百万来访"] = DataFolder(Path(MILLION))
+    for name, folder in folders.items():
         size_mb = folder.db_path.stat().st_size / 1_048_576
         results[name] = (size_mb, *measure(folder))
     with capsys.disabled():
@@ -110,4 +116,6 @@ def test_start_up_ratio_to_a_bare_window(tmp_path, capsys):
                   f"比值 {ratio:.2f}")
     if FULL:  # a smoke run on a busy CI box measures noise; the full run checks the goal
         for name, (_size, ratio, _d, _b) in results.items():
+            if name not in FOLDERS:
+                continue  # reported only
             assert ratio <= TARGET_RATIO, f"{name}: {ratio:.2f}× a bare window"

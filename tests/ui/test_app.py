@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dutydesk.app import launch
 from dutydesk.store.datafolder import DataFolder
+from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.startup import install_excepthook
 
 
@@ -24,6 +25,7 @@ def test_demo_mode_fills_a_separate_folder_and_shows_the_window(qtbot, app, tmp_
     finally:
         window.close()
         opened.close()
+        build_on_demand(False)  # launch turned it on: later tests build their windows at once
     with folder.lock():  # released on exit
         pass
 

@@ -36,9 +36,41 @@ def test_only_the_tab_shown_is_built_before_the_window_shows(qtbot, app, desk):
     built = [window.tabs.is_built(i) for i in range(window.tabs.count())]
     assert built == [True] + [False] * (window.tabs.count() - 1)
     assert [window.tabs.tabText(i) for i in range(4)] == ["今日值班", "来访登记", "一次性告知", "档案查询"]
+
+
+def test_menu_entries_and_status_items_come_right_after_the_window_shows(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building: registering builds no tab
+    window = lazy_window(qtbot, desk, show=False)
+    assert list(window.menus) == ["文件", "导出", "工具", "帮助"]  # the menu bar is there: nothing moves later
+    assert window.menus["文件"].actions() == [] and not window.entries_ready()
+    window.show()
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
     # the unbuilt tabs' menu entries and status items are there all the same
     entries = [a.text() for a in window.menus["文件"].actions()]
-    assert "按代办单号打开…" in entries
+    assert "按代办单号打开…" in entries and "退出" in entries
+    assert "当前用户" in window.status_label.text()
+    assert not window.tabs.is_built(2)
+
+
+def test_a_status_items_module_is_imported_once_the_window_has_shown(qtbot, app, desk, monkeypatch, tmp_path):
+    """The status bar's items are declared lazily in ``ui.tabs``: before the window shows it reads
+    the day and the user only, the declared item's module is imported right after it shows."""
+    from dutydesk.ui import tabs
+    from dutydesk.ui.extensions import StatusItem
+
+    (tmp_path / "dutydesk_test_status_item.py").write_text('def text(desk):\n    return "甲项待办 2 件"\n',
+                                                         encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "dutydesk_test_status_item", raising=False)
+    monkeypatch.setattr(tabs, "APP_STATUS_ITEMS", (StatusItem("test", "dutydesk_test_status_item:text"),))
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)
+    window = lazy_window(qtbot, desk, show=False)
+    assert "当前用户" in window.status_label.text() and "甲项" not in window.status_label.text()
+    assert "dutydesk_test_status_item" not in sys.modules
+    window.show()
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
+    assert window.status_label.text().endswith("　|　甲项待办 2 件")
+    assert "dutydesk_test_status_item" in sys.modules
 
 
 def test_opening_a_tab_builds_it_and_shows_its_pages(qtbot, app, desk):
@@ -97,6 +129,7 @@ def test_f2_opens_a_new_registration_before_the_visits_tab_was_built(qtbot, app,
 
     monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building during the test
     window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(window.entries_ready, timeout=5_000)
     assert not window.tabs.is_built(1)
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F2)

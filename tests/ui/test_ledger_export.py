@@ -228,16 +228,16 @@ def test_the_hand_off_thread_runs_with_the_collector_paused(qtbot, app, books, s
     """Issue 17: a full collection in the worker held the interpreter lock and froze the window."""
     import gc
 
-    from dutydesk.ui import ledger_export
+    from dutydesk.reports import handoff
 
     seen = []
-    real = ledger_export.hand_off
+    real = handoff.hand_off
 
     def watching(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ledger_export, "hand_off", watching)
+    monkeypatch.setattr(handoff, "hand_off", watching)
     dialog = make_dialog(qtbot, books, [Drive(stick, "KINGSTON")])
     choose_only(qtbot, dialog, {"来访接待登记台账"})
     click(qtbot, dialog, "导出")

@@ -3,7 +3,11 @@ builds itself from those declarations and hands each handler a ``MenuContext``."
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import types
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 import dutydesk
 from dutydesk.ui import lazy_tabs, tabs
-from dutydesk.ui.extensions import MenuAction, StatusItem
+from dutydesk.ui.extensions import MenuAction, StatusItem, resolve
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.menu_context import MenuContext, context_of
 from dutydesk.ui.notices.tab import NoticeTab
@@ -74,6 +78,40 @@ def test_a_menu_handler_gets_the_windows_context(qtbot, app, desk, monkeypatch):
     context = got[0]
     assert context is window.context
     assert (context.window, context.desk, context.events, context.prefs) == (window, desk, window.events, window.prefs)
+
+
+def test_every_lazy_handler_and_status_text_names_a_function():
+    """A typo in a ``"module:function"`` reference would show only when the entry is used."""
+    references = [a.handler for a in tabs.menu_actions()] + [i.text for i in tabs.status_items()]
+    assert all(isinstance(r, str) and ":" in r for r in references)
+    assert all(callable(resolve(r)) for r in references)
+
+
+def test_a_lazy_handler_is_imported_when_triggered_and_gets_the_context(qtbot, app, desk, monkeypatch):
+    got: list[MenuContext] = []
+    module = types.ModuleType("dutydesk_test_lazy_handler")
+    module.handle = got.append
+    monkeypatch.setattr(tabs, "APP_MENU_ACTIONS", (MenuAction("工具", "试用项…", "dutydesk_test_lazy_handler:handle"),))
+    monkeypatch.setattr(tabs, "APP_STATUS_ITEMS", (StatusItem("lazy", "dutydesk_test_lazy_handler:status"),))
+    module.status = lambda d: f"乙项{d.center_name()}"
+    monkeypatch.setitem(sys.modules, "dutydesk_test_lazy_handler", module)
+    window = make_window(qtbot, desk)
+    assert window.status_label.text().endswith("　|　乙项" + desk.center_name())
+    next(a for a in window.menus["工具"].actions() if a.text() == "试用项…").trigger()
+    assert got == [window.context]
+
+
+def test_importing_the_declarations_imports_no_tab_and_no_menu_module():
+    """Issue 17: ``ui.tabs`` is on the window's start path; what it names is imported when used."""
+    code = ("import sys\nimport dutydesk.ui.tabs as t\n"
+            "names = {r.partition(':')[0] for r in [a.handler for a in t.menu_actions()]"
+            " + [i.text for i in t.status_items()]}\n"
+            "print(len(names), sorted(n for n in names if n in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    count, loaded = out.stdout.split(" ", 1)
+    assert int(count) >= 10 and loaded.strip() == "[]"
 
 
 def test_lock_window_locks_through_the_context(qtbot, app, desk):

@@ -11,9 +11,11 @@ from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
 from dutydesk.store.duty.staff import Staff
+from dutydesk.store.feature_loading import features_pending
 from dutydesk.store.open_matters import open_matters
 
 NOTE_KINDS = ("突发事件", "矛盾纠纷", "来电", "其他")
+OPEN_MATTERS_LOADING = "正在读取未办结事项…"
 
 
 class Handover(BaseModel, VoidableMixin):
@@ -37,7 +39,10 @@ class DutyNote(BaseModel, VoidableMixin):
 
 def open_matters_text(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | None = None) -> str:
     """D09: what the next person takes over (visits without outcome, proxy slips due soon,
-    undelivered messages)."""
+    undelivered messages). While the window's first screen is built the features are not
+    imported yet (``store.feature_loading``): it reads 正在读取…, filled right after it shows."""
+    if features_pending():
+        return OPEN_MATTERS_LOADING
     lines = []
     for m in open_matters(today, calendar, now):
         due = f"，期限{m.due:%m月%d日}" if m.due else ""

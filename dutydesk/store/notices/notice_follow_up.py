@@ -111,6 +111,12 @@ def waiting(today: dt.date, calendar: WorkdayCalendar) -> list[NoticeRecord]:
     """Notices whose call is due by ``today`` and not yet recorded, oldest first.
 
     Read with three queries whatever the number of notices (the status bar asks every minute)."""
+    return [notice for notice, _due in waiting_with_due(today, calendar)]
+
+
+def waiting_with_due(today: dt.date, calendar: WorkdayCalendar) -> list[tuple[NoticeRecord, dt.date]]:
+    """``waiting`` with each notice's ``due_on`` day, from the same three queries (issue 17: the
+    open matters at start no longer read each notice's follow-up and setting again)."""
     closed = NoticeFollowUp.select(NoticeFollowUp.notice).where(
         NoticeFollowUp.voided_at.is_null() & NoticeFollowUp.closed_at.is_null(False))
     start = dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min)
@@ -122,7 +128,8 @@ def waiting(today: dt.date, calendar: WorkdayCalendar) -> list[NoticeRecord]:
     if not candidates:
         return []
     dates = {f.notice_id: f.supply_by for f in NoticeFollowUp.select(NoticeFollowUp.notice, NoticeFollowUp.supply_by)
-             .where(NoticeFollowUp.voided_at.is_null() & NoticeFollowUp.notice.in_([n.id for n in candidates]))}
+             .where(NoticeFollowUp.voided_at.is_null() & NoticeFollowUp.notice.in_([n.id for n in candidates]))
+             .order_by(NoticeFollowUp.id)}  # the newest wins, as in follow_up_of
     went_ahead: dict[tuple, int] = {}  # (visit or person, item code) -> the newest accepted notice's id
     for nid, visit_id, person, code in (
             NoticeRecord.select(NoticeRecord.id, NoticeRecord.visit, NoticeRecord.person_name, CatalogueVersion.code)
@@ -143,7 +150,7 @@ def waiting(today: dt.date, calendar: WorkdayCalendar) -> list[NoticeRecord]:
             due = (dates.get(n.id) or by_day[told]) + dt.timedelta(days=1)
         who = ("visit", n.visit_id) if n.visit_id is not None else ("person", n.person_name)
         if due <= today and went_ahead.get((who, n.item_version.code), 0) <= n.id:
-            out.append(n)
+            out.append((n, due))
     return out
 
 
@@ -178,8 +185,7 @@ def record_call(notice: NoticeRecord, phone: str, said: str, who: str, at: dt.da
 def follow_up_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
     """N07: each notice to phone about, in 待跟进 from its date."""
     matters = []
-    for notice in waiting(today, calendar):
-        due = due_on(notice, calendar)
+    for notice, due in waiting_with_due(today, calendar):
         why = "不符合条件" if notice.outcome == Outcome.NOT_ELIGIBLE.value else "补齐材料期限已过"
         summary = f"告知跟进｜{notice.person_name}｜{notice.item_version.name}｜{why}，请电话告知并办结"
         matters.append(OpenMatter("notice", notice.ref, summary, due,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from PySide6.QtWidgets import QWidget
 
@@ -14,17 +15,13 @@ def extra_pages(desk: Desk) -> list[tuple[str, QWidget]]:
 
 
 def page_builders(desk: Desk) -> list[tuple[str, Callable[[], QWidget]]]:
-    """Each page's title and builder: the duty tab builds a page when it is first opened."""
-    from dutydesk.ui.duty.inspection_page import InspectionPage
-    from dutydesk.ui.duty.leave_page import LeavePage
-    from dutydesk.ui.duty.log_page import LogPage
-    from dutydesk.ui.duty.meeting_page import MeetingPage
-    from dutydesk.ui.duty.relay_page import RelayPage
-    from dutydesk.ui.duty.review_page import ReviewPage
-    from dutydesk.ui.duty.roster_page import RosterPage
-    from dutydesk.ui.duty.staff_page import StaffPage
+    """Each page's title and builder: the duty tab builds a page when it is first opened, and
+    imports its module only then (issue 17: not before the window shows)."""
 
-    return [("排班", lambda: RosterPage(desk)), ("请假", lambda: LeavePage(desk)),
-            ("值班记录簿", lambda: LogPage(desk)), ("督查", lambda: InspectionPage(desk)),
-            ("周例会", lambda: ReviewPage(desk)), ("会议学习", lambda: MeetingPage(desk)),
-            ("上传下达", lambda: RelayPage(desk)), ("人员", lambda: StaffPage(desk))]
+    def build(module: str, name: str) -> Callable[[], QWidget]:
+        return lambda: getattr(import_module(f"dutydesk.ui.duty.{module}"), name)(desk)
+
+    return [("排班", build("roster_page", "RosterPage")), ("请假", build("leave_page", "LeavePage")),
+            ("值班记录簿", build("log_page", "LogPage")), ("督查", build("inspection_page", "InspectionPage")),
+            ("周例会", build("review_page", "ReviewPage")), ("会议学习", build("meeting_page", "MeetingPage")),
+            ("上传下达", build("relay_page", "RelayPage")), ("人员", build("staff_page", "StaffPage"))]

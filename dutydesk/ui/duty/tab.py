@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.ui.duty.tally_page import TallyPage
 from dutydesk.ui.duty.today import TodayPage
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.lazy_tabs import LazyTabWidget
 from dutydesk.ui.screen_fit import PageScroll
+
+if TYPE_CHECKING:  # imported when first opened: it brings every ledger (issue 17)
+    from dutydesk.ui.duty.tally_page import TallyPage
 
 
 class DutyTab(QWidget):
@@ -31,6 +34,8 @@ class DutyTab(QWidget):
         self._add(self._build_tally, "考勤统计")
 
     def _build_tally(self) -> TallyPage:
+        from dutydesk.ui.duty.tally_page import TallyPage
+
         self.tally = TallyPage(self.desk)
         return self.tally
 

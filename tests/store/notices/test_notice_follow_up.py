@@ -103,3 +103,25 @@ def test_n07_the_printed_notice_states_the_date_to_supply_by(desk, tmp_path):
     path = print_notice(notice, TEST_CENTER, tmp_path)
     text = "".join(p.extract_text() for p in PdfReader(str(path)).pages).replace(" ", "").replace("\n", "")
     assert "请于2026年12月4日前补齐上述材料" in text and "不予受理" in text
+
+
+def test_n07_open_matters_give_each_notice_its_due_on_day_without_reading_it_again(desk, clock):
+    """N07 (issue 17): the follow-up matters take their due days from ``waiting``'s own three
+    queries; each is still exactly ``due_on`` (moved date, default date, not eligible)."""
+    seed(desk)
+    moved = _missing_notice(desk, "张秀英")
+    follow.set_supply_by(moved, dt.date(2026, 11, 26), desk.who, desk.now())
+    follow.set_supply_by(moved, dt.date(2026, 11, 27), desk.who, desk.now())  # moved again: the newest counts
+    default = _missing_notice(desk, "李明")
+    refused = record_notice(ChecklistEntry(version("SJ-01"), "王大", [], eligible=False, reason="收入超过标准"),
+                            desk.who, desk.now())
+    clock.set(dt.datetime(2026, 12, 10, 9, 0))
+    calendar = desk.calendar()
+    dues = {n.id: due for n, due in follow.waiting_with_due(desk.today(), calendar)}
+    assert set(dues) == {moved.id, default.id, refused.id}
+    for notice in (moved, default, refused):
+        assert dues[notice.id] == follow.due_on(notice, calendar)
+    assert dues[moved.id] == dt.date(2026, 11, 28)
+    matters = {m.record_id: m.due for m in follow.follow_up_matters(desk.today(), calendar)}
+    assert matters == dues
+    assert [n.id for n in follow.waiting(desk.today(), calendar)] == sorted(dues)

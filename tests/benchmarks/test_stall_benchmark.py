@@ -37,6 +37,7 @@ from dutydesk.store.visits.residents import Resident, ResidentPhone
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.ledger_export import PREF_FORMATS, PREF_LEDGERS, HandoffDialog
 from dutydesk.ui.main_window import MainWindow
+from dutydesk.ui.page_loader import wait_for_loads
 from dutydesk.ui.prefs import UiPrefs
 from tests.ui.helpers import by_name, type_text
 
@@ -212,6 +213,7 @@ def test_no_stall_at_the_desk(app, qtbot, tmp_path, capsys):
         rows = _scroll_register(probe, window)
         handed = _hand_off(probe, window, desk, prefs, tmp_path / "U盘")
     finally:
+        wait_for_loads()  # pages still reading in a worker: let them end before the books close
         lazy_tabs.build_on_demand(False)
         desk.close()
     worst = sorted(probe.worst.items(), key=lambda kv: -kv[1])

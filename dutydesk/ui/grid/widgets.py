@@ -15,6 +15,7 @@ from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
+SIZING_ROWS = 100
 STATUS_COLOURS = {quota.ON_TRACK: OK_GREEN, quota.BEHIND: DUE_AMBER, quota.FAR_BEHIND: OVERDUE_RED,
                   "ok": OK_GREEN, "due_soon": DUE_AMBER, "overdue": OVERDUE_RED}
 
@@ -41,6 +42,8 @@ def table(name: str, headers: Sequence[str]) -> QTableWidget:
     view = read_only(QTableWidget(0, len(headers)), name)
     view.setHorizontalHeaderLabels(list(headers))
     view.horizontalHeader().setStretchLastSection(True)
+    # Columns sized from the first rows (and those on screen), not a thousand households (issue 17).
+    view.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
     view.setWordWrap(False)
     return view
 

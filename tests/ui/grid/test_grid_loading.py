@@ -1,5 +1,6 @@
-"""Issue 17: once the app runs, 走访进度 and 片区与住户 read their books in a worker thread and
-show the same rows when they are there (G03 progress, G02 an area's households and ledger)."""
+"""Issue 17: once the app runs, the 网格走访 pages are built when first shown, and 走访进度 and
+片区与住户 read their books in a worker thread and show the same rows when they are there (G03
+progress, G02 an area's households and ledger)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,16 @@ def test_g03_g02_board_and_area_read_off_the_gui_thread(qtbot, app, desk, villag
     qtbot.addWidget(tab)
     tab.resize(1400, 900)
     tab.show()
+    named = {w.accessibleName() for w in tab.findChildren(QTableWidget)}
+    assert "干部走访进度" not in named and "住户档案" not in named  # built when first shown
+    tab.pages.setCurrentIndex(1)  # 走访进度
     board = by_name(tab, "干部走访进度", QTableWidget)
     qtbot.waitUntil(lambda: board.rowCount() > 0)
     assert "赵委员" in cells(board, 0)
     unvisited = by_name(tab, "尚未走访的户", QTableWidget)
     qtbot.waitUntil(lambda: unvisited.rowCount() > 0 or not tab.board.loader.busy)
 
-    tab.pages.setCurrentWidget(tab.areas)
+    tab.pages.setCurrentIndex(3)  # 片区与住户
     households = by_name(tab, "住户档案", QTableWidget)
     qtbot.waitUntil(lambda: households.rowCount() == 2)
     assert cells(households, 0) == ["H0001", "H0002"]

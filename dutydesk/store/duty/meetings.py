@@ -313,7 +313,11 @@ def review_signed_in_week(day: dt.date) -> list[str]:
 
 def session_summary(session: MeetingSession, now: dt.datetime) -> str:
     """One line for the list: "出席5/7，请假1，缺席1"."""
-    lines = attendance_of(session, now)
+    return summary_text(attendance_of(session, now))
+
+
+def summary_text(lines: list[AttendanceLine]) -> str:
+    """``session_summary`` of lines already read (``attendance_between`` for a month's list)."""
     count = {status: sum(1 for line in lines if line.status == status)
              for status in (rules.PRESENT, rules.ON_LEAVE, rules.ABSENT)}
     text = f"出席{count[rules.PRESENT]}/{len(lines)}"

@@ -64,3 +64,14 @@ def test_d19_meeting_days_and_d17_month_table_unchanged(desk):
 
 def test_attendance_between_an_empty_range(desk):
     assert attendance_between(dt.date(2020, 1, 1), dt.date(2020, 1, 31), desk.now()) == []
+
+
+def test_d17_month_list_summaries_match_each_sessions_summary(desk):
+    """The 会议学习 list's "出席5/7，请假1，缺席1" read for the month at once equals each session's."""
+    from dutydesk.store.duty.meetings import session_summary, summary_text
+
+    demo_books(desk, days=40)
+    now = desk.now()
+    found = attendance_between(now.date() - dt.timedelta(days=40), now.date(), now)
+    assert found
+    assert [summary_text(lines) for _s, lines in found] == [session_summary(s, now) for s, _lines in found]

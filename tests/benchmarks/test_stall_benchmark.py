@@ -1,6 +1,7 @@
 """The stall probe (issue 17): no gap over 100 ms between ticks of a 10 ms timer while the desk is
 used as at the front desk:
 
+- the tabs built in idle time right after the window shows;
 - switching through every tab and sub-page (twice: first opening, then already built);
 - firing every refresh timer (今日值班 30 s, status bar 60 s);
 - typing a phone number and a name in 来访登记's 查找群众 key by key;
@@ -202,10 +203,13 @@ def test_no_stall_at_the_desk(app, qtbot, tmp_path, capsys):
         probe.start()
         window = MainWindow(desk, prefs)
         qtbot.addWidget(window)
-        probe.during("显示主窗口", window.show, settle_ms=1500)
-        probe.worst.pop("", None)  # the window's own start is the start-up benchmark's
+        # The window's own start (to its first paint) is the start-up benchmark's; the other tabs
+        # then build in idle time (``ui.lazy_tabs``) while the clerk may already be typing.
+        probe.during("显示主窗口", window.show, settle_ms=lazy_tabs.IDLE_DELAY_MS - 20)
+        probe.worst.pop("", None)
         probe.worst.pop("显示主窗口", None)
         probe.start()
+        probe.during("启动后空闲时建页", lambda: None, settle_ms=1500)
         _walk(probe, window)
         _walk(probe, window)  # the second time: pages are built, only refreshes remain
         _type_lookup(probe, qtbot, window, phone, name)

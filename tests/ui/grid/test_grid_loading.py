@@ -1,6 +1,6 @@
-"""Issue 17: once the app runs, the 网格走访 pages are built when first shown, and 走访进度 and
-片区与住户 read their books in a worker thread and show the same rows when they are there (G03
-progress, G02 an area's households and ledger)."""
+"""Issue 17: once the app runs, the 网格走访 pages are built when first shown, and 入户走访, 走访进度
+and 片区与住户 read their books in a worker thread and show the same rows when they are there (G03
+progress and recent visits, G02 an area's households and ledger)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ def test_g03_g02_board_and_area_read_off_the_gui_thread(qtbot, app, desk, villag
     qtbot.addWidget(tab)
     tab.resize(1400, 900)
     tab.show()
+    recent = by_name(tab, "近期入户走访", QTableWidget)  # 入户走访, the page shown first
+    qtbot.waitUntil(lambda: recent.rowCount() == 1)
+    assert cells(recent, 1) == ["H0001 张三户"]
     named = {w.accessibleName() for w in tab.findChildren(QTableWidget)}
     assert "干部走访进度" not in named and "住户档案" not in named  # built when first shown
     tab.pages.setCurrentIndex(1)  # 走访进度

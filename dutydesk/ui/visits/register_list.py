@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.visits.visit_queries import VisitFilter, VisitRow, visit_page
 from dutydesk.ui.forms import date_edit, push_button
+from dutydesk.ui.page_loader import loading_in_background
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
 COLUMNS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态")
@@ -213,7 +214,10 @@ class VisitListView(QWidget):
         self.table.activated.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
         layout.addWidget(self.table)
         self._sized = False
-        self.apply()
+        if loading_in_background():  # the tab is built in idle time: its first page on the next turn
+            QTimer.singleShot(0, self, self.apply)
+        else:
+            self.apply()
 
     def current_filter(self) -> VisitFilter:
         return VisitFilter(

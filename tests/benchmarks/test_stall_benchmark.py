@@ -13,7 +13,8 @@ The worst gap is reported per action. Default (CI smoke): small demo books, one 
 hand-off and a few pages of scrolling, so the normal suite stays quick; nothing is asserted on a
 busy CI box. ``DUTYDESK_BENCH_SCALE=full``: ten years of a busy center (the demo generator at 3650
 days, scale 3; ≈250,000 visits), or the folder in ``DUTYDESK_BENCH_STALL_DIR`` (e.g. the 1M-visit
-benchmark books); every ledger in both formats; the full run asserts the 100 ms goal.
+benchmark books); every ledger in both formats (``DUTYDESK_BENCH_LEDGERS=duty,attendance`` chooses
+fewer); the full run asserts the 100 ms goal. The gaps are reported even when an action fails.
 
 Run: ``DUTYDESK_BENCH_SCALE=full DUTYDESK_BENCH_STALL_DIR=/tmp/stall-bench nice -n 5
 python -m pytest -s tests/benchmarks/test_stall_benchmark.py``
@@ -174,7 +175,8 @@ def _scroll_register(probe: StallProbe, window: MainWindow) -> int:
 
 def _hand_off(probe: StallProbe, window: MainWindow, desk, prefs: UiPrefs, target: Path) -> str:
     """导出到U盘 to ``target`` with its worker thread, as the clerk starts it from the menu."""
-    prefs.set(PREF_LEDGERS, ",".join(LEDGERS if FULL else ["visits"]))
+    chosen = os.environ.get("DUTYDESK_BENCH_LEDGERS")  # e.g. "duty,attendance" on the 1M-visit books
+    prefs.set(PREF_LEDGERS, chosen or ",".join(LEDGERS if FULL else ["visits"]))
     prefs.set(PREF_FORMATS, "xlsx,pdf" if FULL else "xlsx")
     target.mkdir(parents=True, exist_ok=True)
     dialog = HandoffDialog(desk, prefs, window, drives=[])
@@ -197,9 +199,11 @@ def test_no_stall_at_the_desk(app, qtbot, tmp_path, capsys):
     desk = open_desk(folder)
     lazy_tabs.build_on_demand(True)
     prefs = UiPrefs(tmp_path / "ui.ini")  # never the books' own preferences
+    probe = StallProbe()
+    reached: dict[str, int] = {}
+    rows, handed = 0, "未完成"
     try:
         phone, name = _someone()
-        probe = StallProbe()
         probe.start()
         window = MainWindow(desk, prefs)
         qtbot.addWidget(window)
@@ -220,15 +224,15 @@ def test_no_stall_at_the_desk(app, qtbot, tmp_path, capsys):
         wait_for_loads()  # pages still reading in a worker: let them end before the books close
         lazy_tabs.build_on_demand(False)
         desk.close()
-    worst = sorted(probe.worst.items(), key=lambda kv: -kv[1])
-    with capsys.disabled():
-        size_mb = folder.db_path.stat().st_size / 1_048_576
-        print(f"\n停顿探测（{size_mb:,.0f} MB，本机 {os.cpu_count()} 核）：最长间隔 {worst[0][1]:.0f} ms"
-              f"（{worst[0][0]}）")
-        print(f"  （档案检索结果滚动到 {'、'.join(f'{t} {n} 条' for t, n in reached.items())}；"
-              f"来访记录滚动到 {rows} 条；{handed[:24]}…）")
-        for what, gap in worst:
-            print(f"  {what}: {gap:.0f} ms")
+        worst = sorted(probe.worst.items(), key=lambda kv: -kv[1]) or [("", 0.0)]
+        with capsys.disabled():  # reported even when an action failed
+            size_mb = folder.db_path.stat().st_size / 1_048_576
+            print(f"\n停顿探测（{size_mb:,.0f} MB，本机 {os.cpu_count()} 核）：最长间隔 {worst[0][1]:.0f} ms"
+                  f"（{worst[0][0]}）")
+            print(f"  （档案检索结果滚动到 {'、'.join(f'{t} {n} 条' for t, n in reached.items())}；"
+                  f"来访记录滚动到 {rows} 条；{handed[:24]}…）")
+            for what, gap in worst:
+                print(f"  {what}: {gap:.0f} ms")
     assert {"导出到U盘", "查找群众：逐键输入电话", "档案查询：检索结果滚动到底"} <= set(probe.worst)
     if FULL:
         assert worst[0][1] <= TARGET_MS, worst[:5]

@@ -288,11 +288,14 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def search(query: str, flt: SearchFilter = SearchFilter(), offset: int = 0, limit: int = 50) -> list[Hit]:
+def search(query: str, flt: SearchFilter = SearchFilter(), offset: int = 0, limit: int = 50,
+           before: int | None = None) -> list[Hit]:
     """Documents matching every term of ``query`` and the filters, newest first.
 
     The FTS table drives the query in rowid order (newest documents have the largest ids), so a
-    page costs the same whether a term matches ten records or half a million.
+    page costs the same whether a term matches ten records or half a million. ``before``: only
+    documents older than that ``doc_id`` (the last one shown): the next page without counting its
+    way past every earlier one, as ``offset`` does (issue 17: scrolling far down froze the window).
     """
     words = terms(query)
     long_terms = [w for w in words if len(w) >= 3]
@@ -329,6 +332,9 @@ def search(query: str, flt: SearchFilter = SearchFilter(), offset: int = 0, limi
         params.append(flt.staff)
     if not flt.include_voided:
         where.append("d.voided = 0")
+    if before is not None:
+        where.append(("f.rowid" if source != "search_doc d" else "d.id") + " < ?")
+        params.append(before)
     sql = (
         "SELECT d.id, d.ref_table, d.ref_id, d.kind, d.title, d.body, d.day, d.staff, d.voided FROM "
         + source + (" WHERE " + " AND ".join(where) if where else "")

@@ -22,13 +22,39 @@ class SettingValue(BaseModel):
 
 def get_setting(setting: Setting, on: dt.date) -> Any:
     """The value in force on a day: the newest value effective on or before it, else the default."""
-    row = (
-        SettingValue.select()
-        .where((SettingValue.key == setting.key) & (SettingValue.effective_from <= on))
-        .order_by(SettingValue.effective_from.desc(), SettingValue.id.desc())
-        .first()
-    )
-    return json.loads(row.value) if row else setting.default
+    if isinstance(on, dt.datetime):
+        on = on.date()
+    found = None
+    for since, value in _dated_values().get(setting.key, ()):  # oldest first
+        if since > on:
+            break
+        found = value
+    return json.loads(found) if found is not None else setting.default
+
+
+# Issue 17: pages ask for a setting per row or per painted cell (masking rules, deadlines), which
+# cost a query each (3,000 on the 网格走访 tab). The whole table, a few dozen rows, is read once per
+# change of the books instead: this connection's own writes (``total_changes``) and other
+# connections' commits (``PRAGMA data_version``). The connection itself is kept, not its id, so a
+# new connection can never be taken for an old one.
+_read: dict[str, tuple[tuple, dict[str, list[tuple[dt.date, str]]]]] = {}
+
+
+def _dated_values() -> dict[str, list[tuple[dt.date, str]]]:
+    from dutydesk.store.base import database
+
+    connection = database.connection()
+    state = (connection, connection.total_changes, connection.execute("PRAGMA data_version").fetchone()[0])
+    cached = _read.get("last")
+    if cached is not None and cached[0][0] is state[0] and cached[0][1:] == state[1:]:
+        return cached[1]
+    values: dict[str, list[tuple[dt.date, str]]] = {}
+    query = (SettingValue.select(SettingValue.key, SettingValue.effective_from, SettingValue.value)
+             .order_by(SettingValue.effective_from, SettingValue.id).tuples())
+    for key, since, value in query:
+        values.setdefault(key, []).append((since, value))
+    _read["last"] = (state, values)
+    return values
 
 
 def set_setting(

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from dutydesk.crash_reports import log_exception
 from dutydesk.store.base import database
 
+FREEZE_ABOVE = 20_000  # new objects left by the work above which they are kept out of collections
+
 
 class CollectorPause:
     """Python's collector off while a worker thread runs, back on when it ends.
@@ -45,6 +47,13 @@ class CollectorPause:
             self._active = False
             CollectorPause._depth -= 1
             if CollectorPause._depth == 0 and CollectorPause._was_enabled:
+                if gc.get_count()[0] > FREEZE_ABOVE:
+                    # The work left many new live objects (the printing libraries' font tables on a
+                    # first export: 130,000): the next collection would walk them all at once,
+                    # 100 ms and more with the interpreter lock held. They are long-lived, so they
+                    # are set aside from collections (still freed by reference counting); only a
+                    # reference cycle left over right now would stay (the exports make none).
+                    gc.freeze()
                 gc.enable()
 
 

@@ -119,3 +119,25 @@ def test_reindex_all_covers_bulk_inserted_rows(desk):
     assert _titles("赵六") == ["赵六"]
     audit.update(Resident.get(Resident.name == "赵六"), desk.who, desk.now(), note="独居老人")
     assert _titles("独居") == ["赵六"]
+
+
+def test_a01_next_page_after_the_last_shown_equals_paging_by_offset(desk):
+    """Issue 17: the archive's results page on from the last document shown (``before``), which
+    reads no earlier rows; the pages are exactly those of offset paging, for every kind of query."""
+    for i in range(12):
+        register_visit(draft(person_name=f"王低保{i:02d}", request=f"咨询低保续办材料第{i}次"),
+                       desk.who, desk.now(), desk.calendar())
+    for query in ("低保", "低保续办", "低保 续办"):  # bigram, trigram, both
+        flt = SearchFilter()
+        whole = [h.doc_id for h in search(query, flt, 0, 100)]
+        assert len(whole) >= 12
+        pages, before = [], None
+        while True:
+            page = search(query, flt, 0, 5, before=before)
+            if not page:
+                break
+            pages += [h.doc_id for h in page]
+            before = page[-1].doc_id
+        assert pages == whole
+        assert [h.doc_id for h in search(query, flt, 5, 5)] == [h.doc_id for h in search(query, flt, 0, 5,
+                                                                                              before=whole[4])]

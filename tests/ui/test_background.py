@@ -64,3 +64,36 @@ def test_collector_pauses_nest_and_resume_once():
     assert not gc.isenabled()
     outer.resume()
     assert gc.isenabled()
+
+
+def test_many_new_objects_left_by_the_work_are_kept_out_of_the_next_collection():
+    """Issue 17: a first export imports the printing libraries (130,000 new objects); when the
+    collector resumed, its next collection walked them all with the interpreter lock held (100 ms
+    and more). They are set aside from collections instead, and still freed by reference counts."""
+    import gc
+    import weakref
+
+    from dutydesk.ui.background import FREEZE_ABOVE, CollectorPause
+
+    class Kept:
+        pass
+
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    pause = CollectorPause().pause()
+    few = [[i] for i in range(100)]
+    pause.resume()
+    assert gc.get_freeze_count() == frozen and gc.isenabled()  # a little work: as before
+    pause = CollectorPause().pause()
+    many = [[i] for i in range(FREEZE_ABOVE + 1000)]
+    last = Kept()
+    gone = weakref.ref(last)
+    pause.resume()
+    try:
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(many)
+        assert gc.get_count()[0] < FREEZE_ABOVE
+        del many, last
+        assert gone() is None  # reference counting still frees them
+    finally:
+        gc.unfreeze()
+    del few

@@ -262,22 +262,27 @@ def _leave_covers(leave: LeaveRequest, session: MeetingSession) -> bool:
     return any(s.key in leave.session_keys and s.start <= start < s.end for s in duty_config(session.day).sessions)
 
 
-def expected_at(session: MeetingSession, signed: dict[int, MeetingAttendance]) -> list[Staff]:
+def expected_at(session: MeetingSession, signed: dict[int, MeetingAttendance],
+                staff: list[Staff] | None = None) -> list[Staff]:
     """D17: the staff expected that day (roles the setting excuses, e.g. volunteers, only when they
-    signed in anyway)."""
+    signed in anyway). ``staff``: every staff member, when the caller read them already."""
     excused = set(get_setting(rules.EXCUSED_ROLES, session.day))
-    return [s for s in active_staff(session.day) if s.role not in excused or s.id in signed]
+    active = active_staff(session.day) if staff is None else [s for s in staff if s.active_on(session.day)]
+    return [s for s in active if s.role not in excused or s.id in signed]
 
 
 def attendance_of(session: MeetingSession, now: dt.datetime, leaves: list[LeaveRequest] | None = None,
-                  reasons=None) -> list[AttendanceLine]:
-    """D17: everyone expected that day, present, on leave or absent (with 超假/未销假, D07)."""
+                  reasons=None, signed: dict[int, MeetingAttendance] | None = None,
+                  everyone: list[Staff] | None = None) -> list[AttendanceLine]:
+    """D17: everyone expected that day, present, on leave or absent (with 超假/未销假, D07).
+    ``signed`` and ``everyone``: the session's valid sign-ins and all staff, when read for many
+    sessions at once (``attendance_between``)."""
     leaves = leaves_between(session.day, session.day) if leaves is None else leaves
     reasons = reasons or away_reasons(session.day, session.day)
-    signed = _signed(session)
+    signed = _signed(session) if signed is None else signed
     over = now.date() > session.day
     lines = []
-    for staff in expected_at(session, signed):
+    for staff in expected_at(session, signed, everyone):
         row = signed.get(staff.id)
         leave = next((lv for lv in leaves if lv.staff_id == staff.id and _leave_covers(lv, session)), None)
         status = rules.attendance_status(row is not None, leave is not None, over)
@@ -308,7 +313,11 @@ def review_signed_in_week(day: dt.date) -> list[str]:
 
 def session_summary(session: MeetingSession, now: dt.datetime) -> str:
     """One line for the list: "出席5/7，请假1，缺席1"."""
-    lines = attendance_of(session, now)
+    return summary_text(attendance_of(session, now))
+
+
+def summary_text(lines: list[AttendanceLine]) -> str:
+    """``session_summary`` of lines already read (``attendance_between`` for a month's list)."""
     count = {status: sum(1 for line in lines if line.status == status)
              for status in (rules.PRESENT, rules.ON_LEAVE, rules.ABSENT)}
     text = f"出席{count[rules.PRESENT]}/{len(lines)}"
@@ -319,18 +328,35 @@ def session_summary(session: MeetingSession, now: dt.datetime) -> str:
     return text
 
 
+def attendance_between(start: dt.date, end: dt.date, now: dt.datetime,
+                       ) -> list[tuple[MeetingSession, list[AttendanceLine]]]:
+    """D17: every session in the range with its attendance (``attendance_of``), from one read of
+    the sessions, their sign-ins, the staff, the leave and the returns from leave: a year of
+    sessions was a few queries per session (issue 17: the 考勤统计 page froze on opening)."""
+    sessions = sessions_between(start, end)
+    if not sessions:
+        return []
+    leaves = leaves_between(start, end)
+    reasons = away_reasons(start, end)
+    signed: dict[int, dict[int, MeetingAttendance]] = {s.id: {} for s in sessions}
+    query = (MeetingAttendance.select(MeetingAttendance).join(MeetingSession)
+             .where(MeetingSession.day.between(start, end) & MeetingAttendance.voided_at.is_null()))
+    for row in query:
+        if row.session_id in signed:
+            signed[row.session_id][row.staff_id] = row
+    staff = list(Staff.select().where(Staff.voided_at.is_null()).order_by(Staff.id))  # as active_staff
+    return [(session, attendance_of(session, now, leaves, reasons, signed[session.id], staff))
+            for session in sessions]
+
+
 def month_table(year: int, month: int, now: dt.datetime) -> tuple[list[MeetingTallyRow], list[tuple]]:
     """D17: the 会议学习考勤表 numbers: per person, and per session (session, its lines)."""
     first = dt.date(year, month, 1)
     last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-    sessions = sessions_between(first, last)
-    leaves = leaves_between(first, last)
-    reasons = away_reasons(first, last)
     penalty = int(get_setting(rules.ABSENCE_PENALTY, last))
     rows: dict[int, MeetingTallyRow] = {}
     detail = []
-    for session in sessions:
-        lines = attendance_of(session, now, leaves, reasons)
+    for session, lines in attendance_between(first, last, now):
         detail.append((session, lines))
         for line in lines:
             r = rows.setdefault(line.staff.id, MeetingTallyRow(line.staff.id, line.staff.name, line.staff.role))
@@ -350,11 +376,9 @@ def month_table(year: int, month: int, now: dt.datetime) -> tuple[list[MeetingTa
 
 def meeting_days(start: dt.date, end: dt.date, now: dt.datetime) -> list[tuple[int, dt.date, bool]]:
     """(staff id, day, absent?) for every finished session in the range, for D19's day count."""
-    leaves = leaves_between(start, end)
-    reasons = away_reasons(start, end)
     return [(line.staff.id, session.day, line.status == rules.ABSENT)
-            for session in sessions_between(start, end)
-            for line in attendance_of(session, now, leaves, reasons)
+            for session, lines in attendance_between(start, end, now)
+            for line in lines
             if line.status in (rules.PRESENT, rules.ABSENT)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
+from peewee import JOIN, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.field_errors import FieldErrors
@@ -24,6 +24,7 @@ from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid.household import Household
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.store.settings import get_setting
+from dutydesk.store.visits.residents import Resident
 
 
 class DiaryEntry(BaseModel, VoidableMixin):
@@ -107,8 +108,10 @@ def answer_entry(entry: DiaryEntry, answer: str, when: dt.datetime, who: str, at
 
 
 def entries(start: dt.date, end: dt.date, staff_id: int | None = None) -> list[DiaryEntry]:
-    query = DiaryEntry.select().where(DiaryEntry.voided_at.is_null() & (DiaryEntry.day >= start)
-                                      & (DiaryEntry.day <= end))
+    """With their staff, households and heads: a list of a few months is one query (issue 17)."""
+    query = (DiaryEntry.select(DiaryEntry, Staff, Household, Resident).join(Staff).switch(DiaryEntry)
+             .join(Household, JOIN.LEFT_OUTER).join(Resident, JOIN.LEFT_OUTER)
+             .where(DiaryEntry.voided_at.is_null() & (DiaryEntry.day >= start) & (DiaryEntry.day <= end)))
     if staff_id is not None:
         query = query.where(DiaryEntry.staff == staff_id)
     return list(query.order_by(DiaryEntry.day.desc(), DiaryEntry.id.desc()))

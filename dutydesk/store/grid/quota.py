@@ -21,6 +21,7 @@ from dutydesk.store.grid.area import Area
 from dutydesk.store.grid.household import Household
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, pairings_of
 from dutydesk.store.settings import get_setting
+from dutydesk.store.visits.residents import Resident
 
 ORDER = {rules.FAR_BEHIND: 0, rules.BEHIND: 1, rules.ON_TRACK: 2}
 
@@ -73,7 +74,9 @@ def _last_visits(staff_id: int, before: dt.date) -> dict[int, dt.date]:
 def _households(staff: Staff, kind: str) -> list[Household]:
     """The households a cadre answers for: the whole village for main and township cadres (G03),
     the areas they own for the others."""
-    query = Household.select().where(Household.voided_at.is_null())
+    # With their heads: the board lists the unvisited ones by head's name (one query, not one each).
+    query = (Household.select(Household, Resident).join(Resident).switch(Household)
+             .where(Household.voided_at.is_null()))
     if kind == OTHER:
         query = query.join(Area).where((Area.owner == staff) & Area.voided_at.is_null())
     return list(query.order_by(Household.code))
@@ -95,7 +98,8 @@ def cadre_progress(staff: Staff, period: str, on: dt.date, calendar: WorkdayCale
     year = periods.window(periods.YEAR, on)
     red = float(get_setting(rules.BEHIND_RED_SHARE, on))
     first = periods.first_year(staff.active_from)
-    earliest = min(span.start, year.start, first.start)
+    # The first year's visits only count while it lasts (G03): ten years of books stay unread.
+    earliest = min(span.start, year.start, first.start) if on in first else min(span.start, year.start)
     visits = _visits(staff.id, earliest, on)
     mine = _households(staff, kind)
     mine_ids = {h.id for h in mine}

@@ -9,6 +9,7 @@ transaction after the director has seen the difference.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from peewee import BooleanField, CharField, DateTimeField, IntegerField, TextField, fn
@@ -46,11 +47,18 @@ class CatalogueVersion(BaseModel):
 
     @property
     def item(self) -> ServiceItem:
-        return ServiceItem.from_json(self.data)
+        return _parsed(self.data)
 
     @property
     def label(self) -> str:
         return f"{self.name}（第{self.version}版）"
+
+
+@lru_cache(maxsize=1024)
+def _parsed(data: str) -> ServiceItem:
+    """A version's item, parsed once: versions are never rewritten and items are frozen, and the
+    item lists parse the whole catalogue on every search (issue 17: 一次性告知 opened slowly)."""
+    return ServiceItem.from_json(data)
 
 
 def default_catalogue_path() -> Path:

@@ -52,15 +52,34 @@ NO_LIMIT = QDate(2000, 1, 1)
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Paints a cell's text as rich text, so the words found stand out."""
+    """Paints a cell's text as rich text, so the words found stand out.
+
+    Laying out a rich-text document costs about a millisecond; a screen of results is a hundred
+    cells, repainted on every scroll step (issue 17). Each cell's document is laid out once and
+    kept (the last few thousand)."""
+
+    KEPT = 4000
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[str, bool, str], QTextDocument] = {}
+
+    def _document(self, text: str, selected: bool, font) -> QTextDocument:
+        key = (text, selected, font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) >= self.KEPT:
+                self._docs.clear()
+            doc = self._docs[key] = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setHtml(f'<span style="color:#FFFFFF">{text}</span>' if selected else text)
+        return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        doc.setHtml(f'<span style="color:#FFFFFF">{opt.text}</span>' if selected else opt.text)
+        doc = self._document(opt.text, selected, opt.font)
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
@@ -266,7 +285,14 @@ class ArchiveTab(QWidget):
         self.retention = RetentionCache()  # the setting may have changed since the last search
         self._forget_cells()
         flt = self.current_filter()
-        self.model.reload(lambda offset, limit: search(query, flt, offset, limit))
+
+        def fetch(offset: int, limit: int) -> list[Hit]:
+            shown = self.model.rows
+            if offset and offset == len(shown):  # the next page: after the last one shown
+                return search(query, flt, 0, limit, before=shown[-1].doc_id)
+            return search(query, flt, offset, limit)
+
+        self.model.reload(fetch)
         count = self.model.rowCount()
         more = "（向下滚动加载更多）" if self.model.canFetchMore(QModelIndex()) else ""
         self.status.setText(f"找到 {count} 条{more}" if count else "没有找到符合条件的记录")

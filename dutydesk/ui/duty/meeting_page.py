@@ -32,6 +32,7 @@ from dutydesk.store.duty.meetings import (
     MeetingInvalid,
     MeetingSession,
     add_session,
+    attendance_between,
     attendance_of,
     meeting_plan,
     minutes_kept,
@@ -39,8 +40,8 @@ from dutydesk.store.duty.meetings import (
     proxy_sign_meeting,
     record_minutes,
     session_summary,
-    sessions_between,
     sign_meeting,
+    summary_text,
     void_session,
 )
 from dutydesk.store.duty.staff import active_staff, staff_by_name
@@ -87,6 +88,7 @@ class MeetingPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self._summaries: dict[int, str] = {}  # per session id, read with the month's list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 0)
         self.current = QLabel()
@@ -245,11 +247,14 @@ class MeetingPage(QWidget):
     def _month_sessions(self) -> list[MeetingSession]:
         first = self._month_start()
         last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return sessions_between(first, last)
+        # The month's attendance read once for the list (issue 17: a few queries per session).
+        found = attendance_between(first, last, self.desk.now())
+        self._summaries = {session.id: summary_text(lines) for session, lines in found}
+        return [session for session, _lines in found]
 
     def _session_cells(self, s: MeetingSession) -> list[str]:
-        return [f"{s.day:%m-%d}", s.start_time, s.kind, s.topic, session_summary(s, self.desk.now()),
-                "已记录" if minutes_kept(s) else "未记录"]
+        summary = self._summaries.get(s.id) or session_summary(s, self.desk.now())
+        return [f"{s.day:%m-%d}", s.start_time, s.kind, s.topic, summary, "已记录" if minutes_kept(s) else "未记录"]
 
     def _lines(self) -> list:
         return attendance_of(self.session, self.desk.now()) if self.session is not None else []

@@ -18,6 +18,7 @@ from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import message_label, push_button
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import OVERDUE_RED
 
 # The on-screen column titles (shorter than the ledger's); the cells are the ledger's own row.
@@ -50,7 +51,9 @@ class TallyPage(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("统计说明")
         layout.addWidget(self.summary)
-        self.model = PagedTableModel(TALLY_HEADERS, list_source(self._rows), tally_row,
+        self.loader = PageLoader(self)  # a year of books is read for a month's tally: off the GUI thread
+        self._tally: list[TallyRow] = []
+        self.model = PagedTableModel(TALLY_HEADERS, list_source(lambda: self._tally), tally_row,
                                      lambda r: OVERDUE_RED if r.flag or r.absent or r.report_flag else None,
                                      TALLY_HEADERS.index("处理意见"))
         self.table = table_view("考勤统计表")
@@ -66,12 +69,15 @@ class TallyPage(QWidget):
         d = self.month.date()
         return d.year(), d.month()
 
-    def _rows(self) -> list[TallyRow]:
-        return month_tally(*self.year_month, self.desk.now())
-
     def refresh(self) -> None:
-        self.model.reload()
         year, month = self.year_month
+        now = self.desk.now()
+        self.summary.setText(f"正在统计{year}年{month}月考勤…")
+        self.loader.load(lambda: month_tally(year, month, now), lambda rows: self._show(year, month, rows))
+
+    def _show(self, year: int, month: int, rows: list[TallyRow]) -> None:
+        self._tally = rows
+        self.model.reload()
         first_half = "上半年" if month <= 6 else "下半年"
         self.summary.setText(f"{year}年{month}月考勤统计（处罚按当月有效的标准计算；半年累计为{year}年{first_half}至本月）")
 

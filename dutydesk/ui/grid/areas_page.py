@@ -25,10 +25,11 @@ from dutydesk.store.grid import household as households
 from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
-from dutydesk.store.privacy import mask_for, mask_text
+from dutydesk.store.privacy import mask_for, text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
 from dutydesk.ui.grid.paper_buttons import print_contact_cards, print_field_sheet
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
 
@@ -198,6 +199,7 @@ class AreasPage(QWidget):
         self.shown_areas: list[areas.Area | None] = []
         self.shown_households: list[households.Household] = []
         self.shown_members: list[households.HouseholdMember] = []
+        self.loader = PageLoader(self)
         self._build()
         self.areas.itemSelectionChanged.connect(self.show_area)
         self.households.itemSelectionChanged.connect(self.show_household)
@@ -239,26 +241,23 @@ class AreasPage(QWidget):
         rows.append(("未划片区", "", "", "", str(counts.get(None, 0))))
         fill(self.areas, rows)
         if self.areas.currentRow() < 0 and rows:
-            self.areas.selectRow(0)
-        self.show_area()
+            self.areas.selectRow(0)  # shows the area (itemSelectionChanged): not read twice
+        else:
+            self.show_area()
 
     def current_area(self) -> areas.Area | None:
         row = self.areas.currentRow()
         return self.shown_areas[row] if 0 <= row < len(self.shown_areas) else None
 
     def show_area(self) -> None:
-        area = self.current_area()
-        if area is None:
-            self.shown_households = [h for h in households.households() if h.area_id is None]
-        else:
-            self.shown_households = households.households(area)
-        fill(self.households, [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list))
-                               for h in self.shown_households])
-        today = self.desk.today()
-        visits = recent_visits(today - dt.timedelta(days=LEDGER_DAYS), today, area_id=area.id) if area else []
-        cadres, _needs = cadres_and_needs(visits)
-        fill(self.ledger, [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, cadres[v.id],
-                            short(mask_text(self.desk.account, v.found), 40)) for v in visits])
+        area, today, account = self.current_area(), self.desk.today(), self.desk.account
+        # A year of an area's visits: read off the GUI thread once the app runs (``ui.page_loader``).
+        self.loader.load(lambda: _read_area(area, today, account), self._show_area)
+
+    def _show_area(self, found: tuple[list[households.Household], list[tuple], list[tuple]]) -> None:
+        self.shown_households, household_rows, ledger_rows = found
+        fill(self.households, household_rows)
+        fill(self.ledger, ledger_rows)
         self.show_household()
 
     def current_household(self) -> households.Household | None:
@@ -350,3 +349,16 @@ class AreasPage(QWidget):
             self.message.setText("请先在住户档案中选中一户")
             return
         self._run(EndPairingDialog(self.desk, household, self), "已结束结对")
+
+
+def _read_area(area: areas.Area | None, today: dt.date, account) -> tuple[list[households.Household], list[tuple],
+                                                                          list[tuple]]:
+    """An area's households (or those in none) and its work ledger of the last year (G02), as texts."""
+    shown = households.households(area) if area else [h for h in households.households() if h.area_id is None]
+    rows = [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list)) for h in shown]
+    visits = recent_visits(today - dt.timedelta(days=LEDGER_DAYS), today, area_id=area.id) if area else []
+    cadres, _needs = cadres_and_needs(visits)
+    masked = text_masker(account)
+    ledger = [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, cadres[v.id], short(masked(v.found), 40))
+              for v in visits]
+    return shown, rows, ledger

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dutydesk.reports.contact_cards import cards, render_contact_cards
-from dutydesk.reports.field_sheet import field_sheet, render_field_sheet
 from dutydesk.ui.duty.common import show_message
 from dutydesk.ui.grid.printing import print_paper
 
@@ -15,6 +13,8 @@ if TYPE_CHECKING:
 
 
 def print_field_sheet(page: AreasPage) -> None:
+    from dutydesk.reports.field_sheet import field_sheet, render_field_sheet  # reportlab: on first print
+
     area = page.current_area()
     if area is None:
         show_message(page.message, "请先在左侧选中一个片区", ok=False)
@@ -25,6 +25,8 @@ def print_field_sheet(page: AreasPage) -> None:
 
 
 def print_contact_cards(page: AreasPage) -> None:
+    from dutydesk.reports.contact_cards import cards, render_contact_cards  # reportlab: on first print
+
     found = cards(page.desk.today())
     if not found:
         show_message(page.message, "尚未划分片区，没有联系卡可打印", ok=False)

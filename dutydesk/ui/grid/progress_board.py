@@ -3,13 +3,17 @@ what is done, green / amber / red, and the households not yet visited, longest f
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.grid import period as periods
+from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.grid.quota import CadreProgress, board
 from dutydesk.ui.forms import date_edit, message_label, push_button
 from dutydesk.ui.grid.widgets import fill, table
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 
 
@@ -24,6 +28,8 @@ class ProgressBoard(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.progress: list[CadreProgress] = []
+        self._unvisited: Texts = []  # per cadre: the rows of 尚未走访的户
+        self.loader = PageLoader(self)  # every cadre's households and visits: read off the GUI thread
         self._build()
         self.cadres.itemSelectionChanged.connect(self.show_cadre)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -54,8 +60,11 @@ class ProgressBoard(QWidget):
         self.on.setDate(self.desk.today())
 
     def refresh(self) -> None:
-        on = self.on.date().toPython()
-        self.progress = board(self.period.currentData(), on, self.desk.calendar())
+        period, on, calendar = self.period.currentData(), self.on.date().toPython(), self.desk.calendar()
+        self.loader.load(lambda: _read_board(period, on, calendar), self._show)
+
+    def _show(self, found: tuple[list[CadreProgress], Texts]) -> None:
+        self.progress, self._unvisited = found
         rows = [(p.staff.name, p.kind_label, _worst_text(p), str(len(p.unvisited))) for p in self.progress]
         fill(self.cadres, rows, [p.status for p in self.progress], 2)
         if self.progress:
@@ -70,16 +79,24 @@ class ProgressBoard(QWidget):
             fill(self.unvisited, [])
             return
         progress = self.progress[row]
-        on = self.on.date().toPython()
         self.title.setText(f"{progress.staff.name}（{progress.kind_label}）"
                            f"{periods.PERIOD_LABELS[self.period.currentData()]}走访进度")
         fill(self.lines, [(line.label, _span(line), f"{line.required}{line.unit}", f"{line.done}{line.unit}",
                            line.status_label) for line in progress.lines],
              [line.status for line in progress.lines], 4)
-        fill(self.unvisited, [
-            (u.household.code, u.household.head.name, u.household.village_group, u.household.address,
-             f"{u.last_visit:%Y-%m-%d}" if u.last_visit else "从未走访",
-             str(u.days_since(on)) if u.last_visit else "—") for u in progress.unvisited])
+        fill(self.unvisited, self._unvisited[row])
+
+
+Texts = list[list[tuple[str, ...]]]
+
+
+def _read_board(period: str, on: dt.date, calendar: WorkdayCalendar) -> tuple[list[CadreProgress], Texts]:
+    """The board and, per cadre, the texts of the households not yet visited (read with the board,
+    in the worker: a village has a thousand households)."""
+    progress = board(period, on, calendar)
+    return progress, [[(u.household.code, u.household.head.name, u.household.village_group, u.household.address,
+                        f"{u.last_visit:%Y-%m-%d}" if u.last_visit else "从未走访",
+                        str(u.days_since(on)) if u.last_visit else "—") for u in p.unvisited] for p in progress]
 
 
 def _worst_text(progress: CadreProgress) -> str:

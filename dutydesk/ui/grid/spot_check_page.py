@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from dutydesk.desk import Desk
 from dutydesk.domain.day_text import DayTextError, parse_day
-from dutydesk.reports.spot_check_papers import render_quiz, render_results_notice
 from dutydesk.store.grid import spot_check as checks
 from dutydesk.ui.duty.common import show_message
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
@@ -169,6 +168,8 @@ class SpotCheckPage(QWidget):
         if not self.shown:
             show_message(self.message, "本月尚未抽取，请先点“抽取本月抽查户”", ok=False)
             return
+        from dutydesk.reports.spot_check_papers import render_quiz  # reportlab: on first print
+
         print_paper(self, self.desk, f"包片知晓率抽查表_{self.month_key}",
                     lambda center, path: render_quiz(self.shown, center, path), self.message)
 
@@ -176,6 +177,8 @@ class SpotCheckPage(QWidget):
         if not checks.results(self.month_key):
             show_message(self.message, "本月还没有评分结果", ok=False)
             return
+        from dutydesk.reports.spot_check_papers import render_results_notice  # reportlab: on first print
+
         day: dt.date = self.desk.today()
         print_paper(self, self.desk, f"包片知晓率抽查结果公示_{self.month_key}",
                     lambda center, path: render_results_notice(self.month_key, center, day, path), self.message)

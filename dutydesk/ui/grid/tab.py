@@ -1,16 +1,19 @@
 """The 网格走访 tab (Ctrl+5): 入户走访, 走访进度, 民情日记, 片区与住户 (G01-G05) and 知晓率抽查 (G06).
 
-Pages are built the first time the tab is shown, so start-up and the other tabs stay light. A
+Pages are built the first time they are shown, so start-up and the other tabs stay light. A
 household code scanned anywhere in the main window opens a new visit for it here (G03).
 """
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.grid.household import household_by_code
+from dutydesk.ui import lazy_tabs
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.grid.household_scanner import HOUSEHOLD_TAIL
 from dutydesk.ui.notices.slip_scanner import SlipScanner
@@ -18,6 +21,14 @@ from dutydesk.ui.page_layout import ScrolledPages
 
 TAB_TITLE = "网格走访"
 GRID = "grid"  # the DeskEvents.changed kind of a grid write
+# The pages: attribute, title, class, whether to read the books when built (the others do it themselves).
+PAGES = (
+    ("visit_page", "入户走访", "dutydesk.ui.grid.visit_page:HouseholdVisitPage", False),
+    ("board", "走访进度", "dutydesk.ui.grid.progress_board:ProgressBoard", True),
+    ("diary", "民情日记", "dutydesk.ui.grid.diary_page:DiaryPage", False),
+    ("areas", "片区与住户", "dutydesk.ui.grid.areas_page:AreasPage", False),
+    ("spot_checks", "知晓率抽查", "dutydesk.ui.grid.spot_check_page:SpotCheckPage", False),
+)
 
 
 class GridTab(QWidget):
@@ -27,6 +38,7 @@ class GridTab(QWidget):
         self.events: DeskEvents | None = None
         self.built = False
         self.scanner: SlipScanner | None = None
+        self._built: dict[str, QWidget] = {}
         # Each page scrolls on its own, so the tallest never makes the window taller than the screen.
         self.pages = ScrolledPages()
         self.pages.setAccessibleName("网格走访页面")
@@ -35,30 +47,50 @@ class GridTab(QWidget):
         layout.addWidget(self.pages)
 
     def build(self) -> None:
+        """The pages' tabs; each page is built when first shown once the app runs (issue 17: building
+        and reading all five at once froze the window), all at once otherwise (tests, scripts)."""
         if self.built:
             return
         self.built = True
-        from dutydesk.ui.grid.areas_page import AreasPage
-        from dutydesk.ui.grid.diary_page import DiaryPage
-        from dutydesk.ui.grid.progress_board import ProgressBoard
-        from dutydesk.ui.grid.spot_check_page import SpotCheckPage
-        from dutydesk.ui.grid.visit_page import HouseholdVisitPage
+        for _name, title, _module, _refresh in PAGES:
+            self.pages.addTab(QWidget(), title)  # a placeholder, replaced by the page when it is built
+        for name, *_rest in PAGES[:1] if lazy_tabs.on_demand() else PAGES:
+            self._page(name)
+        self.pages.currentChanged.connect(self._page_shown)
 
-        self.visit_page = HouseholdVisitPage(self.desk)
-        self.board = ProgressBoard(self.desk)
-        self.diary = DiaryPage(self.desk)
-        self.areas = AreasPage(self.desk)
-        self.spot_checks = SpotCheckPage(self.desk)
-        for page, title in ((self.visit_page, "入户走访"), (self.board, "走访进度"), (self.diary, "民情日记"),
-                            (self.areas, "片区与住户"), (self.spot_checks, "知晓率抽查")):
-            self.pages.addTab(page, title)
-        # A need registered from a visit is a new matter of 来访登记 too.
-        self.visit_page.saved.connect(lambda visit: self._changed("visit" if visit.need_rows.count() else GRID))
-        self.diary.saved.connect(lambda: self._changed(GRID))
-        self.areas.saved.connect(lambda: self._changed(GRID))
-        self.spot_checks.saved.connect(lambda: self._changed(GRID))
-        self.pages.currentChanged.connect(lambda _i: self.refresh())
-        self.board.refresh()
+    def _page(self, name: str) -> QWidget:
+        """The page called ``name`` (``PAGES``), built now if it was not yet."""
+        self.build()
+        page = self._built.get(name)
+        if page is not None:
+            return page
+        index = next(i for i, spec in enumerate(PAGES) if spec[0] == name)
+        _name, _title, module, refresh = PAGES[index]
+        module_name, class_name = module.split(":")
+        page = self._built[name] = getattr(importlib.import_module(module_name), class_name)(self.desk)
+        holder = QTabWidget.widget(self.pages, index)  # the page's PageScroll (see ScrolledPages)
+        holder.setWidget(page)
+        page.installEventFilter(holder)
+        if name == "visit_page":  # a need registered from a visit is a new matter of 来访登记 too
+            page.saved.connect(lambda visit: self._changed("visit" if visit.need_rows.count() else GRID))
+        elif hasattr(page, "saved"):  # the progress board writes nothing
+            page.saved.connect(lambda *_args: self._changed(GRID))
+        if refresh:
+            page.refresh()
+        return page
+
+    def _page_shown(self, index: int) -> None:
+        name = PAGES[index][0]
+        if name in self._built:
+            self.refresh()
+        else:
+            self._page(name)  # reads its books as it is built
+
+    visit_page = property(lambda self: self._page("visit_page"))
+    board = property(lambda self: self._page("board"))
+    diary = property(lambda self: self._page("diary"))
+    areas = property(lambda self: self._page("areas"))
+    spot_checks = property(lambda self: self._page("spot_checks"))
 
     def showEvent(self, event) -> None:
         self.build()
@@ -121,10 +153,10 @@ class GridTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.built:
+        if not self.built or self.pages.currentIndex() < 0:
             return
-        page = self.pages.currentWidget()
-        if page is not None:
+        page = self._built.get(PAGES[self.pages.currentIndex()][0])
+        if page is not None:  # a page not built yet reads fresh data when it is
             page.refresh()
 
 

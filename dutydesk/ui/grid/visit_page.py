@@ -27,11 +27,12 @@ from dutydesk.domain import visit_rules as rules
 from dutydesk.store.grid import household_visit as hv
 from dutydesk.store.grid.area import responsible
 from dutydesk.store.grid.household import Household
-from dutydesk.store.privacy import mask_text
+from dutydesk.store.privacy import text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
 from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane
 
 NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
@@ -46,6 +47,7 @@ class HouseholdVisitPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.household: Household | None = None
+        self.loader = PageLoader(self)
         self._build_form()
         self._build_recent()
         layout = QVBoxLayout(self)
@@ -187,12 +189,12 @@ class HouseholdVisitPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        today = self.desk.today()
-        account = self.desk.account
-        visits = self.shown = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
-        cadres, needs = hv.cadres_and_needs(visits)
-        rows = [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
-                 short(mask_text(account, v.found)), short(mask_text(account, needs[v.id]))) for v in visits]
+        today, account = self.desk.today(), self.desk.account
+        # A month of the village's visits: read off the GUI thread once the app runs (``ui.page_loader``).
+        self.loader.load(lambda: _read_recent(today, account), self._show_recent)
+
+    def _show_recent(self, found: tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]) -> None:
+        self.shown, rows = found
         fill(self.recent, rows)
 
     def void_selected(self) -> None:
@@ -209,3 +211,12 @@ class HouseholdVisitPage(QWidget):
             self.void_message.setText(f"已作废：{visit.day:%m-%d} {visit.household.head.name}户的走访")
             self.refresh()
             self.saved.emit(visit)
+
+
+def _read_recent(today: dt.date, account) -> tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]:
+    """The last month's household visits and their rows (masked for ``account``, V09)."""
+    visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
+    cadres, needs = hv.cadres_and_needs(visits)
+    masked = text_masker(account)
+    return visits, [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
+                     short(masked(v.found)), short(masked(needs[v.id]))) for v in visits]

@@ -4,17 +4,21 @@ status cell in the theme's green / amber / red."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
 from dutydesk.domain.grid import quota
 from dutydesk.domain.grid.roles import is_cadre
 from dutydesk.store.duty.staff import active_staff
+from dutydesk.ui.page_loader import loading_in_background
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
+SIZING_ROWS = 100
 STATUS_COLOURS = {quota.ON_TRACK: OK_GREEN, quota.BEHIND: DUE_AMBER, quota.FAR_BEHIND: OVERDUE_RED,
                   "ok": OK_GREEN, "due_soon": DUE_AMBER, "overdue": OVERDUE_RED}
 
@@ -41,22 +45,53 @@ def table(name: str, headers: Sequence[str]) -> QTableWidget:
     view = read_only(QTableWidget(0, len(headers)), name)
     view.setHorizontalHeaderLabels(list(headers))
     view.horizontalHeader().setStretchLastSection(True)
+    # Columns sized from the first rows (and those on screen), not a thousand households (issue 17).
+    view.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
     view.setWordWrap(False)
     return view
 
 
 def fill(view: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None] = (),
          colour_column: int = -1) -> None:
-    """Replace the table's rows; ``colours[i]`` (a status key) tints row i's ``colour_column``."""
+    """Replace the table's rows; ``colours[i]`` (a status key) tints row i's ``colour_column``.
+
+    Once the app runs, a long list (a village's households, an area's year of visits) is put in
+    ``SLICE_ROWS`` at a time, one slice per event-loop turn (issue 17: a thousand rows at once
+    froze the window); the row count is right at once, the later rows' texts follow."""
+    serial = next(_fills)
+    view.setProperty(_FILL, serial)  # slices of an earlier fill still waiting are dropped
     view.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
+    first = len(rows) if not loading_in_background() else min(len(rows), SLICE_ROWS)
+    _put(view, rows, colours, colour_column, 0, first)
+    view.resizeColumnsToContents()
+    view.horizontalHeader().setStretchLastSection(True)
+    if first < len(rows):
+        QTimer.singleShot(0, view, lambda: _more(view, serial, rows, colours, colour_column, first))
+
+
+SLICE_ROWS = 150
+_FILL = "dutydesk_fill"
+_fills = itertools.count(1)
+
+
+def _put(view: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[str | None], colour_column: int,
+         start: int, end: int) -> None:
+    for r in range(start, end):
+        for c, text in enumerate(rows[r]):
             item = QTableWidgetItem(str(text))
             if c == colour_column and r < len(colours) and colours[r] in STATUS_COLOURS:
                 item.setForeground(QColor(STATUS_COLOURS[colours[r]]))
             view.setItem(r, c, item)
-    view.resizeColumnsToContents()
-    view.horizontalHeader().setStretchLastSection(True)
+
+
+def _more(view: QTableWidget, serial: int, rows: Sequence[Sequence[str]], colours: Sequence[str | None],
+          colour_column: int, start: int) -> None:
+    if view.property(_FILL) != serial:
+        return  # refilled meanwhile
+    end = min(len(rows), start + SLICE_ROWS)
+    _put(view, rows, colours, colour_column, start, end)
+    if end < len(rows):
+        QTimer.singleShot(0, view, lambda: _more(view, serial, rows, colours, colour_column, end))
 
 
 def short(text: str, width: int = 30) -> str:

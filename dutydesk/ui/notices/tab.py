@@ -18,6 +18,7 @@ from dutydesk.store.notices import catalogue, proxy_cases
 from dutydesk.store.notices.notice import NoticeRecord
 from dutydesk.store.notices.proxy_cases import ProxyCase
 from dutydesk.store.notices.reprints import Reprint
+from dutydesk.ui import lazy_tabs
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.menu_context import MenuContext
 from dutydesk.ui.notices.catalogue_page import CataloguePage
@@ -51,6 +52,9 @@ def open_by_number(context: MenuContext) -> None:
         tab.open_slip(number)
 
 
+LATER_PAGES = {"cases": 1, "catalogue": 2}  # the pages built when first shown, and their tab index
+
+
 class NoticeTab(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class NoticeTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
         self.built = False
+        self._later: dict[str, QWidget] = {}
 
     def build(self) -> None:
         """Build the pages the first time the tab is used (keeps start-up and other tabs light)."""
@@ -77,12 +82,38 @@ class NoticeTab(QWidget):
         self.checklist = ChecklistPage(desk, self.show_notice, self.show_accepted_papers)
         self.checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
         self.checklist.case_created.connect(lambda _c: self._changed("proxy"))
-        self.cases = CasePage(desk, self.show_case_docs, lambda: self._changed("proxy"))
-        self.catalogue = CataloguePage(desk, lambda: self._changed("catalogue"))
-        for page, title in ((self.checklist, "告知与受理"), (self.cases, "代办跟踪"), (self.catalogue, "办事指南目录")):
-            # scrollable, so a small window (or a large font) never forces the main window wider
-            holder = PageScroll(page)
-            self.pages.addTab(holder, title)
+        # Scrollable, so a small window (or a large font) never forces the main window wider. Once the
+        # app runs, 代办跟踪 and 办事指南目录 are built when first shown (issue 17: building all three
+        # at once froze the window); a placeholder holds their place until then.
+        for page, title in ((self.checklist, "告知与受理"), (QWidget(), "代办跟踪"), (QWidget(), "办事指南目录")):
+            self.pages.addTab(PageScroll(page), title)
+        if not lazy_tabs.on_demand():
+            self._later_page("cases")
+            self._later_page("catalogue")
+        self.pages.currentChanged.connect(self._page_shown)
+
+    def _page_shown(self, index: int) -> None:
+        self._later_page(next((name for name, at in LATER_PAGES.items() if at == index), ""))
+
+    def _later_page(self, name: str) -> QWidget | None:
+        """代办跟踪 (``cases``) or 办事指南目录 (``catalogue``), built now if it was not yet."""
+        if name not in LATER_PAGES:
+            return None
+        page = self._later.get(name)
+        if page is None:
+            self.build()
+            if name == "cases":
+                page = CasePage(self.desk, self.show_case_docs, lambda: self._changed("proxy"))
+            else:
+                page = CataloguePage(self.desk, lambda: self._changed("catalogue"))
+            self._later[name] = page
+            holder = self.pages.widget(LATER_PAGES[name])
+            holder.setWidget(page)
+            page.installEventFilter(holder)
+        return page
+
+    cases = property(lambda self: self._later_page("cases"))
+    catalogue = property(lambda self: self._later_page("catalogue"))
 
     # -- wiring -------------------------------------------------------------------------------
     def set_events(self, events: DeskEvents) -> None:
@@ -111,7 +142,7 @@ class NoticeTab(QWidget):
     def _changed(self, kind: str) -> None:
         if not self.built:
             return
-        if kind in ("proxy", "notice"):
+        if kind in ("proxy", "notice") and "cases" in self._later:  # not built yet: reads fresh when it is
             self.cases.reload()
         if kind == "catalogue":
             self.checklist.refresh_items()

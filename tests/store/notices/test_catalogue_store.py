@@ -92,3 +92,19 @@ def test_malformed_file_is_refused_and_changes_nothing(seeded, tmp_path, content
     with pytest.raises(CatalogueError):
         catalogue.read_import(path)
     assert CatalogueVersion.select().count() == versions
+
+
+def test_n06_a_versions_item_is_parsed_once_and_the_same_for_every_caller(seeded, monkeypatch):
+    """Issue 17: the item lists read the whole catalogue on every search; a version row is never
+    rewritten (N06), so its item is parsed once and shared (items are frozen)."""
+    versions = catalogue.current_versions()
+    assert versions
+    parses = []
+    real = ServiceItem.from_json
+    monkeypatch.setattr(ServiceItem, "from_json", classmethod(lambda cls, text: parses.append(1) or real(text)))
+    catalogue._parsed.cache_clear()
+    first = [v.item for v in catalogue.current_versions()]
+    second = [v.item for v in catalogue.search("")]
+    assert first == [ServiceItem.from_dict(json.loads(v.data)) for v in versions]
+    assert len(parses) == len(versions)  # the search parsed nothing again
+    assert [i.code for i in second] == [i.code for i in first]

@@ -1,0 +1,48 @@
+"""Issue 17: the register's cells are worked out once per row (masking V09, deadline text), not on
+every paint and column sizing; what the user sees is unchanged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from dutydesk.store.visits.visit import VisitDraft, register_visit
+from dutydesk.store.visits.visit_queries import VisitFilter
+from dutydesk.ui.visits import register_list
+from dutydesk.ui.visits.register_list import COLUMNS, VisitTableModel
+
+
+def test_v09_register_cells_masked_once_per_row(app, desk, monkeypatch):
+    for name in ("张三", "李四"):
+        draft = VisitDraft(channel="来电", category="求助", person_name=name, request="回电13812345678",
+                           responder_name="李文书", outcome="即办", result="已回电")
+        register_visit(draft, desk.who, desk.now(), desk.calendar())
+    calls = []
+    real = register_list.mask_numbers
+    monkeypatch.setattr(register_list, "mask_numbers", lambda text: calls.append(text) or real(text))
+    model = VisitTableModel(desk)
+    model.set_filter(VisitFilter(start=desk.today(), end=desk.today()))
+    seen = [[model.index(r, c).data(Qt.ItemDataRole.DisplayRole) for c in range(len(COLUMNS))]
+            for _ in range(3) for r in range(model.rowCount())]
+    assert model.rowCount() == 2 and len(calls) == 2
+    assert {row[3] for row in seen} == {"张三", "李四"}
+    assert all(row[5] == "回电138****5678" for row in seen)
+
+
+def test_v01_register_built_in_idle_time_reads_its_first_page_on_the_next_turn(app, qtbot, desk):
+    """Issue 17: once the app runs, the 来访登记 tab is built in idle time; its register's first
+    page is read on the next event-loop turn, so the build is one short step and the read another."""
+    from dutydesk.ui import lazy_tabs
+    from dutydesk.ui.visits.register_list import VisitListView
+
+    draft = VisitDraft(channel="来电", category="求助", person_name="王五", request="求助", responder_name="李文书",
+                       outcome="即办", result="已办")
+    register_visit(draft, desk.who, desk.now(), desk.calendar())
+    lazy_tabs.build_on_demand(True)
+    try:
+        view = VisitListView(desk)
+        qtbot.addWidget(view)
+        assert view.model.rowCount() == 0
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+        assert view.model.index(0, 3).data() == "王五"
+    finally:
+        lazy_tabs.build_on_demand(False)

@@ -140,9 +140,9 @@ def month_tables(village: Village, period: str) -> dict[str, list[dict]]:
     tables: dict[str, list[dict]] = {spec.table: [] for spec in TABLES}
     query = (VillageRecord.select(VillageRecord.table_name, VillageRecord.data)
              .where((VillageRecord.village == village.id) & (VillageRecord.period == period))
-             .order_by(VillageRecord.table_name, VillageRecord.record_id))
-    for record in query:
-        tables.setdefault(record.table_name, []).append(json.loads(record.data))
+             .order_by(VillageRecord.table_name, VillageRecord.record_id).tuples())  # no model per row
+    for table, data in query:
+        tables.setdefault(table, []).append(json.loads(data))
     return tables
 
 

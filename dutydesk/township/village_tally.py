@@ -47,10 +47,15 @@ def month_tally(village: Village, period: str, kind: str = TALLY_KIND,
     newest = newest or _newest(village, period)
     if newest is None:
         return []
-    rows = (VillageTally.select(VillageTally.data)
-            .where((VillageTally.bundle_import == newest.id) & (VillageTally.kind == kind))
+    return [json.loads(data) for (data,) in tally_query(newest.id, kind)]
+
+
+def tally_query(bundle_id: int, kind: str):
+    """One bundle's rows of ``kind``: found through the index ``village_tally_bundle`` (t0006), not a
+    scan of every village's months (the summary asks this for every village and month of a year)."""
+    return (VillageTally.select(VillageTally.data)
+            .where((VillageTally.bundle_import == bundle_id) & (VillageTally.kind == kind))
             .order_by(VillageTally.id).tuples())
-    return [json.loads(data) for (data,) in rows]
 
 
 def month_quota(village: Village, period: str, newest: BundleImport | None = None) -> list[dict] | None:

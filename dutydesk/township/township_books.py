@@ -97,17 +97,18 @@ def village_months(period: str) -> list[VillageMonth]:
         if not bundles:
             months.append(VillageMonth(village.code, village.name, period, {}, (), status))
             continue
-        months.append(_village_month(village, period, status))
+        months.append(_village_month(village, period, status, bundles[-1]))
     return months
 
 
-def _village_month(village, period: str, status: str) -> VillageMonth:
-    """A handed-in month: its records, its tally and, when its bundle carried them, its quota lines."""
+def _village_month(village, period: str, status: str, newest) -> VillageMonth:
+    """A handed-in month: its records, its tally and, when its newest bundle carried them, its quota lines."""
     tables = month_tables(village, period)
-    quota = month_quota(village, period)
+    quota = month_quota(village, period, newest)
     if quota is not None:
         tables[QUOTA_TABLE] = quota
-    return VillageMonth(village.code, village.name, period, tables, month_tally(village, period), status)
+    return VillageMonth(village.code, village.name, period, tables, month_tally(village, period, newest=newest),
+                        status)
 
 
 def _month_end(period: str) -> dt.date:
@@ -132,7 +133,7 @@ def month_statuses(period: str) -> list[MonthStatus]:
         if not bundles:
             lines.append(MonthStatus(village.code, village.name, period, status))
             continue
-        month = _village_month(village, period, status)
+        month = _village_month(village, period, status, bundles[-1])
         flags = dated_flags(month, village_figures(month, workdays))
         flags += [f"数据包不衔接：{b.gap}" for b in bundles if b.gap]
         decided = review if review is not None and status in (RETURNED, APPROVED) else None

@@ -41,21 +41,29 @@ def _newest(village: Village, period: str) -> BundleImport | None:
             .order_by(BundleImport.id.desc()).first())
 
 
-def month_tally(village: Village, period: str, kind: str = TALLY_KIND) -> list[dict]:
-    newest = _newest(village, period)
+def month_tally(village: Village, period: str, kind: str = TALLY_KIND,
+                newest: BundleImport | None = None) -> list[dict]:
+    """The month's rows of ``kind`` from its newest bundle (``newest`` when the caller has it)."""
+    newest = newest or _newest(village, period)
     if newest is None:
         return []
-    rows = (VillageTally.select().where((VillageTally.bundle_import == newest.id) & (VillageTally.kind == kind))
-            .order_by(VillageTally.id))
-    return [json.loads(row.data) for row in rows]
+    return [json.loads(data) for (data,) in tally_query(newest.id, kind)]
 
 
-def month_quota(village: Village, period: str) -> list[dict] | None:
+def tally_query(bundle_id: int, kind: str):
+    """One bundle's rows of ``kind``: found through the index ``village_tally_bundle`` (t0006), not a
+    scan of every village's months (the summary asks this for every village and month of a year)."""
+    return (VillageTally.select(VillageTally.data)
+            .where((VillageTally.bundle_import == bundle_id) & (VillageTally.kind == kind))
+            .order_by(VillageTally.id).tuples())
+
+
+def month_quota(village: Village, period: str, newest: BundleImport | None = None) -> list[dict] | None:
     """The month's quota lines from its newest bundle; None when that bundle carried none (a bundle
     of an older desk, or a center without 网格走访): the summary then shows no quota figure."""
     from dutydesk.township.visit_quota import QUOTA
 
-    newest = _newest(village, period)
+    newest = newest or _newest(village, period)
     if newest is None or QUOTA not in json.loads(newest.row_counts or "{}"):
         return None
-    return month_tally(village, period, QUOTA_KIND)
+    return month_tally(village, period, QUOTA_KIND, newest)

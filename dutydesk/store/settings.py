@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from typing import Any
 
 from peewee import CharField, DateField, DateTimeField, TextField
@@ -40,20 +41,29 @@ def get_setting(setting: Setting, on: dt.date) -> Any:
 _read: dict[str, tuple[tuple, dict[str, list[tuple[dt.date, str]]]]] = {}
 
 
+def _change_state(connection) -> tuple | None:
+    """What tells a change of the books on this connection; None where the engine has no such
+    counter (the township's books on PostgreSQL): there the settings are read every time."""
+    if not isinstance(connection, sqlite3.Connection):
+        return None
+    return (connection, connection.total_changes, connection.execute("PRAGMA data_version").fetchone()[0])
+
+
 def _dated_values() -> dict[str, list[tuple[dt.date, str]]]:
     from dutydesk.store.base import database
 
     connection = database.connection()
-    state = (connection, connection.total_changes, connection.execute("PRAGMA data_version").fetchone()[0])
+    state = _change_state(connection)
     cached = _read.get("last")
-    if cached is not None and cached[0][0] is state[0] and cached[0][1:] == state[1:]:
+    if state is not None and cached is not None and cached[0][0] is state[0] and cached[0][1:] == state[1:]:
         return cached[1]
     values: dict[str, list[tuple[dt.date, str]]] = {}
     query = (SettingValue.select(SettingValue.key, SettingValue.effective_from, SettingValue.value)
              .order_by(SettingValue.effective_from, SettingValue.id).tuples())
     for key, since, value in query:
         values.setdefault(key, []).append((since, value))
-    _read["last"] = (state, values)
+    if state is not None:
+        _read["last"] = (state, values)
     return values
 
 

@@ -28,6 +28,7 @@ from dutydesk.domain.calendar_file import CalendarFileError, EnteredDay, parse_c
 from dutydesk.domain.catalogue import CatalogueError, parse_catalogue
 from dutydesk.domain.division_code import DivisionCodeError, parse_division_code
 from dutydesk.domain.import_guard import UnsafeImport, load_json
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_write
 from dutydesk.store.center_keys import ensure_key_pair
@@ -138,6 +139,18 @@ def _check_result(r: ProxyResult) -> None:
         raise PackageError(f"代办单{r.slip_number}退回补件须写明原因")
 
 
+def _check_filled(text: str) -> None:
+    """A catalogue going down to the villages holds no template blank (N05): a village's filled-in
+    window phone must never be replaced by "（请填写窗口电话）"."""
+    from dutydesk.domain.placeholders import unfilled
+
+    for item in parse_catalogue(text):
+        missing = unfilled(item)
+        if missing:
+            raise PackageError(f"办事指南目录中“{item.name}”还有未填写的内容：{'、'.join(missing)}，"
+                               "请镇（街道）填写后再下发")
+
+
 def _holiday_file(year: int, path: Path) -> bytes:
     """A year's holiday file as the package carries it: checked, one canonical JSON list."""
     try:
@@ -191,7 +204,7 @@ def write_package(target: Path, *, township_name: str, township_code: str, key_f
     if catalogue is not None:
         try:
             text = Path(catalogue).read_text(encoding="utf-8-sig")
-            parse_catalogue(text)
+            _check_filled(text)
         except (OSError, UnicodeDecodeError, CatalogueError) as exc:
             raise PackageError(f"办事指南目录文件无法读取：{exc}") from None
         files.append((CATALOGUE, text.encode("utf-8")))
@@ -224,10 +237,13 @@ def verify_package(folder: Path) -> PackageManifest:
     m = checked.manifest
     try:
         holidays = {int(year): str(name) for year, name in (m.get("holidays") or {}).items()}
-        return PackageManifest(str(m["township"]), str(m["township_code"]), str(m["written_at"]), checked.sha256,
+        dt.datetime.fromisoformat(m["written_at"])  # compared with the last package applied (replays)
+        parse_division_code(m["township_code"])
+        return PackageManifest(normalize_text(m["township"]), str(m["township_code"]), str(m["written_at"]),
+                               checked.sha256,
                                str(m.get("previous_sha256", "")), checked.fingerprint, str(m["public_key"]),
                                str(m.get("catalogue") or ""), holidays, checked.rows)
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         raise PackageError(f"镇（街道）数据包的清单不完整，不能导入：{folder}") from None
 
 
@@ -269,7 +285,7 @@ def _parsed(folder: Path, manifest: PackageManifest) -> PackageContent:
     catalogue_text = None
     if manifest.catalogue and manifest.catalogue in manifest.rows:
         catalogue_text = (folder / manifest.catalogue).read_text(encoding="utf-8")
-        parse_catalogue(catalogue_text)
+        _check_filled(catalogue_text)
     holidays = {}
     for year, name in manifest.holidays.items():
         if name not in manifest.rows:

@@ -25,6 +25,7 @@ from typing import Any
 from dutydesk.domain.catalogue import ServiceItem, describe_diff, diff_catalogues, parse_catalogue
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.proxy_case import STATE_LABELS, StepError, StepKind
+from dutydesk.domain.setting_values import value_problem
 from dutydesk.domain.settings import REGISTRY
 from dutydesk.store import audit
 from dutydesk.store.accounts.account import Account
@@ -148,8 +149,9 @@ def _settings(content: PackageContent, plan: PackagePlan, today: dt.date) -> Non
         if setting is None:
             plan.left_alone.append("一项本程序没有的设置（请升级程序后再导入新的数据包）")
             continue
-        if not _same_type(dated.value, setting.default):
-            plan.left_alone.append(f"{setting.label}：镇里给的值“{_value_text(dated.value)}”类型不对")
+        problem = value_problem(setting, dated.value)
+        if problem:  # never an invalid value, never a setting that is each center's own choice
+            plan.left_alone.append(f"{setting.label}：镇里给的值“{_value_text(dated.value)}”不能采用（{problem}）")
             continue
         # A standard takes effect from its date; a date already past applies from today, so the
         # months already tallied here are not rewritten (settings are dated, never retroactive).
@@ -240,6 +242,18 @@ def _ignored(content: PackageContent, plan: PackagePlan) -> None:
         plan.left_alone.append(f"发给其他村（社区）的 {others} 条审核或代办结果")
 
 
+def _refuse_older(content: PackageContent) -> None:
+    """A package written before one already applied here is a replay of older standards: applied
+    now it would put last month's settings back over this month's (PackageError)."""
+    m = content.manifest
+    newer = (TownshipPackage.select().where((TownshipPackage.township_code == m.township_code)
+                                            & (TownshipPackage.written_at > m.written_at))
+             .order_by(TownshipPackage.written_at.desc()).first())
+    if newer is not None:
+        raise PackageError(f"这是{m.township}较早生成的数据包（{m.written_at.replace('T', ' ')}），"
+                           f"更新的数据包（{newer.written_at.replace('T', ' ')}）已经导入，不再导入")
+
+
 def plan_import(desk, folder: Path) -> PackagePlan:
     """Read, verify and compare a package with the books; nothing is written (PackageError)."""
     profile = load_center()
@@ -256,6 +270,7 @@ def plan_import(desk, folder: Path) -> PackagePlan:
     plan = PackagePlan(content, profile.division_code, status, applied_package(content.manifest.sha256))
     if plan.already is not None:
         return plan
+    _refuse_older(content)
     _catalogue(content, plan)
     _holidays(content, plan, desk)
     _settings(content, plan, desk.today())

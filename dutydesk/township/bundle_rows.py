@@ -71,7 +71,7 @@ def check_row(spec: BundleTable, row: Mapping, where: str) -> int:
     """The row's id once its shape is that of ``spec``'s table (BundleError otherwise)."""
     rid = record_id(row.get("id"))
     if rid is None:
-        raise BundleError(f"{where}的记录编号不对（{str(row.get('id'))[:20]}），不能导入")
+        raise BundleError(f"{where}的记录编号不对，不能导入")
     column = key_column(spec)
     if column not in row or (spec.owner is not None and record_id(row[column]) is None):
         raise BundleError(f"{where}不是该表的记录（缺少 {column}），不能导入")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from dutydesk.domain.import_guard import UnsafeImport, load_json
+from dutydesk.domain.import_guard import MAX_NUMBER, UnsafeImport, load_json
 from dutydesk.township.bundle import BundleError
 from dutydesk.township.bundle_tables import BY_NAME, BundleTable
 
@@ -118,3 +118,19 @@ def check_corrections(name: str, corrections: list[dict], period: str) -> list[d
             raise BundleError(f"{where}的修改记录不对，不能导入")
         kept.append(correction)
     return kept
+
+
+TALLY_FIGURES = ("absent", "findings", "penalty", "joint_liability")  # what the township sums (D14)
+QUOTA_FIGURES = ("required", "done")  # G03/G04
+
+
+def check_figures(name: str, rows: list[dict], figures: tuple[str, ...]) -> list[dict]:
+    """The desk-computed lines (考勤统计, 走访完成情况): every figure the township adds up a whole
+    number from 0 to ``MAX_NUMBER`` (or absent), so the summary never stops on a damaged line."""
+    for number, row in enumerate(rows, start=1):
+        for figure in figures:
+            value = row.get(figure)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not 0 <= value <= MAX_NUMBER):
+                raise BundleError(f"数据包文件 {name} 第{number}行的数字不对，不能导入")
+    return rows

@@ -24,7 +24,14 @@ from dutydesk.store import audit
 from dutydesk.store.datafolder import DeskError
 from dutydesk.township.bundle import CORRECTIONS, FOLDER, MANIFEST, TALLY, BundleError, Manifest, verify_bundle
 from dutydesk.township.bundle_import import BundleImport, import_by_hash, last_import, log_refusal
-from dutydesk.township.bundle_rows import check_corrections, check_month_rows, parse_lines
+from dutydesk.township.bundle_rows import (
+    QUOTA_FIGURES,
+    TALLY_FIGURES,
+    check_corrections,
+    check_figures,
+    check_month_rows,
+    parse_lines,
+)
 from dutydesk.township.bundle_tables import TABLES
 from dutydesk.township.signed_folder import MAX_MANIFEST_BYTES, listed_files, read_listed, read_regular, sha256
 from dutydesk.township.village import Village, register_village, rename_village, village_by_code
@@ -161,9 +168,10 @@ def apply_bundle(township, folder: Path, manifest: Manifest, village: Village | 
             corrections = check_corrections(CORRECTIONS, _read_checked(folder, CORRECTIONS, files), manifest.period)
             apply_corrections(village, bundle, corrections, who, now)
         if TALLY in files:
-            keep_tally(village, bundle, _read_checked(folder, TALLY, files))
+            keep_tally(village, bundle, check_figures(TALLY, _read_checked(folder, TALLY, files), TALLY_FIGURES))
         if QUOTA in files:  # 走访完成情况统计 (G03/G04); bundles of older desks have none
-            keep_tally(village, bundle, _read_checked(folder, QUOTA, files), QUOTA_KIND)
+            keep_tally(village, bundle, check_figures(QUOTA, _read_checked(folder, QUOTA, files), QUOTA_FIGURES),
+                       QUOTA_KIND)
     return bundle
 
 

@@ -204,3 +204,18 @@ def test_v09_a_center_name_with_invisible_marks_is_kept_as_the_desk_would_type_i
     [outcome] = import_bundles(township, [bundle], yes)
     assert outcome.outcome == IMPORTED and outcome.village == "青石村党群服务中心"
     assert Village.get(Village.code == A).name == "青石村党群服务中心"
+
+
+@pytest.mark.parametrize("figures", [{"penalty": "二百"}, {"absent": -3}, {"findings": 10**12},
+                                     {"joint_liability": True}])
+def test_a_tally_line_with_a_wrong_figure_is_refused_before_the_summary_adds_it(township, hand_offs, tmp_path, figures):
+    tally = rows(hand_offs.bundles[(A, "2026-10")], "attendance_tally.jsonl") or [{"staff_id": 1, "name": "张三"}]
+    bundle = forge(hand_offs.bundles[(A, "2026-10")], tmp_path / "b" / "数据包", village_key(hand_offs, 1),
+                   {"attendance_tally.jsonl": [{**tally[0], **figures}]})
+    assert "attendance_tally.jsonl 第1行" in _refused(township, bundle)
+
+
+def test_a_quota_line_with_a_wrong_figure_is_refused(township, hand_offs, tmp_path):
+    bundle = forge(hand_offs.bundles[(A, "2026-10")], tmp_path / "b" / "数据包", village_key(hand_offs, 1),
+                   {"visit_quota.jsonl": [{"staff_id": 1, "required": "十", "done": 2}]})
+    assert "数字不对" in _refused(township, bundle)

@@ -269,12 +269,24 @@ def _rows(folder: Path, manifest: PackageManifest, name: str) -> list[dict]:
     return [load_json(line) for line in text.splitlines() if line.strip()]
 
 
+def _text(value: object, multiline: bool = False) -> str:
+    """A text field of a package row as the village shows it (V09: no invisible marks); ValueError
+    when it is not text at all (the caller refuses the package)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return normalize_text(value, multiline=multiline)
+
+
 def _parsed(folder: Path, manifest: PackageManifest) -> PackageContent:
-    decisions = [Decision(r["village_code"], r["period"], r["decision"], r.get("reasons") or "",
-                          dt.datetime.fromisoformat(r["at"]), r.get("by") or "")
+    decisions = [Decision(_text(r["village_code"]), _text(r["period"]), _text(r["decision"]),
+                          _text(r.get("reasons"), multiline=True), dt.datetime.fromisoformat(r["at"]),
+                          _text(r.get("by")))
                  for r in _rows(folder, manifest, DECISIONS)]
-    results = [ProxyResult(r["village_code"], r["slip_number"], r["result"], r.get("reason") or "",
-                           dt.datetime.fromisoformat(r["at"]), r.get("by") or "")
+    results = [ProxyResult(_text(r["village_code"]), _text(r["slip_number"]), _text(r["result"]),
+                           _text(r.get("reason"), multiline=True), dt.datetime.fromisoformat(r["at"]),
+                           _text(r.get("by")))
                for r in _rows(folder, manifest, PROXY_RESULTS)]
     settings = [DatedSetting(r["key"], r["value"], dt.date.fromisoformat(r["effective_from"]))
                 for r in _rows(folder, manifest, SETTINGS)]

@@ -140,3 +140,30 @@ def test_a_package_with_a_link_out_of_its_folder_is_refused(village, tmp_path):
     with pytest.raises(PackageError, match="不是普通文件"):
         plan_import(village, tmp_path / "p")
     assert latest_decision("2026-10") is None
+
+
+def _forged(tmp_path, decisions: list) -> object:
+    from dutydesk.store.center_keys import ensure_key_pair
+    from tests.township.forge import forge
+
+    package(tmp_path / "p", tmp_path / "key", decisions=[decision()])
+    return forge(tmp_path / "p", tmp_path / "forged", ensure_key_pair(tmp_path / "key"),
+                 {"decisions.jsonl": decisions})
+
+
+@pytest.mark.parametrize("row", [
+    {"reasons": ["缺材料"]}, {"reasons": 5}, {"by": {"x": 1}}, {"village_code": 350425100201}, {"at": 7}])
+def test_a_package_row_of_the_wrong_shape_is_refused_in_chinese(village, tmp_path, row):
+    good = {"village_code": VILLAGE, "period": "2026-10", "decision": "returned", "reasons": "缺材料",
+            "at": "2026-11-20T10:00:00", "by": "镇党政办"}
+    with pytest.raises(PackageError, match="不能导入"):
+        plan_import(village, _forged(tmp_path, [{**good, **row}]))
+    assert latest_decision("2026-10") is None
+
+
+def test_v09_package_texts_reach_the_village_without_invisible_marks(village, tmp_path):
+    row = {"village_code": VILLAGE, "period": "2026-10", "decision": "returned",
+           "reasons": "缺\u200b少\u202e反馈", "at": "2026-11-20T10:00:00", "by": "镇\ufeff党政办"}
+    plan, _applied = _import(village, _forged(tmp_path, [row]))
+    assert "将导入：2026年10月报送：镇级退回（缺少反馈）" in plan.lines()
+    assert latest_decision("2026-10").decided_by == "镇党政办"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ from dutydesk.township.package import (
     PackageError,
     read_package,
 )
+
+log = logging.getLogger(__name__)
 
 FIRST_KEY, SAME_KEY, CHANGED_KEY = "first", "same", "changed"
 RETURN_TOLD = "待代办员告知群众（镇里经数据包退回）"
@@ -259,7 +262,11 @@ def plan_import(desk, folder: Path) -> PackagePlan:
     profile = load_center()
     if profile is None or not profile.division_code:
         raise PackageError("请先在“工具 → 服务中心信息”中填写统计用区划代码，再导入镇（街道）数据包")
-    content = read_package(folder)
+    try:
+        content = read_package(folder)
+    except PackageError as exc:
+        log.warning("township package %s refused: %s", folder, exc)  # A01: the desk's log file
+        raise
     trusted = trusted_key()
     if trusted is None:
         status = FIRST_KEY
@@ -270,7 +277,11 @@ def plan_import(desk, folder: Path) -> PackagePlan:
     plan = PackagePlan(content, profile.division_code, status, applied_package(content.manifest.sha256))
     if plan.already is not None:
         return plan
-    _refuse_older(content)
+    try:
+        _refuse_older(content)
+    except PackageError as exc:
+        log.warning("township package %s refused: %s", folder, exc)
+        raise
     _catalogue(content, plan)
     _holidays(content, plan, desk)
     _settings(content, plan, desk.today())

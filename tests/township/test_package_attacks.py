@@ -118,7 +118,7 @@ def test_n05_a_package_whose_catalogue_has_blanks_is_refused_whole(village, tmp_
     assert catalogue.current_version(code).data == before and latest_decision("2026-10") is None
 
 
-def test_a_replayed_older_package_is_refused_and_changes_nothing(village, tmp_path):
+def test_a01_a_replayed_older_package_is_refused_logged_and_changes_nothing(village, tmp_path, caplog):
     package(tmp_path / "old", tmp_path / "key", settings=[DatedSetting("duty.joint_liability", 60, FROM)],
             written_at=dt.datetime(2026, 11, 20, 9, 0))
     package(tmp_path / "new", tmp_path / "key", settings=[DatedSetting("duty.joint_liability", 80, FROM)],
@@ -126,12 +126,13 @@ def test_a_replayed_older_package_is_refused_and_changes_nothing(village, tmp_pa
     _import(village, tmp_path / "new")
     with pytest.raises(PackageError, match="较早生成"):
         plan_import(village, tmp_path / "old")
+    assert any("较早生成" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
     assert get_setting(REGISTRY["duty.joint_liability"], on=FROM) == 80
     again = plan_import(village, tmp_path / "new")  # the same package again: nothing, said so
     assert again.already is not None and TownshipPackage.select().count() == 1
 
 
-def test_a_package_with_a_link_out_of_its_folder_is_refused(village, tmp_path):
+def test_a01_a_package_with_a_link_out_of_its_folder_is_refused_and_logged(village, tmp_path, caplog):
     package(tmp_path / "p", tmp_path / "key", decisions=[decision()])
     outside = tmp_path / "elsewhere.jsonl"
     outside.write_bytes((tmp_path / "p" / "decisions.jsonl").read_bytes())
@@ -139,6 +140,7 @@ def test_a_package_with_a_link_out_of_its_folder_is_refused(village, tmp_path):
     (tmp_path / "p" / "decisions.jsonl").symlink_to(outside)
     with pytest.raises(PackageError, match="不是普通文件"):
         plan_import(village, tmp_path / "p")
+    assert any("不是普通文件" in r.getMessage() for r in caplog.records)
     assert latest_decision("2026-10") is None
 
 

@@ -219,3 +219,18 @@ def test_a_quota_line_with_a_wrong_figure_is_refused(township, hand_offs, tmp_pa
     bundle = forge(hand_offs.bundles[(A, "2026-10")], tmp_path / "b" / "数据包", village_key(hand_offs, 1),
                    {"visit_quota.jsonl": [{"staff_id": 1, "required": "十", "done": 2}]})
     assert "数字不对" in _refused(township, bundle)
+
+
+def test_a03_a_correction_of_a_month_never_received_is_kept_under_its_own_month(township, hand_offs, tmp_path):
+    """Already safe: the record joins the village's books in the month of its own date (a month
+    whose bundle never came still shows 未报送), and only that village's."""
+    import_bundles(township, hand_offs.of((A, "2026-10")), yes)
+    september = {**_visit_rows(hand_offs)[0], "id": 999, "received_at": "2026-09-10 09:00:00"}
+    bundle = _november_with(hand_offs, tmp_path, [{"table": "visit", "id": 999, "row": september, "changes": []}])
+    [outcome] = import_bundles(township, [bundle], yes)
+    assert outcome.outcome == IMPORTED
+    [record] = VillageRecord.select().where(VillageRecord.record_id == 999)
+    assert (record.village.code, record.period, record.table_name) == (A, "2026-09", "visit")
+    from dutydesk.township.township_books import month_statuses
+
+    assert [(s.code, s.label) for s in month_statuses("2026-09")] == [(A, "未报送")]

@@ -245,12 +245,14 @@ def _ignored(content: PackageContent, plan: PackagePlan) -> None:
         plan.left_alone.append(f"发给其他村（社区）的 {others} 条审核或代办结果")
 
 
-def _refuse_older(content: PackageContent) -> None:
+def _refuse_older(content: PackageContent, now: dt.datetime) -> None:
     """A package written before one already applied here is a replay of older standards: applied
-    now it would put last month's settings back over this month's (PackageError)."""
+    now it would put last month's settings back over this month's (PackageError). One stamped
+    later than this desk's clock (the township's PC clock wrong) never blocks the next."""
     m = content.manifest
     newer = (TownshipPackage.select().where((TownshipPackage.township_code == m.township_code)
-                                            & (TownshipPackage.written_at > m.written_at))
+                                            & (TownshipPackage.written_at > m.written_at)
+                                            & (TownshipPackage.written_at <= now.isoformat(timespec="seconds")))
              .order_by(TownshipPackage.written_at.desc()).first())
     if newer is not None:
         raise PackageError(f"这是{m.township}较早生成的数据包（{m.written_at.replace('T', ' ')}），"
@@ -278,7 +280,7 @@ def plan_import(desk, folder: Path) -> PackagePlan:
     if plan.already is not None:
         return plan
     try:
-        _refuse_older(content)
+        _refuse_older(content, desk.now())
     except PackageError as exc:
         log.warning("township package %s refused: %s", folder, exc)
         raise

@@ -169,3 +169,13 @@ def test_v09_package_texts_reach_the_village_without_invisible_marks(village, tm
     plan, _applied = _import(village, _forged(tmp_path, [row]))
     assert "将导入：2026年10月报送：镇级退回（缺少反馈）" in plan.lines()
     assert latest_decision("2026-10").decided_by == "镇党政办"
+
+
+def test_a_package_stamped_in_the_future_does_not_block_the_next(village, tmp_path):
+    """The township's PC clock ten years ahead once: later packages still apply."""
+    package(tmp_path / "future", tmp_path / "key", decisions=[decision("2026-09", "approved", "")],
+            written_at=dt.datetime(2036, 1, 1, 9, 0))
+    _import(village, tmp_path / "future")
+    package(tmp_path / "next", tmp_path / "key", decisions=[decision()], written_at=dt.datetime(2026, 11, 23, 9, 0))
+    _import(village, tmp_path / "next")
+    assert latest_decision("2026-10") is not None

@@ -30,7 +30,9 @@ SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a manifest lists a dozen files: anything larger is not one
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024  # far above a month of any center; never read before checked
 # A listed file is a plain name in the folder: no path, drive, separator, NUL or leading dot.
-_FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,99}")
+# Nor a name Windows reads as a device (NUL, CON, COM1…) or as another name (a trailing dot).
+_FILE_NAME = re.compile(r"(?!(?:CON|PRN|AUX|NUL|COM\d|LPT\d)(?:\.|$))[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,98}[A-Za-z0-9])?",
+                        re.IGNORECASE)
 
 
 def canonical(value: object) -> str:
@@ -116,7 +118,8 @@ def listed_files(manifest: dict, error: type[DeskError], what: str) -> dict[str,
     files: dict[str, dict] = {}
     for entry in entries:
         name = entry.get("name") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not _FILE_NAME.fullmatch(name) or ".." in name or name in files:
+        if (not isinstance(name, str) or not _FILE_NAME.fullmatch(name) or ".." in name
+                or name.lower() in {known.lower() for known in files}):
             raise error(f"{what}清单中的文件名不对：{name!r}")
         try:
             checked = {"name": name, "bytes": _count(entry["bytes"]), "rows": _count(entry["rows"]),

@@ -38,7 +38,8 @@ def _refused(township, bundle: Path) -> str:
 
 
 @pytest.mark.parametrize("name", ["../outside.jsonl", "/etc/passwd", "C:\\Windows\\win.ini", "a\x00b.jsonl",
-                                  "sub/visit.jsonl", "..", ".hidden"])
+                                  "sub/visit.jsonl", "..", ".hidden", "NUL.jsonl", "con", "x.jsonl.",
+                                  "VISIT.jsonl"])
 def test_a01_a_manifest_naming_a_file_with_a_path_is_refused(township, hand_offs, tmp_path, name):
     (tmp_path / "outside.jsonl").write_bytes(b"{}\n")
     bundle = forge(hand_offs.bundles[(A, "2026-10")], tmp_path / "b" / "数据包", village_key(hand_offs, 1))

@@ -12,6 +12,7 @@ village's records whatever its rows say.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 
@@ -67,14 +68,38 @@ def _month_of(spec: BundleTable, row: Mapping) -> str | None:
     return match.group(1) if match else ""
 
 
+def _is_date_column(column: str) -> bool:
+    return column in ("day", "deadline") or column.endswith(("_at", "_date", "_day"))
+
+
+def _date_ok(value: object) -> bool:
+    """A date column's value as the desk writes it: empty, or text starting with an ISO date."""
+    if value in (None, ""):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def check_row(spec: BundleTable, row: Mapping, where: str) -> int:
-    """The row's id once its shape is that of ``spec``'s table (BundleError otherwise)."""
+    """The row's id once its shape is that of ``spec``'s table (BundleError otherwise): a flat
+    row (text, numbers, empty; no list or object), its dates readable as dates, so no screen or
+    summary of the township stops on it."""
     rid = record_id(row.get("id"))
     if rid is None:
         raise BundleError(f"{where}的记录编号不对，不能导入")
     column = key_column(spec)
     if column not in row or (spec.owner is not None and record_id(row[column]) is None):
         raise BundleError(f"{where}不是该表的记录（缺少 {column}），不能导入")
+    for name, value in row.items():
+        if not isinstance(value, str | int | float | None):
+            raise BundleError(f"{where}的 {name} 不是一项数据，不能导入")
+        if _is_date_column(name) and not _date_ok(value):
+            raise BundleError(f"{where}的 {name} 不是日期，不能导入")
     return rid
 
 

@@ -119,7 +119,13 @@ def test_lines_that_are_not_records_are_refused(township, hand_offs, tmp_path, l
     lambda row, case: {**row, "id": 1.5},
     lambda row, case: case,
     lambda row, case: {**row, "received_at": "2026-11-05 09:00:00"},
-], ids=["no-id", "text-id", "negative", "zero", "bool", "huge", "float", "other-table", "other-month"])
+    lambda row, case: {**row, "received_at": "2026-10-xx"},
+    lambda row, case: {**row, "closed_at": "昨天"},
+    lambda row, case: {**row, "deadline": 20261030},
+    lambda row, case: {**row, "request": ["咨询", "低保"]},
+    lambda row, case: {**row, "satisfaction": {"满意": True}},
+], ids=["no-id", "text-id", "negative", "zero", "bool", "huge", "float", "other-table", "other-month",
+        "bad-date", "text-date", "number-date", "list-cell", "object-cell"])
 def test_a_row_of_the_wrong_shape_is_refused(township, hand_offs, tmp_path, change):
     row = change(_visit_rows(hand_offs)[0], _case_row(hand_offs))
     bundle = forge(hand_offs.bundles[(A, "2026-10")], tmp_path / "b" / "数据包", village_key(hand_offs, 1),

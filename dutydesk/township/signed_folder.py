@@ -28,7 +28,7 @@ from dutydesk.store.datafolder import DeskError
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a manifest lists a dozen files: anything larger is not one
-MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024  # far above a month of any center; never read before checked
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a month of the busiest center is a few MB; never read before checked
 # A listed file is a plain name in the folder: no path, drive, separator, NUL or leading dot.
 # Nor a name Windows reads as a device (NUL, CON, COM1…) or as another name (a trailing dot).
 _FILE_NAME = re.compile(r"(?!(?:CON|PRN|AUX|NUL|COM\d|LPT\d)(?:\.|$))[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,98}[A-Za-z0-9])?",
@@ -127,7 +127,7 @@ def listed_files(manifest: dict, error: type[DeskError], what: str) -> dict[str,
         except (KeyError, ValueError):
             raise error(f"{what}清单中文件 {name} 的记载不完整，不能导入") from None
         if checked["bytes"] > MAX_FILE_BYTES:
-            raise error(f"{what}文件 {name} 过大（大小超过 {MAX_FILE_BYTES // 1024**3} GB），不能导入")
+            raise error(f"{what}文件 {name} 过大（大小超过 {MAX_FILE_BYTES // 1024**2} MB），不能导入")
         files[name] = checked
     return files
 

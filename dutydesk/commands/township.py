@@ -267,6 +267,7 @@ def _set_setting(args: argparse.Namespace) -> int:
     import json
 
     import dutydesk.store.features  # noqa: F401  every module's settings declared
+    from dutydesk.domain.setting_values import value_problem
     from dutydesk.domain.settings import REGISTRY
     from dutydesk.store.settings import set_setting
     from dutydesk.township.package_import import _same_type, _value_text
@@ -280,6 +281,9 @@ def _set_setting(args: argparse.Namespace) -> int:
         value = normalize_text(args.value)
     if not _same_type(value, setting.default):
         raise DeskError(f"{setting.label}：值“{args.value}”不对，应与默认值“{_value_text(setting.default)}”同类")
+    problem = value_problem(setting, value)
+    if problem:
+        raise DeskError(f"{setting.label}：值“{args.value}”不能采用（{problem}）")
     try:
         since = dt.date.fromisoformat(args.since)
     except ValueError:

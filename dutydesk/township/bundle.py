@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import fn
 
 from dutydesk import __version__
+from dutydesk.domain.division_code import DivisionCodeError, parse_division_code
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.reports.ledgers.registry import Period
 from dutydesk.store import audit
 from dutydesk.store.bundle_log import BundleRecord
@@ -175,12 +178,32 @@ def remember_bundle(desk, written: WrittenBundle, folder: Path | None = None) ->
                             audit_upto=written.audit_upto)
 
 
+def _checked_header(manifest: dict) -> tuple[str, str, str, str]:
+    """The signed manifest's center name (normalised as the desk's own text input, V09: no RTL
+    mark or zero-width character reaches a township screen), code, month and previous hash."""
+    name = normalize_text(manifest.get("center")) if isinstance(manifest.get("center"), str) else ""
+    if not name or len(name) > 100:
+        raise BundleError("数据包的清单中没有有效的中心名称，不能导入")
+    try:
+        code = parse_division_code(str(manifest.get("center_code", "")))
+    except DivisionCodeError:
+        raise BundleError("数据包的清单中没有有效的统计用区划代码，不能导入") from None
+    period = manifest.get("period")
+    if not isinstance(period, str) or not re.fullmatch(r"(19|20)\d\d-(0[1-9]|1[0-2])", period):
+        raise BundleError("数据包的清单中的月份不对，不能导入")
+    previous = manifest.get("previous_sha256", "")
+    if not isinstance(previous, str) or not re.fullmatch(r"([0-9a-f]{64})?", previous):
+        raise BundleError("数据包的清单中上一个数据包的校验值不对，不能导入")
+    return name, code, period, previous
+
+
 def verify_bundle(folder: Path) -> Manifest:
     """Check a bundle as the township receives it: the signature over the manifest by the key it
-    names, then every listed file's presence, SHA-256 and row count. BundleError (Chinese) on any
-    fault; the caller compares ``fingerprint`` with the one registered for the village."""
+    names, then every listed file's presence, SHA-256 and row count, and the manifest's own fields.
+    BundleError (Chinese) on any fault; the caller compares ``fingerprint`` with the one
+    registered for the village."""
     checked = verify_signed(folder, FORMAT, SCHEMA_VERSION, BundleError)
     manifest = checked.manifest
-    return Manifest(manifest["center"], manifest["center_code"], manifest["period"], SCHEMA_VERSION,
-                    checked.sha256, manifest.get("previous_sha256", ""), checked.fingerprint,
-                    bool(manifest.get("masked", True)), checked.rows)
+    name, code, period, previous = _checked_header(manifest)
+    return Manifest(name, code, period, SCHEMA_VERSION, checked.sha256, previous, checked.fingerprint,
+                    manifest.get("masked", True) is not False, checked.rows)

@@ -12,18 +12,28 @@ nothing behind.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from dutydesk.store import audit
 from dutydesk.store.datafolder import DeskError
 from dutydesk.township.bundle import CORRECTIONS, FOLDER, MANIFEST, TALLY, BundleError, Manifest, verify_bundle
 from dutydesk.township.bundle_import import BundleImport, import_by_hash, last_import, log_refusal
+from dutydesk.township.bundle_rows import (
+    QUOTA_FIGURES,
+    TALLY_FIGURES,
+    check_corrections,
+    check_figures,
+    check_month_rows,
+    parse_lines,
+)
 from dutydesk.township.bundle_tables import TABLES
+from dutydesk.township.signed_folder import MAX_MANIFEST_BYTES, listed_files, read_listed, read_regular, sha256
 from dutydesk.township.village import Village, register_village, rename_village, village_by_code
 from dutydesk.township.village_record import apply_corrections, apply_month_rows
 from dutydesk.township.village_tally import QUOTA_KIND, keep_tally
@@ -65,20 +75,24 @@ def find_bundles(paths: Iterable[Path]) -> list[Path]:
     return sorted(found, key=_written_order)
 
 
-def _written_order(folder: Path) -> tuple:
+def _claimed(folder: Path) -> dict:
+    """The manifest's unchecked word (for ordering and the refusal log), read only if it is a
+    plain file of a manifest's size; {} otherwise."""
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        return (str(manifest.get("center_code", "")), str(manifest.get("written_at", "")), str(folder))
-    except (OSError, ValueError, AttributeError):
-        return ("", "", str(folder))  # unreadable: verify_bundle says why, in its turn
+        manifest = json.loads(read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES, BundleError, "数据包"))
+    except (BundleError, ValueError, RecursionError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _written_order(folder: Path) -> tuple:
+    manifest = _claimed(folder)  # unreadable: verify_bundle says why, in its turn
+    return (str(manifest.get("center_code", "")), str(manifest.get("written_at", "")), str(folder))
 
 
 def village_code_claimed(folder: Path) -> str:
     """The division code a (possibly refused) bundle's manifest claims, for the refusal log."""
-    try:
-        return str(json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("center_code", ""))[:20]
-    except (OSError, ValueError, AttributeError):
-        return ""
+    return str(_claimed(folder).get("center_code", ""))[:20]
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -113,19 +127,26 @@ def chain_gap(village: Village | None, manifest: Manifest) -> str:
 
 def _read_checked(folder: Path, name: str, files: dict[str, dict]) -> list[dict]:
     """A bundle file read once and checked again against the signed manifest (it may have changed
-    since ``verify_bundle``): the rows applied are exactly the rows verified."""
-    data = (folder / name).read_bytes()
+    since ``verify_bundle``; its size is checked before it is read): the rows applied are exactly
+    the rows verified, each a JSON object (``bundle_rows``)."""
     entry = files.get(name)
-    if entry is None or hashlib.sha256(data).hexdigest() != entry["sha256"]:
-        raise BundleError(f"数据包文件 {name} 在导入过程中被改动，不能导入")
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    if entry is None:
+        raise BundleError(f"数据包文件 {name} 不在清单中，不能导入")
+    try:
+        data = read_listed(folder, entry, BundleError)
+    except BundleError:
+        raise BundleError(f"数据包文件 {name} 在导入过程中被改动，不能导入") from None
+    return parse_lines(name, data)
 
 
 def apply_bundle(township, folder: Path, manifest: Manifest, village: Village | None, gap: str) -> BundleImport:
     """Apply one checked bundle in one transaction: register the village if new, log the import,
     add and replace its records, keep its tally."""
-    raw = json.loads((folder / MANIFEST).read_bytes().decode("utf-8"))
-    files = {entry["name"]: entry for entry in raw.get("files", [])}
+    body = read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES, BundleError, "数据包")
+    if sha256(body) != manifest.sha256:
+        raise BundleError(f"数据包的清单在导入过程中被改动，不能导入：{folder}")
+    raw = json.loads(body.decode("utf-8"))
+    files = listed_files(raw, BundleError, "数据包")
     who, now = township.who, township.now()
     with township.db.atomic():
         if village is None:
@@ -139,15 +160,18 @@ def apply_bundle(township, folder: Path, manifest: Manifest, village: Village | 
             imported_at=now, imported_by=who, source=str(folder),
             row_counts=json.dumps(manifest.rows, ensure_ascii=False, sort_keys=True),
             masked=manifest.masked, gap=gap)
-        tables = {spec.table: _read_checked(folder, f"{spec.table}.jsonl", files)
+        tables = {spec.table: check_month_rows(f"{spec.table}.jsonl", spec,
+                                               _read_checked(folder, f"{spec.table}.jsonl", files), manifest.period)
                   for spec in TABLES if f"{spec.table}.jsonl" in files}
         apply_month_rows(village, bundle, tables, who, now)
         if CORRECTIONS in files:
-            apply_corrections(village, bundle, _read_checked(folder, CORRECTIONS, files), who, now)
+            corrections = check_corrections(CORRECTIONS, _read_checked(folder, CORRECTIONS, files), manifest.period)
+            apply_corrections(village, bundle, corrections, who, now)
         if TALLY in files:
-            keep_tally(village, bundle, _read_checked(folder, TALLY, files))
+            keep_tally(village, bundle, check_figures(TALLY, _read_checked(folder, TALLY, files), TALLY_FIGURES))
         if QUOTA in files:  # 走访完成情况统计 (G03/G04); bundles of older desks have none
-            keep_tally(village, bundle, _read_checked(folder, QUOTA, files), QUOTA_KIND)
+            keep_tally(village, bundle, check_figures(QUOTA, _read_checked(folder, QUOTA, files), QUOTA_FIGURES),
+                       QUOTA_KIND)
     return bundle
 
 
@@ -190,7 +214,7 @@ def import_one(township, folder: Path, confirm: Confirm) -> ImportOutcome:
         return ImportOutcome(folder, SKIPPED, name, period, "；".join(questions))
     try:
         apply_bundle(township, folder, manifest, village, gap)
-    except (BundleError, OSError, ValueError, KeyError) as exc:
+    except (BundleError, OSError, ValueError, KeyError, TypeError, DatabaseError) as exc:
         log.warning("bundle %s refused while applying: %r", folder, exc)
         message = str(exc) if isinstance(exc, BundleError) else f"数据包内容无法读取，未导入任何内容：{folder}"
         return ImportOutcome(folder, REFUSED, name, period, message)

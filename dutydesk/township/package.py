@@ -28,6 +28,7 @@ from dutydesk.domain.calendar_file import CalendarFileError, EnteredDay, parse_c
 from dutydesk.domain.catalogue import CatalogueError, parse_catalogue
 from dutydesk.domain.division_code import DivisionCodeError, parse_division_code
 from dutydesk.domain.import_guard import UnsafeImport, load_json
+from dutydesk.domain.text_input import normalize_text
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.atomic import atomic_write
 from dutydesk.store.center_keys import ensure_key_pair
@@ -138,6 +139,18 @@ def _check_result(r: ProxyResult) -> None:
         raise PackageError(f"代办单{r.slip_number}退回补件须写明原因")
 
 
+def _check_filled(text: str) -> None:
+    """A catalogue going down to the villages holds no template blank (N05): a village's filled-in
+    window phone must never be replaced by "（请填写窗口电话）"."""
+    from dutydesk.domain.placeholders import unfilled
+
+    for item in parse_catalogue(text):
+        missing = unfilled(item)
+        if missing:
+            raise PackageError(f"办事指南目录中“{item.name}”还有未填写的内容：{'、'.join(missing)}，"
+                               "请镇（街道）填写后再下发")
+
+
 def _holiday_file(year: int, path: Path) -> bytes:
     """A year's holiday file as the package carries it: checked, one canonical JSON list."""
     try:
@@ -191,7 +204,7 @@ def write_package(target: Path, *, township_name: str, township_code: str, key_f
     if catalogue is not None:
         try:
             text = Path(catalogue).read_text(encoding="utf-8-sig")
-            parse_catalogue(text)
+            _check_filled(text)
         except (OSError, UnicodeDecodeError, CatalogueError) as exc:
             raise PackageError(f"办事指南目录文件无法读取：{exc}") from None
         files.append((CATALOGUE, text.encode("utf-8")))
@@ -224,10 +237,13 @@ def verify_package(folder: Path) -> PackageManifest:
     m = checked.manifest
     try:
         holidays = {int(year): str(name) for year, name in (m.get("holidays") or {}).items()}
-        return PackageManifest(str(m["township"]), str(m["township_code"]), str(m["written_at"]), checked.sha256,
+        dt.datetime.fromisoformat(m["written_at"])  # compared with the last package applied (replays)
+        parse_division_code(m["township_code"])
+        return PackageManifest(normalize_text(m["township"]), str(m["township_code"]), str(m["written_at"]),
+                               checked.sha256,
                                str(m.get("previous_sha256", "")), checked.fingerprint, str(m["public_key"]),
                                str(m.get("catalogue") or ""), holidays, checked.rows)
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         raise PackageError(f"镇（街道）数据包的清单不完整，不能导入：{folder}") from None
 
 
@@ -253,12 +269,24 @@ def _rows(folder: Path, manifest: PackageManifest, name: str) -> list[dict]:
     return [load_json(line) for line in text.splitlines() if line.strip()]
 
 
+def _text(value: object, multiline: bool = False) -> str:
+    """A text field of a package row as the village shows it (V09: no invisible marks); ValueError
+    when it is not text at all (the caller refuses the package)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return normalize_text(value, multiline=multiline)
+
+
 def _parsed(folder: Path, manifest: PackageManifest) -> PackageContent:
-    decisions = [Decision(r["village_code"], r["period"], r["decision"], r.get("reasons") or "",
-                          dt.datetime.fromisoformat(r["at"]), r.get("by") or "")
+    decisions = [Decision(_text(r["village_code"]), _text(r["period"]), _text(r["decision"]),
+                          _text(r.get("reasons"), multiline=True), dt.datetime.fromisoformat(r["at"]),
+                          _text(r.get("by")))
                  for r in _rows(folder, manifest, DECISIONS)]
-    results = [ProxyResult(r["village_code"], r["slip_number"], r["result"], r.get("reason") or "",
-                           dt.datetime.fromisoformat(r["at"]), r.get("by") or "")
+    results = [ProxyResult(_text(r["village_code"]), _text(r["slip_number"]), _text(r["result"]),
+                           _text(r.get("reason"), multiline=True), dt.datetime.fromisoformat(r["at"]),
+                           _text(r.get("by")))
                for r in _rows(folder, manifest, PROXY_RESULTS)]
     settings = [DatedSetting(r["key"], r["value"], dt.date.fromisoformat(r["effective_from"]))
                 for r in _rows(folder, manifest, SETTINGS)]
@@ -269,7 +297,7 @@ def _parsed(folder: Path, manifest: PackageManifest) -> PackageContent:
     catalogue_text = None
     if manifest.catalogue and manifest.catalogue in manifest.rows:
         catalogue_text = (folder / manifest.catalogue).read_text(encoding="utf-8")
-        parse_catalogue(catalogue_text)
+        _check_filled(catalogue_text)
     holidays = {}
     for year, name in manifest.holidays.items():
         if name not in manifest.rows:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from dutydesk.domain.catalogue import ServiceItem, describe_diff, diff_catalogues, parse_catalogue
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.proxy_case import STATE_LABELS, StepError, StepKind
+from dutydesk.domain.setting_values import value_problem
 from dutydesk.domain.settings import REGISTRY
 from dutydesk.store import audit
 from dutydesk.store.accounts.account import Account
@@ -50,6 +52,8 @@ from dutydesk.township.package import (
     PackageError,
     read_package,
 )
+
+log = logging.getLogger(__name__)
 
 FIRST_KEY, SAME_KEY, CHANGED_KEY = "first", "same", "changed"
 RETURN_TOLD = "待代办员告知群众（镇里经数据包退回）"
@@ -148,8 +152,9 @@ def _settings(content: PackageContent, plan: PackagePlan, today: dt.date) -> Non
         if setting is None:
             plan.left_alone.append("一项本程序没有的设置（请升级程序后再导入新的数据包）")
             continue
-        if not _same_type(dated.value, setting.default):
-            plan.left_alone.append(f"{setting.label}：镇里给的值“{_value_text(dated.value)}”类型不对")
+        problem = value_problem(setting, dated.value)
+        if problem:  # never an invalid value, never a setting that is each center's own choice
+            plan.left_alone.append(f"{setting.label}：镇里给的值“{_value_text(dated.value)}”不能采用（{problem}）")
             continue
         # A standard takes effect from its date; a date already past applies from today, so the
         # months already tallied here are not rewritten (settings are dated, never retroactive).
@@ -240,12 +245,30 @@ def _ignored(content: PackageContent, plan: PackagePlan) -> None:
         plan.left_alone.append(f"发给其他村（社区）的 {others} 条审核或代办结果")
 
 
+def _refuse_older(content: PackageContent, now: dt.datetime) -> None:
+    """A package written before one already applied here is a replay of older standards: applied
+    now it would put last month's settings back over this month's (PackageError). One stamped
+    later than this desk's clock (the township's PC clock wrong) never blocks the next."""
+    m = content.manifest
+    newer = (TownshipPackage.select().where((TownshipPackage.township_code == m.township_code)
+                                            & (TownshipPackage.written_at > m.written_at)
+                                            & (TownshipPackage.written_at <= now.isoformat(timespec="seconds")))
+             .order_by(TownshipPackage.written_at.desc()).first())
+    if newer is not None:
+        raise PackageError(f"这是{m.township}较早生成的数据包（{m.written_at.replace('T', ' ')}），"
+                           f"更新的数据包（{newer.written_at.replace('T', ' ')}）已经导入，不再导入")
+
+
 def plan_import(desk, folder: Path) -> PackagePlan:
     """Read, verify and compare a package with the books; nothing is written (PackageError)."""
     profile = load_center()
     if profile is None or not profile.division_code:
         raise PackageError("请先在“工具 → 服务中心信息”中填写统计用区划代码，再导入镇（街道）数据包")
-    content = read_package(folder)
+    try:
+        content = read_package(folder)
+    except PackageError as exc:
+        log.warning("township package %s refused: %s", folder, exc)  # A01: the desk's log file
+        raise
     trusted = trusted_key()
     if trusted is None:
         status = FIRST_KEY
@@ -256,6 +279,11 @@ def plan_import(desk, folder: Path) -> PackagePlan:
     plan = PackagePlan(content, profile.division_code, status, applied_package(content.manifest.sha256))
     if plan.already is not None:
         return plan
+    try:
+        _refuse_older(content, desk.now())
+    except PackageError as exc:
+        log.warning("township package %s refused: %s", folder, exc)
+        raise
     _catalogue(content, plan)
     _holidays(content, plan, desk)
     _settings(content, plan, desk.today())

@@ -12,6 +12,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +27,12 @@ from dutydesk.store.datafolder import DeskError
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024  # a manifest lists a dozen files: anything larger is not one
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a month of the busiest center is a few MB; never read before checked
+# A listed file is a plain name in the folder: no path, drive, separator, NUL or leading dot.
+# Nor a name Windows reads as a device (NUL, CON, COM1…) or as another name (a trailing dot).
+_FILE_NAME = re.compile(r"(?!(?:CON|PRN|AUX|NUL|COM\d|LPT\d)(?:\.|$))[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,98}[A-Za-z0-9])?",
+                        re.IGNORECASE)
 
 
 def canonical(value: object) -> str:
@@ -72,6 +81,66 @@ def write_signed(target: Path, header: dict, files: list[tuple[str, bytes]],
     return manifest, sha256(body)
 
 
+def read_regular(path: Path, limit: int, error: type[DeskError], what: str) -> bytes:
+    """A file's bytes, refusing (``error``) a link, a device or a folder and anything over ``limit``
+    bytes, checked BEFORE reading: a link to /dev/zero or a multi-GB file is never read."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        raise error(f"{what}缺少文件 {path.name}，不能导入：{path.parent}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{what}中的 {path.name} 不是普通文件（可能是指向别处的链接），不能导入")
+    if info.st_size > limit:
+        raise error(f"{what}文件 {path.name} 与清单不符（大小不对），不能导入")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError:
+        raise error(f"{what}文件 {path.name} 无法读取，不能导入：{path.parent}") from None
+    if len(data) > limit:  # grew since lstat
+        raise error(f"{what}文件 {path.name} 与清单不符（大小不对），不能导入")
+    return data
+
+
+def _count(value: object) -> int:
+    """A non-negative whole number from the manifest (ValueError otherwise: bool, text, float)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**62:
+        raise ValueError(value)
+    return value
+
+
+def listed_files(manifest: dict, error: type[DeskError], what: str) -> dict[str, dict]:
+    """The manifest's file list by name, every entry checked for shape and a plain file name."""
+    entries = manifest.get("files", [])
+    if not isinstance(entries, list):
+        raise error(f"{what}的清单无法读取，不能导入")
+    files: dict[str, dict] = {}
+    for entry in entries:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if (not isinstance(name, str) or not _FILE_NAME.fullmatch(name) or ".." in name
+                or name.lower() in {known.lower() for known in files}):
+            raise error(f"{what}清单中的文件名不对：{name!r}")
+        try:
+            checked = {"name": name, "bytes": _count(entry["bytes"]), "rows": _count(entry["rows"]),
+                       "sha256": str(entry["sha256"])}
+        except (KeyError, ValueError):
+            raise error(f"{what}清单中文件 {name} 的记载不完整，不能导入") from None
+        if checked["bytes"] > MAX_FILE_BYTES:
+            raise error(f"{what}文件 {name} 过大（大小超过 {MAX_FILE_BYTES // 1024**2} MB），不能导入")
+        files[name] = checked
+    return files
+
+
+def read_listed(folder: Path, entry: dict, error: type[DeskError], what: str = "数据包") -> bytes:
+    """A file the (checked) manifest lists, read only if its size is the listed one, and hashed:
+    what was verified is what is read, even when the file changed since."""
+    data = read_regular(Path(folder) / entry["name"], entry["bytes"], error, what)
+    if len(data) != entry["bytes"] or sha256(data) != entry["sha256"]:
+        raise error(f"{what}文件 {entry['name']} 与清单不符（已损坏或被改动），不能导入")
+    return data
+
+
 def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskError],
                   what: str = "数据包", signer: str = "该中心") -> SignedFolder:
     """Check the signature over the manifest by the key it names, its format and schema version,
@@ -79,14 +148,14 @@ def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskE
     Chinese: ``what`` names the folder, ``signer`` who should have signed it) on any fault."""
     folder = Path(folder)
     try:
-        body = (folder / MANIFEST).read_bytes()
-        signature = base64.b64decode((folder / SIGNATURE).read_bytes().strip(), validate=True)
-    except (OSError, ValueError):
+        body = read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES, error, what)
+        signature = base64.b64decode(read_regular(folder / SIGNATURE, 1024, error, what).strip(), validate=True)
+    except (DeskError, ValueError):
         raise error(f"{what}缺少清单或签名文件，不能导入：{folder}") from None
     try:
         manifest = json.loads(body.decode("utf-8"))
         public = load_public(manifest["public_key"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise error(f"{what}的清单无法读取，不能导入：{folder}") from None
     try:
         public.verify(signature, body)
@@ -99,16 +168,8 @@ def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskE
     if manifest.get("fingerprint") != fingerprint(public_raw(public)):
         raise error(f"{what}的密钥指纹与公钥不符，不能导入：{folder}")
     rows = {}
-    for entry in manifest.get("files", []):
-        name = entry["name"]
-        if Path(name).name != name:
-            raise error(f"{what}清单中的文件名不对：{name}")
-        try:
-            data = (folder / name).read_bytes()
-        except OSError:
-            raise error(f"{what}缺少文件 {name}，不能导入：{folder}") from None
-        if len(data) != entry["bytes"] or sha256(data) != entry["sha256"]:
-            raise error(f"{what}文件 {name} 与清单不符（已损坏或被改动），不能导入")
+    for name, entry in listed_files(manifest, error, what).items():
+        data = read_listed(folder, entry, error, what)
         if data.count(b"\n") != entry["rows"]:
             raise error(f"{what}文件 {name} 的行数与清单不符，不能导入")
         rows[name] = entry["rows"]

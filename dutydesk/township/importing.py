@@ -119,7 +119,9 @@ def chain_gap(village: Village | None, manifest: Manifest) -> str:
         return ""
     if BundleImport.select().where((BundleImport.village == village.id)
                                    & (BundleImport.previous_sha256 == manifest.sha256)).exists():
-        raise BundleError(f"这是{village.name}较早的数据包（{manifest.period}），更新的数据包已经导入，不再导入")
+        raise BundleError(f"这是{village.name}较早的数据包（{manifest.period}），之后交出的数据包已经导入，"
+                          "为免旧内容盖过更新的记录，不再导入；如这个月的记录还没有到镇里，"
+                          f"请该村在值班台重新导出{manifest.period}的数据包，再导入新导出的")
     missing = _months_between(last.period, manifest.period) if manifest.period > last.period else []
     months = f"（{'、'.join(missing)}）" if missing else ""
     return f"与上次导入的数据包（{last.period}）不衔接，中间缺少数据包{months}"

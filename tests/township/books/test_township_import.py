@@ -164,6 +164,7 @@ def test_a_late_older_bundle_is_refused_once_a_newer_one_is_in(township, hand_of
     before = counts()
     [late] = import_bundles(township, hand_offs.of((B, "2026-11")), yes)
     assert late.outcome == REFUSED and "较早" in late.message
+    assert "重新导出2026-11的数据包" in late.message  # what the clerk asks the village for
     assert counts() == before
 
 

@@ -7,7 +7,7 @@ Visits and proxy cases each register a provider here; the duty feature only read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from dutydesk.domain.personal_numbers import mask_personal_numbers
@@ -44,19 +44,38 @@ def open_matters(today: dt.date, calendar: WorkdayCalendar, now: dt.datetime | N
     load_features()  # every provider registered, however early this is asked
     at = now or dt.datetime.combine(today, dt.time.min)
     key = _cache_key(today, calendar)
-    if key is not None and TIMED_PROVIDERS:
-        key = (*key, at.replace(second=0, microsecond=0), tuple(map(id, TIMED_PROVIDERS)))
-    cached = _cache.get("last")
-    if key is not None and cached is not None and cached[0] == key:
-        return list(cached[1])
-    found = [m for provider in PROVIDERS for m in provider(today, calendar)]
-    found += [m for provider in TIMED_PROVIDERS for m in provider(at, calendar)]
+    # The day's matters and the hour-based ones are kept apart: the first (tens of thousands of
+    # visits on big books) do not change with the minute, so the 30 s and 60 s refreshes only ask
+    # the hour-based providers again when a new minute starts.
+    daily = _cached("daily", key, lambda: _ordered(provider(today, calendar) for provider in PROVIDERS))
+    if not TIMED_PROVIDERS:
+        return list(daily)
+    timed_key = None if key is None else (*key, at.replace(second=0, microsecond=0), tuple(map(id, TIMED_PROVIDERS)))
+    timed = _cached("timed", timed_key, lambda: _ordered(provider(at, calendar) for provider in TIMED_PROVIDERS))
+    return sorted((*daily, *timed), key=_order) if timed else list(daily)
+
+
+_STATUS_ORDER = {"overdue": 0, "due_soon": 1, "ok": 2}
+
+
+def _order(m: OpenMatter) -> tuple:
+    """Overdue first, then by due date (and ref, so the order never depends on the providers')."""
+    return (_STATUS_ORDER.get(m.status, 3), m.due or dt.date.max, m.ref)
+
+
+def _ordered(found: Iterable[list[OpenMatter]]) -> tuple[OpenMatter, ...]:
     # Summaries are shown to everyone on duty and copied into handovers: numbers masked (V09).
-    matters = [replace(m, summary=mask_personal_numbers(m.summary)) for m in found]
-    order = {"overdue": 0, "due_soon": 1, "ok": 2}
-    result = sorted(matters, key=lambda m: (order.get(m.status, 3), m.due or dt.date.max, m.ref))
+    matters = [replace(m, summary=mask_personal_numbers(m.summary)) for provided in found for m in provided]
+    return tuple(sorted(matters, key=_order))
+
+
+def _cached(part: str, key: tuple | None, compute: Callable[[], tuple[OpenMatter, ...]]) -> tuple[OpenMatter, ...]:
+    cached = _cache.get(part)
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]
+    result = compute()
     if key is not None:
-        _cache["last"] = (key, tuple(result))
+        _cache[part] = (key, result)
     return result
 
 

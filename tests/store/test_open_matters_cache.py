@@ -64,3 +64,40 @@ def test_a_write_on_another_connection_recomputes(desk, monkeypatch):
     worker.join()
     assert len(feed.open_matters(desk.today(), desk.calendar())) == 1
     assert len(calls) == 2
+
+
+def test_a_new_minute_asks_only_the_hour_based_providers_again(desk, monkeypatch):
+    """The day's matters (tens of thousands of visits at 1M) are not read again each minute; the
+    hour-based ones are, and both come out in one order: overdue first, then by due date."""
+    calls = counting_provider(monkeypatch)
+    timed_calls: list[dt.datetime] = []
+    due = desk.today() - dt.timedelta(days=3)
+
+    def timed(now, calendar):
+        timed_calls.append(now)
+        return [feed.OpenMatter("message", "LY-1", "留言 13812345678", due, "overdue")]
+
+    monkeypatch.setattr(feed, "TIMED_PROVIDERS", [timed])
+    add_visit(desk)
+    now = desk.now()
+    first = feed.open_matters(desk.today(), desk.calendar(), now)
+    later = feed.open_matters(desk.today(), desk.calendar(), now + dt.timedelta(seconds=30))
+    next_minute = feed.open_matters(desk.today(), desk.calendar(), now + dt.timedelta(minutes=1))
+    assert len(calls) == 1 and len(timed_calls) == 2
+    assert first == later == next_minute
+    assert [m.kind for m in first] == ["message", "visit"]  # the overdue message before the visit
+    assert first[0].summary == "留言 138****5678"  # V09: masked like the day's matters
+
+
+def test_the_handover_text_is_worked_out_once_per_change(desk):
+    """D09: the text of the open matters is the same object while nothing changed (the 30 s
+    refresh skips it), and follows a write."""
+    from dutydesk.store.duty.handover import open_matters_text
+
+    add_visit(desk)
+    first = open_matters_text(desk.today(), desk.calendar(), desk.now())
+    assert open_matters_text(desk.today(), desk.calendar(), desk.now()) is first
+    [matter] = feed.open_matters(desk.today(), desk.calendar(), desk.now())
+    assert first == f"{matter.ref} {matter.summary}，期限{matter.due:%m月%d日}"
+    add_visit(desk)
+    assert len(open_matters_text(desk.today(), desk.calendar(), desk.now()).splitlines()) == 2

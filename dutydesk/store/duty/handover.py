@@ -12,7 +12,7 @@ from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
 from dutydesk.store.duty.staff import Staff
 from dutydesk.store.feature_loading import features_pending
-from dutydesk.store.open_matters import open_matters
+from dutydesk.store.open_matters import OpenMatter, open_matters
 
 NOTE_KINDS = ("突发事件", "矛盾纠纷", "来电", "其他")
 OPEN_MATTERS_LOADING = "正在读取未办结事项…"
@@ -43,12 +43,25 @@ def open_matters_text(today: dt.date, calendar: WorkdayCalendar, now: dt.datetim
     imported yet (``store.feature_loading``): it reads 正在读取…, filled right after it shows."""
     if features_pending():
         return OPEN_MATTERS_LOADING
-    lines = []
-    for m in open_matters(today, calendar, now):
-        due = f"，期限{m.due:%m月%d日}" if m.due else ""
-        state = {"overdue": "【已超期】", "due_soon": "【将到期】"}.get(m.status, "")
-        lines.append(f"{state}{m.ref} {m.summary}{due}")
-    return "\n".join(lines)
+    matters = tuple(open_matters(today, calendar, now))
+    # The same matters as last time (nothing written since): the same text, not tens of thousands of
+    # lines again on each 30 s refresh (issue 17). Unchanged matters are the very same objects.
+    cached = _text_cache.get("last")
+    if cached is not None and cached[0] == matters:
+        return cached[1]
+    text = "\n".join(_line(m) for m in matters)
+    _text_cache["last"] = (matters, text)
+    return text
+
+
+_text_cache: dict[str, tuple[tuple[OpenMatter, ...], str]] = {}
+_STATES = {"overdue": "【已超期】", "due_soon": "【将到期】"}
+
+
+def _line(m: OpenMatter) -> str:
+    # Month and day by hand: strftime imports ``time`` on every call, costly with Qt's import hook.
+    due = f"，期限{m.due.month:02d}月{m.due.day:02d}日" if m.due else ""
+    return f"{_STATES.get(m.status, '')}{m.ref} {m.summary}{due}"
 
 
 def write_handover(day: dt.date, session_key: str, staff: Staff, note: str, matters: str,

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from peewee import fn
+
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import duty_log_feed, open_matters
+from dutydesk.store.base import database
 from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.store.settings import get_setting
@@ -24,41 +27,57 @@ def _short(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _open_visit_condition():
+    return Visit.status.in_(OPEN_STATUSES) & Visit.closed_at.is_null() & Visit.voided_at.is_null()
+
+
 def open_visits() -> list[Visit]:
-    return list(
-        Visit.select()
-        .where(Visit.status.in_(OPEN_STATUSES) & Visit.closed_at.is_null() & Visit.voided_at.is_null())
-        .order_by(Visit.deadline, Visit.id)
-    )
+    return list(Visit.select().where(_open_visit_condition()).order_by(Visit.deadline, Visit.id))
 
 
-def _pauses_by_visit(ids: list[int]) -> dict[int, list[rules.Pause]]:
+def _open_visit_pauses() -> dict[int, list[rules.Pause]]:
+    """The pauses of every open visit, in one query (not one per 500 visits)."""
     found: dict[int, list[rules.Pause]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for p in VisitPause.select().where(VisitPause.visit.in_(chunk) & VisitPause.voided_at.is_null()):
-            found[p.visit_id].append(rules.Pause(p.start, p.end))
+    query = (VisitPause.select(VisitPause.visit, VisitPause.start, VisitPause.end)
+             .join(Visit, on=VisitPause.visit == Visit.id)
+             .where(VisitPause.voided_at.is_null() & _open_visit_condition()).order_by(VisitPause.id))
+    for visit_id, start, end in query.tuples():
+        found[visit_id].append(rules.Pause(start, end))
     return found
 
 
+def _date(stored: str | dt.date | None) -> dt.date | None:
+    """A stored date ('2026-11-24', or a time whose first ten characters are its day)."""
+    if stored is None or isinstance(stored, dt.date):
+        return stored
+    return dt.date.fromisoformat(stored[:10])
+
+
 def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
-    """Every open visit with its urgency computed from the calendar and its pauses (V04)."""
-    visits = open_visits()
-    pauses = _pauses_by_visit([v.id for v in visits])
+    """Every open visit with its urgency computed from the calendar and its pauses (V04).
+
+    Read as the few columns it shows (issue 17): tens of thousands of open visits on 1M-visit
+    books took seconds as full models, each time the books changed."""
+    query = (Visit.select(Visit.id, fn.substr(Visit.received_at, 1, 4), Visit.person_name, Visit.category,
+                          Visit.request, Visit.status, Visit.deadline)
+             .where(_open_visit_condition()).order_by(Visit.deadline, Visit.id))
+    pauses = _open_visit_pauses()
     soon = int(get_setting(rules.DUE_SOON_DAYS, today))
     matters = []
-    for visit in visits:
-        summary = f"{visit.person_name}｜{visit.category}｜{_short(visit.request)}"
-        if visit.status == rules.DONE:
-            status, due = rules.URGENCY_OK, visit.deadline
+    # Raw rows from the cursor: peewee's conversion parses every stored date with strptime.
+    for visit_id, year, name, category, request, status_code, stored_deadline in database.execute(query):
+        deadline = _date(stored_deadline)
+        ref = f"{year}-{visit_id:06d}"  # as ``Visit.ref``
+        summary = f"{name}｜{category}｜{_short(request)}"
+        if status_code == rules.DONE:
+            status, due = rules.URGENCY_OK, deadline
             summary = "待反馈：" + summary
         else:
-            status = rules.urgency(calendar, visit.deadline, today, pauses[visit.id], soon)
-            due = (rules.effective_deadline(calendar, visit.deadline, pauses[visit.id], today)
-                   if visit.deadline else None)
+            status = rules.urgency(calendar, deadline, today, pauses[visit_id], soon)
+            due = rules.effective_deadline(calendar, deadline, pauses[visit_id], today) if deadline else None
             if status == rules.URGENCY_PAUSED:
                 status, summary = rules.URGENCY_OK, "暂停计时：" + summary
-        matters.append(OpenMatter("visit", visit.ref, summary, due, status, visit.id))
+        matters.append(OpenMatter("visit", ref, summary, due, status, visit_id))
     return matters
 
 

@@ -112,7 +112,10 @@ def visit_page(f: VisitFilter, calendar: WorkdayCalendar, today: dt.date,
         return [r for r in rows if r.urgency == rules.URGENCY_OVERDUE]
     if after is not None:
         at, last_id = after
-        cond &= (Visit.received_at < at) | ((Visit.received_at == at) & (Visit.id < last_id))
+        # ``received_at <= at`` first, before the filter's own end: SQLite then starts its index
+        # range at the key (with the OR alone, or after the end date, it walked every row above the
+        # key: a page 700,000 rows down took 10× the first; issue 17).
+        cond = (Visit.received_at <= at) & ((Visit.received_at < at) | (Visit.id < last_id)) & cond
     query = Visit.select().where(cond).order_by(Visit.received_at.desc(), Visit.id.desc()).limit(limit)
     return _rows(list(query), calendar, today)
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.store.duty.duty_log import duty_log
 from dutydesk.store.duty.handover import NOTE_KINDS, add_note
+from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button
+from dutydesk.ui.page_loader import PageLoader
 
 HEADERS = ["时间", "类别", "内容", "结果"]
 
@@ -38,8 +40,11 @@ class LogPage(QWidget):
         top.addWidget(self.day)
         top.addStretch(1)
         layout.addLayout(top)
-        self.model = PagedTableModel(HEADERS, list_source(lambda: duty_log(pydate(self.day.date()), self.desk.now())),
+        self._entries: list[DutyLogEntry] = []  # the day's log as last read
+        self.model = PagedTableModel(HEADERS, list_source(lambda: self._entries),
                                      lambda e: [f"{e.at:%H:%M}", e.kind, mask_numbers(e.text), mask_numbers(e.result)])
+        # A busy day of 1M-visit books holds thousands of visits: read off the GUI thread (issue 17).
+        self.loader = PageLoader(self)
         self.table = table_view("值班记录簿")
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)
@@ -61,6 +66,11 @@ class LogPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        day, now = pydate(self.day.date()), self.desk.now()
+        self.loader.load(lambda: duty_log(day, now), self._show)
+
+    def _show(self, entries: list[DutyLogEntry]) -> None:
+        self._entries = entries
         self.model.reload()
 
     def do_add(self) -> None:

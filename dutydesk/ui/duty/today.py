@@ -330,12 +330,14 @@ class TodayPage(QWidget):
 
     def _fill_handover(self, now: dt.datetime) -> None:
         text = open_matters_text(now.date(), self.desk.calendar(), now)
-        lines = text.splitlines()
-        shown = "\n".join(lines[:OPEN_MATTER_LINES])
-        if len(lines) > OPEN_MATTER_LINES:
-            shown += f"\n……共{len(lines)}件（全部写入交接记录，详见“来访登记”待跟进）"
-        self.open_matters.setText("未办结事项（签退时写入交接记录）：\n" + (shown or "无"))
-        self.open_matters.setToolTip(text)
+        if text is not getattr(self, "_matters_text", None):  # unchanged: the same text object (issue 17)
+            self._matters_text = text
+            lines = text.splitlines()
+            shown = "\n".join(lines[:OPEN_MATTER_LINES])
+            if len(lines) > OPEN_MATTER_LINES:
+                shown += f"\n……共{len(lines)}件（全部写入交接记录，详见“来访登记”待跟进）"
+            self.open_matters.setText("未办结事项（签退时写入交接记录）：\n" + (shown or "无"))
+            self.open_matters.setToolTip(text)
         pending = pending_handover(now)
         self._pending = pending
         if pending is None:

@@ -248,7 +248,7 @@ class ChecklistPage(QWidget):
         self.visit_combo.blockSignals(True)
         self.visit_combo.clear()
         self.visit_combo.addItem(NO_VISIT, None)
-        for visit in notices.visits_to_serve(self.desk.today()):
+        for visit in notices.visit_choices(self.desk.today()):
             self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{mask_numbers(visit.request)[:20]}", visit.id)
         index = self.visit_combo.findData(current)
         self.visit_combo.setCurrentIndex(max(index, 0))

@@ -52,20 +52,26 @@ def status_text(row: VisitRow) -> str:
     return text
 
 
+# One row as the list keeps it: a plain tuple of plain values (issue 17). Scrolling 1M-visit books
+# to the end holds hundreds of thousands of rows; as full visits (a dict and a set each) every full
+# garbage collection walked them all, up to a second with the window frozen. A plain tuple of
+# strings, numbers and times is left out of the collector (a named tuple, a subclass, never is).
+_Line = tuple  # (id, received_at, voided, fed_back, urgency, cells)
+_ID, _RECEIVED_AT, _VOIDED, _FED_BACK, _URGENCY, _CELLS = range(6)
+
+
 class VisitTableModel(QAbstractTableModel):
     def __init__(self, desk: Desk, parent=None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.filter = VisitFilter()
-        self.rows: list[VisitRow] = []
-        self._texts: dict[int, tuple[str, ...]] = {}  # per row: its cells, worked out once (issue 17)
+        self.rows: list[_Line] = []
         self._exhausted = False
 
     def set_filter(self, f: VisitFilter) -> None:
         self.beginResetModel()
         self.filter = f
         self.rows = []
-        self._texts = {}
         self._exhausted = False
         self._calendar = self.desk.calendar()
         self.endResetModel()
@@ -88,8 +94,8 @@ class VisitTableModel(QAbstractTableModel):
             return
         after = None
         if self.rows:
-            last = self.rows[-1].visit
-            after = (last.received_at, last.id)
+            last = self.rows[-1]
+            after = (last[_RECEIVED_AT], last[_ID])
         if not hasattr(self, "_calendar"):
             self._calendar = self.desk.calendar()
         page = visit_page(self.filter, self._calendar, self.desk.today(), after, PAGE)
@@ -97,8 +103,9 @@ class VisitTableModel(QAbstractTableModel):
             self._exhausted = True
         if not page:
             return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
+        lines = [self._line(row) for row in page]
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(lines) - 1)
+        self.rows.extend(lines)
         self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -109,38 +116,36 @@ class VisitTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        v = row.visit
+        line = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(index.row(), row)[col]
+            return line[_CELLS][col]
         if role == Qt.ItemDataRole.ForegroundRole and col in (8, 9):
-            colour = URGENCY_COLOURS.get(row.urgency)
-            if v.voided_at is not None:
+            colour = URGENCY_COLOURS.get(line[_URGENCY])
+            if line[_VOIDED]:
                 return QColor("#888888")
             if colour:
                 return QColor(colour)
-            if col == 9 and v.status == rules.FED_BACK:
+            if col == 9 and line[_FED_BACK]:
                 return QColor(OK_GREEN)
         if role == Qt.ItemDataRole.UserRole:
-            return v.id
+            return line[_ID]
         return None
 
-    def _cells(self, r: int, row: VisitRow) -> tuple[str, ...]:
-        """The row's texts, worked out once: painting and sizing columns ask for every cell again."""
-        values = self._texts.get(r)
-        if values is None:
-            v = row.visit
-            request = mask_numbers(" ".join(v.request.split()))  # before cutting: no part of a number (V09)
-            values = self._texts[r] = (
-                v.ref, f"{v.received_at:%Y-%m-%d %H:%M}", v.channel, v.person_name, v.category,
-                request if len(request) <= 30 else request[:29] + "…", v.responder_name, v.outcome,
-                deadline_text(row.due, self._calendar) if row.due else "", status_text(row),
-            )
-        return values
+    def _line(self, row: VisitRow) -> _Line:
+        """The row's texts, worked out once when its page arrives: painting and sizing columns ask
+        for every cell again."""
+        v = row.visit
+        request = mask_numbers(" ".join(v.request.split()))  # before cutting: no part of a number (V09)
+        cells = (
+            v.ref, f"{v.received_at:%Y-%m-%d %H:%M}", v.channel, v.person_name, v.category,
+            request if len(request) <= 30 else request[:29] + "…", v.responder_name, v.outcome,
+            deadline_text(row.due, self._calendar) if row.due else "", status_text(row),
+        )
+        return (v.id, v.received_at, v.voided_at is not None, v.status == rules.FED_BACK, row.urgency, cells)
 
     def visit_id(self, row: int) -> int:
-        return self.rows[row].visit.id
+        return self.rows[row][_ID]
 
 
 class VisitListView(QWidget):

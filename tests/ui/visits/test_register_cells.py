@@ -46,3 +46,36 @@ def test_v01_register_built_in_idle_time_reads_its_first_page_on_the_next_turn(a
         assert view.model.index(0, 3).data() == "王五"
     finally:
         lazy_tabs.build_on_demand(False)
+
+
+def test_v04_register_rows_kept_as_plain_values_out_of_the_collector(app, desk, clock):
+    """Issue 17: scrolled to the end on 1M-visit books the list holds hundreds of thousands of rows;
+    kept as plain values (not full visits) they are no work for a full garbage collection. What the
+    user sees is the same: texts, the colour of an overdue deadline and of 已反馈, the visit opened."""
+    import datetime as dt
+    import gc
+
+    from PySide6.QtGui import QColor
+
+    from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
+
+    overdue = register_visit(VisitDraft(channel="来电", category="求助", person_name="赵六", request="求助",
+                                        responder_name="李文书", outcome="转办", result="", transfer_to="镇民政办",
+                                        transfer_contact="0571-63280000", deadline_kind="review",
+                                        received_at=dt.datetime(2026, 11, 10, 9)),
+                             desk.who, desk.now(), desk.calendar())
+    done = register_visit(VisitDraft(channel="来电", category="求助", person_name="钱七", request="求助",
+                                     responder_name="李文书", outcome="即办", result="已回电"),
+                          desk.who, desk.now(), desk.calendar())
+    model = VisitTableModel(desk)
+    model.set_filter(VisitFilter(start=dt.date(2026, 11, 1), end=desk.today()))
+    gc.collect()
+    gc.collect()  # a tuple is left out once what it holds is (the cells' tuple, one pass before)
+    assert model.rowCount() == 2
+    assert [[gc.is_tracked(value) for value in line] for line in model.rows if gc.is_tracked(line)] == []
+    by_name = {model.index(r, 3).data(): r for r in range(model.rowCount())}
+    late, answered = by_name["赵六"], by_name["钱七"]
+    assert model.index(late, 9).data().endswith("已超期")
+    assert model.index(late, 8).data(Qt.ItemDataRole.ForegroundRole) == QColor(OVERDUE_RED)
+    assert model.index(answered, 9).data(Qt.ItemDataRole.ForegroundRole) == QColor(OK_GREEN)
+    assert (model.visit_id(late), model.visit_id(answered)) == (overdue.id, done.id)

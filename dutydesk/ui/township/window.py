@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,7 +19,7 @@ from dutydesk.reports.ledgers.registry import Period
 from dutydesk.township.summary import MonthsLoader
 from dutydesk.township.village_month import NOT_SUBMITTED, VillageMonth
 from dutydesk.ui.forms import button_row, message_label, push_button
-from dutydesk.ui.screen_fit import PageScroll
+from dutydesk.ui.screen_fit import PageScroll, fitted_size, should_maximise
 from dutydesk.ui.theme import OVERDUE_RED
 from dutydesk.ui.township.submissions_page import Flags, SubmissionsPage
 from dutydesk.ui.township.summary_page import SummaryPage
@@ -59,7 +60,11 @@ class TownshipWindow(QMainWindow):
         for page in (self.submissions, self.summary):
             page.open_requested.connect(self.open_records)
         self.tabs.currentChanged.connect(lambda _index: self.records_message.setText(""))
-        self.resize(1200, 760)
+        # Like the desk's main window: the whole screen on the office's laptops and old monitors
+        # (the status line and the buttons never below its edge), elsewhere a size clamped to it.
+        self.resize(fitted_size(QSize(1200, 760), self))
+        if should_maximise(self):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self.guide = None
         QShortcut(QKeySequence("F1"), self, self.show_guide)
         self.township_actions = None

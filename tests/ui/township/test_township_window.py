@@ -130,3 +130,15 @@ def test_every_township_tab_has_its_guide_page():
         page = page_for_tab(title)
         assert page.title == title and page.name.startswith("township_")
         assert all(image.is_file() for image in page_images(page))
+
+
+def test_the_township_window_opens_maximised_on_a_desk_pc_screen(qtbot, app):
+    """Issue 13 holds for the township's window too: on screens up to 1440 wide it takes the
+    whole screen, like the desk's main window; elsewhere its size is clamped to the screen."""
+    from dutydesk.ui import screen_fit
+
+    window = TownshipWindow(lambda period: [], TOWNSHIP, dt.date(2026, 12, 6))
+    qtbot.addWidget(window)
+    window.show()
+    assert screen_fit.available_area(window).width() <= screen_fit.MAXIMISE_UP_TO
+    assert window.isMaximized()

@@ -289,6 +289,10 @@ def township_summary(period: Period, loader: MonthsLoader, trend_months: int = T
 
 
 def trend_series(summary: TownshipSummary) -> tuple[list[str], list[int], list[int]]:
-    """Labels, visits received and completed per month (oldest first) for the trend chart."""
-    labels = [_month_label(Period.parse_month(t.period)) for t in summary.trend]
-    return labels, [t.total.visits for t in summary.trend], [t.total.completed for t in summary.trend]
+    """Labels, visits received and completed per month (oldest first) for the trend chart, from
+    the first month any village handed in: months before the township had books would draw the
+    line at zero, as if nobody had come."""
+    first = next((i for i, t in enumerate(summary.trend) if t.submitted), len(summary.trend) - 1)
+    months = summary.trend[first:]
+    labels = [_month_label(Period.parse_month(t.period)) for t in months]
+    return labels, [t.total.visits for t in months], [t.total.completed for t in months]

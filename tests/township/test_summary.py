@@ -167,3 +167,16 @@ def test_v08_categories_across_villages_most_frequent_first_with_last_month():
     assert summary.top_categories() == [("代办", 3, 0), ("求助", 1, 0), ("投诉举报", 0, 1)]
     assert [t.period for t in summary.trend] == ["2026-09", "2026-10", "2026-11"]
     assert [t.total.visits for t in summary.trend] == [0, 1, 4]
+
+
+def test_the_trend_starts_at_the_first_month_any_village_handed_in():
+    """Months before the township had any village's books are left out of the trend line rather
+    than drawn at zero; a month after that with nothing handed in still shows."""
+    from dutydesk.township.summary import trend_series
+
+    now = [month({"visit": [visit(1), visit(2)]})]
+    before = [month({"visit": [visit(1, received_at="2026-09-05 09:00:00")]}, period="2026-09")]
+    summary = township_summary(NOV, lambda p: {"2026-11": now, "2026-09": before}.get(p, []), trend_months=5)
+    assert [t.period for t in summary.trend] == ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
+    labels, received, _done = trend_series(summary)
+    assert labels == ["26年9月", "26年10月", "26年11月"] and received == [1, 0, 2]

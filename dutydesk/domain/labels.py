@@ -30,6 +30,10 @@ AUDIT_ACTIONS = {"create": "新建", "update": "修改", "void": "作废", "corr
 # What an open matter is (OpenMatter.kind) and the 代办 step that hands a case to another agent.
 MATTER_KINDS = {"visit": "来访", "proxy": "代办", "notice": "告知", "message": "留言"}
 HANDOVER_STEP = {"handover": "移交"}
+# The township's decision on a village month and what a township package changed (store.township_inbox).
+TOWNSHIP_DECISIONS = {"returned": "镇级退回", "approved": "镇级已审核"}
+PACKAGE_ITEM_KINDS = {"catalogue": "办事指南目录", "holidays": "节假日", "setting": "设置", "decision": "审核结果",
+                      "proxy_result": "代办结果"}
 
 FAMILIES: dict[str, Mapping[str, str]] = {
     "visit_status": STATUS_LABELS,
@@ -53,6 +57,8 @@ FAMILIES: dict[str, Mapping[str, str]] = {
     "appointment_state": APPOINTMENT_STATES,
     "letter_state": LETTER_STATES,
     "breach_kind": BREACH_LABELS,
+    "township_decision": TOWNSHIP_DECISIONS,
+    "package_item_kind": PACKAGE_ITEM_KINDS,
 }
 
 # Which stored column holds which family, by table (``*`` for any table).
@@ -69,6 +75,8 @@ COLUMN_FAMILIES: dict[tuple[str, str], str] = {
     ("appointment", "state"): "appointment_state",
     ("inquiry_letter", "state"): "letter_state",
     ("accountability_record", "rule"): "breach_kind",
+    ("township_decision", "decision"): "township_decision",
+    ("township_package_item", "kind"): "package_item_kind",
 }
 
 

@@ -13,13 +13,11 @@ import datetime as dt
 from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain import labels
-from dutydesk.store.archive import record_view
 from dutydesk.store.base import BaseModel
 
 RETURNED, APPROVED = "returned", "approved"  # as ``township.package`` writes them
-DECISION_LABELS = {RETURNED: "镇级退回", APPROVED: "镇级已审核"}
-KIND_LABELS = {"catalogue": "办事指南目录", "holidays": "节假日", "setting": "设置", "decision": "审核结果",
-               "proxy_result": "代办结果"}
+DECISION_LABELS = labels.TOWNSHIP_DECISIONS
+KIND_LABELS = labels.PACKAGE_ITEM_KINDS
 
 
 class TownshipKey(BaseModel):
@@ -123,30 +121,3 @@ def decision_text(decision: TownshipDecision) -> str:
     text = f"{decision.township}{'退回' if decision.decision == RETURNED else '已审核'}{year}年{int(month)}月报送"
     return f"{text}：{decision.reasons}" if decision.decision == RETURNED and decision.reasons else text
 
-
-record_view.TABLE_NAMES.update({
-    "township_key": "镇（街道）密钥", "township_package": "镇（街道）数据包导入",
-    "township_package_item": "镇（街道）数据包导入明细", "township_decision": "镇（街道）审核结果",
-})
-record_view.TABLE_LABELS.update({
-    ("township_key", "township"): "镇（街道）", ("township_key", "township_code"): "区划代码",
-    ("township_key", "fingerprint"): "密钥指纹", ("township_key", "public_key"): "公钥",
-    ("township_key", "confirmed_at"): "确认时间", ("township_key", "confirmed_by"): "确认人",
-    ("township_key", "approved_by"): "批准的主任",
-    ("township_package", "sha256"): "数据包校验值", ("township_package", "township"): "镇（街道）",
-    ("township_package", "township_code"): "区划代码", ("township_package", "fingerprint"): "密钥指纹",
-    ("township_package", "written_at"): "生成时间", ("township_package", "folder"): "导入位置",
-    ("township_package", "applied_at"): "导入时间", ("township_package", "applied_by"): "导入人",
-    ("township_package", "summary"): "导入内容",
-    ("township_package_item", "package"): "数据包", ("township_package_item", "kind"): "类别",
-    ("township_package_item", "item_key"): "明细标识", ("township_package_item", "description"): "内容",
-    ("township_decision", "package"): "数据包", ("township_decision", "township"): "镇（街道）",
-    ("township_decision", "period"): "月份", ("township_decision", "decision"): "审核结果",
-    ("township_decision", "reasons"): "退回原因", ("township_decision", "decided_at"): "审核时间",
-    ("township_decision", "decided_by"): "审核人",
-})
-record_view.HIDDEN_FIELDS.add("item_key")  # an internal key: the description says it in words
-labels.FAMILIES["township_decision"] = DECISION_LABELS
-labels.FAMILIES["package_item_kind"] = KIND_LABELS
-labels.COLUMN_FAMILIES[("township_decision", "decision")] = "township_decision"
-labels.COLUMN_FAMILIES[("township_package_item", "kind")] = "package_item_kind"

@@ -54,6 +54,8 @@ TABLE_NAMES = {
     "visit_feedback": "反馈", "visit_followup": "跟进记录", "visit_pause": "暂停计时", "whereabouts": "去向",
     "year_closure": "年度归档", "slip_counter": "单号", "login_attempt": "登录记录", "audit_entry": "审计记录",
     "search_doc": "检索索引",
+    "township_key": "镇（街道）密钥", "township_package": "镇（街道）数据包导入",
+    "township_package_item": "镇（街道）数据包导入明细", "township_decision": "镇（街道）审核结果",
 }
 
 
@@ -75,10 +77,28 @@ def record_number(table: str, record_id: int) -> str:
 
 
 # Columns never shown in the record view (internal keys, secrets).
-HIDDEN_FIELDS = {"name_initials", "password_hash"}
+HIDDEN_FIELDS = {"name_initials", "password_hash",
+                 "item_key"}  # township_package_item: the description says it in words
 
 # A column whose meaning differs in one table.
-TABLE_LABELS = {("account", "role"): "权限", ("account", "name"): "账户名"}
+TABLE_LABELS = {
+    ("account", "role"): "权限", ("account", "name"): "账户名",
+    ("township_key", "township"): "镇（街道）", ("township_key", "township_code"): "区划代码",
+    ("township_key", "fingerprint"): "密钥指纹", ("township_key", "public_key"): "公钥",
+    ("township_key", "confirmed_at"): "确认时间", ("township_key", "confirmed_by"): "确认人",
+    ("township_key", "approved_by"): "批准的主任",
+    ("township_package", "sha256"): "数据包校验值", ("township_package", "township"): "镇（街道）",
+    ("township_package", "township_code"): "区划代码", ("township_package", "fingerprint"): "密钥指纹",
+    ("township_package", "written_at"): "生成时间", ("township_package", "folder"): "导入位置",
+    ("township_package", "applied_at"): "导入时间", ("township_package", "applied_by"): "导入人",
+    ("township_package", "summary"): "导入内容",
+    ("township_package_item", "package"): "数据包", ("township_package_item", "kind"): "类别",
+    ("township_package_item", "item_key"): "明细标识", ("township_package_item", "description"): "内容",
+    ("township_decision", "package"): "数据包", ("township_decision", "township"): "镇（街道）",
+    ("township_decision", "period"): "月份", ("township_decision", "decision"): "审核结果",
+    ("township_decision", "reasons"): "退回原因", ("township_decision", "decided_at"): "审核时间",
+    ("township_decision", "decided_by"): "审核人",
+}
 
 
 def field_label(table: str, column: str) -> str:

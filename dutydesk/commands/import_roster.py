@@ -35,17 +35,28 @@ def _missing_what() -> int:
     raise DeskError("请指明导入什么，例如：dutydesk import residents 花名册.xlsx")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    parser = _import_parsers(sub).add_parser(
-        "residents", help="导入村民花名册（.xlsx 或 .csv）：先预览，加 --yes 才导入")
-    parser.add_argument("file", metavar="FILE", help="花名册文件（.xlsx 或 .csv）")
-    parser.add_argument("--yes", action="store_true", help="确认导入正确的行（不加时只预览）")
-    parser.add_argument("--area", default="", metavar="片区名称", type=normalize_text,
-                        help="新建的户归入哪个片区（省略时为“未划片区”）")
+def add_import_command(sub: argparse._SubParsersAction, name: str, help: str, *, run,
+                       source: str, source_metavar: str, source_help: str, yes_help: str,
+                       option: str, option_metavar: str, option_help: str) -> argparse.ArgumentParser:
+    """``dutydesk import NAME SOURCE [--yes] [OPTION 名称]``: the shape every import command shares
+    (a preview unless ``--yes``; one optional name, typed text normalised)."""
+    parser = _import_parsers(sub).add_parser(name, help=help)
+    parser.add_argument(source, metavar=source_metavar, help=source_help)
+    parser.add_argument("--yes", action="store_true", help=yes_help)
+    parser.add_argument(option, default="", metavar=option_metavar, type=normalize_text, help=option_help)
     # cli.build_parser gives these to each top-level command; a nested one takes them itself.
     parser.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="数据文件夹")
     parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
     parser.set_defaults(func=run)
+    return parser
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    add_import_command(
+        sub, "residents", "导入村民花名册（.xlsx 或 .csv）：先预览，加 --yes 才导入", run=run,
+        source="file", source_metavar="FILE", source_help="花名册文件（.xlsx 或 .csv）",
+        yes_help="确认导入正确的行（不加时只预览）",
+        option="--area", option_metavar="片区名称", option_help="新建的户归入哪个片区（省略时为“未划片区”）")
 
 
 def preview_lines(plan) -> list[str]:

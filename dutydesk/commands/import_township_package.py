@@ -14,23 +14,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from dutydesk.commands.import_roster import _import_parsers
-from dutydesk.domain.text_input import normalize_text
+from dutydesk.commands.import_roster import add_import_command
 from dutydesk.store.datafolder import DeskError
 
 CONFIRM = "以上为预览，尚未导入。核对无误后，请加 --yes 重新运行以导入。"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = _import_parsers(sub).add_parser(
-        "township-package", help="导入镇（街道）发回的数据包：先预览，加 --yes 才导入")
-    parser.add_argument("folder", metavar="DIR", help="数据包所在的文件夹（或U盘）")
-    parser.add_argument("--yes", action="store_true", help="确认导入（首次导入时也表示已与镇里核对密钥指纹）")
-    parser.add_argument("--approver", default="", metavar="主任姓名", type=normalize_text,
-                        help="镇里更换了密钥时，确认新密钥的主任")
-    parser.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="数据文件夹")
-    parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS, help="以哪个账户执行")
-    parser.set_defaults(func=run)
+    add_import_command(
+        sub, "township-package", "导入镇（街道）发回的数据包：先预览，加 --yes 才导入", run=run,
+        source="folder", source_metavar="DIR", source_help="数据包所在的文件夹（或U盘）",
+        yes_help="确认导入（首次导入时也表示已与镇里核对密钥指纹）",
+        option="--approver", option_metavar="主任姓名", option_help="镇里更换了密钥时，确认新密钥的主任")
 
 
 def _director(name: str, desk):

@@ -34,13 +34,6 @@ def add_parser(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
-def _ask(prompt: str) -> str:
-    try:
-        return input(prompt).strip()
-    except EOFError:
-        return ""
-
-
 def _township_folder(args: argparse.Namespace) -> tuple[DataFolder, str | None]:
     """The township's folder (a desk's is refused) and its server, if the books live on one."""
     from dutydesk.cli import folder_from
@@ -57,41 +50,23 @@ def _township_folder(args: argparse.Namespace) -> tuple[DataFolder, str | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dutydesk.store.backup_check import folder_identity, other_center_phrase
-    from dutydesk.store.backup_schedule import inspect_backup
-    from dutydesk.store.restore import before_opening, is_live_database
+    from dutydesk.commands.restore import RestoreWords, checked_backup, confirm_replacement
+    from dutydesk.store.restore import before_opening
     from dutydesk.township.township_restore import TOWNSHIP, refuse_server, restore_township
 
     folder, url = _township_folder(args)
     refuse_server(url)
-    source = Path(args.file).expanduser()
-    if is_live_database(folder, source, TOWNSHIP):
-        raise DeskError("所选文件就是正在使用的镇级数据文件本身，不能用它恢复自己")
-    info = inspect_backup(source, TOWNSHIP)
-    for line in info.summary_lines():
-        print(line)
-    if not info.ok:
-        raise DeskError("备份文件未通过检查，未恢复")
+    info = checked_backup(folder, Path(args.file).expanduser(), TOWNSHIP,
+                          "所选文件就是正在使用的镇级数据文件本身，不能用它恢复自己")
     clock = SystemClock()
-    confirmation = ""
     with folder.lock():
         notice = before_opening(folder, TOWNSHIP)
         if notice:
             print(notice, file=sys.stderr)
         who = _identify(folder, info.path, getattr(args, "user", None))
-        books_key, books_label = folder_identity(TOWNSHIP.db_path(folder), TOWNSHIP)
-        if books_key and info.identity != books_key:
-            theirs = info.center or TOWNSHIP.no_identity
-            if not args.other_township:
-                raise DeskError(f"此备份属于「{theirs}」，而本数据文件夹是「{books_label}」的账本，未恢复"
-                                "（确需恢复请加 --other-township）")
-            phrase = other_center_phrase(theirs, books_label)
-            confirmation = _ask(f"此备份属于另一个乡镇（街道）。确需恢复，请输入「{phrase}」：")
-            if confirmation != phrase:
-                raise DeskError("确认文字不符，未恢复")
-        elif not args.yes and _ask("恢复后当前镇级数据将被替换（原文件会保留）。输入 y 确认：").lower() not in (
-                "y", "yes", "是"):
-            print("已取消，未做任何改动", file=sys.stderr)
+        words = RestoreWords(owner="乡镇（街道）", flag="--other-township", replaced="当前镇级数据")
+        confirmation = confirm_replacement(folder, info, TOWNSHIP, words, args.other_township, args.yes)
+        if confirmation is None:
             return 1
         result = restore_township(folder, info.path, clock.now(), confirmation)
     log.info("township restore of %s by %s", info.path, who or "-")

@@ -5,48 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain.accountability import OUTCOMES, SuspectedBreach
 from dutydesk.store.accounts.account import ApproverRefused, approver_accounts, verify_approver
 from dutydesk.store.visits import accountability
-from dutydesk.ui.forms import (
-    FormField,
-    account_box,
-    add_field,
-    button_row,
-    date_edit,
-    message_label,
-    password_edit,
-    push_button,
-    show_errors,
-)
-from dutydesk.ui.record_list import read_only
+from dutydesk.ui.forms import FormField, account_box, date_edit, note_edit, password_edit, push_button, show_errors
+from dutydesk.ui.list_form_dialog import ListFormDialog
 
 HEADERS = ["日期", "责任人", "问责情形", "事实经过"]
 
 
-class AccountabilityDialog(QDialog):
+class AccountabilityDialog(ListFormDialog):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, parent, "问责记录", (900, 620), HEADERS, "疑似问责情形", "问责结果")
         self.breaches: list[SuspectedBreach] = []
-        self.setWindowTitle("问责记录")
-        self.setAccessibleName("问责记录")
-        self.resize(900, 620)
         today = desk.today()
         self.start = date_edit(today.replace(day=1) - dt.timedelta(days=60), "起始日期")
         self.end = date_edit(today, "截止日期")
@@ -56,55 +30,35 @@ class AccountabilityDialog(QDialog):
             period.addWidget(edit)
         period.addWidget(push_button("查看", lambda: self.refresh()))
         period.addStretch(1)
-        self.table = read_only(QTableWidget(0, len(HEADERS)), "疑似问责情形")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.outcome = QComboBox()
         self.outcome.addItems(list(OUTCOMES))
         self.penalty = QLineEdit()
-        self.evidence = QPlainTextEdit()
-        self.evidence.setTabChangesFocus(True)
-        self.evidence.setFixedHeight(60)
+        self.evidence = note_edit(60)
         self.director = account_box(approver_accounts(), desk.account.name if desk.account else None)
         self.password = password_edit()
-        form = QFormLayout()
-        self.fields = {
-            "outcome": add_field(form, FormField("处理结果", self.outcome)),
-            "penalty": add_field(form, FormField("经济处罚金额（元）", self.penalty, "只有经济处罚才填写")),
-            "evidence": add_field(form, FormField("依据", self.evidence, "群众投诉、意见箱、台账记录等")),
-            "director": add_field(form, FormField("决定人", self.director)),
-            "password": add_field(form, FormField("决定人密码", self.password)),
-        }
-        self.result = message_label("问责结果")
         self.save_button = push_button("记录处理结果", self.record, primary=True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(period)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.result)
-        layout.addLayout(button_row(self.save_button, push_button("关闭", self.accept)))
+        self.lay_out(period, {
+            "outcome": FormField("处理结果", self.outcome),
+            "penalty": FormField("经济处罚金额（元）", self.penalty, "只有经济处罚才填写"),
+            "evidence": FormField("依据", self.evidence, "群众投诉、意见箱、台账记录等"),
+            "director": FormField("决定人", self.director),
+            "password": FormField("决定人密码", self.password),
+        }, self.save_button)
         self.refresh()
 
     def refresh(self) -> None:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         self.breaches = accountability.suspected_breaches(start, end, self.desk.today(), self.desk.calendar())
-        self.table.setRowCount(len(self.breaches))
-        for row, breach in enumerate(self.breaches):
-            for column, text in enumerate([f"{breach.day:%Y-%m-%d}", breach.staff, breach.label,
-                                           breach.description]):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        if self.breaches:
-            self.table.selectRow(0)
-        else:
+        self.fill([[f"{breach.day:%Y-%m-%d}", breach.staff, breach.label, breach.description]
+                   for breach in self.breaches])
+        if not self.breaches:
             self.result.setText("所选期间没有待处理的疑似问责情形")
         self.save_button.setEnabled(bool(self.breaches))
 
     def record(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.breaches):
-            self.result.setText("请先选择一条情形")
+        breach = self.chosen(self.breaches, "请先选择一条情形")
+        if breach is None:
             return
-        breach = self.breaches[row]
         try:
             director = verify_approver(str(self.director.currentData() or ""), self.password.text(),
                                        self.desk.now())

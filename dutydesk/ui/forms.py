@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -142,6 +143,14 @@ def message_label(name: str) -> QLabel:
     label.setAccessibleName(name)
     label.setWordWrap(True)
     return label
+
+
+def note_edit(height: int) -> QPlainTextEdit:
+    """A few lines of free text of a fixed height; Tab moves on rather than typing a tab."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
 
 
 def password_edit() -> QLineEdit:

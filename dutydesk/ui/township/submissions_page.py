@@ -19,6 +19,7 @@ from dutydesk.township.month_flags import month_flags
 from dutydesk.township.summary import MonthsLoader, township_calendar, village_figures
 from dutydesk.township.village_month import APPROVED, NOT_SUBMITTED, RETURNED, STATUS_LABELS, VillageMonth
 from dutydesk.ui.forms import message_label
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
 
@@ -51,6 +52,7 @@ class SubmissionsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loader, self.flags = loader, flags
+        self.loading = PageLoader(self)  # the villages' months are read off the GUI thread once the app runs
         self._build(last_full_month(today))
         self.month.dateChanged.connect(lambda _date: self.refresh())
         self.grid.activated.connect(lambda _index: self.open_requested.emit())
@@ -79,6 +81,10 @@ class SubmissionsPage(QWidget):
 
     def refresh(self) -> None:
         periods = self.periods()
+        self.loading.load(lambda: self._read(periods), self._show)
+
+    def _read(self, periods: list[Period]) -> tuple[list[Period], dict, dict[str, str]]:
+        """Every village's status and flags in ``periods`` (no widgets: may run in a worker)."""
         calendar = township_calendar()
         cells: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
         names: dict[str, str] = {}
@@ -86,6 +92,10 @@ class SubmissionsPage(QWidget):
             for month in self.loader(period.slug):
                 names[month.code] = month.name
                 cells[(month.code, period.slug)] = self._cell(month, calendar)
+        return periods, cells, names
+
+    def _show(self, read: tuple[list[Period], dict, dict[str, str]]) -> None:
+        periods, cells, names = read
         codes = sorted(names)
         self.codes, self.shown = codes, periods  # what each row and column is (the review actions)
         self.grid.clear()

@@ -26,6 +26,7 @@ from dutydesk.store.faults import plain_message
 from dutydesk.township.summary import MonthsLoader, TownshipSummary, VillageFigures, township_summary
 from dutydesk.ui.background import run_with_progress
 from dutydesk.ui.forms import button_row, message_label, push_button
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 from dutydesk.ui.township.submissions_page import chosen_period, last_full_month, month_edit
@@ -59,6 +60,7 @@ class SummaryPage(QWidget):
         self.loader, self.township, self.today = loader, township, today
         self.choose_path = choose_path
         self.summary: TownshipSummary | None = None
+        self.loading = PageLoader(self)
         self._build(last_full_month(today))
         self.month.dateChanged.connect(lambda _date: self.refresh())
         self.table.activated.connect(lambda _index: self.open_requested.emit())
@@ -84,9 +86,13 @@ class SummaryPage(QWidget):
         layout.addLayout(button_row(self.xlsx_button, self.pdf_button))
 
     def refresh(self) -> None:
+        period = chosen_period(self.month)  # the summary (twelve months of every village) is read
+        self.loading.load(lambda: township_summary(period, self.loader), self._show)  # off the GUI thread
+
+    def _show(self, summary: TownshipSummary) -> None:
         from dutydesk.township.summary_ledger import key_rows
 
-        self.summary = township_summary(chosen_period(self.month), self.loader)
+        self.summary = summary
         keys = key_rows(self.summary)
         self._fill(self.key_table, ["指标", "本月", "上月", "增减"], [list(r) for r in keys])
         rows = [_row(v, self.summary.last_month_of(v.code)) for v in self.summary.villages]

@@ -15,12 +15,14 @@ def launch_township(folder: DataFolder, url: str | None = None):
     from dutydesk.app import make_app
     from dutydesk.township.township_books import dated_flags, village_months
     from dutydesk.township.township_folder import open_township
+    from dutydesk.ui.lazy_tabs import build_on_demand
     from dutydesk.ui.prefs import UiPrefs
     from dutydesk.ui.session import login_at_start
     from dutydesk.ui.theme import apply_theme
     from dutydesk.ui.township.window import TownshipWindow
 
     app = make_app()
+    build_on_demand()  # the pages read the villages' months off the GUI thread (ui.page_loader), as the desk's do
     apply_theme(app, UiPrefs(folder.ui_settings_path).font_size)
     try:
         with folder.lock():  # never settle a restore another program is still doing

@@ -20,6 +20,7 @@ from dutydesk.township.importing import import_bundles
 from dutydesk.township.package import find_package, read_package
 from dutydesk.township.township_books import dated_flags, village_months
 from dutydesk.township.township_folder import init_township
+from dutydesk.ui.page_loader import wait_for_loads
 from dutydesk.ui.township.bundle_import_dialog import BundleImportDialog
 from dutydesk.ui.township.township_app import launch_township
 from dutydesk.ui.township.window import TownshipWindow
@@ -194,6 +195,7 @@ def test_dutydesk_township_opens_the_window_and_asks_the_password(app, qtbot, bo
     window, opened = launch_township(folder)
     qtbot.addWidget(window)
     assert "桃源镇" in window.windowTitle() and window.township_actions is not None
+    wait_for_loads()  # the pages' reads end before the books close
     opened.close()
 
     from dutydesk.township.township_folder import open_township
@@ -205,6 +207,7 @@ def test_dutydesk_township_opens_the_window_and_asks_the_password(app, qtbot, bo
     window, reopened = launch_township(folder)
     qtbot.addWidget(window)
     assert reopened.who == "管理员"
+    wait_for_loads()
     reopened.close()
 
 
@@ -246,6 +249,9 @@ def test_the_window_opens_on_either_engine(app, qtbot, tmp_path, engine, hand_of
     qtbot.addWidget(window)
     try:
         assert books.url == (engine or "") and "桃源镇" in window.windowTitle()
+        # launched as the clerk starts it: the villages' months are read off the GUI thread
+        qtbot.waitUntil(lambda: by_name(window, "报送小结").text() != "", timeout=10000)
         assert by_name(window, "报送小结").text() == "还没有村（社区）报送数据包。"
     finally:
+        wait_for_loads()
         books.close()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dutydesk.store.restore import marker_path
 from dutydesk.township.township_database import sqlite_path
+from dutydesk.ui.page_loader import wait_for_loads
 from dutydesk.ui.township.township_app import launch_township
 from tests.township.books.conftest import TOWNSHIP_CODE
 from tests.township.books.township_restore_helpers import IN_BOOKS, accounts, township_with_backup
@@ -26,6 +27,7 @@ def test_a03_the_township_window_explains_an_interrupted_restore(app, qtbot, tmp
     when_modal(lambda box: (seen.append((box.windowTitle(), box.text())), box.accept()), kind=QMessageBox)
     window, books = launch_township(folder)
     qtbot.addWidget(window)
+    wait_for_loads()  # the pages' reads end before the books close
     books.close()
     [(title, text)] = seen
     assert title == "上次恢复被中断"

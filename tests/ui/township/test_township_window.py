@@ -142,3 +142,25 @@ def test_the_township_window_opens_maximised_on_a_desk_pc_screen(qtbot, app):
     window.show()
     assert screen_fit.available_area(window).width() <= screen_fit.MAXIMISE_UP_TO
     assert window.isMaximized()
+
+
+def test_both_tabs_read_the_villages_months_off_the_gui_thread_once_the_app_runs(qtbot, app):
+    """Twelve months of forty villages take seconds to read and sum: once the app runs for the
+    clerk (``build_on_demand``), 报送情况 and 汇总 read them in a worker and show them when done."""
+    import threading
+
+    from dutydesk.ui.lazy_tabs import build_on_demand
+
+    threads = set()
+
+    def slow_loader(period: str) -> list[VillageMonth]:
+        threads.add(threading.current_thread() is threading.main_thread())
+        return []
+
+    build_on_demand(True)
+    window = TownshipWindow(slow_loader, TOWNSHIP, dt.date(2026, 12, 6))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: by_name(window, "报送小结").text() != "" and window.summary.summary is not None,
+                    timeout=10000)
+    assert threads == {False}, "read in worker threads only"
+    assert by_name(window, "报送小结").text() == "还没有村（社区）报送数据包。"

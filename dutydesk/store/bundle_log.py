@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from peewee import CharField, DateTimeField, IntegerField
 
-from dutydesk.store.archive import record_view
 from dutydesk.store.base import BaseModel
 
 
@@ -21,14 +20,3 @@ class BundleRecord(BaseModel):
 
     class Meta:
         table_name = "bundle_record"
-
-
-# How the audit viewer names this table and the new center column (no code names on screen).
-record_view.TABLE_NAMES["bundle_record"] = "交镇数据包"
-record_view.TABLE_LABELS.update({
-    ("bundle_record", "period"): "月份", ("bundle_record", "written_at"): "导出时间",
-    ("bundle_record", "written_by"): "导出人", ("bundle_record", "manifest_sha256"): "数据包校验值",
-    ("bundle_record", "previous_sha256"): "上一数据包校验值", ("bundle_record", "folder"): "导出位置",
-    ("bundle_record", "audit_upto"): "已包含的修改记录",
-    ("center_profile", "division_code"): "统计用区划代码",
-})

@@ -56,6 +56,7 @@ TABLE_NAMES = {
     "search_doc": "检索索引",
     "township_key": "镇（街道）密钥", "township_package": "镇（街道）数据包导入",
     "township_package_item": "镇（街道）数据包导入明细", "township_decision": "镇（街道）审核结果",
+    "bundle_record": "交镇数据包",
 }
 
 
@@ -98,6 +99,11 @@ TABLE_LABELS = {
     ("township_decision", "period"): "月份", ("township_decision", "decision"): "审核结果",
     ("township_decision", "reasons"): "退回原因", ("township_decision", "decided_at"): "审核时间",
     ("township_decision", "decided_by"): "审核人",
+    ("bundle_record", "period"): "月份", ("bundle_record", "written_at"): "导出时间",
+    ("bundle_record", "written_by"): "导出人", ("bundle_record", "manifest_sha256"): "数据包校验值",
+    ("bundle_record", "previous_sha256"): "上一数据包校验值", ("bundle_record", "folder"): "导出位置",
+    ("bundle_record", "audit_upto"): "已包含的修改记录",
+    ("center_profile", "division_code"): "统计用区划代码",
 }
 
 

@@ -53,6 +53,8 @@ class SubmissionsPage(QWidget):
         super().__init__(parent)
         self.loader, self.flags = loader, flags
         self.loading = PageLoader(self)  # the villages' months are read off the GUI thread once the app runs
+        self.codes: list[str] = []  # each row's village and each column's month, once shown
+        self.shown: list[Period] = []
         self._build(last_full_month(today))
         self.month.dateChanged.connect(lambda _date: self.refresh())
         self.grid.activated.connect(lambda _index: self.open_requested.emit())

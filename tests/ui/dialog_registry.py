@@ -502,4 +502,4 @@ DIALOGS: list[DialogSpec] = [
 ]
 
 # Base classes never shown themselves: their subclasses are registered.
-ABSTRACT = {"record_list.RecordListDialog"}
+ABSTRACT = {"record_list.RecordListDialog", "list_form_dialog.ListFormDialog"}

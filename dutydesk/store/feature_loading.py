@@ -21,6 +21,35 @@ from contextlib import contextmanager
 
 FEATURES = "dutydesk.store.features"
 
+# The window imports the features one module per turn of the event loop once it has shown (issue
+# 17: all at once held it ~0.1-0.2 s). Each module comes after the modules it imports, so no turn
+# imports a long chain: a module whose imports are heavy has them listed above it. A feature
+# module not listed here still loads, with ``store.features`` at the end; ``tests/store/
+# test_feature_loading.py`` checks that none is missing and that no step imports a chain.
+STEPS = tuple(f"dutydesk.{name}" for name in (
+    "store.audit", "store.settings", "store.privacy", "store.center", "store.calendar_days",
+    "store.backup_schedule", "store.accounts.account", "store.accounts.login", "store.visits.residents",
+    "store.visits.visit", "store.duty.staff", "store.duty.roster", "store.duty.leave",
+    "store.duty.leave_return", "store.duty.attendance", "store.duty.whereabouts", "store.duty.meetings",
+    "store.duty.inspections", "store.duty.handover", "store.messages.appointments", "store.township_inbox",
+    "store.bundle_log", "store.archive", "store.archive.retention", "store.archive.lookup_register",
+    "store.archive.record_view", "store.messages.inquiry_letters", "domain.message", "store.duty_log_feed",
+    "store.messages.message", "store.notices", "store.notices.catalogue", "domain.placeholders",
+    "store.notices.slip_numbers", "store.notices.notice", "store.visits.visit_progress",
+    "store.notices.proxy_visit", "store.notices.proxy_cases", "store.visits.accountability",
+    "store.visits.analysis_meeting", "store.visits.leadership_requests", "domain.higher_approval",
+    "store.visits.sent_up", "store.archive.register_search", "store.search_rebuild",
+    "store.archive.search_sources", "store.archive.year_filing", "store.duty.relay",
+    "store.duty.review_meeting", "domain.assessment", "store.duty.satisfaction", "store.grid",
+    "store.grid.area", "domain.grid", "domain.grid.diary_deadline", "domain.grid.key_persons",
+    "store.grid.household", "store.grid.diary", "store.grid.household_visit", "store.grid.pairing",
+    "domain.grid.period", "domain.grid.quota", "domain.grid.roles", "store.grid.quota",
+    "domain.grid.spot_check", "store.grid.spot_check", "store.grid.search", "store.notices.notice_follow_up",
+    "store.notices.proxy_feeds", "domain.item_suggestion", "store.notices.session_agent",
+    "store.visits.first_responder", "store.notices.proxy_intake", "store.notices.proxy_investigation",
+    "store.notices.reprints", "store.visits.incident_reports", "store.visits.visit_feeds",
+))
+
 _loaded = False
 _first_screen = False
 _lock = threading.RLock()  # a worker thread asking meanwhile waits for the one import
@@ -34,6 +63,20 @@ def load_features() -> None:
     with _lock:
         if not _loaded:
             importlib.import_module(FEATURES)
+            _loaded = True
+
+
+def feature_steps() -> list[str]:
+    """The modules still to import, in order (``STEPS``, then ``store.features`` itself)."""
+    return [name for name in (*STEPS, FEATURES) if name not in sys.modules]
+
+
+def load_feature_step(name: str) -> None:
+    """Import one module of ``feature_steps`` (the window: one per turn of the event loop)."""
+    global _loaded
+    with _lock:
+        importlib.import_module(name)
+        if name == FEATURES:
             _loaded = True
 
 

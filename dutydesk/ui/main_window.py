@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
-from dutydesk.store.feature_loading import features_loaded, features_pending, first_screen, load_features
+from dutydesk.store.feature_loading import (
+    feature_steps,
+    features_loaded,
+    features_pending,
+    first_screen,
+    load_feature_step,
+    load_features,
+)
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MenuAction, module_of
 from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
@@ -101,13 +108,16 @@ class MainWindow(QMainWindow):
         load_features()
 
     def _finish_start(self) -> None:
-        """Once the window has shown: the features, then each status item's module, then the
-        menus and the refresh of what showed without them, each in its own turn of the event
-        loop, so none holds the window long. (A handler's module is imported when triggered.)"""
+        """Once the window has shown: the features (one module per turn), then each status
+        item's module, then the menus and the refresh of what showed without them, each in its
+        own turn of the event loop, so none holds the window long. (A handler's module is
+        imported when triggered.)"""
         if self._entries_pending:
-            self._load_features()
+            if not features_loaded():
+                self._refresh_pending = True  # 今日值班's open matters read 正在读取… until then
             modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
-            self._to_prepare = [partial(import_module, module) for module in modules]
+            self._to_prepare = [partial(load_feature_step, name) for name in feature_steps()]
+            self._to_prepare += [partial(import_module, module) for module in modules]
             QTimer.singleShot(0, self, self._prepare_next)
 
     def _prepare_next(self) -> None:

@@ -98,3 +98,48 @@ def test_the_first_paint_loads_only_what_the_first_screen_needs(desk):
     assert loaded == []
     assert "正在读取未办结事项" in at_paint
     assert visit.ref in after and "正在读取" not in after and after.endswith("True")
+
+
+STEPS = """
+import sys
+from pathlib import Path
+from dutydesk.app import make_app
+from dutydesk.store import feature_loading
+from dutydesk.store.datafolder import DataFolder
+from dutydesk.ui.lazy_tabs import build_on_demand
+from dutydesk.ui.main_window import MainWindow
+from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.startup import open_for_gui
+
+folder = DataFolder(Path(sys.argv[1]))
+app = make_app()
+opened = open_for_gui(folder, features=False)
+build_on_demand()
+window = MainWindow(opened.desk, UiPrefs(folder.ui_settings_path))
+window.show()  # the first screen; the event loop does not turn, so nothing else is imported
+for name in feature_loading.feature_steps():
+    before = set(sys.modules)
+    feature_loading.load_feature_step(name)
+    new = sorted(m for m in set(sys.modules) - before if m.startswith("dutydesk."))
+    print(name, " ".join(new))
+print("LOADED", feature_loading.features_loaded())
+window.close()
+opened.close()
+"""
+MOST_PER_STEP = 2  # the module, and its package's __init__ when it is the package's first
+
+
+def test_the_features_load_one_module_per_step_after_the_first_screen(desk):
+    """Issue 17: after the window shows, the features' store modules are imported one per turn of
+    the event loop (``feature_loading.STEPS``, each after what it imports), so that no turn imports
+    a chain of modules at once; the last step, ``store.features``, finds every one imported."""
+    desk.close()
+    out = subprocess.run([sys.executable, "-c", STEPS, str(desk.folder.path)], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    *steps, loaded = out.stdout.strip().splitlines()
+    assert loaded == "LOADED True"
+    assert steps[-1].split() == ["dutydesk.store.features"] * 2  # nothing left for the last step but itself
+    chains = [line for line in steps if len(line.split()) - 1 > MOST_PER_STEP]
+    assert chains == [], "list these modules' imports above them in feature_loading.STEPS"
+    assert len(steps) > 30  # really one by one

@@ -30,6 +30,7 @@ from dutydesk.store.grid.household import Household
 from dutydesk.store.privacy import text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
 from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
@@ -48,11 +49,18 @@ class HouseholdVisitPage(QWidget):
         self.desk = desk
         self.household: Household | None = None
         self.loader = PageLoader(self)
-        self._build_form()
-        self._build_recent()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
+        # Issue 17: the list first, the form in the next turn, then the first reading (``page_steps``).
+        self.steps = PageSteps(self, [self._build_frame, self._build_form, self._finish])
+        self.steps.start()
+
+    def _build_frame(self) -> None:
+        self._build_recent()
+        self.left = pane()  # the form comes in the next step
+        self.layout().addWidget(columns(self.left, self.recent_pane, (520, 600), self))
+
+    def _finish(self) -> None:
         self._wire()
         self.refresh()
 
@@ -106,6 +114,7 @@ class HouseholdVisitPage(QWidget):
         # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
         actions = pane(self.register, button_row(push_button("清空", self.start_new), self.save_button))
         self.form_pane = page_with_actions(pane(box, self.message), (actions, 1))
+        self.left.layout().addWidget(self.form_pane)
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])

@@ -57,8 +57,8 @@ class HouseholdVisitPage(QWidget):
 
     def _build_frame(self) -> None:
         self._build_recent()
-        self.left = pane()  # the form comes in the next step
-        self.layout().addWidget(columns(self.left, self.recent_pane, (520, 600), self))
+        self.form_pane = pane()  # the form comes in the next step
+        self.layout().addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
 
     def _finish(self) -> None:
         self._wire()
@@ -113,8 +113,7 @@ class HouseholdVisitPage(QWidget):
         self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
         # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
         actions = pane(self.register, button_row(push_button("清空", self.start_new), self.save_button))
-        self.form_pane = page_with_actions(pane(box, self.message), (actions, 1))
-        self.left.layout().addWidget(self.form_pane)
+        self.form_pane.layout().addWidget(page_with_actions(pane(box, self.message), (actions, 1)))
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])

@@ -24,7 +24,7 @@ GRID = "grid"  # the DeskEvents.changed kind of a grid write
 # The pages: attribute, title, class, whether to read the books when built (the others do it themselves).
 PAGES = (
     ("visit_page", "入户走访", "dutydesk.ui.grid.visit_page:HouseholdVisitPage", False),
-    ("board", "走访进度", "dutydesk.ui.grid.progress_board:ProgressBoard", True),
+    ("board", "走访进度", "dutydesk.ui.grid.progress_board:ProgressBoard", False),
     ("diary", "民情日记", "dutydesk.ui.grid.diary_page:DiaryPage", False),
     ("areas", "片区与住户", "dutydesk.ui.grid.areas_page:AreasPage", False),
     ("spot_checks", "知晓率抽查", "dutydesk.ui.grid.spot_check_page:SpotCheckPage", False),

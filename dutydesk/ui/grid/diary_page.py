@@ -28,7 +28,7 @@ from dutydesk.store.privacy import mask_text, text_masker
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
-from dutydesk.ui.grid.page_steps import PageSteps, tab_order
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
 from dutydesk.ui.page_layout import columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
@@ -131,7 +131,6 @@ class DiaryPage(QWidget):
         save_button = push_button("保存日记 (Ctrl+S)", self.save, primary=True)
         save = pane(self.major, button_row(save_button))
         self.left.layout().addWidget(page_with_actions(pane(box, self.message), (save, 1)))
-        tab_order(self.staff, self.day, self.lookup.edit, self.place, self.heard, self.done, self.major, save_button)
 
     def _finish(self) -> None:
         self.lookup.picked.connect(self._take_household)

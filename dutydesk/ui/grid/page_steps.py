@@ -11,11 +11,9 @@ whole page calls ``complete()`` first (``GridTab`` does for every page it hands 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
 
 from dutydesk.ui import lazy_tabs
 
@@ -48,10 +46,3 @@ class PageSteps(QObject):
         """Run every step left now (the page is about to be used as a whole)."""
         while self._steps:
             self._steps.pop(0)()
-
-
-def tab_order(*widgets: QWidget) -> None:
-    """Tab goes through ``widgets`` in this order: a page built in steps keeps the order its
-    fields are filled in, as when it was built at once (a widget added later would come last)."""
-    for first, second in itertools.pairwise(widgets):
-        QWidget.setTabOrder(first, second)

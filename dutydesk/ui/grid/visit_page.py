@@ -30,7 +30,7 @@ from dutydesk.store.grid.household import Household
 from dutydesk.store.privacy import text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
-from dutydesk.ui.grid.page_steps import PageSteps, tab_order
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
 from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
@@ -123,8 +123,6 @@ class HouseholdVisitPage(QWidget):
         clear = push_button("清空", self.start_new)
         self.actions.layout().addWidget(self.register)
         self.actions.layout().addLayout(button_row(clear, self.save_button))
-        tab_order(self.lookup.edit, self.day, self.kind, self.cadre, self.second, self.found, self.needs,
-                  self.outcome, self.deadline, self.register, clear, self.save_button)
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])

@@ -22,7 +22,7 @@ from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
-from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
+from dutydesk.store.grid.household_visit import area_ledger, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, text_masker
@@ -362,11 +362,10 @@ def _read_area(area: areas.Area | None, today: dt.date, account) -> tuple[list[h
     """An area's households (or those in none) and its work ledger of the last year (G02), as texts."""
     shown = households.households(area) if area else [h for h in households.households() if h.area_id is None]
     rows = [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list)) for h in shown]
-    visits = recent_visits(today - dt.timedelta(days=LEDGER_DAYS), today, area_id=area.id) if area else []
-    cadres, _needs = cadres_and_needs(visits)
+    visits = area_ledger(today - dt.timedelta(days=LEDGER_DAYS), today, area.id) if area else []
     masked = text_masker(account)
-    ledger = [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, cadres[v.id], short(masked(v.found), 40))
-              for v in visits]
+    ledger = [(f"{day:%Y-%m-%d}", f"{head}户", kind, cadres, short(masked(found), 40))
+              for day, head, kind, cadres, found in visits]
     return shown, rows, ledger
 
 

@@ -80,10 +80,11 @@ def _households(staff: Staff, kind: str, shared: dict[str, list[Household]] | No
         if VILLAGE not in shared:
             shared[VILLAGE] = _households(staff, kind)
         return shared[VILLAGE]
-    # With their heads' names: the board lists the unvisited ones by head's name (one query, not
-    # one each; only the name: a village of households with every column of their heads was most
-    # of the board's reading, issue 17).
-    query = (Household.select(Household, Resident.id, Resident.name).join(Resident).switch(Household)
+    # What the board lists of the unvisited ones, with their heads' names (one query, not one
+    # each; only these columns: a village of households with every column of theirs and their
+    # heads' was most of the board's reading, issue 17).
+    query = (Household.select(Household.id, Household.code, Household.area, Household.head, Household.village_group,
+                              Household.address, Resident.id, Resident.name).join(Resident).switch(Household)
              .where(Household.voided_at.is_null()))
     if kind == OTHER:
         query = query.join(Area).where((Area.owner == staff) & Area.voided_at.is_null())

@@ -364,7 +364,7 @@ def _read_area(area: areas.Area | None, today: dt.date, account) -> tuple[list[h
     rows = [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list)) for h in shown]
     visits = area_ledger(today - dt.timedelta(days=LEDGER_DAYS), today, area.id) if area else []
     masked = text_masker(account)
-    ledger = [(f"{day:%Y-%m-%d}", f"{head}户", kind, cadres, short(masked(found), 40))
+    ledger = [(day.isoformat(), f"{head}户", kind, cadres, short(masked(found), 40))
               for day, head, kind, cadres, found in visits]
     return shown, rows, ledger
 

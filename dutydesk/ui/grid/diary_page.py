@@ -239,6 +239,6 @@ def _read_entries(today: dt.date, account, calendar: WorkdayCalendar) -> tuple[
     shown = diary.entries(today - dt.timedelta(days=SHOWN_DAYS), today)
     stages = [_stage(e, today, calendar) for e in shown]
     masked = text_masker(account)
-    rows = [(f"{e.day:%m-%d}", e.staff.name, stage, short(e.where, 16), short(masked(e.heard)), short(masked(e.done)))
-            for e, (stage, _s) in zip(shown, stages, strict=True)]
+    rows = [(e.day.isoformat()[5:], e.staff.name, stage, short(e.where, 16), short(masked(e.heard)),
+             short(masked(e.done))) for e, (stage, _s) in zip(shown, stages, strict=True)]
     return shown, rows, [s for _t, s in stages]

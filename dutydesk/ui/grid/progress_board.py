@@ -105,10 +105,11 @@ Texts = list[list[tuple[str, ...]]]
 
 def _read_board(period: str, on: dt.date, calendar: WorkdayCalendar) -> tuple[list[CadreProgress], Texts]:
     """The board and, per cadre, the texts of the households not yet visited (read with the board,
-    in the worker: a village has a thousand households)."""
+    in the worker: a village has a thousand households). Days as ``isoformat()``: ``strftime``
+    imports ``time`` on every call, through PySide's import hook, thousands of times here."""
     progress = board(period, on, calendar)
     return progress, [[(u.household.code, u.household.head.name, u.household.village_group, u.household.address,
-                        f"{u.last_visit:%Y-%m-%d}" if u.last_visit else "从未走访",
+                        u.last_visit.isoformat() if u.last_visit else "从未走访",
                         str(u.days_since(on)) if u.last_visit else "—") for u in p.unvisited] for p in progress]
 
 

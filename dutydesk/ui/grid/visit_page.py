@@ -235,5 +235,5 @@ def _read_recent(today: dt.date, account) -> tuple[list[hv.HouseholdVisit], list
     visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
     cadres, needs = hv.cadres_and_needs(visits)
     masked = text_masker(account)
-    return visits, [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
+    return visits, [(v.day.isoformat()[5:], f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
                      short(masked(v.found)), short(masked(needs[v.id]))) for v in visits]

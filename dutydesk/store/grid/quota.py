@@ -75,11 +75,14 @@ def _last_visits(staff_id: int, before: dt.date) -> dict[int, dt.date]:
 def _households(staff: Staff, kind: str, shared: dict[str, list[Household]] | None = None) -> list[Household]:
     """The households a cadre answers for: the whole village for main and township cadres (G03),
     the areas they own for the others. ``shared`` keeps the village's list for the next cadre
-    (``board``: the village read once, not once per cadre; issue 17)."""
-    if shared is not None and kind != OTHER:
+    (``board``: the village read once, not once per cadre, issue 17; an area's are among them)."""
+    if shared is not None:
         if VILLAGE not in shared:
-            shared[VILLAGE] = _households(staff, kind)
-        return shared[VILLAGE]
+            shared[VILLAGE] = _households(staff, MAIN)
+        if kind != OTHER:
+            return shared[VILLAGE]
+        owned = {a.id for a in Area.select(Area.id).where((Area.owner == staff) & Area.voided_at.is_null())}
+        return [h for h in shared[VILLAGE] if h.area_id in owned]
     # What the board lists of the unvisited ones, with their heads' names (one query, not one
     # each; only these columns: a village of households with every column of theirs and their
     # heads' was most of the board's reading, issue 17).

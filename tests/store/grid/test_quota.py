@@ -128,8 +128,8 @@ def test_g03_community_cadres_two_thirds_of_workdays(desk, village, clock):
 
 
 def test_g03_board_reads_the_village_once_and_judges_each_cadre_as_alone(desk, village, clock, monkeypatch):
-    """Issue 17: the main cadres answer for the same village: its households are read once per
-    board, and each cadre's lines and unvisited households are those judged on their own (G03, G04)."""
+    """Issue 17: the cadres answer for the same village or parts of it: its households are read once
+    per board, and each cadre's lines and unvisited households are those judged on their own (G03, G04)."""
     stationed = add_staff(StaffInput("周干部", "选派干部", "13900000009", active_from=dt.date(2020, 1, 1)),
                           desk.who, desk.now())  # a township cadre: the whole village too
     clock.set(dt.datetime(2026, 11, 15, 9, 0))
@@ -143,7 +143,7 @@ def test_g03_board_reads_the_village_once_and_judges_each_cadre_as_alone(desk, v
     monkeypatch.setattr(quota, "_households", lambda staff, kind, shared=None: reads.append(shared is None)
                         or real(staff, kind, shared))
     found = board("month", desk.today(), desk.calendar())
-    assert reads.count(True) == 1  # the village's households, read for the first of its two cadres only
+    assert reads.count(True) == 1  # the village's households, read once for all its cadres
     assert sorted(p.staff.id for p in found) == sorted(alone)
     for progress in found:
         same = alone[progress.staff.id]

@@ -126,7 +126,7 @@ class HouseholdVisitPage(QWidget):
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])
-        self.shown: list[hv.HouseholdVisit] = []
+        self.shown: list[int] = []  # the ids of the visits listed
         self.void_message = message_label("作废结果")
         self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1),
                                 button_row(push_button("作废所选走访", self.void_selected), at_left=True),
@@ -210,7 +210,7 @@ class HouseholdVisitPage(QWidget):
         # A month of the village's visits: read off the GUI thread once the app runs (``ui.page_loader``).
         self.loader.load(lambda: _read_recent(today, account), self._show_recent)
 
-    def _show_recent(self, found: tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]) -> None:
+    def _show_recent(self, found: tuple[list[int], list[tuple[str, ...]]]) -> None:
         self.shown, rows = found
         fill(self.recent, rows)
 
@@ -222,7 +222,7 @@ class HouseholdVisitPage(QWidget):
         if not (0 <= row < len(self.shown)):
             self.void_message.setText("请先在列表中选中一次走访")
             return
-        visit = self.shown[row]
+        visit = hv.HouseholdVisit.get_by_id(self.shown[row])
         if ask_reason(self, "作废入户走访", lambda reason: hv.void_household_visit(
                 visit, self.desk.who, self.desk.now(), reason)):
             self.void_message.setText(f"已作废：{visit.day:%m-%d} {visit.household.head.name}户的走访")
@@ -230,10 +230,10 @@ class HouseholdVisitPage(QWidget):
             self.saved.emit(visit)
 
 
-def _read_recent(today: dt.date, account) -> tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]:
-    """The last month's household visits and their rows (masked for ``account``, V09)."""
-    visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
-    cadres, needs = hv.cadres_and_needs(visits)
+def _read_recent(today: dt.date, account) -> tuple[list[int], list[tuple[str, ...]]]:
+    """The last month's household visits: their ids and rows (masked for ``account``, V09)."""
+    lines = hv.recent_lines(today - dt.timedelta(days=RECENT_DAYS), today)
     masked = text_masker(account)
-    return visits, [(v.day.isoformat()[5:], f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
-                     short(masked(v.found)), short(masked(needs[v.id]))) for v in visits]
+    return [line[0] for line in lines], [
+        (day.isoformat()[5:], f"{code} {head}户", kind, cadres, short(masked(found)), short(masked(needs)))
+        for _id, day, code, head, kind, cadres, found, needs in lines]

@@ -10,6 +10,7 @@ from dutydesk.store.grid.household_visit import (
     NeedDraft,
     area_ledger,
     needs,
+    recent_lines,
     recent_visits,
     record_household_visit,
     visits_of_household,
@@ -77,3 +78,19 @@ def test_g02_area_ledger_rows_are_the_area_s_visits_newest_first(desk, village):
         (dt.date(2026, 11, 20), "张三", "走访", "赵委员、李文书", "20日正常"),
         (dt.date(2026, 11, 2), "李四", "走访", "赵委员", "02日正常")]
     assert area_ledger(dt.date(2026, 11, 3), dt.date(2026, 11, 19), village.area.id) == []
+
+
+def test_g03_recent_lines_are_the_village_s_visits_with_cadres_and_needs(desk, village):
+    """入户走访's list read as plain rows: every household's visits in the days, newest first (issue 17)."""
+    first = record_household_visit(HouseholdVisitDraft(dt.date(2026, 11, 2), village.h2.id, [village.member.id],
+                                                       "回访", "正常"), desk.who, desk.now(), desk.calendar())
+    second = record_household_visit(HouseholdVisitDraft(
+        dt.date(2026, 11, 20), village.h1.id, [village.member.id, village.clerk.id], "走访", "屋顶漏雨",
+        [NeedDraft("申请危房改造", register=False), NeedDraft("想了解医保缴费", register=False)]),
+        desk.who, desk.now(), desk.calendar())
+    assert recent_lines(dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == [
+        (second.id, dt.date(2026, 11, 20), "H0001", "张三", "走访", "赵委员、李文书", "屋顶漏雨",
+         "申请危房改造；想了解医保缴费"),
+        (first.id, dt.date(2026, 11, 2), "H0002", "李四", "回访", "赵委员", "正常", "")]
+    void_household_visit(first, desk.who, desk.now(), "录错了")
+    assert [line[0] for line in recent_lines(dt.date(2026, 11, 1), dt.date(2026, 11, 30))] == [second.id]

@@ -213,16 +213,16 @@ class AreasPage(QWidget):
     def _build_lists(self) -> None:
         self.areas = table("片区", ["片区", "责任人", "交叉负责人", "当前负责", "户数"])
         self.households = table("住户档案", ["户编码", "户主", "村民小组", "住址", "重点人员"])
-        self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
         self.message = message_label("片区操作结果")
         self.files = pane((self.households, 2))  # the household's parts come in the next step
         self.right = QTabWidget()
         self.right.addTab(self.files, "住户档案")
-        self.right.addTab(self.ledger, "工作台账")
         self.left = pane((self.areas, 1))
         self.layout().addWidget(side_by_side(self.left, self.right, (480, 640)))
 
     def _build_household_parts(self) -> None:
+        self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
+        self.right.addTab(self.ledger, "工作台账")
         self.members = table("家庭成员", ["姓名", "与户主关系", "联系电话", "身份证号"])
         self.visits_of = message_label("该户最近走访")
         household_buttons = [push_button("新建户", self.new_household),

@@ -83,7 +83,8 @@ class DiaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Issue 17: the list first, the form in the next turn, then the first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_list, self._build_form, self._finish])
+        self.steps = PageSteps(self, [self._build_list, self._build_form, self._build_form_rest,
+                                      self._finish])
         self.steps.start()
 
     def _build_list(self) -> None:
@@ -100,37 +101,42 @@ class DiaryPage(QWidget):
         self._selected()
 
     def _build_form(self) -> None:
+        """The form's first fields (who, when, where) and its frame; the rest next turn."""
         today = self.desk.today()
         self.staff = cadre_box(today, "记日记干部")
         self.day = date_edit(today)
         self.place = QLineEdit()
         self.lookup = HouseholdLookupBox("走访的户")
+        box = QGroupBox("记民情日记")
+        self.form = QFormLayout(box)
+        self.fields = {
+            "staff": add_field(self.form, FormField("记日记干部", self.staff)),
+            "day": add_field(self.form, FormField("日期", self.day)),
+            "household": add_field(self.form, FormField("走访的户", self.lookup.edit, HOUSEHOLD_HINT)),
+            "place": add_field(self.form, FormField("地点", self.place)),
+        }
+        self.fields["household"].layout().insertWidget(1, self.lookup.results)
+        self.fields["household"].layout().insertWidget(2, self.lookup.none_label)
+        self.message = message_label("日记保存结果")
+        self.actions = pane()  # the tick box and 保存 come with the other fields
+        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
+        self.left.layout().addWidget(page_with_actions(pane(box, self.message), (self.actions, 1)))
+
+    def _build_form_rest(self) -> None:
+        """What was heard and done, whether it is major, and 保存."""
         self.heard = QPlainTextEdit()
         self.heard.setTabChangesFocus(True)
         self.done = QPlainTextEdit()
         self.done.setTabChangesFocus(True)
         self.heard.setMaximumHeight(150)
         self.done.setMaximumHeight(110)
-        days = get_setting(REPORT_DAYS, today)
+        days = get_setting(REPORT_DAYS, self.desk.today())
         self.major = QCheckBox(f"重大民情（{days}天内向党委、政府报告）")
         self.major.setAccessibleName("重大民情")
-        box = QGroupBox("记民情日记")
-        form = QFormLayout(box)
-        self.fields = {
-            "staff": add_field(form, FormField("记日记干部", self.staff)),
-            "day": add_field(form, FormField("日期", self.day)),
-            "household": add_field(form, FormField("走访的户", self.lookup.edit, HOUSEHOLD_HINT)),
-            "place": add_field(form, FormField("地点", self.place)),
-            "heard": add_field(form, FormField("了解到的民情", self.heard)),
-            "done": add_field(form, FormField("处理情况", self.done)),
-        }
-        self.fields["household"].layout().insertWidget(1, self.lookup.results)
-        self.fields["household"].layout().insertWidget(2, self.lookup.none_label)
-        self.message = message_label("日记保存结果")
-        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
-        save_button = push_button("保存日记 (Ctrl+S)", self.save, primary=True)
-        save = pane(self.major, button_row(save_button))
-        self.left.layout().addWidget(page_with_actions(pane(box, self.message), (save, 1)))
+        self.fields["heard"] = add_field(self.form, FormField("了解到的民情", self.heard))
+        self.fields["done"] = add_field(self.form, FormField("处理情况", self.done))
+        self.actions.layout().addWidget(self.major)
+        self.actions.layout().addLayout(button_row(push_button("保存日记 (Ctrl+S)", self.save, primary=True)))
 
     def _finish(self) -> None:
         self.lookup.picked.connect(self._take_household)

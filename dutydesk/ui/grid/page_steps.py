@@ -24,6 +24,13 @@ class PageSteps(QObject):
     def __init__(self, page: QObject, steps: Sequence[Callable[[], object]]) -> None:
         super().__init__(page)  # the queued turns go with the page
         self._steps = list(steps)
+        # A real zero timer, not ``QTimer.singleShot(0)``: that posts an event, and events posted
+        # while posted events are delivered may run in the same pass, steps back to back with no
+        # timer (a clock, a blinking cursor, the stall probe) served in between.
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._next)
 
     @property
     def done(self) -> bool:
@@ -40,7 +47,7 @@ class PageSteps(QObject):
         if self._steps:
             self._steps.pop(0)()
         if self._steps:
-            QTimer.singleShot(0, self, self._next)
+            self._turn.start()
 
     def complete(self) -> None:
         """Run every step left now (the page is about to be used as a whole)."""

@@ -5,9 +5,10 @@ once: the same parts, the same rows, and it works (G02, G03, G05, G06)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget, QWidget
 
 from dutydesk.store.grid.diary import DiaryDraft, DiaryEntry, add_entry
@@ -120,3 +121,28 @@ def test_g03_reaching_into_a_page_still_being_built_completes_it(qtbot, app, des
     finally:
         wait_for_loads()
         lazy_tabs.build_on_demand(False)
+
+
+def test_other_timers_run_between_the_steps_of_a_page(qtbot, app):
+    """The window's timers (a clock, the cursor, the stall probe) are served between two steps:
+    a step never runs right after the previous one in the same pass of the event loop."""
+    ticks, seen = [0], []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    lazy_tabs.build_on_demand(True)
+    try:
+        timer.start()
+        steps = PageSteps(owner, [lambda: seen.append(ticks[0])] * 6)
+        steps.start()
+        assert seen == [0] and not steps.done  # the first step at once, the others later
+        qtbot.waitUntil(lambda: steps.done)
+    finally:
+        timer.stop()
+        lazy_tabs.build_on_demand(False)
+    assert all(later > earlier for earlier, later in itertools.pairwise(seen)), seen
+    tests_path = PageSteps(owner, [lambda: seen.append(-1)] * 2)
+    tests_path.start()  # outside the app (tests, scripts): every step at once
+    assert tests_path.done and seen[-2:] == [-1, -1]

@@ -54,9 +54,17 @@ class GridTab(QWidget):
         self.built = True
         for _name, title, _module, _refresh in PAGES:
             self.pages.addTab(QWidget(), title)  # a placeholder, replaced by the page when it is built
-        for name, *_rest in PAGES[:1] if lazy_tabs.on_demand() else PAGES:
-            self._page(name)
+        if lazy_tabs.on_demand():
+            self._build_soon(PAGES[0][0])
+        else:
+            for name, *_rest in PAGES:
+                self._page(name)
         self.pages.currentChanged.connect(self._page_shown)
+
+    def _build_soon(self, name: str) -> None:
+        """Start building the page in the next turn of the event loop (a timer, not a posted
+        event: the window paints first), so the tab switch itself stays short (issue 17)."""
+        QTimer.singleShot(1, self, lambda: self._page(name))
 
     def _page(self, name: str) -> QWidget:
         """The page called ``name`` (``PAGES``), built now if it was not yet."""
@@ -92,8 +100,10 @@ class GridTab(QWidget):
         name = PAGES[index][0]
         if name in self._built:
             self.refresh()
+        elif lazy_tabs.on_demand():
+            self._build_soon(name)  # reads its books as it is built
         else:
-            self._page(name)  # reads its books as it is built
+            self._page(name)
 
     visit_page = property(lambda self: self._whole("visit_page"))
     board = property(lambda self: self._whole("board"))

@@ -360,7 +360,7 @@ class AreasPage(QWidget):
 def _read_area(area: areas.Area | None, today: dt.date, account) -> tuple[list[households.Household], list[tuple],
                                                                           list[tuple]]:
     """An area's households (or those in none) and its work ledger of the last year (G02), as texts."""
-    shown = households.households(area) if area else [h for h in households.households() if h.area_id is None]
+    shown = households.households(area) if area else households.households_without_area()
     rows = [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list)) for h in shown]
     visits = area_ledger(today - dt.timedelta(days=LEDGER_DAYS), today, area.id) if area else []
     masked = text_masker(account)

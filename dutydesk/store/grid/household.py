@@ -154,6 +154,13 @@ def households(area: Area | None = None) -> list[Household]:
     return list(query)
 
 
+def households_without_area() -> list[Household]:
+    """Households in no area yet (未划片区), by code, with their heads: read as such, not picked out
+    of the whole village (issue 17)."""
+    return list(Household.select(Household, Resident).join(Resident)
+                .where(Household.voided_at.is_null() & Household.area.is_null()).order_by(Household.code))
+
+
 def household_by_code(code: str) -> Household | None:
     code = normalize_compact(code).upper()
     return Household.get_or_none((Household.code == code) & Household.voided_at.is_null())

@@ -187,9 +187,40 @@ def recent_visits(start: dt.date, end: dt.date, area_id: int | None = None,
     return list(query.order_by(HouseholdVisit.day.desc(), HouseholdVisit.id.desc()))
 
 
+def area_ledger(start: dt.date, end: dt.date, area_id: int) -> list[tuple[dt.date, str, str, str, str]]:
+    """An area's work ledger (G02) between two days, newest first, as plain rows (day, head's
+    name, kind, cadres' names, what was found): set-based queries, no row objects (issue 17: a
+    year of an area's visits is read while the window waits for the worker)."""
+    visits = list(HouseholdVisit.select(HouseholdVisit.id, HouseholdVisit.day, Resident.name, HouseholdVisit.kind,
+                                        HouseholdVisit.found)
+                  .join(Household).join(Resident)
+                  .where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start)
+                         & (HouseholdVisit.day <= end) & (Household.area == area_id))
+                  .order_by(HouseholdVisit.day.desc(), HouseholdVisit.id.desc()).tuples())
+    names, _needs = _names_and_needs([row[0] for row in visits], needs=False)
+    return [(day, head, kind, names[visit_id], found) for visit_id, day, head, kind, found in visits]
+
+
+def recent_lines(start: dt.date, end: dt.date) -> list[tuple[int, dt.date, str, str, str, str, str, str]]:
+    """The village's visits between two days, newest first, as plain rows (id, day, household
+    code, head's name, kind, cadres' names, what was found, needs): 入户走访's list (issue 17)."""
+    visits = list(HouseholdVisit.select(HouseholdVisit.id, HouseholdVisit.day, Household.code, Resident.name,
+                                        HouseholdVisit.kind, HouseholdVisit.found)
+                  .join(Household).join(Resident)
+                  .where(HouseholdVisit.voided_at.is_null() & (HouseholdVisit.day >= start)
+                         & (HouseholdVisit.day <= end))
+                  .order_by(HouseholdVisit.day.desc(), HouseholdVisit.id.desc()).tuples())
+    names, texts = _names_and_needs([row[0] for row in visits])
+    return [(visit_id, day, code, head, kind, names[visit_id], found, texts[visit_id])
+            for visit_id, day, code, head, kind, found in visits]
+
+
 def cadres_and_needs(visits: list[HouseholdVisit]) -> tuple[dict[int, str], dict[int, str]]:
     """The cadres' names and the needs of many visits in two queries (lists show hundreds)."""
-    ids = [v.id for v in visits]
+    return _names_and_needs([v.id for v in visits])
+
+
+def _names_and_needs(ids: list[int], needs: bool = True) -> tuple[dict[int, str], dict[int, str]]:
     names: dict[int, list[str]] = {i: [] for i in ids}
     texts: dict[int, list[str]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
@@ -198,6 +229,8 @@ def cadres_and_needs(visits: list[HouseholdVisit]) -> tuple[dict[int, str], dict
                                .join(Staff).where(HouseholdVisitCadre.household_visit.in_(chunk))
                                .order_by(HouseholdVisitCadre.id).tuples()):
             names[visit_id].append(name)
+        if not needs:
+            continue
         for visit_id, text in (HouseholdVisitNeed.select(HouseholdVisitNeed.household_visit, HouseholdVisitNeed.text)
                                .where(HouseholdVisitNeed.household_visit.in_(chunk)
                                       & HouseholdVisitNeed.voided_at.is_null())

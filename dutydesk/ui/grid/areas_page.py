@@ -22,11 +22,12 @@ from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.store.duty.staff import Staff
 from dutydesk.store.grid import area as areas
 from dutydesk.store.grid import household as households
-from dutydesk.store.grid.household_visit import cadres_and_needs, recent_visits, visits_of_household
+from dutydesk.store.grid.household_visit import area_ledger, visits_of_household
 from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.paper_buttons import print_contact_cards, print_field_sheet
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
 from dutydesk.ui.page_loader import PageLoader
@@ -199,18 +200,30 @@ class AreasPage(QWidget):
         self.shown_areas: list[areas.Area | None] = []
         self.shown_households: list[households.Household] = []
         self.shown_members: list[households.HouseholdMember] = []
-        self.loader = PageLoader(self)
-        self._build()
-        self.areas.itemSelectionChanged.connect(self.show_area)
-        self.households.itemSelectionChanged.connect(self.show_household)
-        self.refresh()
+        self.loader = PageLoader(self)  # an area's households and year of visits
+        self.list_loader = PageLoader(self)  # the areas, their counts and who answers now
+        self.household_loader = PageLoader(self)  # a household's members, visits and pairings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Issue 17: the lists first, the household's parts and buttons in the next turn, then the
+        # first reading (``page_steps``).
+        self.steps = PageSteps(self, [self._build_lists, self._build_household_parts, self._finish])
+        self.steps.start()
 
-    def _build(self) -> None:
+    def _build_lists(self) -> None:
         self.areas = table("片区", ["片区", "责任人", "交叉负责人", "当前负责", "户数"])
         self.households = table("住户档案", ["户编码", "户主", "村民小组", "住址", "重点人员"])
-        self.members = table("家庭成员", ["姓名", "与户主关系", "联系电话", "身份证号"])
-        self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
         self.message = message_label("片区操作结果")
+        self.files = pane((self.households, 2))  # the household's parts come in the next step
+        self.right = QTabWidget()
+        self.right.addTab(self.files, "住户档案")
+        self.left = pane((self.areas, 1))
+        self.layout().addWidget(side_by_side(self.left, self.right, (480, 640)))
+
+    def _build_household_parts(self) -> None:
+        self.ledger = table("片区工作台账", ["日期", "户", "类型", "走访干部", "走访情况"])
+        self.right.addTab(self.ledger, "工作台账")
+        self.members = table("家庭成员", ["姓名", "与户主关系", "联系电话", "身份证号"])
         self.visits_of = message_label("该户最近走访")
         household_buttons = [push_button("新建户", self.new_household),
                              push_button("修改户信息", self.edit_household),
@@ -218,27 +231,29 @@ class AreasPage(QWidget):
                              push_button("结对帮扶", self.pair), push_button("结束结对", self.end_pairing)]
         for button in household_buttons:
             button.setProperty("compact", True)  # six in a row: they fit the column at 字号 特大
-        files = pane((self.households, 2), QLabel("家庭成员"), (self.members, 1),
-                     self.visits_of, button_row(*household_buttons, at_left=True))
-        self.right = QTabWidget()
-        self.right.addTab(files, "住户档案")
-        self.right.addTab(self.ledger, "工作台账")
-        left = pane((self.areas, 1), button_row(push_button("新建片区", self.new_area),
-                                                push_button("导入花名册…", self.import_roster), at_left=True),
-                    button_row(push_button("打印入户走访记录表", lambda: print_field_sheet(self)),
-                               push_button("打印便民联系卡", lambda: print_contact_cards(self)), at_left=True),
-                    self.message)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(left, self.right, (480, 640)))
+        column = self.files.layout()
+        for part in (QLabel("家庭成员"), self.members, self.visits_of):
+            column.addWidget(part, 1 if part is self.members else 0)
+        column.addLayout(button_row(*household_buttons, at_left=True))
+        column = self.left.layout()
+        column.addLayout(button_row(push_button("新建片区", self.new_area),
+                                    push_button("导入花名册…", self.import_roster), at_left=True))
+        column.addLayout(button_row(push_button("打印入户走访记录表", lambda: print_field_sheet(self)),
+                                    push_button("打印便民联系卡", lambda: print_contact_cards(self)), at_left=True))
+        column.addWidget(self.message)
+
+    def _finish(self) -> None:
+        self.areas.itemSelectionChanged.connect(self.show_area)
+        self.households.itemSelectionChanged.connect(self.show_household)
+        self.refresh()
 
     def refresh(self) -> None:
         now = self.desk.now()
-        counts = households.household_counts()
-        self.shown_areas = [*areas.areas(), None]
-        rows = [(a.name, a.owner.name, a.partner.name if a.partner_id else "", areas.responsible_label(a, now),
-                 str(counts.get(a.id, 0))) for a in self.shown_areas if a is not None]
-        rows.append(("未划片区", "", "", "", str(counts.get(None, 0))))
+        # The areas and who answers for each now (G01): read off the GUI thread once the app runs.
+        self.list_loader.load(lambda: _read_areas(now), self._show_areas)
+
+    def _show_areas(self, found: tuple[list[areas.Area | None], list[tuple[str, ...]]]) -> None:
+        self.shown_areas, rows = found
         fill(self.areas, rows)
         if self.areas.currentRow() < 0 and rows:
             self.areas.selectRow(0)  # shows the area (itemSelectionChanged): not read twice
@@ -265,21 +280,12 @@ class AreasPage(QWidget):
         return self.shown_households[row] if 0 <= row < len(self.shown_households) else None
 
     def show_household(self) -> None:
-        household = self.current_household()
-        rows = []
-        account = self.desk.account
-        self.shown_members = households.members(household) if household else []
-        for m in self.shown_members:
-            phones = m.resident.phones()
-            rows.append((m.resident.name, m.relation, mask_for(account, "phone", phones[0]) if phones else "",
-                         mask_for(account, "id_number", m.resident.id_number or "")))
+        household, today, account = self.current_household(), self.desk.today(), self.desk.account
+        self.household_loader.load(lambda: _read_household(household, today, account), self._show_household)
+
+    def _show_household(self, found: tuple[list[households.HouseholdMember], list[tuple[str, ...]], str]) -> None:
+        self.shown_members, rows, text = found
         fill(self.members, rows)
-        recent = visits_of_household(household, 3) if household else []
-        text = ("最近走访：" + "；".join(f"{v.day:%Y-%m-%d} {v.cadre_names} {v.kind}" for v in recent)
-                if recent else ("从未走访" if household else ""))
-        paired = pairings_of_household(household, self.desk.today()) if household else []
-        if paired:
-            text += "\n结对：" + "；".join(f"{p.staff.name}（{p.kind}，{p.since:%Y-%m-%d}起）" for p in paired)
         self.visits_of.setText(text)
 
     def _run(self, dialog: QDialog, done: str) -> None:
@@ -354,11 +360,40 @@ class AreasPage(QWidget):
 def _read_area(area: areas.Area | None, today: dt.date, account) -> tuple[list[households.Household], list[tuple],
                                                                           list[tuple]]:
     """An area's households (or those in none) and its work ledger of the last year (G02), as texts."""
-    shown = households.households(area) if area else [h for h in households.households() if h.area_id is None]
+    shown = households.households(area) if area else households.households_without_area()
     rows = [(h.code, h.head.name, h.village_group, h.address, "、".join(h.tag_list)) for h in shown]
-    visits = recent_visits(today - dt.timedelta(days=LEDGER_DAYS), today, area_id=area.id) if area else []
-    cadres, _needs = cadres_and_needs(visits)
+    visits = area_ledger(today - dt.timedelta(days=LEDGER_DAYS), today, area.id) if area else []
     masked = text_masker(account)
-    ledger = [(f"{v.day:%Y-%m-%d}", f"{v.household.head.name}户", v.kind, cadres[v.id], short(masked(v.found), 40))
-              for v in visits]
+    ledger = [(day.isoformat(), f"{head}户", kind, cadres, short(masked(found), 40))
+              for day, head, kind, cadres, found in visits]
     return shown, rows, ledger
+
+
+def _read_areas(now: dt.datetime) -> tuple[list[areas.Area | None], list[tuple[str, ...]]]:
+    """The areas (and 未划片区 last) with their household counts and who answers now (G01)."""
+    counts = households.household_counts()
+    shown: list[areas.Area | None] = [*areas.areas(), None]
+    rows = [(a.name, a.owner.name, a.partner.name if a.partner_id else "", areas.responsible_label(a, now),
+             str(counts.get(a.id, 0))) for a in shown if a is not None]
+    rows.append(("未划片区", "", "", "", str(counts.get(None, 0))))
+    return shown, rows
+
+
+def _read_household(household: households.Household | None, today: dt.date, account) -> tuple[
+        list[households.HouseholdMember], list[tuple[str, ...]], str]:
+    """A household's members (numbers masked for ``account``, V09), last visits and pairings (G02, G04)."""
+    if household is None:
+        return [], [], ""
+    shown = households.members(household)
+    rows = []
+    for m in shown:
+        phones = m.resident.phones()
+        rows.append((m.resident.name, m.relation, mask_for(account, "phone", phones[0]) if phones else "",
+                     mask_for(account, "id_number", m.resident.id_number or "")))
+    recent = visits_of_household(household, 3)
+    text = ("最近走访：" + "；".join(f"{v.day:%Y-%m-%d} {v.cadre_names} {v.kind}" for v in recent)
+            if recent else "从未走访")
+    paired = pairings_of_household(household, today)
+    if paired:
+        text += "\n结对：" + "；".join(f"{p.staff.name}（{p.kind}，{p.since:%Y-%m-%d}起）" for p in paired)
+    return shown, rows, text

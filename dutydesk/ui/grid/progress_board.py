@@ -12,6 +12,7 @@ from dutydesk.domain.grid import period as periods
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.grid.quota import CadreProgress, board
 from dutydesk.ui.forms import date_edit, message_label, push_button
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import fill, table
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
@@ -30,12 +31,14 @@ class ProgressBoard(QWidget):
         self.progress: list[CadreProgress] = []
         self._unvisited: Texts = []  # per cadre: the rows of 尚未走访的户
         self.loader = PageLoader(self)  # every cadre's households and visits: read off the GUI thread
-        self._build()
-        self.cadres.itemSelectionChanged.connect(self.show_cadre)
-        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.on.dateChanged.connect(lambda _d: self.refresh())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Issue 17: the period and the cadres first, the chosen cadre's tables in the next turn,
+        # then the first reading (``page_steps``).
+        self.steps = PageSteps(self, [self._build_cadres, self._build_detail, self._finish])
+        self.steps.start()
 
-    def _build(self) -> None:
+    def _build_cadres(self) -> None:
         self.period = QComboBox()
         self.period.setAccessibleName("统计期间")
         for key, label in periods.PERIOD_LABELS.items():
@@ -47,14 +50,24 @@ class ProgressBoard(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.cadres = table("干部走访进度", ["干部", "类别", "进度", "未走访户数"])
+        self.right = pane()  # the chosen cadre's tables come in the next step
+        self.layout().addWidget(side_by_side(pane(bar, (self.cadres, 1)), self.right, (430, 700)))
+
+    def _build_detail(self) -> None:
         self.lines = table("走访要求", ["要求", "统计时段", "应完成", "已完成", "进度"])
         self.unvisited = table("尚未走访的户", ["户编码", "户主", "村民小组", "住址", "上次走访", "距今天数"])
         self.title = message_label("所选干部")
-        left = pane(bar, (self.cadres, 1))
-        right = pane(self.title, (self.lines, 1), QLabel("本期尚未走访的户（最久未走访的在前）"), (self.unvisited, 2))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(left, right, (430, 700)))
+        column = self.right.layout()
+        column.addWidget(self.title)
+        column.addWidget(self.lines, 1)
+        column.addWidget(QLabel("本期尚未走访的户（最久未走访的在前）"))
+        column.addWidget(self.unvisited, 2)
+
+    def _finish(self) -> None:
+        self.cadres.itemSelectionChanged.connect(self.show_cadre)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.on.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
 
     def to_today(self) -> None:
         self.on.setDate(self.desk.today())
@@ -92,10 +105,11 @@ Texts = list[list[tuple[str, ...]]]
 
 def _read_board(period: str, on: dt.date, calendar: WorkdayCalendar) -> tuple[list[CadreProgress], Texts]:
     """The board and, per cadre, the texts of the households not yet visited (read with the board,
-    in the worker: a village has a thousand households)."""
+    in the worker: a village has a thousand households). Days as ``isoformat()``: ``strftime``
+    imports ``time`` on every call, through PySide's import hook, thousands of times here."""
     progress = board(period, on, calendar)
     return progress, [[(u.household.code, u.household.head.name, u.household.village_group, u.household.address,
-                        f"{u.last_visit:%Y-%m-%d}" if u.last_visit else "从未走访",
+                        u.last_visit.isoformat() if u.last_visit else "从未走访",
                         str(u.days_since(on)) if u.last_visit else "—") for u in p.unvisited] for p in progress]
 
 

@@ -25,8 +25,10 @@ from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.store.grid import spot_check as checks
 from dutydesk.ui.duty.common import show_message
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.printing import print_paper
 from dutydesk.ui.grid.widgets import fill, table
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 
 ANSWER_HEADERS = ["户编码", "村民小组及住址", "户主", "家庭人口", "重点人员", "最近走访", "评分"]
@@ -42,30 +44,47 @@ class SpotCheckPage(QWidget):
         self.desk = desk
         self.shown: list[checks.SpotCheck] = []
         self.rows: list[checks.SpotCheckItem] = []
+        self._items: dict[int, list[checks.SpotCheckItem]] = {}  # per check, read with the list
+        self.loader = PageLoader(self)  # the month's checks, their households and results
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Issue 17: the two tables first, the buttons and the form in the next turn, then the
+        # first reading (``page_steps``).
+        self.steps = PageSteps(self, [self._build_tables, self._build_actions, self._finish])
+        self.steps.start()
+
+    def _build_tables(self) -> None:
         self.month = QLabel()
         self.checks = table("本月抽查", ["干部", "抽查户数", "抽查人", "知晓率", "评定"])
-        self.message = message_label("抽查结果")
-        left = pane(self.month, (self.checks, 1),
-                    button_row(push_button("抽取本月抽查户", self.draw, primary=True),
-                               push_button("打印抽查表", self.print_quiz), at_left=True),
-                    button_row(push_button("打印结果公示", self.print_notice),
-                               push_button("作废所选抽查", self.void_selected), at_left=True), self.message)
         self.answers = QTableWidget(0, len(ANSWER_HEADERS))
         self.answers.setAccessibleName("抽查回答")
         self.answers.setHorizontalHeaderLabels(ANSWER_HEADERS)
         self.answers.horizontalHeader().setStretchLastSection(True)
+        self.left = pane(self.month, (self.checks, 1))
+        self.right = pane(QLabel("照抽查表填写被抽查干部的回答；最近走访写日期，从未走访写“未走访”"), (self.answers, 1))
+        self.layout().addWidget(side_by_side(self.left, self.right, (470, 650)))
+
+    def _build_actions(self) -> None:
+        self.message = message_label("抽查结果")
+        column = self.left.layout()
+        column.addLayout(button_row(push_button("抽取本月抽查户", self.draw, primary=True),
+                                    push_button("打印抽查表", self.print_quiz), at_left=True))
+        column.addLayout(button_row(push_button("打印结果公示", self.print_notice),
+                                    push_button("作废所选抽查", self.void_selected), at_left=True))
+        column.addWidget(self.message)
         self.checker = QLineEdit()
-        self.day = date_edit(desk.today(), "抽查日期")
+        self.day = date_edit(self.desk.today(), "抽查日期")
         box = QGroupBox("录入回答并评分")
         form = QFormLayout(box)
         self.fields = {"checker": add_field(form, FormField("抽查人", self.checker, "如：镇组织办 周干事")),
                        "checked_on": add_field(form, FormField("抽查日期", self.day))}
         self.answer_message = message_label("评分结果")
-        right = pane(QLabel("照抽查表填写被抽查干部的回答；最近走访写日期，从未走访写“未走访”"), (self.answers, 1), box,
-                     button_row(push_button("保存评分", self.save, primary=True), at_left=True), self.answer_message)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(side_by_side(left, right, (470, 650)))
+        column = self.right.layout()
+        column.addWidget(box)
+        column.addLayout(button_row(push_button("保存评分", self.save, primary=True), at_left=True))
+        column.addWidget(self.answer_message)
+
+    def _finish(self) -> None:
         self.checks.itemSelectionChanged.connect(self.show_check)
         self.refresh()
 
@@ -76,16 +95,17 @@ class SpotCheckPage(QWidget):
     def refresh(self) -> None:
         today = self.desk.today()
         self.month.setText(f"{today.year}年{today.month}月的包片知晓率抽查")
-        self.shown = checks.checks(self.month_key)
-        rated = {r.check.id: r for r in checks.results(self.month_key)}
-        rows = []
-        for c in self.shown:
-            r = rated.get(c.id)
-            rows.append((c.staff.name, str(len(checks.items(c))), c.checker or "未录入",
-                         f"{r.rate:.0%}" if r else "", r.rating if r else ""))
+        month = self.month_key
+        # The month's checks with their households and ratings: read off the GUI thread once the app runs.
+        self.loader.load(lambda: _read_checks(month), self._show_checks)
+
+    def _show_checks(self, found: tuple[list[checks.SpotCheck], list[tuple[str, ...]],
+                                        dict[int, list[checks.SpotCheckItem]]]) -> None:
+        row = self.checks.currentRow()
+        self.shown, rows, self._items = found
         fill(self.checks, rows)
-        if self.checks.currentRow() < 0 and rows:
-            self.checks.selectRow(0)
+        if rows:
+            self.checks.selectRow(row if 0 <= row < len(rows) else 0)  # the same cadre after a save
         self.show_check()
 
     def current(self) -> checks.SpotCheck | None:
@@ -94,7 +114,7 @@ class SpotCheckPage(QWidget):
 
     def show_check(self) -> None:
         check = self.current()
-        self.rows = checks.items(check) if check else []
+        self.rows = (self._items[check.id] if check.id in self._items else checks.items(check)) if check else []
         self.answers.setRowCount(len(self.rows))
         for r, item in enumerate(self.rows):
             h = item.household
@@ -156,9 +176,7 @@ class SpotCheckPage(QWidget):
             show_message(self.answer_message, "未保存：" + "；".join(exc.errors.values()), ok=False)
             return
         show_errors(self.fields, {})
-        row = self.checks.currentRow()
-        self.refresh()
-        self.checks.selectRow(row)
+        self.refresh()  # keeps this cadre selected
         result = next((r for r in checks.results(self.month_key) if r.check.id == check.id), None)
         text = f"已评分：{check.staff.name} 知晓率{result.rate:.0%}（{result.rating}）" if result else "已保存"
         show_message(self.answer_message, text, ok=True)
@@ -196,3 +214,18 @@ class SpotCheckPage(QWidget):
             show_message(self.message, f"已作废：{check.staff.name}本月的抽查，可重新抽取", ok=True)
             self.saved.emit()
             self.refresh()
+
+
+def _read_checks(month: str) -> tuple[list[checks.SpotCheck], list[tuple[str, ...]],
+                                      dict[int, list[checks.SpotCheckItem]]]:
+    """The month's checks, their rows (households drawn, checker, rate and rating, G06) and each
+    check's households; read in a worker once the app runs."""
+    shown = checks.checks(month)
+    rated = {r.check.id: r for r in checks.results(month)}
+    items = {c.id: checks.items(c) for c in shown}
+    rows = []
+    for c in shown:
+        r = rated.get(c.id)
+        rows.append((c.staff.name, str(len(items[c.id])), c.checker or "未录入",
+                     f"{r.rate:.0%}" if r else "", r.rating if r else ""))
+    return shown, rows, items

@@ -24,7 +24,7 @@ GRID = "grid"  # the DeskEvents.changed kind of a grid write
 # The pages: attribute, title, class, whether to read the books when built (the others do it themselves).
 PAGES = (
     ("visit_page", "入户走访", "dutydesk.ui.grid.visit_page:HouseholdVisitPage", False),
-    ("board", "走访进度", "dutydesk.ui.grid.progress_board:ProgressBoard", True),
+    ("board", "走访进度", "dutydesk.ui.grid.progress_board:ProgressBoard", False),
     ("diary", "民情日记", "dutydesk.ui.grid.diary_page:DiaryPage", False),
     ("areas", "片区与住户", "dutydesk.ui.grid.areas_page:AreasPage", False),
     ("spot_checks", "知晓率抽查", "dutydesk.ui.grid.spot_check_page:SpotCheckPage", False),
@@ -54,9 +54,17 @@ class GridTab(QWidget):
         self.built = True
         for _name, title, _module, _refresh in PAGES:
             self.pages.addTab(QWidget(), title)  # a placeholder, replaced by the page when it is built
-        for name, *_rest in PAGES[:1] if lazy_tabs.on_demand() else PAGES:
-            self._page(name)
+        if lazy_tabs.on_demand():
+            self._build_soon(PAGES[0][0])
+        else:
+            for name, *_rest in PAGES:
+                self._page(name)
         self.pages.currentChanged.connect(self._page_shown)
+
+    def _build_soon(self, name: str) -> None:
+        """Start building the page in the next turn of the event loop (a timer, not a posted
+        event: the window paints first), so the tab switch itself stays short (issue 17)."""
+        QTimer.singleShot(1, self, lambda: self._page(name))
 
     def _page(self, name: str) -> QWidget:
         """The page called ``name`` (``PAGES``), built now if it was not yet."""
@@ -79,18 +87,29 @@ class GridTab(QWidget):
             page.refresh()
         return page
 
+    def _whole(self, name: str) -> QWidget:
+        """The page called ``name`` with every step of its building done (``page_steps``): a
+        caller reaching into it (a scanned code, 待跟进, tests) finds all its parts."""
+        page = self._page(name)
+        steps = getattr(page, "steps", None)
+        if steps is not None:
+            steps.complete()
+        return page
+
     def _page_shown(self, index: int) -> None:
         name = PAGES[index][0]
         if name in self._built:
             self.refresh()
+        elif lazy_tabs.on_demand():
+            self._build_soon(name)  # reads its books as it is built
         else:
-            self._page(name)  # reads its books as it is built
+            self._page(name)
 
-    visit_page = property(lambda self: self._page("visit_page"))
-    board = property(lambda self: self._page("board"))
-    diary = property(lambda self: self._page("diary"))
-    areas = property(lambda self: self._page("areas"))
-    spot_checks = property(lambda self: self._page("spot_checks"))
+    visit_page = property(lambda self: self._whole("visit_page"))
+    board = property(lambda self: self._whole("board"))
+    diary = property(lambda self: self._whole("diary"))
+    areas = property(lambda self: self._whole("areas"))
+    spot_checks = property(lambda self: self._whole("spot_checks"))
 
     def showEvent(self, event) -> None:
         self.build()
@@ -156,7 +175,8 @@ class GridTab(QWidget):
         if not self.built or self.pages.currentIndex() < 0:
             return
         page = self._built.get(PAGES[self.pages.currentIndex()][0])
-        if page is not None:  # a page not built yet reads fresh data when it is
+        steps = getattr(page, "steps", None)
+        if page is not None and (steps is None or steps.done):  # a page still being built reads its books last
             page.refresh()
 
 

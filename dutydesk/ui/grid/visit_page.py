@@ -30,6 +30,7 @@ from dutydesk.store.grid.household import Household
 from dutydesk.store.privacy import text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
+from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
 from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
@@ -37,6 +38,7 @@ from dutydesk.ui.panes import pane
 
 NEED_OUTCOMES = {"代办（本中心跟进办理）": (rules.PROXY, ""), "上报镇里": (rules.ESCALATE, "镇")}
 RECENT_DAYS = 31
+NEEDS_HINT = "一行一件；每件登记为一条来访事项"
 LOOKUP_HINT = "输入户主或成员姓名、拼音首字母、住址或户编码，回车选中"
 
 
@@ -48,15 +50,24 @@ class HouseholdVisitPage(QWidget):
         self.desk = desk
         self.household: Household | None = None
         self.loader = PageLoader(self)
-        self._build_form()
-        self._build_recent()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
+        # Issue 17: the list first, the form in the next turn, then the first reading (``page_steps``).
+        self.steps = PageSteps(self, [self._build_frame, self._build_form, self._build_form_rest,
+                                      self._finish])
+        self.steps.start()
+
+    def _build_frame(self) -> None:
+        self._build_recent()
+        self.form_pane = pane()  # the form comes in the next step
+        self.layout().addWidget(columns(self.form_pane, self.recent_pane, (520, 600), self))
+
+    def _finish(self) -> None:
         self._wire()
         self.refresh()
 
     def _build_form(self) -> None:
+        """The form's first fields (which household, when, who) and its frame; the rest next turn."""
         today = self.desk.today()
         self.lookup = HouseholdLookupBox()
         self.chosen = message_label("走访的户")
@@ -65,6 +76,30 @@ class HouseholdVisitPage(QWidget):
         self.kind.addItems(hv.KINDS)
         self.cadre = cadre_box(today, "走访干部")
         self.second = cadre_box(today, "同行干部", blank="（无）")
+        box = QGroupBox("登记入户走访")
+        self.form = QFormLayout(box)
+        # Short fields go two to a row, so the form fits a 1366×768 laptop with 字号 大.
+        self.fields = {"household": add_field(self.form, FormField("查找户", self.lookup.edit, LOOKUP_HINT))}
+        self.fields["day"], self.fields["kind"] = add_pair(self.form, FormField("走访日期", self.day),
+                                                           FormField("走访类型", self.kind))
+        self.fields["cadres"], self.fields["second"] = add_pair(self.form, FormField("走访干部", self.cadre),
+                                                                FormField("同行干部", self.second))
+        # The finder's list opens right under its line.
+        household_field = self.fields["household"]
+        household_field.layout().insertWidget(1, self.lookup.results)
+        household_field.layout().insertWidget(2, self.lookup.none_label)
+        # The chosen household shows where the hint was (the hint is back once the choice is dropped).
+        household_field.layout().addWidget(self.chosen)
+        self.lookup_hint = next(label for label in household_field.findChildren(QLabel)
+                                if label.property("role") == "hint")
+        self._show_chosen("")
+        self.message = message_label("保存结果")
+        self.actions = pane()  # 保存 and the tick box come with the other fields
+        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
+        self.form_pane.layout().addWidget(page_with_actions(pane(box, self.message), (self.actions, 1)))
+
+    def _build_form_rest(self) -> None:
+        """What was found and asked, how the needs go on, and the buttons."""
         self.found = QPlainTextEdit()
         self.found.setTabChangesFocus(True)
         self.needs = QPlainTextEdit()
@@ -80,36 +115,18 @@ class HouseholdVisitPage(QWidget):
         for key, (label, _setting) in rules.DEADLINE_KINDS.items():
             self.deadline.addItem(label, key)
         select_data(self.deadline, "review")
-        box = QGroupBox("登记入户走访")
-        form = QFormLayout(box)
-        # Short fields go two to a row, so the form fits a 1366×768 laptop with 字号 大.
-        self.fields = {"household": add_field(form, FormField("查找户", self.lookup.edit, LOOKUP_HINT))}
-        self.fields["day"], self.fields["kind"] = add_pair(form, FormField("走访日期", self.day),
-                                                           FormField("走访类型", self.kind))
-        self.fields["cadres"], self.fields["second"] = add_pair(form, FormField("走访干部", self.cadre),
-                                                                FormField("同行干部", self.second))
-        self.fields["found"] = add_field(form, FormField("走访情况", self.found))
-        self.fields["needs"] = add_field(form, FormField("群众诉求", self.needs, "一行一件；每件登记为一条来访事项"))
-        self.fields["outcome"], self.fields["deadline_kind"] = add_pair(form, FormField("处理方式", self.outcome),
-                                                                        FormField("承诺时限", self.deadline))
-        # The finder's list opens right under its line.
-        household_field = self.fields["household"]
-        household_field.layout().insertWidget(1, self.lookup.results)
-        household_field.layout().insertWidget(2, self.lookup.none_label)
-        # The chosen household shows where the hint was (the hint is back once the choice is dropped).
-        household_field.layout().addWidget(self.chosen)
-        self.lookup_hint = next(label for label in household_field.findChildren(QLabel)
-                                if label.property("role") == "hint")
-        self._show_chosen("")
-        self.message = message_label("保存结果")
+        self.fields["found"] = add_field(self.form, FormField("走访情况", self.found))
+        self.fields["needs"] = add_field(self.form, FormField("群众诉求", self.needs, NEEDS_HINT))
+        self.fields["outcome"], self.fields["deadline_kind"] = add_pair(
+            self.form, FormField("处理方式", self.outcome), FormField("承诺时限", self.deadline))
         self.save_button = push_button("保存走访 (Ctrl+S)", self.save, primary=True)
-        # At 字号 特大 the form scrolls; 保存 (with the tick box decided just before it) stays in view.
-        actions = pane(self.register, button_row(push_button("清空", self.start_new), self.save_button))
-        self.form_pane = page_with_actions(pane(box, self.message), (actions, 1))
+        clear = push_button("清空", self.start_new)
+        self.actions.layout().addWidget(self.register)
+        self.actions.layout().addLayout(button_row(clear, self.save_button))
 
     def _build_recent(self) -> None:
         self.recent = table("近期入户走访", ["日期", "户", "类型", "走访干部", "走访情况", "诉求"])
-        self.shown: list[hv.HouseholdVisit] = []
+        self.shown: list[int] = []  # the ids of the visits listed
         self.void_message = message_label("作废结果")
         self.recent_pane = pane(QLabel(f"近{RECENT_DAYS}天的入户走访"), (self.recent, 1),
                                 button_row(push_button("作废所选走访", self.void_selected), at_left=True),
@@ -193,7 +210,7 @@ class HouseholdVisitPage(QWidget):
         # A month of the village's visits: read off the GUI thread once the app runs (``ui.page_loader``).
         self.loader.load(lambda: _read_recent(today, account), self._show_recent)
 
-    def _show_recent(self, found: tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]) -> None:
+    def _show_recent(self, found: tuple[list[int], list[tuple[str, ...]]]) -> None:
         self.shown, rows = found
         fill(self.recent, rows)
 
@@ -205,7 +222,7 @@ class HouseholdVisitPage(QWidget):
         if not (0 <= row < len(self.shown)):
             self.void_message.setText("请先在列表中选中一次走访")
             return
-        visit = self.shown[row]
+        visit = hv.HouseholdVisit.get_by_id(self.shown[row])
         if ask_reason(self, "作废入户走访", lambda reason: hv.void_household_visit(
                 visit, self.desk.who, self.desk.now(), reason)):
             self.void_message.setText(f"已作废：{visit.day:%m-%d} {visit.household.head.name}户的走访")
@@ -213,10 +230,10 @@ class HouseholdVisitPage(QWidget):
             self.saved.emit(visit)
 
 
-def _read_recent(today: dt.date, account) -> tuple[list[hv.HouseholdVisit], list[tuple[str, ...]]]:
-    """The last month's household visits and their rows (masked for ``account``, V09)."""
-    visits = hv.recent_visits(today - dt.timedelta(days=RECENT_DAYS), today)
-    cadres, needs = hv.cadres_and_needs(visits)
+def _read_recent(today: dt.date, account) -> tuple[list[int], list[tuple[str, ...]]]:
+    """The last month's household visits: their ids and rows (masked for ``account``, V09)."""
+    lines = hv.recent_lines(today - dt.timedelta(days=RECENT_DAYS), today)
     masked = text_masker(account)
-    return visits, [(f"{v.day:%m-%d}", f"{v.household.code} {v.household.head.name}户", v.kind, cadres[v.id],
-                     short(masked(v.found)), short(masked(needs[v.id]))) for v in visits]
+    return [line[0] for line in lines], [
+        (day.isoformat()[5:], f"{code} {head}户", kind, cadres, short(masked(found)), short(masked(needs)))
+        for _id, day, code, head, kind, cadres, found, needs in lines]

@@ -66,10 +66,13 @@ def fill(view: QTableWidget, rows: Sequence[Sequence[str]], colours: Sequence[st
     view.resizeColumnsToContents()
     view.horizontalHeader().setStretchLastSection(True)
     if first < len(rows):
-        QTimer.singleShot(0, view, lambda: _more(view, serial, rows, colours, colour_column, first))
+        QTimer.singleShot(SLICE_MS, view, lambda: _more(view, serial, rows, colours, colour_column, first))
 
 
 SLICE_ROWS = 150
+# A timer, not ``singleShot(0)`` (a posted event: slices posted while posted events are delivered
+# may run back to back, with no other timer served in between).
+SLICE_MS = 1
 _FILL = "dutydesk_fill"
 _fills = itertools.count(1)
 
@@ -91,7 +94,7 @@ def _more(view: QTableWidget, serial: int, rows: Sequence[Sequence[str]], colour
     end = min(len(rows), start + SLICE_ROWS)
     _put(view, rows, colours, colour_column, start, end)
     if end < len(rows):
-        QTimer.singleShot(0, view, lambda: _more(view, serial, rows, colours, colour_column, end))
+        QTimer.singleShot(SLICE_MS, view, lambda: _more(view, serial, rows, colours, colour_column, end))
 
 
 def short(text: str, width: int = 30) -> str:

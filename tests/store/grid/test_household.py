@@ -2,6 +2,7 @@
 
 import pytest
 
+from dutydesk.store import audit
 from dutydesk.store.grid.household import (
     HouseholdDraft,
     HouseholdInvalid,
@@ -10,6 +11,7 @@ from dutydesk.store.grid.household import (
     find_households,
     household_by_code,
     households,
+    households_without_area,
     members,
     remove_member,
 )
@@ -53,3 +55,13 @@ def test_g03_household_found_by_code_name_initials_address_and_member(desk, vill
     assert [h.code for h in find_households("三组15")] == ["H0002"]
     assert [h.code for h in find_households("刘梅")] == ["H0001"]  # a member leads to the household
     assert household_by_code(" h0002 ").id == village.h2.id
+
+
+def test_g02_households_in_no_area_are_read_as_such(desk, village):
+    """未划片区 on 片区与住户: the households in no area (a voided one not among them)."""
+    wang = create_resident(ResidentData("王五", village_group="四组"), desk.who, desk.now())
+    zhao = create_resident(ResidentData("赵六", village_group="四组"), desk.who, desk.now())
+    loose = create_household(HouseholdDraft(wang.id, None, "四组", "青石村四组1号"), desk.who, desk.now())
+    gone = create_household(HouseholdDraft(zhao.id, None, "四组", "青石村四组2号"), desk.who, desk.now())
+    audit.void(gone, desk.who, desk.now(), "重复建户")
+    assert [(h.code, h.head.name) for h in households_without_area()] == [(loose.code, "王五")]

@@ -3,6 +3,8 @@ the clock (G03, G04)."""
 
 import datetime as dt
 
+from dutydesk.store.duty.staff import StaffInput, add_staff
+from dutydesk.store.grid import quota
 from dutydesk.store.grid.household_visit import HouseholdVisitDraft, record_household_visit
 from dutydesk.store.grid.pairing import ASSISTANCE, MENTORING, pair
 from dutydesk.store.grid.quota import board, cadre_progress
@@ -123,3 +125,28 @@ def test_g03_community_cadres_two_thirds_of_workdays(desk, village, clock):
     workdays = desk.calendar().workdays_between(dt.date(2025, 12, 31), dt.date(2026, 12, 31))
     assert (line.required, line.done, line.unit) == (-(-workdays * 2 // 3), 1, "天")
     assert line.status == "far_behind"
+
+
+def test_g03_board_reads_the_village_once_and_judges_each_cadre_as_alone(desk, village, clock, monkeypatch):
+    """Issue 17: the cadres answer for the same village or parts of it: its households are read once
+    per board, and each cadre's lines and unvisited households are those judged on their own (G03, G04)."""
+    stationed = add_staff(StaffInput("周干部", "选派干部", "13900000009", active_from=dt.date(2020, 1, 1)),
+                          desk.who, desk.now())  # a township cadre: the whole village too
+    clock.set(dt.datetime(2026, 11, 15, 9, 0))
+    _visit(desk, village, village.secretary, village.h1, dt.date(2026, 11, 3))
+    _visit(desk, village, stationed, village.h1, dt.date(2026, 11, 5))
+    _visit(desk, village, village.member, village.h2, dt.date(2026, 10, 3))
+    alone = {p.staff.id: p for p in (cadre_progress(s, "month", desk.today(), desk.calendar())
+                                     for s in (village.secretary, village.member, village.clerk, stationed))}
+    reads = []
+    real = quota._households
+    monkeypatch.setattr(quota, "_households", lambda staff, kind, shared=None: reads.append(shared is None)
+                        or real(staff, kind, shared))
+    found = board("month", desk.today(), desk.calendar())
+    assert reads.count(True) == 1  # the village's households, read once for all its cadres
+    assert sorted(p.staff.id for p in found) == sorted(alone)
+    for progress in found:
+        same = alone[progress.staff.id]
+        assert progress.lines == same.lines
+        assert [(u.household.code, u.last_visit) for u in progress.unvisited] == [
+            (u.household.code, u.last_visit) for u in same.unvisited]

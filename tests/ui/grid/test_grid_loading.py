@@ -35,12 +35,14 @@ def test_g03_g02_board_and_area_read_off_the_gui_thread(qtbot, app, desk, villag
     qtbot.addWidget(tab)
     tab.resize(1400, 900)
     tab.show()
-    recent = by_name(tab, "近期入户走访", QTableWidget)  # 入户走访, the page shown first
+    qtbot.waitUntil(lambda: "visit_page" in tab._built)  # 入户走访, the page shown first, a turn later
+    recent = by_name(tab, "近期入户走访", QTableWidget)
     qtbot.waitUntil(lambda: recent.rowCount() == 1)
     assert cells(recent, 1) == ["H0001 张三户"]
     named = {w.accessibleName() for w in tab.findChildren(QTableWidget)}
     assert "干部走访进度" not in named and "住户档案" not in named  # built when first shown
     tab.pages.setCurrentIndex(1)  # 走访进度
+    qtbot.waitUntil(lambda: "board" in tab._built)
     board = by_name(tab, "干部走访进度", QTableWidget)
     qtbot.waitUntil(lambda: board.rowCount() > 0)
     assert "赵委员" in cells(board, 0)
@@ -48,6 +50,7 @@ def test_g03_g02_board_and_area_read_off_the_gui_thread(qtbot, app, desk, villag
     qtbot.waitUntil(lambda: unvisited.rowCount() > 0 or not tab.board.loader.busy)
 
     tab.pages.setCurrentIndex(3)  # 片区与住户
+    qtbot.waitUntil(lambda: "areas" in tab._built)
     households = by_name(tab, "住户档案", QTableWidget)
     qtbot.waitUntil(lambda: households.rowCount() == 2)
     assert cells(households, 0) == ["H0001", "H0002"]

@@ -36,11 +36,11 @@ class PagedTableModel(LazyTableModel):
         self._texts.extend([str(c) for c in self._cells(r)] for r in page)
         return page
 
-    def reload_with(self, loader: PageLoader) -> None:
+    def reload_with(self, loader: PageLoader, then: Callable[[], None] | None = None) -> None:
         """``reload()`` with the first page and its texts read by ``loader``: in a worker thread
         once the app runs (issue 17: rows whose texts follow foreign keys cost a query or two
         each), at once otherwise. ``fetch`` and ``cells`` must not touch widgets. Until the page
-        is there the list is empty and asks for nothing."""
+        is there the list is empty and asks for nothing; ``then()`` runs once it is shown."""
         fetch, cells = self._fetch_rows, self._cells
 
         def read() -> tuple[list[Any], list[list[str]]]:
@@ -50,13 +50,15 @@ class PagedTableModel(LazyTableModel):
         self.beginResetModel()
         self.rows, self._texts, self._more = [], [], False
         self.endResetModel()
-        loader.load(read, self._show_first)
+        loader.load(read, lambda first: self._show_first(first, then))
 
-    def _show_first(self, first: tuple[list[Any], list[list[str]]]) -> None:
+    def _show_first(self, first: tuple[list[Any], list[list[str]]], then: Callable[[], None] | None) -> None:
         page, texts = first
         self.beginResetModel()
         self.rows, self._texts, self._more = list(page), texts, len(page) == PAGE
         self.endResetModel()
+        if then is not None:
+            then()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

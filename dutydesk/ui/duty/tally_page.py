@@ -16,6 +16,7 @@ from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.duty.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import show_message, table_view
+from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import message_label, push_button
 from dutydesk.ui.page_loader import PageLoader
@@ -62,17 +63,24 @@ class TallyPage(QWidget):
         self.message = message_label("导出结果")
         layout.addWidget(self.message)
         self.month.dateChanged.connect(lambda _d: self.refresh())
-        self.refresh()
+        # Issue 17: the month's reading starts a turn after the page is built (and painted) once the
+        # app runs: its worker then shares the interpreter with an idle window, not a busy one.
+        self._say_counting()
+        PageSteps(self, self.refresh).start()
 
     @property
     def year_month(self) -> tuple[int, int]:
         d = self.month.date()
         return d.year(), d.month()
 
+    def _say_counting(self) -> None:
+        year, month = self.year_month
+        self.summary.setText(f"正在统计{year}年{month}月考勤…")
+
     def refresh(self) -> None:
         year, month = self.year_month
         now = self.desk.now()
-        self.summary.setText(f"正在统计{year}年{month}月考勤…")
+        self._say_counting()
         self.loader.load(lambda: month_tally(year, month, now), lambda rows: self._show(year, month, rows))
 
     def _show(self, year: int, month: int, rows: list[TallyRow]) -> None:

@@ -54,6 +54,13 @@ class TallyPage(QWidget):
         layout.addWidget(self.summary)
         self.loader = PageLoader(self)  # a year of books is read for a month's tally: off the GUI thread
         self._tally: list[TallyRow] = []
+        self._say_counting()
+        # Issue 17: once the app runs, the wide table a turn after the page's top, and the month's
+        # reading a turn later still: its worker then shares the interpreter with an idle window.
+        self.steps = PageSteps(self, lambda: self._build_table(layout), self.refresh)
+        self.steps.start()
+
+    def _build_table(self, layout: QVBoxLayout) -> None:
         self.model = PagedTableModel(TALLY_HEADERS, list_source(lambda: self._tally), tally_row,
                                      lambda r: OVERDUE_RED if r.flag or r.absent or r.report_flag else None,
                                      TALLY_HEADERS.index("处理意见"))
@@ -63,10 +70,6 @@ class TallyPage(QWidget):
         self.message = message_label("导出结果")
         layout.addWidget(self.message)
         self.month.dateChanged.connect(lambda _d: self.refresh())
-        # Issue 17: the month's reading starts a turn after the page is built (and painted) once the
-        # app runs: its worker then shares the interpreter with an idle window, not a busy one.
-        self._say_counting()
-        PageSteps(self, self.refresh).start()
 
     @property
     def year_month(self) -> tuple[int, int]:
@@ -78,6 +81,7 @@ class TallyPage(QWidget):
         self.summary.setText(f"正在统计{year}年{month}月考勤…")
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         year, month = self.year_month
         now = self.desk.now()
         self._say_counting()

@@ -114,7 +114,7 @@ class MeetingPage(QWidget):
                                lambda: self._build_new_session(self._new_form.layout()),
                                lambda: self._build_attendance(self._lines_part.layout(), self._signing_form.layout()),
                                lambda: self._build_minutes(self._minutes_part.layout()),
-                               self._add_schedule, self._add_signing_and_minutes, self.refresh)
+                               self._add_schedule, self._add_signing, self._add_minutes, self.refresh)
         self.steps.start()
 
     def _add_schedule(self) -> None:
@@ -123,12 +123,14 @@ class MeetingPage(QWidget):
         new_session = page_with_actions(self._new_form, self.add_button)
         self.parts.addTab(self._two(self._schedule, new_session, (780, 520)), "会议安排")
 
-    def _add_signing_and_minutes(self) -> None:
+    def _add_signing(self) -> None:
         signing = page_with_actions(self._signing_form, (self.proxy_button, 1), self.void_sign_button)
         self.signing = self._two(self._lines_part, signing, (620, 680))
         self.parts.addTab(self.signing, "会议签到")
-        self.parts.addTab(self._minutes_part, "会议记录")
         self.table.activated.connect(lambda _index: self.parts.setCurrentWidget(self.signing))
+
+    def _add_minutes(self) -> None:
+        self.parts.addTab(self._minutes_part, "会议记录")
 
     # -- building ----------------------------------------------------------------------------
     @staticmethod

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import QWidget
 
 from dutydesk.ui import lazy_tabs
 
+# A real timer (a 0 ms single shot is a posted call in Qt 6, and two of them may run back to back
+# before the window repaints or any other timer fires): each step gets a turn of its own.
+STEP_DELAY_MS = 1
+
 
 class PageSteps(QObject):
     """The steps still to run for ``page``; they stop with the page (a child of it)."""
@@ -30,7 +34,7 @@ class PageSteps(QObject):
     def start(self) -> None:
         """The first step in the next turn of the event loop once the app runs, else all now."""
         if lazy_tabs.on_demand():
-            QTimer.singleShot(0, self, self._next)
+            QTimer.singleShot(STEP_DELAY_MS, self, self._next)
         else:
             self.finish()
 
@@ -47,4 +51,4 @@ class PageSteps(QObject):
         if self._steps:
             self._steps.popleft()()
         if self._steps:
-            QTimer.singleShot(0, self, self._next)
+            QTimer.singleShot(STEP_DELAY_MS, self, self._next)

@@ -62,6 +62,16 @@ def what_it_shows(page: QWidget) -> list[tuple]:
     return sorted(seen, key=repr)
 
 
+def tab_order(page: QWidget) -> list[str]:
+    """The page's named parts in the order Tab goes through them."""
+    order, widget = [], page.nextInFocusChain()
+    while widget is not page and len(order) < 5000:
+        if page.isAncestorOf(widget) and widget.accessibleName():
+            order.append(widget.accessibleName())
+        widget = widget.nextInFocusChain()
+    return order
+
+
 def _books(desk, clock):
     s = make_staff(desk)
     clock.set(dt.datetime(2026, 11, 24, 8, 0))
@@ -113,6 +123,7 @@ def test_a_page_built_in_steps_shows_the_same_as_built_at_once(app, qtbot, desk,
         wait_for_loads()
         lazy_tabs.build_on_demand(False)
     assert what_it_shows(page) == what_it_shows(at_once)
+    assert tab_order(page) == tab_order(at_once)
     assert any(kind == "list" and rows for kind, _name, rows, *_ in what_it_shows(page)) or title in (
         "排班", "值班记录簿", "督查", "周例会", "会议学习")
 

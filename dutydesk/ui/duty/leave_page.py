@@ -29,10 +29,9 @@ from dutydesk.store.duty.leave import (
 from dutydesk.store.duty.leave_return import LeaveReturnInvalid, report_back, return_text
 from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
@@ -58,10 +57,14 @@ class LeavePage(QWidget):
         self.desk = desk
         self.content = QWidget()
         self._columns = QHBoxLayout(self.content)
+        # At 字号 特大 the forms scroll; the buttons that submit them stay on the screen.
+        self._column = body_first(self, self.content)
         self.loader = PageLoader(self)  # the list's rows read a few settings each: off the GUI thread
-        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
         self.steps = PageSteps(self, self._build_form, self._build_list, self._build_report_back,
-                               self._assemble, self.refresh)
+                               lambda: bar_last(self._column, self.submit_button, self.report_back_button),
+                               self.refresh)
         self.steps.start()
 
     def _build_form(self) -> None:
@@ -110,10 +113,6 @@ class LeavePage(QWidget):
         right.addWidget(self.approve_button)
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
-
-    def _assemble(self) -> None:
-        # At 字号 特大 the forms scroll; the buttons that submit them stay on the screen.
-        fill(self, page_with_actions(self.content, self.submit_button, self.report_back_button))
 
     def _build_report_back(self) -> None:
         """D07: leave ends when the person reports back; a late return counts the missed sessions."""

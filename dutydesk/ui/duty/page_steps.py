@@ -15,9 +15,11 @@ from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from dutydesk.ui import lazy_tabs
+from dutydesk.ui.page_layout import BodyScroll, action_bar, fill
+from dutydesk.ui.panes import Part
 
 # A real timer (a 0 ms single shot is a posted call in Qt 6, and two of them may run back to back
 # before the window repaints or any other timer fires): each step gets a turn of its own.
@@ -52,3 +54,22 @@ class PageSteps(QObject):
             self._steps.popleft()()
         if self._steps:
             QTimer.singleShot(STEP_DELAY_MS, self, self._next)
+
+
+
+def body_first(page: QWidget, body: QWidget) -> QVBoxLayout:
+    """``page_layout.page_with_actions`` for a page built in steps, its body first: ``page``
+    shows ``body`` (scrolling on its own) now, so each part added to it later is laid out and
+    styled in its own turn; ``bar_last(column, *actions)`` adds the button bar under it once the
+    body is complete (so Tab still reaches the buttons after the fields)."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(BodyScroll(body), 1)
+    fill(page, holder)
+    return column
+
+
+def bar_last(column: QVBoxLayout, *actions: Part | tuple[QLayout, int]) -> None:
+    column.addWidget(action_bar(*actions))

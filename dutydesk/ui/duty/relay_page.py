@@ -20,10 +20,9 @@ from dutydesk.store.duty.relay import (
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
@@ -45,10 +44,15 @@ class RelayPage(QWidget):
         self.desk = desk
         self.content = QWidget()
         self._columns = QHBoxLayout(self.content)
+        # At 字号 特大 the forms scroll; the buttons that act on them stay on the screen.
+        self._column = body_first(self, self.content)
         self.loader = PageLoader(self)  # the list's first rows, masked, off the GUI thread
-        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
         self.steps = PageSteps(self, lambda: self._build_form(self._columns), self._build_list,
-                               lambda: self._build_relay(self._right), self._assemble, self.refresh)
+                               lambda: self._build_relay(self._right),
+                               lambda: bar_last(self._column, self.save_button, self.relay_button, self.void_button),
+                               self.refresh)
         self.steps.start()
 
     def _build_list(self) -> None:
@@ -59,10 +63,6 @@ class RelayPage(QWidget):
         self.table = table_view("上传下达记录")
         self.table.setModel(self.model)
         right.addWidget(self.table, 1)
-
-    def _assemble(self) -> None:
-        # At 字号 特大 the forms scroll; the buttons that act on them stay on the screen.
-        fill(self, page_with_actions(self.content, self.save_button, self.relay_button, self.void_button))
 
     def _build_form(self, layout: QHBoxLayout) -> None:
         box = QGroupBox("登记（收到镇里通知，或向镇里报送事项）")

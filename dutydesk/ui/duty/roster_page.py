@@ -40,10 +40,9 @@ from dutydesk.store.duty.roster import (
 from dutydesk.store.duty.staff import staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
-from dutydesk.ui.duty.page_steps import PageSteps
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.roster_view import RosterView, read_roster
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
@@ -88,7 +87,10 @@ class RosterPage(QWidget):
         self.loader = PageLoader(self)  # the weeks' roster and its checks, off the GUI thread
         self.sessions: list = []
         self.days: list[dt.date] = []
-        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
+        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
+        self._column = body_first(self, self.content)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
         self.steps = PageSteps(self, self._build_edits, self._build_special, self._assemble, self.refresh)
         self.steps.start()
 
@@ -162,9 +164,8 @@ class RosterPage(QWidget):
     def _assemble(self) -> None:
         self.start.dateChanged.connect(lambda _d: self.refresh())
         self.end.dateChanged.connect(lambda _d: self.refresh())
-        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
-        fill(self, page_with_actions(self.content, self.swap_button, self.special_button, self.review_print_button,
-                                     self.review_pdf_button))
+        bar_last(self._column, self.swap_button, self.special_button, self.review_print_button,
+                 self.review_pdf_button)
 
 
     # -- reading -----------------------------------------------------------------------------

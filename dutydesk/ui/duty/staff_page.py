@@ -30,10 +30,10 @@ from dutydesk.store.duty.staff import (
     update_staff,
 )
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import add_pair, fill, page_with_actions
+from dutydesk.ui.page_layout import add_pair
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -47,8 +47,11 @@ class StaffPage(QWidget):
         self.editing: Staff | None = None
         self.content = QWidget()
         self._columns = QHBoxLayout(self.content)
-        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
-        self.steps = PageSteps(self, self._build_list, self._build_form, self._assemble, self.clear_form,
+        # 特大 on a laptop: the form scrolls, its buttons (and their result) stay on the screen.
+        self._column = body_first(self, self.content)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
+        self.steps = PageSteps(self, self._build_list, self._build_form, self._add_bar, self.clear_form,
                                self.refresh)
         self.steps.start()
 
@@ -117,10 +120,8 @@ class StaffPage(QWidget):
             button.setProperty("compact", True)  # a register kept now and then, below a long form
         self.message = message_label("人员提示")
 
-    def _assemble(self) -> None:
-        # 特大 on a laptop: the form scrolls, its buttons (and their result) stay on the screen.
-        fill(self, page_with_actions(self.content, self.add_button, self.save_button, self.new_button,
-                                     (self.message, 1)))
+    def _add_bar(self) -> None:
+        bar_last(self._column, self.add_button, self.save_button, self.new_button, (self.message, 1))
         self.role.currentTextChanged.connect(self._role_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))
 

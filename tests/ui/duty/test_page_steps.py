@@ -147,6 +147,19 @@ def test_d05_leave_asked_on_the_page_built_in_steps(app, qtbot, desk, clock, sta
     assert ["王委员", "病假"] in [row[:2] for row in _texts(view)]
 
 
+def test_tab_reaches_a_pages_buttons_after_its_fields(app, qtbot, desk, clock, staged):
+    """The button bar is laid out first (its parts come in later turns): Tab still goes through
+    the fields first, then the buttons, as on a page built at once."""
+    _books(desk, clock)
+    page = _build(desk, "请假")
+    qtbot.addWidget(page)
+    page.show()
+    _complete(qtbot, page)
+    order = tab_order(page)
+    fields_then_buttons = ["事由", "销假说明", "提交请假", "销假"]
+    assert [order.index(name) for name in fields_then_buttons] == sorted(order.index(n) for n in fields_then_buttons)
+
+
 def test_refresh_asked_before_the_steps_are_through_finishes_the_page(app, qtbot, desk, clock, staged):
     _books(desk, clock)
     page = _build(desk, "请假")

@@ -48,7 +48,7 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_holder
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from dutydesk.ui.forms import (
@@ -60,7 +60,7 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
-from dutydesk.ui.page_layout import ScrolledPages, columns, page_with_actions
+from dutydesk.ui.page_layout import ScrolledPages, columns
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
@@ -109,28 +109,36 @@ class MeetingPage(QWidget):
         self._lines_of: MeetingSession | None = None  # the meeting whose 签到情况 is read
         self.loader = PageLoader(self)  # the month's list: a month of attendance, off the GUI thread
         self.lines_loader = PageLoader(self)
-        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
-        self.steps = PageSteps(self, lambda: self._build_sessions(self._schedule.layout()),
-                               lambda: self._build_new_session(self._new_form.layout()),
-                               lambda: self._build_attendance(self._lines_part.layout(), self._signing_form.layout()),
-                               lambda: self._build_minutes(self._minutes_part.layout()),
-                               self._add_schedule, self._add_signing, self._add_minutes, self.refresh)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests). A part is
+        # laid out empty, then filled in (laid out and styled) in a turn of its own, its button bar
+        # last. At 字号 特大 a part's form scrolls; its buttons stay on the screen.
+        self.steps = PageSteps(self, self._add_schedule, lambda: self._build_sessions(self._schedule.layout()),
+                               self._add_new_session, self._add_signing_part, self._add_signing, self._add_minutes,
+                               self.refresh)
         self.steps.start()
 
     def _add_schedule(self) -> None:
-        self._new_form.layout().addStretch(1)
-        # At 字号 特大 a part's form scrolls; the buttons that act on it stay on the screen.
-        new_session = page_with_actions(self._new_form, self.add_button)
+        new_session, self._new_column = body_holder(self._new_form)
         self.parts.addTab(self._two(self._schedule, new_session, (780, 520)), "会议安排")
-
-    def _add_signing(self) -> None:
-        signing = page_with_actions(self._signing_form, (self.proxy_button, 1), self.void_sign_button)
-        self.signing = self._two(self._lines_part, signing, (620, 680))
-        self.parts.addTab(self.signing, "会议签到")
-        self.table.activated.connect(lambda _index: self.parts.setCurrentWidget(self.signing))
 
     def _add_minutes(self) -> None:
         self.parts.addTab(self._minutes_part, "会议记录")
+        self._build_minutes(self._minutes_part.layout())
+
+    def _add_new_session(self) -> None:
+        self._build_new_session(self._new_form.layout())
+        self._new_form.layout().addStretch(1)
+        bar_last(self._new_column, self.add_button)
+
+    def _add_signing_part(self) -> None:
+        signing, self._signing_column = body_holder(self._signing_form)
+        self.signing = self._two(self._lines_part, signing, (620, 680))
+        self.parts.addTab(self.signing, "会议签到")
+
+    def _add_signing(self) -> None:
+        self._build_attendance(self._lines_part.layout(), self._signing_form.layout())
+        bar_last(self._signing_column, (self.proxy_button, 1), self.void_sign_button)
+        self.table.activated.connect(lambda _index: self.parts.setCurrentWidget(self.signing))
 
     # -- building ----------------------------------------------------------------------------
     @staticmethod

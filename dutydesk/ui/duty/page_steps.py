@@ -62,13 +62,19 @@ def body_first(page: QWidget, body: QWidget) -> QVBoxLayout:
     shows ``body`` (scrolling on its own) now, so each part added to it later is laid out and
     styled in its own turn; ``bar_last(column, *actions)`` adds the button bar under it once the
     body is complete (so Tab still reaches the buttons after the fields)."""
+    holder, column = body_holder(body)
+    fill(page, holder)
+    return column
+
+
+def body_holder(body: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """``body_first`` for a part of a page: the widget to lay out, and its column for ``bar_last``."""
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
     column.addWidget(BodyScroll(body), 1)
-    fill(page, holder)
-    return column
+    return holder, column
 
 
 def bar_last(column: QVBoxLayout, *actions: Part | tuple[QLayout, int]) -> None:

@@ -56,7 +56,6 @@ class PageSteps(QObject):
             QTimer.singleShot(STEP_DELAY_MS, self, self._next)
 
 
-
 def body_first(page: QWidget, body: QWidget) -> QVBoxLayout:
     """``page_layout.page_with_actions`` for a page built in steps, its body first: ``page``
     shows ``body`` (scrolling on its own) now, so each part added to it later is laid out and

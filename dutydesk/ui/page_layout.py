@@ -166,6 +166,15 @@ def page_with_actions(body: QWidget, *actions: Part | tuple[QLayout, int], natur
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
+    bar = action_bar(*actions)
+    column.addWidget(BodyScroll(body, bar if natural else None), 1)
+    column.addWidget(bar)
+    return holder
+
+
+def action_bar(*actions: Part | tuple[QLayout, int]) -> QWidget:
+    """The bar ``page_with_actions`` puts under its body (named ``操作按钮``): ``actions`` side by
+    side, left to right; ``(widget, n)`` stretches by n."""
     bar = QWidget()
     bar.setAccessibleName("操作按钮")
     row = QHBoxLayout(bar)
@@ -181,9 +190,7 @@ def page_with_actions(body: QWidget, *actions: Part | tuple[QLayout, int], natur
         else:
             row.addWidget(part)
     row.addStretch()  # buttons at the left; a part given a stretch takes the room first
-    column.addWidget(BodyScroll(body, bar if natural else None), 1)
-    column.addWidget(bar)
-    return holder
+    return bar
 
 
 def compact_at_large_font(*buttons: QPushButton) -> None:

@@ -26,18 +26,21 @@ from dutydesk.domain.assessment import SurveyCounts, satisfaction_rate
 from dutydesk.domain.labels import label
 from dutydesk.store.duty.inspections import DutyFinding, FindingError, record_complaint, record_inspection
 from dutydesk.store.duty.satisfaction import SurveyError, record_survey
-from dutydesk.store.duty.staff import active_staff, staff_by_name
+from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
+from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.page_layout import page_with_actions
+from dutydesk.ui.page_loader import PageLoader
 
 DESK_TARGET = "服务中心（全体）"
 HEADERS = ["时间", "类别", "人员", "检查/核实人", "县委组织部", "情况"]
 
 
 def _page(offset: int, limit: int) -> list[DutyFinding]:
-    return list(DutyFinding.select().where(DutyFinding.voided_at.is_null())
+    """Newest first, each with its person read in the same query (a name per row, not a query)."""
+    return list(DutyFinding.select(DutyFinding, Staff).join(Staff).where(DutyFinding.voided_at.is_null())
                 .order_by(DutyFinding.found_at.desc()).offset(offset).limit(limit))
 
 
@@ -55,14 +58,21 @@ class InspectionPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        layout = QHBoxLayout(self)
-        forms = QVBoxLayout()
-        layout.addLayout(forms, 2)
+        self._columns = QHBoxLayout(self)
+        self._forms = forms = QVBoxLayout()
+        self._columns.addLayout(forms, 2)
         # The three forms are pages of their own: stacked they are twice as tall as a laptop screen.
         self.forms = QTabWidget()
         self.forms.setAccessibleName("督查登记")
         forms.addWidget(self.forms)
 
+        self.loader = PageLoader(self)  # the findings' first page, with their names, off the GUI thread
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
+        self.steps = PageSteps(self, self._build_inspection, self._build_complaint, self._build_survey,
+                               self._build_list, self.reset_times, self.refresh)
+        self.steps.start()
+
+    def _build_inspection(self) -> None:
         box = QGroupBox("明察暗访 / 督查")
         form = QFormLayout(box)
         self.at = QDateTimeEdit()
@@ -86,6 +96,7 @@ class InspectionPage(QWidget):
         # tick box that decides how the finding counts beside it.
         self.forms.addTab(page_with_actions(box, self.county, self.inspect_button), "明察暗访")
 
+    def _build_complaint(self) -> None:
         cbox = QGroupBox("监督电话投诉（核实后登记）")
         cform = QFormLayout(cbox)
         self.c_at = QDateTimeEdit()
@@ -103,12 +114,14 @@ class InspectionPage(QWidget):
         }
         self.complaint_button = push_button("登记投诉", self.do_complaint)
         self.forms.addTab(page_with_actions(cbox, self.c_county, self.complaint_button), "投诉")
+
+    def _build_survey(self) -> None:
         sbox = QGroupBox("年度群众满意度测评（计入干部年度考核）")
-        forms.addStretch(1)
+        self._forms.addStretch(1)
         sform = QFormLayout(sbox)
         self.s_year = QSpinBox()
         self.s_year.setRange(2000, 2100)
-        self.s_year.setValue(desk.today().year)
+        self.s_year.setValue(self.desk.today().year)
         self.s_target = QComboBox()
         self.s_counts = {key: QSpinBox() for key in ("respondents", "satisfied", "basic", "unsatisfied")}
         for spin in self.s_counts.values():
@@ -126,16 +139,15 @@ class InspectionPage(QWidget):
         sform.addRow(self.survey_result)
         self.forms.addTab(page_with_actions(sbox, self.survey_button), "满意度测评")
         self.message = message_label("督查提示")
-        forms.addWidget(self.message)
+        self._forms.addWidget(self.message)
 
+    def _build_list(self) -> None:
         self.model = PagedTableModel(HEADERS, _page, lambda f: [
             f"{f.found_at:%Y-%m-%d %H:%M}", label("finding_kind", f.kind), f.staff.name, f.inspector,
             "是" if f.by_county else "", f.detail])
         self.table = table_view("督查记录")
         self.table.setModel(self.model)
-        layout.addWidget(self.table, 3)
-        self.reset_times()
-        self.refresh()
+        self._columns.addWidget(self.table, 3)
 
     def reset_times(self) -> None:
         now = self.desk.now()
@@ -144,6 +156,7 @@ class InspectionPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read staff and records; whatever is typed or ticked in the forms stays."""
+        self.steps.finish()  # asked before the page is through building: finish it first
         now = self.desk.now()
         ticked = set(self.checked_names())
         self.off_post.clear()
@@ -162,7 +175,7 @@ class InspectionPage(QWidget):
         self.s_target.clear()
         self.s_target.addItems([DESK_TARGET] + [s.name for s in staff])
         self.s_target.setCurrentIndex(max(0, self.s_target.findText(keep)))
-        self.model.reload()
+        self.model.reload_with(self.loader)
 
     def checked_names(self) -> list[str]:
         return [self.off_post.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.off_post.count())

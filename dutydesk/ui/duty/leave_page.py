@@ -29,9 +29,10 @@ from dutydesk.store.duty.leave import (
 from dutydesk.store.duty.leave_return import LeaveReturnInvalid, report_back, return_text
 from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 HEADERS = ["请假人", "类型", "起止日期", "班次", "事由", "替班人", "状态", "批准", "销假"]
@@ -54,16 +55,27 @@ class LeavePage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        content = QWidget()
-        layout = QHBoxLayout(content)
+        self.content = QWidget()
+        self._columns = QHBoxLayout(self.content)
+        # At 字号 特大 the forms scroll; the buttons that submit them stay on the screen.
+        self._column = body_first(self, self.content)
+        self.loader = PageLoader(self)  # the list's rows read a few settings each: off the GUI thread
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
+        self.steps = PageSteps(self, self._build_form, self._build_list, self._build_report_back,
+                               lambda: bar_last(self._column, self.submit_button, self.report_back_button),
+                               self.refresh)
+        self.steps.start()
+
+    def _build_form(self) -> None:
         box = QGroupBox("请假申请（须安排替班人，经书记或主任批准后方可离岗）")
-        layout.addWidget(box, 2)
+        self._columns.addWidget(box, 2)
         form = QFormLayout(box)
         self.staff = staff_combo("请假人")
         self.leave_type = QComboBox()
         self.leave_type.addItems(LEAVE_TYPES)
-        self.start = date_edit(desk.today())
-        self.end = date_edit(desk.today())
+        self.start = date_edit(self.desk.today())
+        self.end = date_edit(self.desk.today())
         self.session = QComboBox()
         self.reason = QLineEdit()
         self.notice = QLineEdit()
@@ -83,8 +95,10 @@ class LeavePage(QWidget):
         self.message = message_label("请假提示")
         form.addRow(self.message)
 
-        right = QVBoxLayout()
-        layout.addLayout(right, 3)
+    def _build_list(self) -> None:
+        desk = self.desk
+        self._right = right = QVBoxLayout()
+        self._columns.addLayout(right, 3)
         self.model = PagedTableModel(
             HEADERS, leave_page, lambda lv: [*_cells(lv), return_text(lv, desk.today(), desk.calendar())],
             lambda lv: OK_GREEN if lv.approved else DUE_AMBER, 6)
@@ -99,15 +113,11 @@ class LeavePage(QWidget):
         right.addWidget(self.approve_button)
         self.approve_message = message_label("审批提示")
         right.addWidget(self.approve_message)
-        self._build_report_back(right)
-        # At 字号 特大 the forms scroll; the buttons that submit them stay on the screen.
-        fill(self, page_with_actions(content, self.submit_button, self.report_back_button))
-        self.refresh()
 
-    def _build_report_back(self, layout: QVBoxLayout) -> None:
+    def _build_report_back(self) -> None:
         """D07: leave ends when the person reports back; a late return counts the missed sessions."""
         box = QGroupBox("销假（假期结束返岗后，本人到值班台销假）")
-        layout.addWidget(box)
+        self._right.addWidget(box)
         form = QFormLayout(box)
         self.returned_on = date_edit(self.desk.today())
         self.back_note = QLineEdit()
@@ -121,6 +131,7 @@ class LeavePage(QWidget):
         form.addRow(self.back_message)
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         names = [s.name for s in active_staff(self.desk.today())]
         for combo in (self.staff, self.substitute):
             keep = combo.currentText()
@@ -135,7 +146,7 @@ class LeavePage(QWidget):
         for s in duty_config(self.desk.today()).sessions:
             self.session.addItem(s.label(), s.key)
         self.session.setCurrentIndex(max(0, self.session.findData(keep)))
-        self.model.reload()
+        self.model.reload_with(self.loader)
         director = bool(self.desk.account and self.desk.account.is_director)
         self.approve_button.setEnabled(director)
         self.approve_button.setToolTip("" if director else "只有主任或书记可以批准请假")

@@ -48,6 +48,7 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_holder
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from dutydesk.ui.forms import (
@@ -59,7 +60,8 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
-from dutydesk.ui.page_layout import ScrolledPages, columns, page_with_actions
+from dutydesk.ui.page_layout import ScrolledPages, columns
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 SESSION_HEADERS = ["日期", "时间", "类型", "主题", "考勤", "会议记录"]
@@ -99,24 +101,44 @@ class MeetingPage(QWidget):
         self.parts = ScrolledPages()
         self.parts.setAccessibleName("会议学习页面")
         layout.addWidget(self.parts, 1)
-        schedule, new_form = self._part(), self._part()
-        lines, signing_form = self._part(), self._part()
-        minutes = QWidget()
-        QVBoxLayout(minutes)
-        self._build_sessions(schedule.layout())
-        self._build_new_session(new_form.layout())
-        new_form.layout().addStretch(1)
-        self._build_attendance(lines.layout(), signing_form.layout())
-        self._build_minutes(minutes.layout())
-        # At 字号 特大 a part's form scrolls; the buttons that act on it stay on the screen.
-        new_session = page_with_actions(new_form, self.add_button)
-        signing = page_with_actions(signing_form, (self.proxy_button, 1), self.void_sign_button)
-        self.parts.addTab(self._two(schedule, new_session, (780, 520)), "会议安排")
-        self.signing = self._two(lines, signing, (620, 680))
+        self._schedule, self._new_form = self._part(), self._part()
+        self._lines_part, self._signing_form = self._part(), self._part()
+        self._minutes_part = QWidget()
+        QVBoxLayout(self._minutes_part)
+        self._month_shown = self._month_of(desk.today())  # the month whose list is read
+        self._lines_of: MeetingSession | None = None  # the meeting whose 签到情况 is read
+        self.loader = PageLoader(self)  # the month's list: a month of attendance, off the GUI thread
+        self.lines_loader = PageLoader(self)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests). A part is
+        # laid out empty, then filled in (laid out and styled) in a turn of its own, its button bar
+        # last. At 字号 特大 a part's form scrolls; its buttons stay on the screen.
+        self.steps = PageSteps(self, self._add_schedule, lambda: self._build_sessions(self._schedule.layout()),
+                               self._add_new_session, self._add_signing_part, self._add_signing, self._add_minutes,
+                               self.refresh)
+        self.steps.start()
+
+    def _add_schedule(self) -> None:
+        new_session, self._new_column = body_holder(self._new_form)
+        self.parts.addTab(self._two(self._schedule, new_session, (780, 520)), "会议安排")
+
+    def _add_minutes(self) -> None:
+        self.parts.addTab(self._minutes_part, "会议记录")
+        self._build_minutes(self._minutes_part.layout())
+
+    def _add_new_session(self) -> None:
+        self._build_new_session(self._new_form.layout())
+        self._new_form.layout().addStretch(1)
+        bar_last(self._new_column, self.add_button)
+
+    def _add_signing_part(self) -> None:
+        signing, self._signing_column = body_holder(self._signing_form)
+        self.signing = self._two(self._lines_part, signing, (620, 680))
         self.parts.addTab(self.signing, "会议签到")
-        self.parts.addTab(minutes, "会议记录")
+
+    def _add_signing(self) -> None:
+        self._build_attendance(self._lines_part.layout(), self._signing_form.layout())
+        bar_last(self._signing_column, (self.proxy_button, 1), self.void_sign_button)
         self.table.activated.connect(lambda _index: self.parts.setCurrentWidget(self.signing))
-        self.refresh()
 
     # -- building ----------------------------------------------------------------------------
     @staticmethod
@@ -244,8 +266,13 @@ class MeetingPage(QWidget):
         value = self.month.date()
         return dt.date(value.year(), value.month(), 1)
 
+    @staticmethod
+    def _month_of(day: dt.date) -> dt.date:
+        return day.replace(day=1)
+
     def _month_sessions(self) -> list[MeetingSession]:
-        first = self._month_start()
+        """The month shown (read in a worker once the app runs: no widget is asked here)."""
+        first = self._month_shown
         last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
         # The month's attendance read once for the list (issue 17: a few queries per session).
         found = attendance_between(first, last, self.desk.now())
@@ -257,7 +284,8 @@ class MeetingPage(QWidget):
         return [f"{s.day:%m-%d}", s.start_time, s.kind, s.topic, summary, "已记录" if minutes_kept(s) else "未记录"]
 
     def _lines(self) -> list:
-        return attendance_of(self.session, self.desk.now()) if self.session is not None else []
+        session = self._lines_of  # read in a worker once the app runs: no widget is asked here
+        return attendance_of(session, self.desk.now()) if session is not None else []
 
     @property
     def session(self) -> MeetingSession | None:
@@ -265,9 +293,13 @@ class MeetingPage(QWidget):
         return self.sessions.rows[index.row()] if index.isValid() else None
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         self.plan_label.setText(plan_text(meeting_plan(self._month_start())))
         keep = self.session.id if self.session is not None else None
-        self.sessions.reload()
+        self._month_shown = self._month_start()
+        self.sessions.reload_with(self.loader, lambda: self._show_month(keep))
+
+    def _show_month(self, keep: int | None) -> None:
         rows = self.sessions.rows
         today = self.desk.today()
         pick = next((i for i, s in enumerate(rows) if s.id == keep), None)
@@ -291,7 +323,8 @@ class MeetingPage(QWidget):
         if session is None:
             self.current.setText("本月尚无会议安排：请点“生成本月安排”或新增会议")
         else:
-            self.current.setText(f"{session.title}（{session_summary(session, self.desk.now())}）")
+            summary = self._summaries.get(session.id) or session_summary(session, self.desk.now())
+            self.current.setText(f"{session.title}（{summary}）")
             if session.chair:
                 self.chair.setCurrentText(session.chair)
             # A kept record is shown (numbers masked, V09), not edited here: its history stays whole.
@@ -301,7 +334,8 @@ class MeetingPage(QWidget):
             self.minutes_button.setEnabled(not kept and session.kind != rules.REVIEW)
             self.minutes_button.setToolTip("周例会的会议内容在“周例会”页登记" if session.kind == rules.REVIEW
                                            else "会议记录已保存" if kept else "")
-        self.lines.reload()
+        self._lines_of = session
+        self.lines.reload_with(self.lines_loader)
 
     # -- actions -----------------------------------------------------------------------------
     def do_plan(self) -> None:

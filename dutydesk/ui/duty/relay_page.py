@@ -20,9 +20,10 @@ from dutydesk.store.duty.relay import (
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 HEADERS = ["日期", "类别", "来文或报送单位", "事由", "内容摘要", "传达对象", "传达方式", "经办人", "状态"]
@@ -41,20 +42,27 @@ class RelayPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        content = QWidget()
-        layout = QHBoxLayout(content)
-        self._build_form(layout)
-        right = QVBoxLayout()
-        layout.addLayout(right, 3)
+        self.content = QWidget()
+        self._columns = QHBoxLayout(self.content)
+        # At 字号 特大 the forms scroll; the buttons that act on them stay on the screen.
+        self._column = body_first(self, self.content)
+        self.loader = PageLoader(self)  # the list's first rows, masked, off the GUI thread
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
+        self.steps = PageSteps(self, lambda: self._build_form(self._columns), self._build_list,
+                               lambda: self._build_relay(self._right),
+                               lambda: bar_last(self._column, self.save_button, self.relay_button, self.void_button),
+                               self.refresh)
+        self.steps.start()
+
+    def _build_list(self) -> None:
+        self._right = right = QVBoxLayout()
+        self._columns.addLayout(right, 3)
         self.model = PagedTableModel(HEADERS, relay_page, self._cells,
                                      lambda e: OK_GREEN if e.relayed else OVERDUE_RED, len(HEADERS) - 1)
         self.table = table_view("上传下达记录")
         self.table.setModel(self.model)
         right.addWidget(self.table, 1)
-        self._build_relay(right)
-        # At 字号 特大 the forms scroll; the buttons that act on them stay on the screen.
-        fill(self, page_with_actions(content, self.save_button, self.relay_button, self.void_button))
-        self.refresh()
 
     def _build_form(self, layout: QHBoxLayout) -> None:
         box = QGroupBox("登记（收到镇里通知，或向镇里报送事项）")
@@ -108,7 +116,8 @@ class RelayPage(QWidget):
                 e.relayed_to, e.relay_how, e.handled_by, e.status_text]
 
     def refresh(self) -> None:
-        self.model.reload()
+        self.steps.finish()  # asked before the page is through building: finish it first
+        self.model.reload_with(self.loader)
 
     def do_save(self) -> None:
         draft = RelayDraft(self.direction.currentData(), pydate(self.day.date()), self.counterpart.text(),

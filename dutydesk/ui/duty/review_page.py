@@ -27,6 +27,7 @@ from dutydesk.store.duty.review_meeting import (
 )
 from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, table_view
+from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
@@ -51,13 +52,16 @@ class ReviewPage(QWidget):
         self.desk = desk
         layout = QVBoxLayout(self)
         self._build_status(layout)
-        self._build_form(layout)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests).
+        self.steps = PageSteps(self, lambda: self._build_form(layout), lambda: self._build_list(layout), self.refresh)
+        self.steps.start()
+
+    def _build_list(self, layout: QVBoxLayout) -> None:
         self.model = PagedTableModel(HEADERS, list_source(recent_meetings), lambda m: [
             f"{m.held_on:%Y-%m-%d}", m.chair, m.attendees, m.notes, m.recorded_by])
         self.table = table_view("例会记录")
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)
-        self.refresh()
 
     def _build_status(self, layout: QVBoxLayout) -> None:
         self.last_week = QLabel()
@@ -90,6 +94,7 @@ class ReviewPage(QWidget):
         form.addRow(self.message)
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         today = self.desk.today()
         last, this = last_week_meeting(today), week_meeting(today)
         self.last_week.setText(week_text("上周例会", last))

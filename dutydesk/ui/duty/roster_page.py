@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from dutydesk.desk import Desk
-from dutydesk.store.duty.duty_config import DutyConfigs
 from dutydesk.store.duty.roster import (
     RosterEditError,
     RosterProblems,
@@ -35,20 +34,18 @@ from dutydesk.store.duty.roster import (
     clear_slot,
     plan_roster,
     roster_map,
-    roster_problems,
     save_roster,
-    special_periods,
     swap,
 )
-from dutydesk.store.duty.staff import active_staff, staff_by_name
+from dutydesk.store.duty.staff import staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
+from dutydesk.ui.duty.roster_view import RosterView, read_roster
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import fill, page_with_actions
+from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
-
-WEEKDAYS = "一二三四五六日"
 
 
 class RosterPage(QWidget):
@@ -57,8 +54,8 @@ class RosterPage(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        content = QWidget()
-        layout = QVBoxLayout(content)
+        self.content = QWidget()
+        self._layout = layout = QVBoxLayout(self.content)
         top = QHBoxLayout()
         today = desk.today()
         monday = today - dt.timedelta(days=today.weekday())
@@ -87,7 +84,19 @@ class RosterPage(QWidget):
         self.problems = message_label("排班问题")
         layout.addWidget(self.problems)
 
-        edits = QHBoxLayout()
+        self.loader = PageLoader(self)  # the weeks' roster and its checks, off the GUI thread
+        self.sessions: list = []
+        self.days: list[dt.date] = []
+        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
+        self._column = body_first(self, self.content)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
+        self.steps = PageSteps(self, self._build_edits, self._build_special, self._assemble, self.refresh)
+        self.steps.start()
+
+    def _build_edits(self) -> None:
+        layout = self._layout
+        self._edits = edits = QHBoxLayout()
         layout.addLayout(edits)
         edit_box = QGroupBox("手工调整（先在表中选中班次）")
         edits.addWidget(edit_box, 2)
@@ -113,6 +122,9 @@ class RosterPage(QWidget):
         self.edit_message = message_label("调整结果")
         form.addRow(self.edit_message)
 
+
+    def _build_special(self) -> None:
+        layout, edits, today = self._layout, self._edits, self.desk.today()
         special_box = QGroupBox("特殊时期（两委成员全员在岗）")
         edits.addWidget(special_box, 1)
         sform = QFormLayout(special_box)
@@ -148,12 +160,13 @@ class RosterPage(QWidget):
             layout.addLayout(prints)
         self.print_message = message_label("打印结果")
         layout.addWidget(self.print_message)
+
+    def _assemble(self) -> None:
         self.start.dateChanged.connect(lambda _d: self.refresh())
         self.end.dateChanged.connect(lambda _d: self.refresh())
-        # On the screen at 字号 特大 (the rest scrolls above): the adjustments and the weekly review.
-        fill(self, page_with_actions(content, self.swap_button, self.special_button, self.review_print_button,
-                                     self.review_pdf_button))
-        self.refresh()
+        bar_last(self._column, self.swap_button, self.special_button, self.review_print_button,
+                 self.review_pdf_button)
+
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -161,58 +174,50 @@ class RosterPage(QWidget):
         return pydate(self.start.date()), pydate(self.end.date())
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         start, end = self.range
-        selected = self.selected_slots() if hasattr(self, "days") else []
-        configs = DutyConfigs()
-        self.sessions = configs.on(start).sessions
-        self.days: list[dt.date] = []
+        selected = self.selected_slots()
+        desk = self.desk
+        self.loader.load(lambda: read_roster(start, end, desk), lambda view: self._show(view, selected))
+
+    def _show(self, view: RosterView, selected: list[tuple[dt.date, str]]) -> None:
+        self.sessions = view.sessions
+        self.days = view.days
         self.table.clear()
         headers = ["日期", "星期"] + [s.label() for s in self.sessions]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        if end < start:
-            self.table.setRowCount(0)
-            return
-        calendar = self.desk.calendar()
-        slots = roster_map(start, end)
-        per = configs.on(start).per_session
-        days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-        self.days = days
-        self.table.setRowCount(len(days))
-        for r, day in enumerate(days):
-            rest = "" if calendar.is_workday(day) else "（休）"
-            self.table.setItem(r, 0, self._item(f"{day:%Y-%m-%d}"))
-            self.table.setItem(r, 1, self._item(f"星期{WEEKDAYS[day.weekday()]}{rest}"))
-            for c, session in enumerate(self.sessions, start=2):
-                rows = slots.get((day, session.key), [])
-                item = self._item("、".join(s.staff.name for s in rows))
-                if rows and any(s.source in ("manual", "swap") for s in rows):
+        self.table.setRowCount(len(view.rows))
+        for r, row in enumerate(view.rows):
+            self.table.setItem(r, 0, self._item(row.day))
+            self.table.setItem(r, 1, self._item(row.weekday))
+            for c, cell in enumerate(row.cells, start=2):
+                item = self._item(cell.names)
+                if cell.manual:
                     item.setToolTip("手工调整（重新生成时保留）")
-                if len(rows) < per and session in configs.on(day).sessions_on(day):
+                if cell.short:
                     item.setBackground(QColor("#FCE8C8"))
                     item.setForeground(QColor(DUE_AMBER))
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        if view.rows:
+            self.table.resizeColumnsToContents()
         for day, key in selected:
-            if day in days and key in [x.key for x in self.sessions]:
+            if day in self.days and key in [x.key for x in self.sessions]:
                 self.select(day, key, add=True)
-        problems = roster_problems(start, end, calendar) if slots else []
-        if problems:
-            shown = "；".join(p.message for p in problems[:6])
-            more = f"……共{len(problems)}处" if len(problems) > 6 else ""
+        if view.problems:
+            shown = "；".join(view.problems[:6])
+            more = f"……共{len(view.problems)}处" if len(view.problems) > 6 else ""
             show_message(self.problems, f"排班问题：{shown}{more}", ok=False)
-        else:
-            self.problems.setText("" if slots else "该时段尚未排班，点击“生成排班”。")
+        elif view.rows:
+            self.problems.setText("" if view.any_slot else "该时段尚未排班，点击“生成排班”。")
             self.problems.setStyleSheet("")
-        names = [s.name for s in active_staff(start)]
-        keep = self.person.currentText()
-        self.person.clear()
-        self.person.addItems(names)
-        if keep in names:
-            self.person.setCurrentText(keep)
-        periods = special_periods()
-        self.special_list.setText("\n".join(f"{p.name}：{p.start_day:%m-%d}至{p.end_day:%m-%d}" for p in periods)
-                                  or "暂无特殊时期")
+        if view.rows:
+            keep = self.person.currentText()
+            self.person.clear()
+            self.person.addItems(view.names)
+            if keep in view.names:
+                self.person.setCurrentText(keep)
+            self.special_list.setText(view.periods or "暂无特殊时期")
 
     @staticmethod
     def _item(text: str) -> QTableWidgetItem:

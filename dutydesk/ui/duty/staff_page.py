@@ -30,9 +30,10 @@ from dutydesk.store.duty.staff import (
     update_staff,
 )
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
+from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import add_pair, fill, page_with_actions
+from dutydesk.ui.page_layout import add_pair
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -44,10 +45,19 @@ class StaffPage(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.editing: Staff | None = None
-        content = QWidget()
-        layout = QHBoxLayout(content)
+        self.content = QWidget()
+        self._columns = QHBoxLayout(self.content)
+        # 特大 on a laptop: the form scrolls, its buttons (and their result) stay on the screen.
+        self._column = body_first(self, self.content)
+        # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
+        # out and styled in its own turn.
+        self.steps = PageSteps(self, self._build_list, self._build_form, self._add_bar, self.clear_form,
+                               self.refresh)
+        self.steps.start()
+
+    def _build_list(self) -> None:
         left = QVBoxLayout()
-        layout.addLayout(left, 3)
+        self._columns.addLayout(left, 3)
         self.model = PagedTableModel(HEADERS, list_source(all_staff), lambda s: [
             s.name, s.role, s.mobile, s.duties, ROTATION_MODES.get(s.rotation, s.rotation),
             f"{s.active_from:%Y-%m-%d}", f"{s.active_to:%Y-%m-%d}" if s.active_to else ""])
@@ -59,8 +69,9 @@ class StaffPage(QWidget):
         self.history.setWordWrap(True)
         left.addWidget(self.history)
 
+    def _build_form(self) -> None:
         box = QGroupBox("登记 / 修改人员")
-        layout.addWidget(box, 2)
+        self._columns.addWidget(box, 2)
         form = QFormLayout(box)
         self.name = QLineEdit()
         self.role = QComboBox()
@@ -76,10 +87,10 @@ class StaffPage(QWidget):
         self.rotation = QComboBox()
         for code, label in ROTATION_MODES.items():
             self.rotation.addItem(label, code)
-        self.active_from = date_edit(desk.today())
+        self.active_from = date_edit(self.desk.today())
         self.has_end = QCheckBox("设定停用日期")
         self.has_end.setAccessibleName("设定停用日期")
-        self.active_to = date_edit(desk.today())
+        self.active_to = date_edit(self.desk.today())
         self.fields = {
             "name": add_field(form, FormField("姓名", self.name)),
         }
@@ -108,16 +119,14 @@ class StaffPage(QWidget):
         for button in (self.add_button, self.save_button, self.new_button):
             button.setProperty("compact", True)  # a register kept now and then, below a long form
         self.message = message_label("人员提示")
-        # 特大 on a laptop: the form scrolls, its buttons (and their result) stay on the screen.
-        fill(self, page_with_actions(content, self.add_button, self.save_button, self.new_button,
-                                     (self.message, 1)))
 
+    def _add_bar(self) -> None:
+        bar_last(self._column, self.add_button, self.save_button, self.new_button, (self.message, 1))
         self.role.currentTextChanged.connect(self._role_changed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))
-        self.refresh()
-        self.clear_form()
 
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         self.model.reload()
 
     def _role_changed(self, role: str) -> None:

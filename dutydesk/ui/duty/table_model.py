@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from dutydesk.ui.lazy_table import LazyTableModel
+from dutydesk.ui.lazy_table import PAGE, LazyTableModel
+
+if TYPE_CHECKING:
+    from dutydesk.ui.page_loader import PageLoader
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +35,30 @@ class PagedTableModel(LazyTableModel):
         del self._texts[offset:]  # offset 0: a reload
         self._texts.extend([str(c) for c in self._cells(r)] for r in page)
         return page
+
+    def reload_with(self, loader: PageLoader, then: Callable[[], None] | None = None) -> None:
+        """``reload()`` with the first page and its texts read by ``loader``: in a worker thread
+        once the app runs (issue 17: rows whose texts follow foreign keys cost a query or two
+        each), at once otherwise. ``fetch`` and ``cells`` must not touch widgets. Until the page
+        is there the list is empty and asks for nothing; ``then()`` runs once it is shown."""
+        fetch, cells = self._fetch_rows, self._cells
+
+        def read() -> tuple[list[Any], list[list[str]]]:
+            page = fetch(0, PAGE)
+            return page, [[str(c) for c in cells(r)] for r in page]
+
+        self.beginResetModel()
+        self.rows, self._texts, self._more = [], [], False
+        self.endResetModel()
+        loader.load(read, lambda first: self._show_first(first, then))
+
+    def _show_first(self, first: tuple[list[Any], list[list[str]]], then: Callable[[], None] | None) -> None:
+        page, texts = first
+        self.beginResetModel()
+        self.rows, self._texts, self._more = list(page), texts, len(page) == PAGE
+        self.endResetModel()
+        if then is not None:
+            then()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

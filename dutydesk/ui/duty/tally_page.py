@@ -16,6 +16,7 @@ from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.duty.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import show_message, table_view
+from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import message_label, push_button
 from dutydesk.ui.page_loader import PageLoader
@@ -53,6 +54,13 @@ class TallyPage(QWidget):
         layout.addWidget(self.summary)
         self.loader = PageLoader(self)  # a year of books is read for a month's tally: off the GUI thread
         self._tally: list[TallyRow] = []
+        self._say_counting()
+        # Issue 17: once the app runs, the wide table a turn after the page's top, and the month's
+        # reading a turn later still: its worker then shares the interpreter with an idle window.
+        self.steps = PageSteps(self, lambda: self._build_table(layout), self.refresh)
+        self.steps.start()
+
+    def _build_table(self, layout: QVBoxLayout) -> None:
         self.model = PagedTableModel(TALLY_HEADERS, list_source(lambda: self._tally), tally_row,
                                      lambda r: OVERDUE_RED if r.flag or r.absent or r.report_flag else None,
                                      TALLY_HEADERS.index("处理意见"))
@@ -62,17 +70,21 @@ class TallyPage(QWidget):
         self.message = message_label("导出结果")
         layout.addWidget(self.message)
         self.month.dateChanged.connect(lambda _d: self.refresh())
-        self.refresh()
 
     @property
     def year_month(self) -> tuple[int, int]:
         d = self.month.date()
         return d.year(), d.month()
 
+    def _say_counting(self) -> None:
+        year, month = self.year_month
+        self.summary.setText(f"正在统计{year}年{month}月考勤…")
+
     def refresh(self) -> None:
+        self.steps.finish()  # asked before the page is through building: finish it first
         year, month = self.year_month
         now = self.desk.now()
-        self.summary.setText(f"正在统计{year}年{month}月考勤…")
+        self._say_counting()
         self.loader.load(lambda: month_tally(year, month, now), lambda rows: self._show(year, month, rows))
 
     def _show(self, year: int, month: int, rows: list[TallyRow]) -> None:

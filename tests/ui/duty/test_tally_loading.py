@@ -24,6 +24,7 @@ def test_d14_tally_read_off_the_gui_thread_shows_the_months_rows(app, qtbot, des
         qtbot.addWidget(page)
         summary = by_name(page, "统计说明", QLabel)
         assert summary.text() == "正在统计2026年11月考勤…"
+        qtbot.waitUntil(lambda: page.steps.done)  # the table comes a turn later (issue 17)
         model = by_name(page, "考勤统计表", QTableView).model()
         qtbot.waitUntil(lambda: model.rowCount() > 0)
         expected = [r.name for r in month_tally(2026, 11, desk.now())]

@@ -27,7 +27,14 @@ from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
 from dutydesk.ui.menu_context import MenuContext, attach
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.screen_fit import fitted_size, should_maximise
+from dutydesk.ui.screen_fit import (
+    fit_to_screen,
+    fitted_size,
+    hold_screen_fit,
+    resume_screen_fit,
+    screen_fit_held,
+    should_maximise,
+)
 from dutydesk.ui.tabs import TABS, TabDeclaration, menu_actions, status_items
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
@@ -39,11 +46,16 @@ MENUS = ("文件", "导出", "工具", "帮助")
 MENUS_DELAY_MS = 60
 # ``events.changed`` kind once the features are imported after the first screen: pages refresh.
 FEATURES_LOADED = "features"
+# At the app's start the screen-fit filter is off from the window's construction until its menus
+# fill (``screen_fit.hold_screen_fit``); a window that never shows gets it back after this long.
+SCREEN_FIT_BACK_MS = 2_000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if on_demand() and hold_screen_fit():  # the app's start: no dialog before the first screen
+            QTimer.singleShot(SCREEN_FIT_BACK_MS, resume_screen_fit)  # no receiver: comes all the same
         self.desk = desk
         self.prefs = prefs
         self.events = DeskEvents(self)
@@ -104,6 +116,7 @@ class MainWindow(QMainWindow):
         """Once the window has shown: the features, then each status item's module, then the
         menus and the refresh of what showed without them, each in its own turn of the event
         loop, so none holds the window long. (A handler's module is imported when triggered.)"""
+        resume_screen_fit()  # every dialog from now on is clamped to the screen
         if self._entries_pending:
             self._load_features()
             modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
@@ -131,6 +144,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if screen_fit_held():  # what the filter does for every window
+            fit_to_screen(self)
         if self._entries_pending:
             QTimer.singleShot(MENUS_DELAY_MS, self, self._finish_start)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
@@ -296,5 +311,6 @@ class MainWindow(QMainWindow):
         self.prefs.set("window/last_tab", self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        resume_screen_fit()
         self.save_state()
         super().closeEvent(event)

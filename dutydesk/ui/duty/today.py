@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -157,7 +159,11 @@ class TodayPage(QWidget):
         self.refresh_timer.setInterval(30_000)
         self.refresh_timer.timeout.connect(self.refresh)
         self.refresh_timer.start()
-        self._parts: list[Callable[[], None]] = [self._build_sign_in, self._build_handover, self._build_board]
+        # One per turn of the event loop; the handover box's modules (bookings bring the visits'
+        # books, meetings theirs) are imported in turns of their own before it.
+        self._parts: list[Callable[[], object]] = [
+            self._build_sign_in, self._build_board, partial(import_module, "dutydesk.ui.duty.today_meetings"),
+            partial(import_module, "dutydesk.ui.visits.appointment_strip"), self._build_handover]
         self._parts_started = False
         self.refresh()  # the heading and the roster; each part fills itself as it is built
         if on_demand():  # the app's start: the rest once the page has painted

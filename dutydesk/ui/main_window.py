@@ -47,7 +47,7 @@ MENUS_DELAY_MS = 60
 # ``events.changed`` kind once the features are imported after the first screen: pages refresh.
 FEATURES_LOADED = "features"
 # At the app's start the screen-fit filter is off from the window's construction until its menus
-# fill (``screen_fit.hold_screen_fit``); a window that never shows gets it back after this long.
+# come (``screen_fit.hold_screen_fit``); a window that never shows gets it back after this long.
 SCREEN_FIT_BACK_MS = 2_000
 
 
@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         """Once the window has shown: the features, then each status item's module, then the
         menus and the refresh of what showed without them, each in its own turn of the event
         loop, so none holds the window long. (A handler's module is imported when triggered.)"""
-        resume_screen_fit()  # every dialog from now on is clamped to the screen
         if self._entries_pending:
             self._load_features()
             modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
@@ -144,8 +143,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if screen_fit_held():  # what the filter does for every window
+        if screen_fit_held():  # what the filter does for every window; back with the menus
             fit_to_screen(self)
+            QTimer.singleShot(MENUS_DELAY_MS, resume_screen_fit)
         if self._entries_pending:
             QTimer.singleShot(MENUS_DELAY_MS, self, self._finish_start)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted

@@ -164,7 +164,9 @@ class TodayPage(QWidget):
         self._parts: list[Callable[[], object]] = [
             self._build_sign_in, self._build_board, partial(import_module, "dutydesk.ui.duty.today_meetings"),
             partial(import_module, "dutydesk.ui.visits.appointment_strip"), self._build_handover]
-        self._parts_started = False
+        self._part_timer = QTimer(self)
+        self._part_timer.setInterval(0)  # a zero timer: paints and other timers come between two parts
+        self._part_timer.timeout.connect(self._build_next_part)
         self.refresh()  # the heading and the roster; each part fills itself as it is built
         if on_demand():  # the app's start: the rest once the page has painted
             QTimer.singleShot(PARTS_WITHOUT_PAINT_MS, self, self._start_parts)
@@ -178,26 +180,22 @@ class TodayPage(QWidget):
     def complete(self) -> None:
         """Build every part not built yet, now."""
         while self._parts:
-            self._build_next_part(schedule=False)
+            self._build_next_part()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._parts and not self._parts_started:
-            QTimer.singleShot(0, self, self._start_parts)  # after this paint has reached the screen
+        self._start_parts()  # the first part comes in the turn after this paint
 
     def _start_parts(self) -> None:
-        if not self._parts_started:
-            self._parts_started = True
-            self._build_next_part()
+        if self._parts and not self._part_timer.isActive():
+            self._part_timer.start()
 
-    def _build_next_part(self, schedule: bool = True) -> None:
+    def _build_next_part(self) -> None:
         if not self._parts:
             return
         self._parts.pop(0)()
-        if self._parts:
-            if schedule:
-                QTimer.singleShot(0, self, self._build_next_part)  # one part per turn of the event loop
-        else:
+        if not self._parts:
+            self._part_timer.stop()
             self._first_screen_done()
 
     def _first_screen_done(self) -> None:
@@ -259,7 +257,7 @@ class TodayPage(QWidget):
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
         # V14: today's bookings beside the handover (the column that scrolls); 到场登记 opens 来访登记
-        self.meetings: TodayMeetingsLine = TodayMeetingsLine(desk=self.desk)  # D17: today's sessions, one line
+        self.meetings: TodayMeetingsLine = TodayMeetingsLine(self.desk)  # D17: today's sessions, one line
         hand_layout.addWidget(self.meetings)
         self.appointments: AppointmentStrip = AppointmentStrip(self.desk)  # read as it is made
         self.appointments.come.connect(self._appointment_came)

@@ -38,7 +38,6 @@ from dutydesk.domain.sign_in_book import AFTER_CUTOFF
 from dutydesk.store.duty.attendance import SIGN_IN_OPENS, DutyAssignment, SignInError, assignments_on
 from dutydesk.store.duty.staff import Staff, staff_by_name
 from dutydesk.store.feature_loading import features_loaded, first_screen
-from dutydesk.store.privacy import mask_numbers
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
@@ -426,6 +425,7 @@ class TodayPage(QWidget):
 
     def _fill_handover(self, now: dt.datetime, calendar: WorkdayCalendar) -> None:
         from dutydesk.store.duty.handover import open_matters_text, pending_handover
+        from dutydesk.store.privacy import mask_numbers
 
         text = open_matters_text(now.date(), calendar, now)
         if text is not getattr(self, "_matters_text", None):  # unchanged: the same text object (issue 17)
@@ -452,6 +452,7 @@ class TodayPage(QWidget):
         from dutydesk.store.duty.leave import leaves_between
         from dutydesk.store.duty.staff import active_staff
         from dutydesk.store.duty.whereabouts import current_whereabouts
+        from dutydesk.store.privacy import mask_numbers
 
         staff = active_staff(now.date())
         where = current_whereabouts(now)

@@ -35,8 +35,20 @@ from PySide6.QtWidgets import (
 from dutydesk.desk import Desk
 from dutydesk.domain.attendance import AFTER_CUTOFF_LATE, WHEREABOUTS, is_not_early
 from dutydesk.domain.sign_in_book import AFTER_CUTOFF
-from dutydesk.store.duty.attendance import SIGN_IN_OPENS, DutyAssignment, SignInError, assignments_on
-from dutydesk.store.duty.staff import Staff, staff_by_name
+from dutydesk.store.duty.attendance import (
+    SIGN_IN_OPENS,
+    DutyAssignment,
+    SignInError,
+    assignments_on,
+    open_sign_in,
+    open_sign_in_staff,
+    sign_in,
+    sign_out,
+)
+from dutydesk.store.duty.duty_config import duty_config
+from dutydesk.store.duty.leave import leaves_between
+from dutydesk.store.duty.sign_in_identity import IdentityRefused, pins_in_use
+from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.feature_loading import features_loaded, first_screen
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
@@ -198,8 +210,8 @@ class TodayPage(QWidget):
             self._first_screen_done()
 
     def _first_screen_done(self) -> None:
-        """The page is whole. (The main window's idle-time building of the other tabs may start
-        from here once ``ui.lazy_tabs`` offers a hook for it.)"""
+        """The page is whole: the other tabs' idle-time building may start from here (the place for
+        ``ui.lazy_tabs.first_screen_done()`` when the page was built in parts)."""
         self.completed.emit()
 
     def _build_sign_in(self) -> None:
@@ -355,9 +367,6 @@ class TodayPage(QWidget):
             self._fill_board(now)
 
     def _fill_sign_in(self, now: dt.datetime) -> None:
-        from dutydesk.store.duty.duty_config import duty_config
-        from dutydesk.store.duty.sign_in_identity import pins_in_use
-
         today = now.date()
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
@@ -448,9 +457,6 @@ class TodayPage(QWidget):
             self.acknowledge_button.setEnabled(True)
 
     def _fill_board(self, now: dt.datetime) -> None:
-        from dutydesk.store.duty.attendance import open_sign_in_staff
-        from dutydesk.store.duty.leave import leaves_between
-        from dutydesk.store.duty.staff import active_staff
         from dutydesk.store.duty.whereabouts import current_whereabouts
         from dutydesk.store.privacy import mask_numbers
 
@@ -488,9 +494,6 @@ class TodayPage(QWidget):
         return staff_by_name(name) if name else None
 
     def do_sign_in(self) -> None:
-        from dutydesk.store.duty.attendance import sign_in
-        from dutydesk.store.duty.sign_in_identity import IdentityRefused
-
         staff = self._selected()
         if staff is None:
             self.person_field.set_error("请选择值班人员")
@@ -554,7 +557,6 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_sign_out(self) -> None:
-        from dutydesk.store.duty.attendance import open_sign_in, sign_out
         from dutydesk.store.duty.handover import open_matters_text
 
         staff = self._selected()

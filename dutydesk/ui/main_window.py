@@ -34,7 +34,14 @@ from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
 from dutydesk.ui.menu_context import MenuContext, attach
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
-from dutydesk.ui.screen_fit import fitted_size, should_maximise
+from dutydesk.ui.screen_fit import (
+    fit_to_screen,
+    fitted_size,
+    hold_screen_fit,
+    resume_screen_fit,
+    screen_fit_held,
+    should_maximise,
+)
 from dutydesk.ui.tabs import TABS, TabDeclaration, menu_actions, status_items
 from dutydesk.ui.theme import FONT_SIZE_LABELS, set_font_size
 
@@ -46,11 +53,16 @@ MENUS = ("文件", "导出", "工具", "帮助")
 MENUS_DELAY_MS = 60
 # ``events.changed`` kind once the features are imported after the first screen: pages refresh.
 FEATURES_LOADED = "features"
+# At the app's start the screen-fit filter is off from the window's construction until its menus
+# come (``screen_fit.hold_screen_fit``); a window that never shows gets it back after this long.
+SCREEN_FIT_BACK_MS = 2_000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, prefs: UiPrefs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if on_demand() and hold_screen_fit():  # the app's start: no dialog before the first screen
+            QTimer.singleShot(SCREEN_FIT_BACK_MS, resume_screen_fit)  # no receiver: comes all the same
         self.desk = desk
         self.prefs = prefs
         self.events = DeskEvents(self)
@@ -141,6 +153,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if screen_fit_held():  # what the filter does for every window; back with the menus
+            fit_to_screen(self)
+            QTimer.singleShot(MENUS_DELAY_MS, resume_screen_fit)
         if self._entries_pending:
             QTimer.singleShot(MENUS_DELAY_MS, self, self._finish_start)
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
@@ -306,5 +321,6 @@ class MainWindow(QMainWindow):
         self.prefs.set("window/last_tab", self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        resume_screen_fit()
         self.save_state()
         super().closeEvent(event)

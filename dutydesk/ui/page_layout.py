@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSplitter,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -178,8 +177,6 @@ def action_bar(*actions: Part | tuple[QLayout, int]) -> QWidget:
     bar = QWidget()
     bar.setAccessibleName("操作按钮")
     row = QHBoxLayout(bar)
-    margin = bar.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
-    row.setContentsMargins(margin, margin // 2, margin, margin // 2)
     for part in actions:
         if isinstance(part, tuple) and isinstance(part[0], QLayout):
             row.addLayout(*part)
@@ -190,6 +187,10 @@ def action_bar(*actions: Part | tuple[QLayout, int]) -> QWidget:
         else:
             row.addWidget(part)
     row.addStretch()  # buttons at the left; a part given a stretch takes the room first
+    # The style's layout margin, as the layout has it (asking QStyle for PM_LayoutLeftMargin would
+    # set up its enums first: ~14 ms on the app's start path).
+    margin = row.contentsMargins().left()
+    row.setContentsMargins(margin, margin // 2, margin, margin // 2)
     return bar
 
 

@@ -119,6 +119,38 @@ def install_screen_fit(app: QApplication) -> ScreenFitFilter:
     return fit
 
 
+# Issue 17: a Python event filter on the whole application is called for every event of every
+# object (thousands before the first paint), and the first event of an object whose class PySide
+# does not wrap makes it set up every wrapper type and enum it has (≈130, 15 ms). The main window's
+# first screen opens no dialog, so the app's start takes the filter off until it has shown; the
+# window fits itself meanwhile.
+_held: list[ScreenFitFilter] = []
+
+
+def hold_screen_fit() -> bool:
+    """Take the application's filter off (``resume_screen_fit`` puts it back); False if none."""
+    app = QApplication.instance()
+    fit = app.findChild(ScreenFitFilter) if isinstance(app, QApplication) and not _held else None
+    if fit is None:
+        return False
+    app.removeEventFilter(fit)
+    _held.append(fit)
+    return True
+
+
+def resume_screen_fit() -> None:
+    """Put the filter taken off by ``hold_screen_fit`` back (nothing if it was not taken off)."""
+    app = QApplication.instance()
+    while _held:
+        fit = _held.pop()
+        if isinstance(app, QApplication):
+            app.installEventFilter(fit)
+
+
+def screen_fit_held() -> bool:
+    return bool(_held)
+
+
 class PageScroll(QScrollArea):
     """Holds a tab's page: the page shrinks to the visible area as far as its layout allows, and
     only what cannot shrink scrolls.

@@ -218,6 +218,14 @@ def open_sign_in(staff: Staff, day: dt.date) -> SignIn | None:
                                   & SignIn.voided_at.is_null()).order_by(SignIn.signed_in_at).first())
 
 
+def open_sign_in_staff(day: dt.date) -> set[int]:
+    """The staff (ids) with a sign-in on ``day`` not signed out yet: ``open_sign_in`` for everyone
+    in one read (the whereabouts board, issue 17)."""
+    query = (SignIn.select(SignIn.staff).where((SignIn.day == day) & SignIn.signed_out_at.is_null()
+                                               & SignIn.voided_at.is_null()).tuples())
+    return {staff_id for (staff_id,) in query}
+
+
 def sign_out(staff: Staff, handover_note: str, open_matters_text: str, who: str, now: dt.datetime) -> SignIn:
     """Sign out and write the handover note (D09) in one transaction."""
     from dutydesk.store.duty.handover import write_handover

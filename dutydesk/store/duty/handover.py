@@ -71,9 +71,9 @@ def write_handover(day: dt.date, session_key: str, staff: Staff, note: str, matt
 
 
 def pending_handover(before: dt.datetime) -> Handover | None:
-    """The newest handover nobody has taken over yet."""
-    return (Handover.select().where(Handover.acknowledged_at.is_null() & Handover.voided_at.is_null()
-                                    & (Handover.written_at <= before))
+    """The newest handover nobody has taken over yet (with who wrote it, in the same read)."""
+    return (Handover.select(Handover, Staff).join(Staff, on=(Handover.from_staff == Staff.id))
+            .where(Handover.acknowledged_at.is_null() & Handover.voided_at.is_null() & (Handover.written_at <= before))
             .order_by(Handover.written_at.desc()).first())
 
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView
 
 from dutydesk.domain import attendance as rules
-from dutydesk.ui.record_list import read_only
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
 STATUS_COLOURS = {
@@ -20,6 +19,8 @@ STATUS_COLOURS = {
 
 def table_view(name: str) -> QTableView:
     """A read-only list with striped rows whose columns fit their contents."""
+    from dutydesk.ui.record_list import read_only  # not before the first paint: 今日 needs only the colours
+
     view = read_only(QTableView(), name)
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setStretchLastSection(True)

@@ -1,11 +1,22 @@
-"""今日 page: today's sessions and who holds them, sign-in/out, handover and the whereabouts board (D04-D09)."""
+"""今日 page: today's sessions and who holds them, sign-in/out, handover and the whereabouts board (D04-D09).
+
+Issue 17 (frame first): the page is built in parts. The heading and the 今日班次 table, with the
+boxes' frames that reserve their room, are built and filled at once; at the app's start
+(``lazy_tabs.on_demand()``) the 签到/签退 box, the 交接班 box and the 人员去向公示 board follow one
+per event-loop turn after the page has painted, each importing only then what it needs.
+Elsewhere (tests, code building the page and using it at once) every part is built at once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,34 +41,39 @@ from dutydesk.store.duty.attendance import (
     SignInError,
     assignments_on,
     open_sign_in,
+    open_sign_in_staff,
     sign_in,
     sign_out,
 )
 from dutydesk.store.duty.duty_config import duty_config
-from dutydesk.store.duty.handover import acknowledge, open_matters_text, pending_handover
 from dutydesk.store.duty.leave import leaves_between
-from dutydesk.store.duty.sign_in_book import after_cutoff_today
 from dutydesk.store.duty.sign_in_identity import IdentityRefused, pins_in_use
 from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
-from dutydesk.store.duty.whereabouts import current_whereabouts, set_whereabouts
-from dutydesk.store.privacy import mask_numbers
+from dutydesk.store.feature_loading import features_loaded, first_screen
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
-from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, ProxySignInDialog
-from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
+from dutydesk.ui.lazy_tabs import on_demand
 from dutydesk.ui.menu_context import context_of
 from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.panes import pane
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
-from dutydesk.ui.visits.appointment_strip import AppointmentStrip
+
+if TYPE_CHECKING:  # the parts after the first paint import them (issue 17)
+    from dutydesk.domain.workday_calendar import WorkdayCalendar
+    from dutydesk.store.duty.handover import Handover
+    from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
+    from dutydesk.ui.visits.appointment_strip import AppointmentStrip
 
 WEEKDAYS = "一二三四五六日"
 SESSION_COLUMNS = ["班次", "时间", "值班人员", "电话", "职责", "状态"]
 OPEN_MATTER_LINES = 4  # the rest is in the tooltip and the handover note; the sign-in buttons stay in view
 SIGN_BUTTON_HEIGHT = 56  # 签到/签退: the big buttons of the page
 BOARD_COLUMNS = ["姓名", "职务", "电话", "今日值班", "去向", "说明", "更新时间"]
+# A page built in parts that has not painted (opened later, or its tab hidden) builds the rest
+# this long after it was made all the same.
+PARTS_WITHOUT_PAINT_MS = 250
 
 
 def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
@@ -83,15 +99,33 @@ def arrival_hint(minutes: int, late: bool, pins: bool) -> tuple[str, str]:
     return f"{short}请于班次开始前{minutes}分钟到岗。", rules
 
 
+def _box(title: str) -> QGroupBox:
+    """A box whose frame and title are there from the first paint; its part fills it later."""
+    box = QGroupBox(title)
+    holder = QVBoxLayout(box)
+    holder.setContentsMargins(0, 0, 0, 0)
+    return box
+
+
+def _content_of(box: QGroupBox) -> QVBoxLayout:
+    """The layout a part fills, in a widget put in its box in one go (one show, one layout pass)."""
+    inner = QWidget()
+    box.layout().addWidget(inner)
+    return QVBoxLayout(inner)
+
+
 class TodayPage(QWidget):
     """Refreshes itself on a timer, so statuses turn late/absent as sessions pass their cutoff and end."""
 
     changed = Signal(str)
+    completed = Signal()  # every part is built and filled (at once unless built in parts)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.assignments: list[DutyAssignment] = []
+        self._built: set[str] = set()
+        self._pending: Handover | None = None
         content = QWidget()
         layout = QVBoxLayout(content)
 
@@ -107,7 +141,7 @@ class TodayPage(QWidget):
         self.sessions.horizontalHeader().setStretchLastSection(True)
         # Wide screens: sessions, sign-in and the whereabouts board on the left, the handover (a
         # list that grows) on the right, so the page fits a 1366×768 laptop even with 字号 大.
-        wide = wide_enough_for_two_columns(self)
+        self.wide = wide = wide_enough_for_two_columns(self)
         column = QVBoxLayout() if wide else layout
         if wide:
             body = QHBoxLayout()
@@ -117,9 +151,72 @@ class TodayPage(QWidget):
 
         middle = QHBoxLayout()
         column.addLayout(middle, 0 if wide else 2)
-        sign_box = QGroupBox("签到 / 签退")
-        middle.addWidget(sign_box, 1)
-        sign_layout = QVBoxLayout(sign_box)
+        self.sign_box = _box("签到 / 签退")
+        middle.addWidget(self.sign_box, 1)
+        self.hand_box = _box("交接班")
+        if wide:
+            body.addWidget(self.hand_box, 2)
+        else:
+            middle.addWidget(self.hand_box, 2)
+        self.board_box = _box("人员去向公示")
+        column.addWidget(self.board_box, 3)
+        self._where_row = QHBoxLayout()  # the board's 更新去向 row, in the bar that stays in view
+        self.where_message = message_label("去向提示")
+        # At 字号 特大 the page scrolls above the 去向 row, which stays on the screen.
+        fill(self, page_with_actions(content, (pane(self._where_row, self.where_message), 1)))
+
+        # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(30_000)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.refresh_timer.start()
+        # One per turn of the event loop; the handover box's modules (bookings bring the visits'
+        # books, meetings theirs) are imported in turns of their own before it.
+        self._parts: list[Callable[[], object]] = [
+            self._build_sign_in, self._build_board, partial(import_module, "dutydesk.ui.duty.today_meetings"),
+            partial(import_module, "dutydesk.ui.visits.appointment_strip"), self._build_handover]
+        self._part_timer = QTimer(self)
+        self._part_timer.setInterval(0)  # a zero timer: paints and other timers come between two parts
+        self._part_timer.timeout.connect(self._build_next_part)
+        self.refresh()  # the heading and the roster; each part fills itself as it is built
+        if on_demand():  # the app's start: the rest once the page has painted
+            QTimer.singleShot(PARTS_WITHOUT_PAINT_MS, self, self._start_parts)
+        else:
+            self.complete()
+
+    # -- building in parts (issue 17) ------------------------------------------------------------
+    def is_complete(self) -> bool:
+        return not self._parts
+
+    def complete(self) -> None:
+        """Build every part not built yet, now."""
+        while self._parts:
+            self._build_next_part()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._start_parts()  # the first part comes in the turn after this paint
+
+    def _start_parts(self) -> None:
+        if self._parts and not self._part_timer.isActive():
+            self._part_timer.start()
+
+    def _build_next_part(self) -> None:
+        if not self._parts:
+            return
+        self._parts.pop(0)()
+        if not self._parts:
+            self._part_timer.stop()
+            self._first_screen_done()
+
+    def _first_screen_done(self) -> None:
+        """The page is whole: the other tabs' idle-time building may start from here (the place for
+        ``ui.lazy_tabs.first_screen_done()`` when the page was built in parts)."""
+        self.completed.emit()
+
+    def _build_sign_in(self) -> None:
+        sign_layout = _content_of(self.sign_box)
+        wide = self.wide
         self.person = QComboBox()
         self.person_field = FormField("值班人员", self.person)
         self.pin = password_edit()
@@ -153,13 +250,14 @@ class TodayPage(QWidget):
         self.arrival_hint.setProperty("role", "hint")
         self.arrival_hint.setWordWrap(True)
         sign_layout.addWidget(self.arrival_hint)
+        self._built.add("sign_in")
+        self._fill_sign_in(self.desk.now())
 
-        hand_box = QGroupBox("交接班")
-        if wide:
-            body.addWidget(hand_box, 2)
-        else:
-            middle.addWidget(hand_box, 2)
-        hand_layout = QVBoxLayout(hand_box)
+    def _build_handover(self) -> None:
+        from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
+        from dutydesk.ui.visits.appointment_strip import AppointmentStrip
+
+        hand_layout = _content_of(self.hand_box)
         self.pending_label = message_label("待接班记录")
         pending_row = QHBoxLayout()
         hand_layout.addLayout(pending_row)
@@ -170,9 +268,9 @@ class TodayPage(QWidget):
         self.open_matters.setAccessibleName("未办结事项")
         self.open_matters.setWordWrap(True)
         # V14: today's bookings beside the handover (the column that scrolls); 到场登记 opens 来访登记
-        self.meetings = TodayMeetingsLine(desk)  # D17: today's sessions, one line
+        self.meetings: TodayMeetingsLine = TodayMeetingsLine(self.desk)  # D17: today's sessions, one line
         hand_layout.addWidget(self.meetings)
-        self.appointments = AppointmentStrip(desk)
+        self.appointments: AppointmentStrip = AppointmentStrip(self.desk)  # read as it is made
         self.appointments.come.connect(self._appointment_came)
         hand_layout.addWidget(self.appointments)
         hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
@@ -181,17 +279,23 @@ class TodayPage(QWidget):
         self.note_field = FormField("交接事项", self.note)
         self.note.setMaximumHeight(90)
         hand_layout.addWidget(self.note_field)
+        self._built.add("handover")
+        now = self.desk.now()
+        if features_loaded():
+            self._fill_handover(now, self.desk.calendar())
+        else:  # the window's start imports them in a moment and refreshes: 正在读取… till then
+            with first_screen():
+                self._fill_handover(now, self.desk.calendar())
 
-        board_box = QGroupBox("人员去向公示")
-        column.addWidget(board_box, 3)
-        board_layout = QVBoxLayout(board_box)
+    def _build_board(self) -> None:
+        board_layout = _content_of(self.board_box)
         self.board = QTableWidget(0, len(BOARD_COLUMNS))
         self.board.setAccessibleName("人员去向")
         self.board.setHorizontalHeaderLabels(BOARD_COLUMNS)
         self.board.verticalHeader().hide()
         self.board.horizontalHeader().setStretchLastSection(True)
         board_layout.addWidget(self.board)
-        row = QHBoxLayout()
+        row = self._where_row
         self.where_person = QComboBox()
         self.where_person.setAccessibleName("人员")
         self.where_status = QComboBox()
@@ -206,16 +310,8 @@ class TodayPage(QWidget):
             row.addWidget(QLabel(label + "："))
             row.addWidget(w, 2 if w is self.where_note else 1)
         row.addWidget(self.where_button)
-        self.where_message = message_label("去向提示")
-        # At 字号 特大 the page scrolls above the 去向 row, which stays on the screen.
-        fill(self, page_with_actions(content, (pane(row, self.where_message), 1)))
-
-        # Sessions start, reach their cutoff and end while the tab is open: re-read every 30 s.
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(30_000)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.refresh_timer.start()
-        self.refresh()
+        self._built.add("board")
+        self._fill_board(self.desk.now())
 
     def _person_and_pin(self, wide: bool) -> QFormLayout | QHBoxLayout:
         """值班人员 and 签到密码: side by side on a wide screen, one above the other otherwise."""
@@ -250,6 +346,7 @@ class TodayPage(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Re-read what the parts built so far show."""
         now = self.desk.now()
         today = now.date()
         calendar = self.desk.calendar()
@@ -259,6 +356,18 @@ class TodayPage(QWidget):
         on_now = "、".join(dict.fromkeys(a.holder.name for a in current)) or "无"
         self.heading.setText(f"{today:%Y年%m月%d日} 星期{WEEKDAYS[today.weekday()]}（{kind}）　"
                              f"现在 {now:%H:%M}　当班：{on_now}")
+        self._fill_sessions(now)
+        if "sign_in" in self._built:
+            self._fill_sign_in(now)
+        if "handover" in self._built:
+            self._fill_handover(now, calendar)
+            self.appointments.refresh()
+            self.meetings.refresh()
+        if "board" in self._built:
+            self._fill_board(now)
+
+    def _fill_sign_in(self, now: dt.datetime) -> None:
+        today = now.date()
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
         # One short line on the page (the board stays in view); the whole rule in the tooltip.
@@ -267,12 +376,7 @@ class TodayPage(QWidget):
         self.arrival_hint.setToolTip(rules)
         director = bool(self.desk.account and self.desk.account.is_director)
         self.excuse_button.setEnabled(director)
-        self._fill_sessions(now)
         self._fill_people(now)
-        self._fill_handover(now)
-        self._fill_board(now)
-        self.appointments.refresh()
-        self.meetings.refresh()
 
     def _appointment_came(self, appointment_id: int) -> None:
         from dutydesk.ui.visits.tab import register_appointment
@@ -328,8 +432,11 @@ class TodayPage(QWidget):
         self.sign_in_button.setEnabled(has)
         self.sign_out_button.setEnabled(has)
 
-    def _fill_handover(self, now: dt.datetime) -> None:
-        text = open_matters_text(now.date(), self.desk.calendar(), now)
+    def _fill_handover(self, now: dt.datetime, calendar: WorkdayCalendar) -> None:
+        from dutydesk.store.duty.handover import open_matters_text, pending_handover
+        from dutydesk.store.privacy import mask_numbers
+
+        text = open_matters_text(now.date(), calendar, now)
         if text is not getattr(self, "_matters_text", None):  # unchanged: the same text object (issue 17)
             self._matters_text = text
             lines = text.splitlines()
@@ -350,12 +457,16 @@ class TodayPage(QWidget):
             self.acknowledge_button.setEnabled(True)
 
     def _fill_board(self, now: dt.datetime) -> None:
+        from dutydesk.store.duty.whereabouts import current_whereabouts
+        from dutydesk.store.privacy import mask_numbers
+
         staff = active_staff(now.date())
         where = current_whereabouts(now)
         on_leave = {lv.staff_id: lv for lv in leaves_between(now.date(), now.date(), include_pending=False)}
         duty_today: dict[int, list[str]] = {}
         for a in self.assignments:
             duty_today.setdefault(a.holder.id, []).append(a.session.name)
+        signed_in = open_sign_in_staff(now.date()) if duty_today else set()  # one read, not one per person
         self.board.setRowCount(len(staff))
         for r, s in enumerate(staff):
             w = where.get(s.id)
@@ -365,7 +476,7 @@ class TodayPage(QWidget):
                 status, note, at = leave.leave_type if leave.leave_type == "公出" else "请假", leave.reason, \
                     f"{leave.approved_at:%m-%d %H:%M}"
             if not status:
-                status = "在岗" if s.id in duty_today and open_sign_in(s, now.date()) else "—"
+                status = "在岗" if s.id in duty_today and s.id in signed_in else "—"
             # Staff phones are public (D04); a resident's number in the note is not (V09).
             values = [s.name, s.role, s.mobile, "、".join(duty_today.get(s.id, [])), status, mask_numbers(note), at]
             for c, text in enumerate(values):
@@ -406,6 +517,8 @@ class TodayPage(QWidget):
 
     def do_proxy_sign_in(self) -> None:
         """代签 (D05): only on the principal leader's password, typed in the dialog."""
+        from dutydesk.ui.duty.sign_in_dialogs import ProxySignInDialog
+
         staff = self._selected()
         if staff is None:
             self.person_field.set_error("请选择值班人员")
@@ -420,6 +533,9 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_accept_reason(self) -> None:
+        from dutydesk.store.duty.sign_in_book import after_cutoff_today
+        from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog
+
         late = after_cutoff_today(self.desk.today())
         if not late:
             show_message(self.sign_message, "今天没有待认定的停签后签到", ok=False)
@@ -432,6 +548,8 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_set_pin(self) -> None:
+        from dutydesk.ui.duty.sign_in_dialogs import PinDialog
+
         dialog = PinDialog(self.desk, self.person.currentText(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -439,6 +557,8 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_sign_out(self) -> None:
+        from dutydesk.store.duty.handover import open_matters_text
+
         staff = self._selected()
         if staff is None:
             self.person_field.set_error("请选择值班人员")
@@ -465,6 +585,8 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_acknowledge(self) -> None:
+        from dutydesk.store.duty.handover import acknowledge
+
         staff = self._selected()
         pending = self._pending
         if staff is None or pending is None:
@@ -479,6 +601,8 @@ class TodayPage(QWidget):
         self.refresh()
 
     def do_whereabouts(self) -> None:
+        from dutydesk.store.duty.whereabouts import set_whereabouts
+
         staff = staff_by_name(self.where_person.currentText())
         if staff is None:
             show_message(self.where_message, "请选择人员", ok=False)

@@ -78,6 +78,9 @@ NOT_AT_START = (
     "reportlab",
     "openpyxl",
     "PIL",
+    "psycopg2",  # the township server's drivers: peewee is imported without them (store.server_drivers)
+    "psycopg",
+    "ssl",  # psycopg2 pulled it in
 )
 
 

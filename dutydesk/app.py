@@ -14,6 +14,7 @@ from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.qt_messages import install_qt_message_handler
+from dutydesk.ui.screen_fit_pause import screen_fit_paused
 from dutydesk.ui.session import IdleLock, backup_at_start, backup_on_exit, login_at_start
 from dutydesk.ui.startup import OpenedDesk, install_excepthook, open_for_gui
 from dutydesk.ui.theme import apply_theme
@@ -100,11 +101,12 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
         return None
     opened.backup_thread = backup_at_start(opened.desk)
     build_on_demand()  # tabs and pages built when first opened (issue 17)
-    window = MainWindow(opened.desk, prefs)
-    window.context.idle_lock = IdleLock(window, opened.desk)  # 文件 → 锁定窗口 too
-    if demo:
-        window.setWindowTitle(window.windowTitle() + "（演示数据）")
-    window.show()
+    with screen_fit_paused():  # its events need not pass through Python; clamped when shown
+        window = MainWindow(opened.desk, prefs)
+        window.context.idle_lock = IdleLock(window, opened.desk)  # 文件 → 锁定窗口 too
+        if demo:
+            window.setWindowTitle(window.windowTitle() + "（演示数据）")
+        window.show()
     return window, opened
 
 

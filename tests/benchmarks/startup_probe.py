@@ -46,6 +46,7 @@ def desk(path: str) -> None:
     from dutydesk.ui.lazy_tabs import build_on_demand
     from dutydesk.ui.main_window import MainWindow
     from dutydesk.ui.prefs import UiPrefs
+    from dutydesk.ui.screen_fit_pause import screen_fit_paused
     from dutydesk.ui.startup import open_for_gui
     from dutydesk.ui.theme import apply_theme
 
@@ -56,8 +57,9 @@ def desk(path: str) -> None:
     opened = open_for_gui(folder, features=False)  # as app.launch
     assert opened is not None
     build_on_demand()
-    window = MainWindow(opened.desk, prefs)
-    window.show()
+    with screen_fit_paused():  # as app.launch
+        window = MainWindow(opened.desk, prefs)
+        window.show()
     _shown(app)
     window.close()
     opened.close()  # a clean end, as the app's: the next start takes the cheap check

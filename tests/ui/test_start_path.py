@@ -20,6 +20,7 @@ from dutydesk.store.datafolder import DataFolder
 from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
+from dutydesk.ui.screen_fit_pause import screen_fit_paused
 from dutydesk.ui.startup import open_for_gui
 from dutydesk.ui.theme import apply_theme
 
@@ -29,8 +30,9 @@ prefs = UiPrefs(folder.ui_settings_path)
 apply_theme(app, prefs.font_size)
 opened = open_for_gui(folder, features=False)  # as app.launch
 build_on_demand()
-window = MainWindow(opened.desk, prefs)
-window.show()
+with screen_fit_paused():  # as app.launch
+    window = MainWindow(opened.desk, prefs)
+    window.show()
 print(" ".join(sorted(sys.modules)))
 print(window.tabs.tabText(window.tabs.currentIndex()), window.entries_ready())
 from PySide6.QtWidgets import QLabel

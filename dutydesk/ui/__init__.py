@@ -5,8 +5,9 @@ so the modules the window imports after Qt are not each read back from disk, the
 without the PostgreSQL drivers, which only the township's server needs (``store.server_drivers``).
 """
 
-from dutydesk.store.server_drivers import import_peewee_without_drivers
+from importlib import import_module
+
 from dutydesk.ui.pyside_imports import speed_up_module_checks
 
 speed_up_module_checks()
-import_peewee_without_drivers()
+import_module("dutydesk.store.server_drivers").import_peewee_without_drivers()  # after the check is cheap

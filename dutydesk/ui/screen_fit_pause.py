@@ -4,8 +4,9 @@
 through Python to find the few ``Show`` events of windows. Building the main window and showing
 it sends ~3,400 events (children added, properties set, polish, layout, move and resize of
 hundreds of widgets): tens of milliseconds before the first paint, for one window to clamp.
-While the window is built the filter is off; when it is back on, each window shown meanwhile gets
-the ``Show`` it missed, so it is clamped to its screen as before (the main window first of all).
+While the window is built the filter is off; when it is back on, each window showing then gets the
+``Show`` it missed, so it is clamped to its screen as before (the main window first of all; a
+dialog opened and closed again within the build, e.g. an error message, is not clamped).
 """
 
 from __future__ import annotations

@@ -8,10 +8,9 @@ import logging.handlers
 import os
 
 import pytest
-from filelock import FileLock
 
 from dutydesk.cli import main
-from dutydesk.store import atomic, base
+from dutydesk.store import atomic, base, folder_lock
 
 
 @pytest.fixture
@@ -61,7 +60,7 @@ def test_read_only_data_folder_lock_is_one_chinese_line(books, calendar_file, ca
     def refuse(self, *args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", self.lock_file)
 
-    monkeypatch.setattr(FileLock, "acquire", refuse)
+    monkeypatch.setattr(folder_lock.PlatformLock, "acquire", refuse)
     rc = main(["calendar", "import", str(calendar_file), "--data-dir", str(books.path)])
     line = _one_line(capsys.readouterr().err)
     assert rc == 1 and "数据文件夹不能写入" in line and str(books.path) in line

@@ -10,19 +10,8 @@ screen, history line, search result, export and printed form goes through ``labe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-
-from dutydesk.domain.accountability import BREACH_LABELS
-from dutydesk.domain.appointment import STATE_LABELS as APPOINTMENT_STATES
-from dutydesk.domain.catalogue import OUTCOME_LABELS
-from dutydesk.domain.center import CENTER_KINDS
-from dutydesk.domain.duty_settings import DAY_MODES, SESSIONS
-from dutydesk.domain.inquiry_letter import STATE_LABELS as LETTER_STATES
-from dutydesk.domain.liability import COUNT_MODES
-from dutydesk.domain.proxy_case import STATE_LABELS, STEP_LABELS
-from dutydesk.domain.retention import APPROVER_LABELS, RETENTION_LABELS
-from dutydesk.domain.staff import ROTATION_MODES
-from dutydesk.domain.visit_rules import DEADLINE_KINDS, PAUSE_CAUSES, STATUS_LABELS, URGENCY_LABELS
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 
 ACCOUNT_ROLES = {"operator": "值班员", "director": "主任", "admin": "管理员"}
 FINDING_KINDS = {"inspection": "督查发现脱岗", "complaint": "群众投诉查实"}
@@ -35,31 +24,76 @@ TOWNSHIP_DECISIONS = {"returned": "镇级退回", "approved": "镇级已审核"}
 PACKAGE_ITEM_KINDS = {"catalogue": "办事指南目录", "holidays": "节假日", "setting": "设置", "decision": "审核结果",
                       "proxy_result": "代办结果"}
 
-FAMILIES: dict[str, Mapping[str, str]] = {
-    "visit_status": STATUS_LABELS,
-    "urgency": URGENCY_LABELS,
-    "deadline_kind": {key: name for key, (name, _setting) in DEADLINE_KINDS.items()},
-    "pause_cause": PAUSE_CAUSES,
-    "case_state": {state.value: text for state, text in STATE_LABELS.items()},
-    "step_kind": {**{kind.value: text for kind, text in STEP_LABELS.items()}, **HANDOVER_STEP},
-    "notice_outcome": {outcome.value: text for outcome, text in OUTCOME_LABELS.items()},
-    "retention": RETENTION_LABELS,
-    "approver": APPROVER_LABELS,
+
+def _table(module: str, name: str) -> Callable[[], Mapping[str, str]]:
+    """The label table ``name`` of ``dutydesk.domain.<module>``, imported when first read."""
+    return lambda: getattr(import_module(f"dutydesk.domain.{module}"), name)
+
+
+def _values(module: str, name: str) -> Callable[[], Mapping[str, str]]:
+    """An enum-keyed label table of ``dutydesk.domain.<module>`` by its stored values."""
+    return lambda: {key.value: text for key, text in _table(module, name)().items()}
+
+
+def _deadline_kinds() -> Mapping[str, str]:
+    return {key: name for key, (name, _setting) in _table("visit_rules", "DEADLINE_KINDS")().items()}
+
+
+def _step_kinds() -> Mapping[str, str]:
+    return {**_values("proxy_case", "STEP_LABELS")(), **HANDOVER_STEP}
+
+
+def _sessions() -> Mapping[str, str]:
+    return {**{s["key"]: s["name"] for s in _table("duty_settings", "SESSIONS")().default}, "night": "驻夜"}
+
+
+class Families(Mapping[str, Mapping[str, str]]):
+    """Each family's table, read from its owning module the first time it is asked for: the owners
+    (catalogue, proxy cases, accountability, …) stay off the window's start path (issue 17)."""
+
+    def __init__(self, sources: dict[str, Mapping[str, str] | Callable[[], Mapping[str, str]]]) -> None:
+        self._sources = sources
+        self._tables: dict[str, Mapping[str, str]] = {}
+
+    def __getitem__(self, family: str) -> Mapping[str, str]:
+        table = self._tables.get(family)
+        if table is None:
+            source = self._sources[family]
+            table = self._tables[family] = source() if callable(source) else source
+        return table
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+FAMILIES: Mapping[str, Mapping[str, str]] = Families({
+    "visit_status": _table("visit_rules", "STATUS_LABELS"),
+    "urgency": _table("visit_rules", "URGENCY_LABELS"),
+    "deadline_kind": _deadline_kinds,
+    "pause_cause": _table("visit_rules", "PAUSE_CAUSES"),
+    "case_state": _values("proxy_case", "STATE_LABELS"),
+    "step_kind": _step_kinds,
+    "notice_outcome": _values("catalogue", "OUTCOME_LABELS"),
+    "retention": _table("retention", "RETENTION_LABELS"),
+    "approver": _table("retention", "APPROVER_LABELS"),
     "account_role": ACCOUNT_ROLES,
     "finding_kind": FINDING_KINDS,
     "audit_action": AUDIT_ACTIONS,
     "matter_kind": MATTER_KINDS,
-    "center_kind": CENTER_KINDS,
-    "day_mode": DAY_MODES,
-    "count_mode": COUNT_MODES,
-    "rotation_mode": ROTATION_MODES,
-    "session": {**{s["key"]: s["name"] for s in SESSIONS.default}, "night": "驻夜"},
-    "appointment_state": APPOINTMENT_STATES,
-    "letter_state": LETTER_STATES,
-    "breach_kind": BREACH_LABELS,
+    "center_kind": _table("center", "CENTER_KINDS"),
+    "day_mode": _table("duty_settings", "DAY_MODES"),
+    "count_mode": _table("liability", "COUNT_MODES"),
+    "rotation_mode": _table("staff", "ROTATION_MODES"),
+    "session": _sessions,
+    "appointment_state": _table("appointment", "STATE_LABELS"),
+    "letter_state": _table("inquiry_letter", "STATE_LABELS"),
+    "breach_kind": _table("accountability", "BREACH_LABELS"),
     "township_decision": TOWNSHIP_DECISIONS,
     "package_item_kind": PACKAGE_ITEM_KINDS,
-}
+})
 
 # Which stored column holds which family, by table (``*`` for any table).
 COLUMN_FAMILIES: dict[tuple[str, str], str] = {

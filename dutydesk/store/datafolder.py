@@ -11,10 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-from filelock import FileLock, Timeout
-
 from dutydesk import APP_NAME, ORG_NAME
+from dutydesk.store.folder_lock import LockHeld, file_lock
 
 ENV_VAR = "DUTYDESK_DATA_DIR"
 DB_NAME = "dutydesk.sqlite3"
@@ -30,6 +28,8 @@ class FolderLocked(DeskError):
 
 
 def default_data_dir(demo: bool = False) -> Path:
+    import platformdirs  # only without --data-dir / DUTYDESK_DATA_DIR (issue 17: not on every start)
+
     base = platformdirs.user_data_path(APP_NAME, ORG_NAME, roaming=False)
     return base / "demo" if demo else base / "data"
 
@@ -102,19 +102,20 @@ class DataFolder:
 class FolderLock:
     """One running DutyDesk per data folder.
 
-    An OS-level file lock (via ``filelock``) is released by the operating system when the holding
-    process dies, so a lock left by a crash or power cut never blocks the next start.
+    An OS-level file lock (``store.folder_lock``: flock, or ``filelock`` where there is none) is
+    released by the operating system when the holding process dies, so a lock left by a crash or
+    power cut never blocks the next start.
     """
 
     def __init__(self, folder: DataFolder) -> None:
         folder.ensure()
-        self._lock = FileLock(str(folder.lock_path), timeout=0)
+        self._lock = file_lock(str(folder.lock_path))
         self._folder = folder
 
     def acquire(self) -> None:
         try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
+            self._lock.acquire()
+        except LockHeld:
             raise FolderLocked(
                 f"数据文件夹正被另一个值班台程序使用：{self._folder.path}。请先关闭另一个窗口。"
             ) from None

@@ -17,6 +17,7 @@ from peewee import Database, Model, OperationalError, PostgresqlDatabase
 
 from dutydesk.store.base import connect, database
 from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.store.server_drivers import load_drivers
 
 SQLITE_FILE = "township.sqlite3"
 CONFIG_FILE = "township.json"
@@ -72,6 +73,7 @@ def postgres(url: str) -> PostgresqlDatabase:
         import psycopg2  # noqa: F401
     except ImportError:
         raise DeskError("本机未安装 PostgreSQL 支持：请安装 dutydesk[postgresql]（psycopg2-binary）") from None
+    load_drivers()  # a window's process imported peewee without them (store.server_drivers)
     return PostgresqlDatabase(**parse(check_url(url)))
 
 

@@ -50,9 +50,7 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
         self.restart()
 
     def restart(self) -> None:
@@ -61,6 +59,20 @@ class IdleLock(QObject):
             self.timer.start(int(minutes * 60_000))
         else:
             self.timer.stop()
+        self._watch(self.timer.isActive())
+
+    def _watch(self, on: bool) -> None:
+        """Watch the app's input only while counting down (issue 17): an application-wide filter
+        passes every event of every widget through Python, and without a password there is
+        nothing to count (the window's build and first paint alone send thousands)."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in _ACTIVITY and self.timer.isActive():

@@ -46,3 +46,13 @@ def test_every_family_has_chinese_labels_only():
             assert not any("a" <= ch.lower() <= "z" for ch in text), (family, code, text)
     assert {"in_progress", "pending", "review", "missing", "proxy", "submit"} <= labels.all_codes()
     assert StepKind.SUBMIT.value in labels.all_codes()
+
+
+def test_a_family_is_read_from_its_owner_once_and_kept():
+    """Issue 17: the owners' tables are imported when first asked for (off the window's start path)."""
+    from dutydesk.domain.proxy_case import STATE_LABELS
+
+    first = labels.FAMILIES["case_state"]
+    assert first is labels.FAMILIES["case_state"]
+    assert first == {state.value: text for state, text in STATE_LABELS.items()}
+    assert len(labels.FAMILIES) == len(list(labels.FAMILIES)) and "breach_kind" in labels.FAMILIES

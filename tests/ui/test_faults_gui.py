@@ -7,10 +7,9 @@ import errno
 import sys
 
 import pytest
-from filelock import FileLock
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dutydesk.store import atomic
+from dutydesk.store import atomic, folder_lock
 from dutydesk.store.base import database
 from dutydesk.store.faults import DiskFull
 from dutydesk.store.visits.residents import ResidentData, create_resident
@@ -67,7 +66,7 @@ def test_a_read_only_data_folder_at_start_is_a_message_and_a_clean_exit(qtbot, a
     def refuse(self, *args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", self.lock_file)
 
-    monkeypatch.setattr(FileLock, "acquire", refuse)
+    monkeypatch.setattr(folder_lock.PlatformLock, "acquire", refuse)
     texts: list[str] = []
 
     def read_and_close(box):

@@ -89,6 +89,14 @@ NOT_AT_START = (
     "reportlab",
     "openpyxl",
     "PIL",
+    "psycopg2",  # the township server's drivers: peewee is imported without them (store.server_drivers)
+    "psycopg",
+    "ssl",  # psycopg2 pulled it in
+    "filelock",  # the folder's lock is flock (store.folder_lock)
+    "platformdirs",  # only when no data folder is given
+    "dutydesk.domain.catalogue",  # label tables read when first asked for (domain.labels.Families)
+    "dutydesk.domain.proxy_case",
+    "dutydesk.domain.accountability",
 )
 
 

@@ -5,26 +5,107 @@ layouts, printing libraries). Each page starts as an empty placeholder; the real
 it the first time the tab is opened, asked for (``widget(i)``), or when the event loop is idle, one
 tab per turn so no single step holds the window. Generic over ``ui.tabs.TABS``: a feature adding a
 tab needs nothing here.
+
+A page too big for one turn builds its frame (title, main list) in its constructor and hands its
+other parts to a ``StagedBuild`` (its ``staged`` attribute): once the app runs they are built one per
+event-loop turn, by the idle builder or right after the page is opened; otherwise (tests, scripts)
+at once. Code asking for a page (``widget(i)``) gets it whole.
+
+The idle building starts ``IDLE_DELAY_MS`` after the window shows, and not before the first screen
+has finished its own staged build (``first_screen_done()``), nor later than ``FIRST_SCREEN_WAIT_MS``
+after the window shows when nobody says so.
 """
 
 from __future__ import annotations
 
+import weakref
+from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
+FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
 
 _on_demand = False
+_first_screen_done = False
+_waiting: weakref.WeakSet[LazyTabWidget] = weakref.WeakSet()
 
 
 def build_on_demand(on: bool = True) -> None:
     """The app's start turns this on (``app.launch``); off, every tab is built when added, as
     code and tests that build a window and reach into its tabs at once expect."""
-    global _on_demand
+    global _on_demand, _first_screen_done
     _on_demand = on
+    _first_screen_done = False  # a new start: its first screen has yet to finish
+
+
+def first_screen_done() -> None:
+    """The first screen (the page shown at the start, built in stages after the first paint) is
+    complete: the other tabs may now be built in idle time. Called once by whoever builds it."""
+    global _first_screen_done
+    _first_screen_done = True
+    for tabs in list(_waiting):
+        tabs._first_screen_ready()
+
+
+class StagedBuild:
+    """The parts of a page still to build, one per event-loop turn once the app runs (issue 17).
+
+    A page builds its frame in its constructor, ``add``s the rest as steps (a step may add more)
+    and calls ``start(self)``: outside the app every step runs at once, as pages always built. A
+    method that needs the whole page calls ``complete()`` first."""
+
+    def __init__(self) -> None:
+        self._steps: deque[Callable[[], object]] = deque()
+        self._chained = False
+
+    def add(self, *steps: Callable[[], object]) -> None:
+        self._steps.extend(steps)
+
+    def pending(self) -> bool:
+        return bool(self._steps)
+
+    def step(self) -> bool:
+        """Build the next part; whether any is left."""
+        if self._steps:
+            self._steps.popleft()()
+        return bool(self._steps)
+
+    def complete(self) -> None:
+        while self._steps:
+            self._steps.popleft()()
+
+    def start(self, owner: QObject) -> None:
+        """Build the parts from now on, one per turn (dropped if ``owner`` goes); all now when
+        the pages are not built on demand."""
+        if not _on_demand:
+            self.complete()
+        elif self._steps and not self._chained:
+            self._chained = True
+            QTimer.singleShot(0, owner, lambda: self._next(owner))
+
+    def _next(self, owner: QObject) -> None:
+        if self.step():
+            QTimer.singleShot(0, owner, lambda: self._next(owner))
+        else:
+            self._chained = False
+
+
+def staged_build(page: QWidget | None) -> StagedBuild | None:
+    """The parts of ``page`` still to build, if it builds in stages and has some left."""
+    staged = getattr(page, "staged", None)
+    return staged if isinstance(staged, StagedBuild) and staged.pending() else None
+
+
+def complete(page: QWidget | None) -> QWidget | None:
+    """``page`` with all its parts built (code about to use its widgets)."""
+    staged = staged_build(page)
+    if staged is not None:
+        staged.complete()
+    return page
 
 
 def on_demand() -> bool:
@@ -40,6 +121,8 @@ class LazyTabWidget(QTabWidget):
         super().__init__(parent)
         self._builders: dict[int, Callable[[], QWidget]] = {}
         self._building = False
+        self._idle_delay_over = False
+        self._idle_started = False
         self.currentChanged.connect(self.ensure_built)
 
     def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
@@ -75,6 +158,8 @@ class LazyTabWidget(QTabWidget):
             placeholder.deleteLater()
         finally:
             self._building = False
+        if index == self.currentIndex() and (staged := staged_build(page)) is not None:
+            staged.start(page)  # opened by the user: its parts follow, one per turn
         return page
 
     def built_widgets(self) -> list[QWidget]:
@@ -90,22 +175,45 @@ class LazyTabWidget(QTabWidget):
         super().showEvent(event)
 
     def build_in_idle_time(self) -> None:
-        """Build the tabs not opened yet, one per event-loop turn, after the window has painted."""
-        if self._builders:
-            QTimer.singleShot(IDLE_DELAY_MS, self, self._build_next)  # dropped if the tabs go
+        """Build the tabs not opened yet, and their staged parts, one per event-loop turn, once the
+        window has painted and the first screen is complete (``first_screen_done``)."""
+        if self._idle_started or self._idle_delay_over:
+            return
+        _waiting.add(self)
+        QTimer.singleShot(IDLE_DELAY_MS, self, self._idle_delay_ended)  # dropped if the tabs go
+        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, self._first_screen_ready)  # nobody said so
+
+    def _idle_delay_ended(self) -> None:
+        self._idle_delay_over = True
+        if _first_screen_done:
+            self._first_screen_ready()
+
+    def _first_screen_ready(self) -> None:
+        if self._idle_started or not self._idle_delay_over:
+            return  # the delay's end starts it (``first_screen_done`` is remembered)
+        self._idle_started = True
+        _waiting.discard(self)
+        QTimer.singleShot(0, self, self._build_next)
 
     def _build_next(self) -> None:
-        if not self._builders or not self.isVisible():  # closed meanwhile: nothing to prepare
+        if not self.isVisible():  # closed meanwhile: nothing to prepare (until shown again)
+            self._idle_started = self._idle_delay_over = False
             return
-        self.ensure_built(min(self._builders))
-        if self._builders:
-            QTimer.singleShot(0, self, self._build_next)
+        built = (super(LazyTabWidget, self).widget(i) for i in range(self.count()) if self.is_built(i))
+        staged = next((s for page in built if (s := staged_build(page)) is not None), None)
+        if staged is not None:
+            staged.step()  # a built page's next part first: one page is complete before the next
+        elif self._builders:
+            self.ensure_built(min(self._builders))
+        else:
+            return
+        QTimer.singleShot(0, self, self._build_next)
 
-    # Callers asking for a page get the real widget, built on demand.
+    # Callers asking for a page get the real widget, built on demand, with all its parts.
     def widget(self, index: int) -> QWidget | None:
         if index in self._builders:
-            return self.ensure_built(index)
-        return super().widget(index)
+            return complete(self.ensure_built(index))
+        return complete(super().widget(index))
 
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())

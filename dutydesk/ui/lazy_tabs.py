@@ -25,6 +25,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
+from shiboken6 import isValid
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
 FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
@@ -42,13 +43,26 @@ def build_on_demand(on: bool = True) -> None:
     _first_screen_done = False  # a new start: its first screen has yet to finish
 
 
+def turn_timer(owner: QObject, step: Callable[[], object]) -> QTimer:
+    """A timer running ``step`` in the next turn of the event loop each time it is started, after
+    the timers and input due by then. (``QTimer.singleShot(0, …)`` posts an event instead, and a
+    chain of those runs back to back, starving every timer, the 10 ms stall probe's included.)
+    It goes with ``owner``."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(step)
+    return timer
+
+
 def first_screen_done() -> None:
     """The first screen (the page shown at the start, built in stages after the first paint) is
     complete: the other tabs may now be built in idle time. Called once by whoever builds it."""
     global _first_screen_done
     _first_screen_done = True
     for tabs in list(_waiting):
-        tabs._first_screen_ready()
+        if isValid(tabs):  # not closed meanwhile
+            tabs._first_screen_ready()
 
 
 class StagedBuild:
@@ -60,10 +74,14 @@ class StagedBuild:
 
     def __init__(self) -> None:
         self._steps: deque[Callable[[], object]] = deque()
-        self._chained = False
+        self._timer: QTimer | None = None
 
-    def add(self, *steps: Callable[[], object]) -> None:
-        self._steps.extend(steps)
+    def add(self, *steps: Callable[[], object], first: bool = False) -> None:
+        """Steps to build after the others, or (``first``, a part adding its own parts) before."""
+        if first:
+            self._steps.extendleft(reversed(steps))
+        else:
+            self._steps.extend(steps)
 
     def pending(self) -> bool:
         return bool(self._steps)
@@ -79,19 +97,19 @@ class StagedBuild:
             self._steps.popleft()()
 
     def start(self, owner: QObject) -> None:
-        """Build the parts from now on, one per turn (dropped if ``owner`` goes); all now when
+        """Build the parts from now on, one per turn (stopped if ``owner`` goes); all now when
         the pages are not built on demand."""
         if not _on_demand:
             self.complete()
-        elif self._steps and not self._chained:
-            self._chained = True
-            QTimer.singleShot(0, owner, lambda: self._next(owner))
+            return
+        if self._timer is None or not isValid(self._timer):
+            self._timer = turn_timer(owner, self._next)
+        if self._steps and not self._timer.isActive():
+            self._timer.start()
 
-    def _next(self, owner: QObject) -> None:
-        if self.step():
-            QTimer.singleShot(0, owner, lambda: self._next(owner))
-        else:
-            self._chained = False
+    def _next(self) -> None:
+        if self.step() and self._timer is not None and isValid(self._timer):
+            self._timer.start()
 
 
 def staged_build(page: QWidget | None) -> StagedBuild | None:
@@ -123,6 +141,7 @@ class LazyTabWidget(QTabWidget):
         self._building = False
         self._idle_delay_over = False
         self._idle_started = False
+        self._idle_turn = turn_timer(self, self._build_next)
         self.currentChanged.connect(self.ensure_built)
 
     def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
@@ -189,11 +208,11 @@ class LazyTabWidget(QTabWidget):
             self._first_screen_ready()
 
     def _first_screen_ready(self) -> None:
-        if self._idle_started or not self._idle_delay_over:
+        if not isValid(self) or self._idle_started or not self._idle_delay_over:
             return  # the delay's end starts it (``first_screen_done`` is remembered)
         self._idle_started = True
         _waiting.discard(self)
-        QTimer.singleShot(0, self, self._build_next)
+        self._idle_turn.start()
 
     def _build_next(self) -> None:
         if not self.isVisible():  # closed meanwhile: nothing to prepare (until shown again)
@@ -207,7 +226,7 @@ class LazyTabWidget(QTabWidget):
             self.ensure_built(min(self._builders))
         else:
             return
-        QTimer.singleShot(0, self, self._build_next)
+        self._idle_turn.start()
 
     # Callers asking for a page get the real widget, built on demand, with all its parts.
     def widget(self, index: int) -> QWidget | None:

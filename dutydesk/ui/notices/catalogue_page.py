@@ -36,6 +36,7 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.notices import catalogue
 from dutydesk.store.notices.catalogue import CatalogueVersion
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
@@ -94,7 +95,10 @@ class DiffDialog(QDialog):
 
 
 class CataloguePage(QWidget):
-    def __init__(self, desk: Desk, on_change, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, on_change, parent: QWidget | None = None,
+                 staged: StagedBuild | None = None) -> None:
+        """Its list and buttons; the item's form and the list's contents at once, or (``staged``)
+        in the turns right after (issue 17)."""
         super().__init__(parent)
         self.desk = desk
         self.on_change = on_change
@@ -104,11 +108,50 @@ class CataloguePage(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName("搜索目录")
         self.search.setPlaceholderText("名称或拼音首字母")
-        self.search.textChanged.connect(self.refresh)
         self.list = QListWidget()
         self.list.setAccessibleName("事项目录")
-        self.list.currentItemChanged.connect(self._chosen)
 
+        self.version_label = message_label("版本信息")
+        self._holder = QWidget()
+        holder_layout = QVBoxLayout(self._holder)
+        holder_layout.addWidget(self.version_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._holder)
+
+        self.new_button = push_button("新增事项", self.new_item)
+        self.save_button = push_button("保存为新版本", self.save, primary=True)
+        self.retire_button = push_button("停用事项", self.retire)
+        self.export_button = push_button("导出目录…", self.ask_export)
+        self.import_button = push_button("导入目录…", self.ask_import)
+        self.guide_size = QComboBox()
+        self.guide_size.addItems(["A4", "A3"])
+        self.guide_size.setAccessibleName("指南纸张")
+        self.guide_button = push_button("打印办事指南…", self.ask_print_guide)
+        for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
+            button.setEnabled(self.can_edit)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.retire_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.guide_size)
+        buttons.addWidget(self.guide_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+
+        hint = QLabel("目录为软件模板，请主任对照本县现行规定核对后使用。" if self.can_edit
+                      else "只有主任可以修改办事指南。")
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(side_by_side(pane(self.search, (self.list, 1), hint), pane((scroll, 1), buttons), (300, 900)))
+        if staged is None:
+            self._build_form()
+            self.refresh()
+        else:  # issue 17: the item's form and the list in the turns right after
+            staged.add(self._build_form, self.refresh, first=True)
+
+    def _build_form(self) -> None:
         self.editors: dict[str, QWidget] = {
             "code": QLineEdit(), "name": QLineEdit(), "kind": QComboBox(), "category": QLineEdit(),
             "conditions": QPlainTextEdit(), "materials": QPlainTextEdit(), "steps": QPlainTextEdit(),
@@ -137,45 +180,12 @@ class CataloguePage(QWidget):
                 editor.setFixedHeight(90 if key == "materials" else 64)
             label, hint = labels[key]
             self.fields[key] = add_field(form, FormField(label, editor, hint))
-        self.version_label = message_label("版本信息")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.addWidget(self.version_label)
-        holder_layout.addLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-
-        self.new_button = push_button("新增事项", self.new_item)
-        self.save_button = push_button("保存为新版本", self.save, primary=True)
-        self.retire_button = push_button("停用事项", self.retire)
-        self.export_button = push_button("导出目录…", self.ask_export)
-        self.import_button = push_button("导入目录…", self.ask_import)
-        self.guide_size = QComboBox()
-        self.guide_size.addItems(["A4", "A3"])
-        self.guide_size.setAccessibleName("指南纸张")
-        self.guide_button = push_button("打印办事指南…", self.ask_print_guide)
-        for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
-            button.setEnabled(self.can_edit)
+        self._holder.layout().addLayout(form)
         if not self.can_edit:
             for editor in self.editors.values():
                 editor.setEnabled(False)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.retire_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.guide_size)
-        buttons.addWidget(self.guide_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.import_button)
-
-        hint = QLabel("目录为软件模板，请主任对照本县现行规定核对后使用。" if self.can_edit
-                      else "只有主任可以修改办事指南。")
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(side_by_side(pane(self.search, (self.list, 1), hint), pane((scroll, 1), buttons), (300, 900)))
-        self.refresh()
+        self.search.textChanged.connect(self.refresh)  # choosing an item fills the form: once it is there
+        self.list.currentItemChanged.connect(self._chosen)
 
     def refresh(self) -> None:
         fill_item_list(self.list, self.search.text(), self.version.code if self.version else None,

@@ -125,7 +125,7 @@ class VisitsTab(QWidget):
     def _build_form(self) -> None:
         from dutydesk.ui.visits.form import VisitForm
 
-        self.form = VisitForm(self.desk)
+        self.form = VisitForm(self.desk, staged=self.staged)
         scroll = PageScroll(self.form)
         scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
         scroll.setMinimumWidth(280)

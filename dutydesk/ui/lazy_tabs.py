@@ -75,6 +75,7 @@ class StagedBuild:
     def __init__(self) -> None:
         self._steps: deque[Callable[[], object]] = deque()
         self._timer: QTimer | None = None
+        self._owner: QObject | None = None
 
     def add(self, *steps: Callable[[], object], first: bool = False) -> None:
         """Steps to build after the others, or (``first``, a part adding its own parts) before."""
@@ -103,11 +104,14 @@ class StagedBuild:
             self.complete()
             return
         if self._timer is None or not isValid(self._timer):
+            self._owner = owner
             self._timer = turn_timer(owner, self._next)
         if self._steps and not self._timer.isActive():
             self._timer.start()
 
     def _next(self) -> None:
+        if not isValid(self._owner):  # being destroyed (its timer fires no more once it is gone)
+            return
         if self.step() and self._timer is not None and isValid(self._timer):
             self._timer.start()
 

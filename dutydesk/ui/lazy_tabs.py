@@ -29,6 +29,7 @@ from shiboken6 import isValid
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
 FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
+PARTS_CHECK_MS = 15  # how often the idle builder looks whether a page's parts are all built
 
 _on_demand = False
 _first_screen_done = False
@@ -216,21 +217,20 @@ class LazyTabWidget(QTabWidget):
             return  # the delay's end starts it (``first_screen_done`` is remembered)
         self._idle_started = True
         _waiting.discard(self)
-        self._idle_turn.start()
+        self._idle_turn.start(0)
 
     def _build_next(self) -> None:
         if not self.isVisible():  # closed meanwhile: nothing to prepare (until shown again)
             self._idle_started = self._idle_delay_over = False
             return
         built = (super(LazyTabWidget, self).widget(i) for i in range(self.count()) if self.is_built(i))
-        staged = next((s for page in built if (s := staged_build(page)) is not None), None)
-        if staged is not None:
-            staged.step()  # a built page's next part first: one page is complete before the next
+        building = next((page for page in built if staged_build(page) is not None), None)
+        if building is not None:  # one page complete before the next: its parts come one per turn
+            staged_build(building).start(building)  # (its own timer: two stepping it could run back to back)
+            self._idle_turn.start(PARTS_CHECK_MS)
         elif self._builders:
             self.ensure_built(min(self._builders))
-        else:
-            return
-        self._idle_turn.start()
+            self._idle_turn.start(0)
 
     # Callers asking for a page get the real widget, built on demand, with all its parts.
     def widget(self, index: int) -> QWidget | None:

@@ -109,7 +109,7 @@ class NoticeTab(QWidget):
         self._checklist = ChecklistPage(desk, self.show_notice, self.show_accepted_papers, staged=self.staged)
         self._checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
         self._checklist.case_created.connect(lambda _c: self._changed("proxy"))
-        self._hold(PAGES["checklist"], self._checklist)
+        self.staged.add(partial(self._hold, PAGES["checklist"], self._checklist), first=True)  # in a turn of its own
 
     def _hold(self, index: int, page: QWidget) -> None:
         holder = self.pages.widget(index)

@@ -16,6 +16,9 @@ def named(root: QWidget) -> set[str]:
 
 
 def test_the_pages_are_built_in_steps_once_shown(app, qtbot, desk):
+    eager = NoticeTab(desk)  # outside the app: every page at once
+    qtbot.addWidget(eager)
+    eager.show()
     lazy_tabs.build_on_demand(True)
     try:
         tab = NoticeTab(desk)
@@ -26,6 +29,7 @@ def test_the_pages_are_built_in_steps_once_shown(app, qtbot, desk):
         assert not {"事项列表", "代办单列表", "事项目录"} & named(tab)  # their contents in later turns
         qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
         assert {"事项列表", "材料清单", "代办单列表", "事项目录", "事项名称", "修改说明"} <= named(tab)
+        assert named(tab) == named(eager)  # the same page as built at once
         assert tab.checklist.items.count() > 0  # the catalogue's items are listed
         tab.pages.setCurrentIndex(2)
         assert tab.current_page() is tab.catalogue and tab.catalogue.list.count() > 0

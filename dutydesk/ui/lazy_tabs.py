@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from shiboken6 import isValid
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
@@ -118,7 +118,10 @@ class StagedBuild:
 
 
 def staged_build(page: QWidget | None) -> StagedBuild | None:
-    """The parts of ``page`` still to build, if it builds in stages and has some left."""
+    """The parts of ``page`` (or of the page a ``PageScroll`` holds) still to build, if it builds in
+    stages and has some left."""
+    if isinstance(page, QScrollArea) and page.widget() is not None:
+        page = page.widget()
     staged = getattr(page, "staged", None)
     return staged if isinstance(staged, StagedBuild) and staged.pending() else None
 

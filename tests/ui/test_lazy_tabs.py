@@ -229,3 +229,21 @@ def test_code_asking_for_a_page_gets_it_whole(qtbot, app, desk, monkeypatch):
     assert lazy_tabs.staged_build(visits) is None and visits.register is not None
     notices = window.context.tab("notices")
     assert lazy_tabs.staged_build(notices) is None and notices.catalogue.list.count() > 0
+
+
+def test_a_page_in_a_scroll_area_is_built_in_stages_too(qtbot, app):
+    """A tab page held in a ``PageScroll`` (今日值班's pages): its parts are found through it."""
+    from dutydesk.ui.screen_fit import PageScroll
+
+    inner = QWidget()
+    inner.staged = lazy_tabs.StagedBuild()
+    built: list[str] = []
+    inner.staged.add(lambda: built.append("part"))
+    tabs = lazy_tabs.LazyTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.add_lazy_tab("甲", QWidget)
+    tabs.add_lazy_tab("乙", lambda: PageScroll(inner))
+    tabs.show()
+    tabs.setCurrentIndex(1)
+    assert lazy_tabs.staged_build(super(lazy_tabs.LazyTabWidget, tabs).widget(1)) is inner.staged
+    qtbot.waitUntil(lambda: built == ["part"], timeout=5_000)

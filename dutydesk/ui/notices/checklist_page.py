@@ -83,8 +83,8 @@ class ChecklistPage(QWidget):
     def __init__(self, desk: Desk, show_notice: Callable[[NoticeRecord, Reprint | None], object],
                  show_case_docs: Callable[[ProxyCase], None], parent: QWidget | None = None,
                  staged: StagedBuild | None = None) -> None:
-        """Its widgets; their layout and contents (visits, items, the agent on duty) at once, or
-        (``staged``) in the turns right after (issue 17)."""
+        """Its widgets; their contents (visits, items, the agent on duty) at once, or (``staged``) in
+        the turn right after (issue 17)."""
         super().__init__(parent)
         self.desk = desk
         self.show_notice = show_notice
@@ -166,16 +166,6 @@ class ChecklistPage(QWidget):
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
 
-        self._left, self._left_layout, self._person = left, left_layout, person
-        if staged is None:
-            self._lay_out()
-            self._fill()
-        else:  # issue 17: laid out and filled in the turns right after
-            staged.add(self._lay_out, self._fill, first=True)
-
-    def _lay_out(self) -> None:
-        """The decision's fields and the buttons, and the page's columns."""
-        left, left_layout, person = self._left, self._left_layout, self._person
         decision = QVBoxLayout()
         reason_form = QFormLayout()
         reason_form.addRow(self.ineligible)
@@ -251,6 +241,10 @@ class ChecklistPage(QWidget):
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        if staged is None:
+            self._fill()
+        else:
+            staged.add(self._fill, first=True)
 
     def _fill(self) -> None:
         self.agent_field.editor.setText(proxy_intake.default_agent("", self.desk.who, self.desk.now()))

@@ -71,7 +71,9 @@ class StagedBuild:
 
     A page builds its frame in its constructor, ``add``s the rest as steps (a step may add more)
     and calls ``start(self)``: outside the app every step runs at once, as pages always built. A
-    method that needs the whole page calls ``complete()`` first."""
+    method that needs the whole page calls ``complete()`` first. A step puts what it makes into a
+    layout already on the page: a widget or layout left without a parent for a later step is freed
+    by the collector in any order if the page goes first (a crash)."""
 
     def __init__(self) -> None:
         self._steps: deque[Callable[[], object]] = deque()

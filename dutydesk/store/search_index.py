@@ -358,8 +358,13 @@ def staff_names() -> list[str]:
         " SELECT staff FROM s WHERE staff IS NOT NULL")]
 
 
+YEARS_SQL = "SELECT (SELECT min(day) FROM search_doc), (SELECT max(day) FROM search_doc)"
+
+
 def years() -> list[int]:
-    row = database.execute_sql("SELECT min(day), max(day) FROM search_doc").fetchone()
+    """The years of the index, newest first: two seeks of the day index (``min`` and ``max`` in one
+    SELECT scan every row, 80 ms on ten years of books each time 档案查询 was built, issue 17)."""
+    row = database.execute_sql(YEARS_SQL).fetchone()
     if not row or row[0] is None:
         return []
     return list(range(int(str(row[1])[:4]), int(str(row[0])[:4]) - 1, -1))

@@ -5,26 +5,135 @@ layouts, printing libraries). Each page starts as an empty placeholder; the real
 it the first time the tab is opened, asked for (``widget(i)``), or when the event loop is idle, one
 tab per turn so no single step holds the window. Generic over ``ui.tabs.TABS``: a feature adding a
 tab needs nothing here.
+
+A page too big for one turn builds its frame (title, main list) in its constructor and hands its
+other parts to a ``StagedBuild`` (its ``staged`` attribute): once the app runs they are built one per
+event-loop turn, by the idle builder or right after the page is opened; otherwise (tests, scripts)
+at once. Code asking for a page (``widget(i)``) gets it whole.
+
+The idle building starts ``IDLE_DELAY_MS`` after the window shows, and not before the first screen
+has finished its own staged build (``first_screen_done()``), nor later than ``FIRST_SCREEN_WAIT_MS``
+after the window shows when nobody says so.
 """
 
 from __future__ import annotations
 
+import weakref
+from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
+from shiboken6 import isValid
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
+FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
+PARTS_CHECK_MS = 15  # how often the idle builder looks whether a page's parts are all built
 
 _on_demand = False
+_first_screen_done = False
+_waiting: weakref.WeakSet[LazyTabWidget] = weakref.WeakSet()
 
 
 def build_on_demand(on: bool = True) -> None:
     """The app's start turns this on (``app.launch``); off, every tab is built when added, as
     code and tests that build a window and reach into its tabs at once expect."""
-    global _on_demand
+    global _on_demand, _first_screen_done
     _on_demand = on
+    _first_screen_done = False  # a new start: its first screen has yet to finish
+
+
+def turn_timer(owner: QObject, step: Callable[[], object]) -> QTimer:
+    """A timer running ``step`` in the next turn of the event loop each time it is started, after
+    the timers and input due by then. (``QTimer.singleShot(0, …)`` posts an event instead, and a
+    chain of those runs back to back, starving every timer, the 10 ms stall probe's included.)
+    It goes with ``owner``."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(step)
+    return timer
+
+
+def first_screen_done() -> None:
+    """The first screen (the page shown at the start, built in stages after the first paint) is
+    complete: the other tabs may now be built in idle time. Called once by whoever builds it."""
+    global _first_screen_done
+    _first_screen_done = True
+    for tabs in list(_waiting):
+        if isValid(tabs):  # not closed meanwhile
+            tabs._first_screen_ready()
+
+
+class StagedBuild:
+    """The parts of a page still to build, one per event-loop turn once the app runs (issue 17).
+
+    A page builds its frame in its constructor, ``add``s the rest as steps (a step may add more)
+    and calls ``start(self)``: outside the app every step runs at once, as pages always built. A
+    method that needs the whole page calls ``complete()`` first. A step puts what it makes into a
+    layout already on the page: a widget or layout left without a parent for a later step is freed
+    by the collector in any order if the page goes first (a crash)."""
+
+    def __init__(self) -> None:
+        self._steps: deque[Callable[[], object]] = deque()
+        self._timer: QTimer | None = None
+        self._owner: QObject | None = None
+
+    def add(self, *steps: Callable[[], object], first: bool = False) -> None:
+        """Steps to build after the others, or (``first``, a part adding its own parts) before."""
+        if first:
+            self._steps.extendleft(reversed(steps))
+        else:
+            self._steps.extend(steps)
+
+    def pending(self) -> bool:
+        return bool(self._steps)
+
+    def step(self) -> bool:
+        """Build the next part; whether any is left."""
+        if self._steps:
+            self._steps.popleft()()
+        return bool(self._steps)
+
+    def complete(self) -> None:
+        while self._steps:
+            self._steps.popleft()()
+
+    def start(self, owner: QObject) -> None:
+        """Build the parts from now on, one per turn (stopped if ``owner`` goes); all now when
+        the pages are not built on demand."""
+        if not _on_demand:
+            self.complete()
+            return
+        if self._timer is None or not isValid(self._timer):
+            self._owner = owner
+            self._timer = turn_timer(owner, self._next)
+        if self._steps and not self._timer.isActive():
+            self._timer.start()
+
+    def _next(self) -> None:
+        if not isValid(self._owner):  # being destroyed (its timer fires no more once it is gone)
+            return
+        if self.step() and self._timer is not None and isValid(self._timer):
+            self._timer.start()
+
+
+def staged_build(page: QWidget | None) -> StagedBuild | None:
+    """The parts of ``page`` (or of the page a ``PageScroll`` holds) still to build, if it builds in
+    stages and has some left."""
+    if isinstance(page, QScrollArea) and page.widget() is not None:
+        page = page.widget()
+    staged = getattr(page, "staged", None)
+    return staged if isinstance(staged, StagedBuild) and staged.pending() else None
+
+
+def complete(page: QWidget | None) -> QWidget | None:
+    """``page`` with all its parts built (code about to use its widgets)."""
+    staged = staged_build(page)
+    if staged is not None:
+        staged.complete()
+    return page
 
 
 def on_demand() -> bool:
@@ -40,6 +149,9 @@ class LazyTabWidget(QTabWidget):
         super().__init__(parent)
         self._builders: dict[int, Callable[[], QWidget]] = {}
         self._building = False
+        self._idle_delay_over = False
+        self._idle_started = False
+        self._idle_turn = turn_timer(self, self._build_next)
         self.currentChanged.connect(self.ensure_built)
 
     def add_lazy_tab(self, title: str, build: Callable[[], QWidget]) -> int:
@@ -75,6 +187,8 @@ class LazyTabWidget(QTabWidget):
             placeholder.deleteLater()
         finally:
             self._building = False
+        if index == self.currentIndex() and (staged := staged_build(page)) is not None:
+            staged.start(page)  # opened by the user: its parts follow, one per turn
         return page
 
     def built_widgets(self) -> list[QWidget]:
@@ -90,22 +204,44 @@ class LazyTabWidget(QTabWidget):
         super().showEvent(event)
 
     def build_in_idle_time(self) -> None:
-        """Build the tabs not opened yet, one per event-loop turn, after the window has painted."""
-        if self._builders:
-            QTimer.singleShot(IDLE_DELAY_MS, self, self._build_next)  # dropped if the tabs go
+        """Build the tabs not opened yet, and their staged parts, one per event-loop turn, once the
+        window has painted and the first screen is complete (``first_screen_done``)."""
+        if self._idle_started or self._idle_delay_over:
+            return
+        _waiting.add(self)
+        QTimer.singleShot(IDLE_DELAY_MS, self, self._idle_delay_ended)  # dropped if the tabs go
+        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self, self._first_screen_ready)  # nobody said so
+
+    def _idle_delay_ended(self) -> None:
+        self._idle_delay_over = True
+        if _first_screen_done:
+            self._first_screen_ready()
+
+    def _first_screen_ready(self) -> None:
+        if not isValid(self) or self._idle_started or not self._idle_delay_over:
+            return  # the delay's end starts it (``first_screen_done`` is remembered)
+        self._idle_started = True
+        _waiting.discard(self)
+        self._idle_turn.start(0)
 
     def _build_next(self) -> None:
-        if not self._builders or not self.isVisible():  # closed meanwhile: nothing to prepare
+        if not self.isVisible():  # closed meanwhile: nothing to prepare (until shown again)
+            self._idle_started = self._idle_delay_over = False
             return
-        self.ensure_built(min(self._builders))
-        if self._builders:
-            QTimer.singleShot(0, self, self._build_next)
+        built = (super(LazyTabWidget, self).widget(i) for i in range(self.count()) if self.is_built(i))
+        building = next((page for page in built if staged_build(page) is not None), None)
+        if building is not None:  # one page complete before the next: its parts come one per turn
+            staged_build(building).start(building)  # (its own timer: two stepping it could run back to back)
+            self._idle_turn.start(PARTS_CHECK_MS)
+        elif self._builders:
+            self.ensure_built(min(self._builders))
+            self._idle_turn.start(0)
 
-    # Callers asking for a page get the real widget, built on demand.
+    # Callers asking for a page get the real widget, built on demand, with all its parts.
     def widget(self, index: int) -> QWidget | None:
         if index in self._builders:
-            return self.ensure_built(index)
-        return super().widget(index)
+            return complete(self.ensure_built(index))
+        return complete(super().widget(index))
 
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())

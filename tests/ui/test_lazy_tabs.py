@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import pairwise
 
 import pytest
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.main_window import MainWindow
@@ -135,3 +136,114 @@ def test_f2_opens_a_new_registration_before_the_visits_tab_was_built(qtbot, app,
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "来访登记"
     assert isinstance(window.tabs.currentWidget(), VisitsTab)
+
+
+# -- pages built in stages (issue 17 point 2) --------------------------------------------------
+
+
+def busy(ms: float) -> None:
+    import time
+
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        pass
+
+
+def test_a_staged_page_builds_one_part_per_turn_and_timers_tick_between(qtbot, app):
+    """The parts wait for the event loop, and a 10 ms timer (the stall probe's) gets its turn
+    between two parts: chained ``QTimer.singleShot(0)`` calls would run back to back."""
+    from PySide6.QtCore import QTimer
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    seen: list[str] = []
+    staged = lazy_tabs.StagedBuild()
+    staged.add(*[lambda n=n: (busy(25), seen.append(f"part {n}")) for n in range(4)])
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: seen.append("tick"))
+    ticker.start()
+    staged.start(owner)
+    assert seen == [] and staged.pending()  # nothing before the event loop turns
+    qtbot.waitUntil(lambda: not staged.pending(), timeout=5_000)
+    ticker.stop()
+    parts = [i for i, what in enumerate(seen) if what.startswith("part")]
+    assert [seen[i] for i in parts] == ["part 0", "part 1", "part 2", "part 3"]
+    assert all("tick" in seen[a:b] for a, b in pairwise(parts))
+
+
+def test_outside_the_app_a_staged_page_is_built_at_once(qtbot, app):
+    lazy_tabs.build_on_demand(False)
+    seen: list[int] = []
+    staged = lazy_tabs.StagedBuild()
+    staged.add(lambda: seen.append(2))
+    staged.add(lambda: seen.append(1), first=True)  # a part adding its own parts before the rest
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    staged.start(owner)
+    assert seen == [1, 2] and not staged.pending()
+
+
+def test_idle_building_waits_for_the_first_screen(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 10)
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 600_000)  # only first_screen_done() starts it
+    window = lazy_window(qtbot, desk)
+    qtbot.wait(300)
+    assert not any(window.tabs.is_built(i) for i in range(1, window.tabs.count()))
+    lazy_tabs.first_screen_done()
+    qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+    pages = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    assert all(lazy_tabs.staged_build(page) is None for page in pages)  # every part built too
+
+
+def test_idle_building_starts_after_the_delay_when_the_first_screen_was_done_before(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 600_000)
+    lazy_tabs.first_screen_done()  # e.g. a first screen built at once
+    window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+
+
+def test_idle_building_starts_anyway_when_nobody_says_the_first_screen_is_done(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 200)
+    window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+
+
+def test_opening_a_staged_tab_builds_its_parts_in_the_turns_after(qtbot, app, desk, monkeypatch):
+    from dutydesk.ui.visits.tab import VisitsTab
+
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)  # no idle building during the test
+    window = lazy_window(qtbot, desk)
+    window.tabs.setCurrentIndex(1)
+    page = super(lazy_tabs.LazyTabWidget, window.tabs).widget(1)  # as the user sees it, not completed
+    assert isinstance(page, VisitsTab) and page.form is None  # the frame first
+    qtbot.waitUntil(lambda: lazy_tabs.staged_build(page) is None, timeout=10_000)
+    assert page.form is not None and by_name(window, "查找群众").isVisible()
+    assert by_name(window, "来访记录") is not None
+
+
+def test_code_asking_for_a_page_gets_it_whole(qtbot, app, desk, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 600_000)
+    window = lazy_window(qtbot, desk)
+    visits = window.context.tab("visits")
+    assert lazy_tabs.staged_build(visits) is None and visits.register is not None
+    notices = window.context.tab("notices")
+    assert lazy_tabs.staged_build(notices) is None and notices.catalogue.list.count() > 0
+
+
+def test_a_page_in_a_scroll_area_is_built_in_stages_too(qtbot, app):
+    """A tab page held in a ``PageScroll`` (今日值班's pages): its parts are found through it."""
+    from dutydesk.ui.screen_fit import PageScroll
+
+    inner = QWidget()
+    inner.staged = lazy_tabs.StagedBuild()
+    built: list[str] = []
+    inner.staged.add(lambda: built.append("part"))
+    tabs = lazy_tabs.LazyTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.add_lazy_tab("甲", QWidget)
+    tabs.add_lazy_tab("乙", lambda: PageScroll(inner))
+    tabs.show()
+    tabs.setCurrentIndex(1)
+    assert lazy_tabs.staged_build(super(lazy_tabs.LazyTabWidget, tabs).widget(1)) is inner.staged
+    qtbot.waitUntil(lambda: built == ["part"], timeout=5_000)

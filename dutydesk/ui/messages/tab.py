@@ -6,35 +6,72 @@ in the main window in seconds. 到场登记 on a booking opens the 来访登记 
 
 from __future__ import annotations
 
+from functools import partial
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.messages.appointments import Appointment
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.menu_context import MenuContext, context_of
-from dutydesk.ui.messages.appointments_page import AppointmentsPage
-from dutydesk.ui.messages.letters_page import LettersPage
-from dutydesk.ui.messages.messages_page import MessagesPage, message_dialog
+
+if TYPE_CHECKING:  # imported in the turns that build them (issue 17)
+    from dutydesk.ui.messages.appointments_page import AppointmentsPage
+    from dutydesk.ui.messages.letters_page import LettersPage
+    from dutydesk.ui.messages.messages_page import MessagesPage
 
 TAB_TITLE = "留言预约"
 
 
+PAGES = (  # attribute, title, module, class
+    ("messages", "留言转告", "dutydesk.ui.messages.messages_page", "MessagesPage"),
+    ("appointments", "预约", "dutydesk.ui.messages.appointments_page", "AppointmentsPage"),
+    ("letters", "外来函件", "dutydesk.ui.messages.letters_page", "LettersPage"),
+)
+
+
 class MessagesTab(QWidget):
+    """Its three pages' places at once; each page, its module imported in the turn before, in a
+    turn of its own once the app runs (issue 17: ``lazy_tabs.StagedBuild``)."""
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.events: DeskEvents | None = None
+        self.messages: MessagesPage | None = None
+        self.appointments: AppointmentsPage | None = None
+        self.letters: LettersPage | None = None
         layout = QVBoxLayout(self)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("留言预约页面")
-        self.messages = MessagesPage(desk)
-        self.appointments = AppointmentsPage(desk)
-        self.letters = LettersPage(desk)
-        for page, title in ((self.messages, "留言转告"), (self.appointments, "预约"), (self.letters, "外来函件")):
-            self.pages.addTab(page, title)
-            page.on_change = self._changed
-        self.appointments.come = self._come
+        for _attribute, title, _module, _class in PAGES:
+            self.pages.addTab(QWidget(), title)  # an empty page holds the place until it is built
         layout.addWidget(self.pages)
+        self.staged = StagedBuild()
+        for index, (_attribute, _title, module, _class) in enumerate(PAGES):
+            self.staged.add(partial(import_module, module), partial(self._build_page, index))
+        self.staged.start(self)
+
+    def _build_page(self, index: int) -> None:
+        attribute, title, module, class_name = PAGES[index]
+        page = getattr(import_module(module), class_name)(self.desk)
+        page.on_change = self._changed
+        setattr(self, attribute, page)
+        if attribute == "appointments":
+            page.come = self._come
+        current = self.pages.currentIndex()
+        placeholder = self.pages.widget(index)
+        self.pages.blockSignals(True)
+        try:
+            self.pages.removeTab(index)
+            self.pages.insertTab(index, page, title)
+            self.pages.setCurrentIndex(current)
+        finally:
+            self.pages.blockSignals(False)
+        placeholder.deleteLater()
 
     def set_events(self, events: DeskEvents) -> None:
         self.events = events
@@ -47,7 +84,8 @@ class MessagesTab(QWidget):
     def _changed_elsewhere(self, kind: str) -> None:
         if kind in ("message", "visit"):
             for page in (self.messages, self.appointments, self.letters):
-                page.refresh()
+                if page is not None:  # not built yet: reads fresh when it is
+                    page.refresh()
 
     def _come(self, appointment: Appointment) -> None:
         from dutydesk.ui.visits.tab import register_appointment
@@ -67,6 +105,8 @@ def show_message(context: MenuContext | None, message_id: int) -> None:
 
 def new_message(context: MenuContext) -> None:
     """F3: the message form over whatever tab is open; the lists refresh after saving."""
+    from dutydesk.ui.messages.messages_page import message_dialog
+
     dialog = message_dialog(context.desk, context.window)
     dialog.accepted.connect(lambda: context.changed("message"))
     dialog.open()

@@ -6,6 +6,7 @@ and changes nothing until the director confirms; a malformed file is refused wit
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -36,11 +37,24 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.notices import catalogue
 from dutydesk.store.notices.catalogue import CatalogueVersion
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.panes import pane, side_by_side
 
 VERIFICATION = ("不需要", "需调查核实", "需调查核实和现场勘查")  # the item's two flags
 MATERIAL_HINT = "每行一项：材料名称｜原件或复印件｜份数｜备注"
+LABELS = {  # an item's field: its label and hint, in the form's order
+    "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
+    "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
+    "steps": ("办理流程", "每行一步"), "time_limit_days": ("承诺时限（工作日）", "留空表示即办"),
+    "fee_amount": ("法定收费（元）", "不收费填0"), "fee_basis": ("收费依据", "收费时必填"),
+    "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
+    "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0"),
+    "notes": ("注意事项", ""), "verification": ("调查核实", "需要时，代办送交上级前须指定调查人核实"),
+    "note": ("修改说明", "说明这次为什么修改"),
+}
+EDITORS = tuple(LABELS)
+PLAIN_TEXT = {"conditions", "materials", "steps", "basis", "notes"}  # the multi-line fields
 
 
 def materials_text(item: ServiceItem) -> str:
@@ -94,7 +108,10 @@ class DiffDialog(QDialog):
 
 
 class CataloguePage(QWidget):
-    def __init__(self, desk: Desk, on_change, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, on_change, parent: QWidget | None = None,
+                 staged: StagedBuild | None = None) -> None:
+        """Its list and buttons; the item's form and the list's contents at once, or (``staged``)
+        in the turns right after (issue 17)."""
         super().__init__(parent)
         self.desk = desk
         self.on_change = on_change
@@ -104,47 +121,20 @@ class CataloguePage(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName("搜索目录")
         self.search.setPlaceholderText("名称或拼音首字母")
-        self.search.textChanged.connect(self.refresh)
         self.list = QListWidget()
         self.list.setAccessibleName("事项目录")
-        self.list.currentItemChanged.connect(self._chosen)
 
-        self.editors: dict[str, QWidget] = {
-            "code": QLineEdit(), "name": QLineEdit(), "kind": QComboBox(), "category": QLineEdit(),
-            "conditions": QPlainTextEdit(), "materials": QPlainTextEdit(), "steps": QPlainTextEdit(),
-            "time_limit_days": QLineEdit(), "fee_amount": QLineEdit(), "fee_basis": QLineEdit(),
-            "basis": QPlainTextEdit(), "unit_name": QLineEdit(), "unit_address": QLineEdit(),
-            "unit_phone": QLineEdit(), "public_notice_days": QLineEdit(), "notes": QPlainTextEdit(),
-            "verification": QComboBox(), "note": QLineEdit(),
-        }
-        self.editors["kind"].addItems(list(KINDS))
-        self.editors["verification"].addItems(list(VERIFICATION))
-        labels = {
-            "code": ("事项编号", ""), "name": ("事项名称", ""), "kind": ("类别", ""), "category": ("分类", ""),
-            "conditions": ("办理条件", "每行一条"), "materials": ("所需材料", MATERIAL_HINT),
-            "steps": ("办理流程", "每行一步"), "time_limit_days": ("承诺时限（工作日）", "留空表示即办"),
-            "fee_amount": ("法定收费（元）", "不收费填0"), "fee_basis": ("收费依据", "收费时必填"),
-            "basis": ("办理依据", ""), "unit_name": ("办理单位", ""), "unit_address": ("单位地址", ""),
-            "unit_phone": ("单位电话", ""), "public_notice_days": ("公示天数", "不需公示填0"),
-            "notes": ("注意事项", ""), "verification": ("调查核实", "需要时，代办送交上级前须指定调查人核实"),
-            "note": ("修改说明", "说明这次为什么修改"),
-        }
-        self.fields: dict[str, FormField] = {}
-        form = QFormLayout()
-        for key, editor in self.editors.items():
-            if isinstance(editor, QPlainTextEdit):
-                editor.setTabChangesFocus(True)
-                editor.setFixedHeight(90 if key == "materials" else 64)
-            label, hint = labels[key]
-            self.fields[key] = add_field(form, FormField(label, editor, hint))
         self.version_label = message_label("版本信息")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
+        self._holder = QWidget()
+        holder_layout = QVBoxLayout(self._holder)
         holder_layout.addWidget(self.version_label)
-        holder_layout.addLayout(form)
+        self.editors: dict[str, QWidget] = {}
+        self.fields: dict[str, FormField] = {}
+        self._form = QFormLayout()  # its fields: ``_build_form``
+        holder_layout.addLayout(self._form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
+        scroll.setWidget(self._holder)
 
         self.new_button = push_button("新增事项", self.new_item)
         self.save_button = push_button("保存为新版本", self.save, primary=True)
@@ -157,9 +147,6 @@ class CataloguePage(QWidget):
         self.guide_button = push_button("打印办事指南…", self.ask_print_guide)
         for button in (self.new_button, self.save_button, self.retire_button, self.import_button):
             button.setEnabled(self.can_edit)
-        if not self.can_edit:
-            for editor in self.editors.values():
-                editor.setEnabled(False)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.save_button, self.retire_button):
             buttons.addWidget(button)
@@ -175,7 +162,33 @@ class CataloguePage(QWidget):
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(side_by_side(pane(self.search, (self.list, 1), hint), pane((scroll, 1), buttons), (300, 900)))
-        self.refresh()
+        if staged is None:
+            self._build_form()
+            self.refresh()
+        else:  # issue 17: the item's form (two halves) and the list in the turns right after
+            half = len(EDITORS) // 2
+            staged.add(partial(self._build_form, EDITORS[:half]), partial(self._build_form, EDITORS[half:]),
+                       self.refresh, first=True)
+
+    def _build_form(self, keys: tuple[str, ...] = EDITORS) -> None:
+        """The item's fields ``keys`` (the form is built in two halves when staged)."""
+        for key in keys:
+            editor = QComboBox() if key in ("kind", "verification") else (
+                QPlainTextEdit() if key in PLAIN_TEXT else QLineEdit())
+            if key == "kind":
+                editor.addItems(list(KINDS))
+            elif key == "verification":
+                editor.addItems(list(VERIFICATION))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setTabChangesFocus(True)
+                editor.setFixedHeight(90 if key == "materials" else 64)
+            label, hint = LABELS[key]
+            self.editors[key] = editor
+            self.fields[key] = add_field(self._form, FormField(label, editor, hint))
+            editor.setEnabled(self.can_edit)
+        if len(self.editors) == len(EDITORS):  # complete: choosing an item fills the form
+            self.search.textChanged.connect(self.refresh)
+            self.list.currentItemChanged.connect(self._chosen)
 
     def refresh(self) -> None:
         fill_item_list(self.list, self.search.text(), self.version.code if self.version else None,

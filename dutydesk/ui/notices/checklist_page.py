@@ -43,6 +43,7 @@ from dutydesk.store.notices.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.notices.reprints import Reprint, ReprintInvalid
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
 from dutydesk.ui.page_layout import compact_at_large_font
@@ -80,7 +81,10 @@ class ChecklistPage(QWidget):
     case_created = Signal(object)
 
     def __init__(self, desk: Desk, show_notice: Callable[[NoticeRecord, Reprint | None], object],
-                 show_case_docs: Callable[[ProxyCase], None], parent: QWidget | None = None) -> None:
+                 show_case_docs: Callable[[ProxyCase], None], parent: QWidget | None = None,
+                 staged: StagedBuild | None = None) -> None:
+        """Its widgets; their contents (visits, items, the agent on duty) at once, or (``staged``) in
+        the turn right after (issue 17)."""
         super().__init__(parent)
         self.desk = desk
         self.show_notice = show_notice
@@ -125,7 +129,7 @@ class ChecklistPage(QWidget):
 
         self.name_field = FormField("群众姓名", QLineEdit())
         self.phone_field = FormField("联系电话", MaskedLineEdit("phone"))  # masked, never shown in full
-        self.agent_field = FormField("代办员", QLineEdit(proxy_intake.default_agent("", desk.who, desk.now())))
+        self.agent_field = FormField("代办员", QLineEdit())
         self.fee_field = FormField("收费金额（元）", QLineEdit("0"), hint="只能登记法定收费")
         self.reason_field = FormField("不符合原因", QLineEdit())
         self.ineligible = QCheckBox("不符合办理条件")
@@ -237,7 +241,13 @@ class ChecklistPage(QWidget):
         splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        if staged is None:
+            self._fill()
+        else:
+            staged.add(self._fill, first=True)
 
+    def _fill(self) -> None:
+        self.agent_field.editor.setText(proxy_intake.default_agent("", self.desk.who, self.desk.now()))
         self.refresh_visits()
         self.refresh_items()
         self.update_outcome()

@@ -6,6 +6,10 @@ whatever tab is showing, and gives the 代办 count for the status bar (declared
 
 from __future__ import annotations
 
+from functools import partial
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,16 +22,16 @@ from dutydesk.store.notices import catalogue, proxy_cases
 from dutydesk.store.notices.notice import NoticeRecord
 from dutydesk.store.notices.proxy_cases import ProxyCase
 from dutydesk.store.notices.reprints import Reprint
-from dutydesk.ui import lazy_tabs
 from dutydesk.ui.events import DeskEvents
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.menu_context import MenuContext
-from dutydesk.ui.notices.catalogue_page import CataloguePage
-from dutydesk.ui.notices.checklist_page import ChecklistPage
-from dutydesk.ui.notices.document_dialog import DocumentDialog, show_document
-from dutydesk.ui.notices.proxy_case_page import CasePage
 from dutydesk.ui.notices.slip_scanner import SlipScanner
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import PageScroll
+
+if TYPE_CHECKING:  # imported in the steps that build them (issue 17), or when a paper is shown
+    from dutydesk.ui.notices.checklist_page import ChecklistPage
+    from dutydesk.ui.notices.document_dialog import DocumentDialog
 
 TITLE = "一次性告知"
 
@@ -52,10 +56,18 @@ def open_by_number(context: MenuContext) -> None:
         tab.open_slip(number)
 
 
-LATER_PAGES = {"cases": 1, "catalogue": 2}  # the pages built when first shown, and their tab index
+PAGES = {"checklist": 0, "cases": 1, "catalogue": 2}  # each page's tab index
+LATER_PAGES = {"cases": 1, "catalogue": 2}  # the pages built after 告知与受理
+PAGE_MODULES = ("dutydesk.ui.notices.checklist_page", "dutydesk.ui.notices.proxy_case_page",
+                "dutydesk.ui.notices.catalogue_page")
 
 
 class NoticeTab(QWidget):
+    """Its three pages are built in steps (issue 17: ``lazy_tabs.StagedBuild``), each page's module
+    imported in a turn of its own: once the app runs, in idle time or from the tab's first showing,
+    one step per event-loop turn; a page opened before its turn builds its frame at once. Code
+    using a page (``checklist``, ``cases``, ``catalogue``, ``build()``) gets it whole."""
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -68,52 +80,80 @@ class NoticeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
-        self.built = False
+        # Scrollable, so a small window (or a large font) never forces the main window wider. Each
+        # page's place is there from the start, an empty page holding it until the page is built.
+        for title in ("告知与受理", "代办跟踪", "办事指南目录"):
+            self.pages.addTab(PageScroll(QWidget()), title)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.built = False  # 告知与受理 is there
+        self._checklist: ChecklistPage | None = None
         self._later: dict[str, QWidget] = {}
+        self.staged = StagedBuild()
+        self.staged.add(partial(import_module, PAGE_MODULES[0]), self._build_checklist,
+                        partial(import_module, PAGE_MODULES[1]), partial(self._later_page, "cases", False),
+                        partial(import_module, PAGE_MODULES[2]), partial(self._later_page, "catalogue", False))
 
     def build(self) -> None:
-        """Build the pages the first time the tab is used (keeps start-up and other tabs light)."""
+        """Build every page now (code about to use them)."""
+        self.staged.complete()
+
+    def _build_checklist(self) -> None:
+        from dutydesk.ui.notices.checklist_page import ChecklistPage
+
         if self.built:
             return
         self.built = True
         desk = self.desk
         if not catalogue.current_versions(include_retired=True):
             catalogue.seed_default_catalogue(desk.who, desk.now())
-        self.checklist = ChecklistPage(desk, self.show_notice, self.show_accepted_papers)
-        self.checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
-        self.checklist.case_created.connect(lambda _c: self._changed("proxy"))
-        # Scrollable, so a small window (or a large font) never forces the main window wider. Once the
-        # app runs, 代办跟踪 and 办事指南目录 are built when first shown (issue 17: building all three
-        # at once froze the window); a placeholder holds their place until then.
-        for page, title in ((self.checklist, "告知与受理"), (QWidget(), "代办跟踪"), (QWidget(), "办事指南目录")):
-            self.pages.addTab(PageScroll(page), title)
-        if not lazy_tabs.on_demand():
-            self._later_page("cases")
-            self._later_page("catalogue")
-        self.pages.currentChanged.connect(self._page_shown)
+        self._checklist = ChecklistPage(desk, self.show_notice, self.show_accepted_papers, staged=self.staged)
+        self._checklist.notice_recorded.connect(lambda _n: self._changed("notice"))
+        self._checklist.case_created.connect(lambda _c: self._changed("proxy"))
+        self.staged.add(partial(self._hold, PAGES["checklist"], self._checklist), first=True)  # in a turn of its own
+
+    def _hold(self, index: int, page: QWidget) -> None:
+        holder = self.pages.widget(index)
+        holder.takeWidget().deleteLater()  # the empty page
+        holder.setWidget(page)
+        page.installEventFilter(holder)
 
     def _page_shown(self, index: int) -> None:
-        self._later_page(next((name for name, at in LATER_PAGES.items() if at == index), ""))
+        """The user opened a page: its frame now if it was not built yet, its other parts next."""
+        self._later_page(next((name for name, at in LATER_PAGES.items() if at == index), ""), whole=False)
+        if self.isVisible():
+            self.staged.start(self)
 
-    def _later_page(self, name: str) -> QWidget | None:
-        """代办跟踪 (``cases``) or 办事指南目录 (``catalogue``), built now if it was not yet."""
+    def _later_page(self, name: str, whole: bool = True) -> QWidget | None:
+        """代办跟踪 (``cases``) or 办事指南目录 (``catalogue``), built now if it was not yet; ``whole``:
+        with every part (code about to use it), else its frame (its parts are steps to come)."""
         if name not in LATER_PAGES:
             return None
         page = self._later.get(name)
         if page is None:
-            self.build()
+            while not self.built:  # its place comes with 告知与受理
+                self.staged.step()
             if name == "cases":
+                from dutydesk.ui.notices.proxy_case_page import CasePage
+
                 page = CasePage(self.desk, self.show_case_docs, lambda: self._changed("proxy"))
             else:
-                page = CataloguePage(self.desk, lambda: self._changed("catalogue"))
+                from dutydesk.ui.notices.catalogue_page import CataloguePage
+
+                page = CataloguePage(self.desk, lambda: self._changed("catalogue"), staged=self.staged)
             self._later[name] = page
-            holder = self.pages.widget(LATER_PAGES[name])
-            holder.setWidget(page)
-            page.installEventFilter(holder)
+            self._hold(LATER_PAGES[name], page)
+        if whole:
+            self.staged.complete()
         return page
 
     cases = property(lambda self: self._later_page("cases"))
     catalogue = property(lambda self: self._later_page("catalogue"))
+
+    @property
+    def checklist(self) -> ChecklistPage:
+        self.staged.complete()
+        assert self._checklist is not None
+        return self._checklist
 
     # -- wiring -------------------------------------------------------------------------------
     def set_events(self, events: DeskEvents) -> None:
@@ -123,7 +163,7 @@ class NoticeTab(QWidget):
         QTimer.singleShot(0, self.install_scanner)
 
     def showEvent(self, event) -> None:
-        self.build()
+        self.staged.start(self)  # once the app runs, one step per turn; else all now
         super().showEvent(event)
         self.install_scanner()
 
@@ -143,15 +183,15 @@ class NoticeTab(QWidget):
         if not self.built:
             return
         if kind in ("proxy", "notice") and "cases" in self._later:  # not built yet: reads fresh when it is
-            self.cases.reload()
-        if kind == "catalogue":
-            self.checklist.refresh_items()
+            self._later["cases"].reload()
+        if kind == "catalogue" and self._checklist is not None:
+            self._checklist.refresh_items()
         if self.events is not None:
             self.events.changed.emit(kind)
 
     def _refresh(self, kind: str) -> None:
-        if kind == "visit" and self.built:
-            self.checklist.refresh_visits()
+        if kind == "visit" and self._checklist is not None:
+            self._checklist.refresh_visits()
 
     def show_page(self, page: QWidget) -> None:
         self.build()
@@ -189,6 +229,7 @@ class NoticeTab(QWidget):
 
     def show_notice(self, notice: NoticeRecord, reprint: Reprint | None = None) -> DocumentDialog | None:
         from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+        from dutydesk.ui.notices.document_dialog import show_document
 
         title = f"一次性告知单 {notice.ref}"
         if Outcome(notice.outcome) in (Outcome.ACCEPT_PROXY, Outcome.DONE_NOW):
@@ -210,6 +251,7 @@ class NoticeTab(QWidget):
         """One preview for both papers (never two windows stacked): 打印 prints them together;
         ``again`` (registered reprints) marks them 补打 under the same number."""
         from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+        from dutydesk.ui.notices.document_dialog import show_document
 
         center, folder = self._center(), self.desk.folder.path
         try:
@@ -230,6 +272,7 @@ class NoticeTab(QWidget):
     def show_accepted_papers(self, case: ProxyCase) -> DocumentDialog | None:
         """P02/P04: after 受理代办 one preview holds the slip and the receipt (printed together)."""
         from dutydesk.reports import notice_records  # lazy: reportlab and pdfium load on first print
+        from dutydesk.ui.notices.document_dialog import show_document
 
         center, folder = self._center(), self.desk.folder.path
         try:

@@ -29,6 +29,7 @@ from dutydesk.store.visits.resident_lookup import ResidentMatch
 from dutydesk.store.visits.visit import Visit, VisitDraft, VisitInvalid, deadline_days_for
 from dutydesk.store.visits.visit_queries import register_for_person
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.theme import OK_GREEN
 from dutydesk.ui.visits.incident_fields import IncidentFields
@@ -57,7 +58,8 @@ class VisitForm(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None, staged: StagedBuild | None = None) -> None:
+        """Its fields and actions at once, or (``staged``) in the turns right after (issue 17)."""
         super().__init__(parent)
         self.desk = desk
         self.resident_id: int | None = None
@@ -84,15 +86,27 @@ class VisitForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         self.form = form
-        request = QPlainTextEdit()
-        request.setTabChangesFocus(True)
-        request.setFixedHeight(80)
-        deadline_kind = QComboBox()
-        for key, (label, _setting) in rules.DEADLINE_KINDS.items():
-            deadline_kind.addItem(label, key)
-        deadline_kind.setCurrentIndex(1)  # 需审核: the common case
+        self.fields: dict[str, FormField] = {}
+        # The actions are a widget of their own: the tab keeps them below the scrolling form.
+        self.actions = QWidget()
+        outer.addWidget(self.actions)
+        outer.addStretch(1)
+        parts = (self._add_person_fields, self._add_matter_fields, self._add_actions)
+        if staged is None:
+            for part in parts:
+                part()
+        else:  # issue 17: the fields in two more turns, right after this one
+            staged.add(*parts, first=True)
+
+    def _add_fields(self, specs: list[tuple[str, str, QWidget, str]]) -> None:
+        for name, label, editor, hint in specs:
+            self.fields[name] = add_field(self.form, FormField(label, editor, hint))
+            if name == "mediation_result":
+                self.incident = IncidentFields(self.form, self.fields)
+
+    def _add_person_fields(self) -> None:
         mediation = _combo(("尚未调解", *rules.MEDIATION_RESULTS))
-        specs: list[tuple[str, str, QWidget, str]] = [
+        self._add_fields([
             ("channel", "来访方式", _combo(rules.CHANNELS), ""),
             ("person_name", "姓名", QLineEdit(), ""),
             ("contact", "联系电话", MaskedLineEdit("phone"), ""),
@@ -100,6 +114,17 @@ class VisitForm(QWidget):
             ("category", "事项类别", _combo(rules.CATEGORIES), ""),
             ("dispute_parties", "当事各方", QLineEdit(), "登记纠纷双方姓名及事由"),
             ("mediation_result", "调解结果", mediation, ""),
+        ])
+
+    def _add_matter_fields(self) -> None:
+        request = QPlainTextEdit()
+        request.setTabChangesFocus(True)
+        request.setFixedHeight(80)
+        deadline_kind = QComboBox()
+        for key, (label, _setting) in rules.DEADLINE_KINDS.items():
+            deadline_kind.addItem(label, key)
+        deadline_kind.setCurrentIndex(1)  # 需审核: the common case
+        self._add_fields([
             ("request", "诉求内容", request, ""),
             ("responder_name", "首问责任人", _combo([], editable=True), "首位接待人负责到底"),
             ("outcome", "处理方式", _combo(rules.OUTCOMES), ""),
@@ -111,21 +136,15 @@ class VisitForm(QWidget):
             ("outside_address", "单位地址", QLineEdit(), ""),
             ("outside_phone", "单位电话", QLineEdit(), ""),
             ("deadline_kind", "承诺时限", deadline_kind, ""),
-        ]
-        self.fields: dict[str, FormField] = {}
-        for name, label, editor, hint in specs:
-            self.fields[name] = add_field(form, FormField(label, editor, hint))
-            if name == "mediation_result":
-                self.incident = IncidentFields(form, self.fields)
+        ])
         self.due_label = QLabel("")
         self.due_label.setAccessibleName("承诺办结日期")
         self.due_label.setWordWrap(True)
-        form.addRow("", self.due_label)
+        self.form.addRow("", self.due_label)
 
+    def _add_actions(self) -> None:
         self.save_button = push_button("保存登记 (Ctrl+S)", self.save, primary=True)
         self.new_button = push_button("新登记 (F2)", self.start_new)
-        # The actions are a widget of their own: the tab keeps them below the scrolling form.
-        self.actions = QWidget()
         actions = QVBoxLayout(self.actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addLayout(button_row(self.save_button, self.new_button, at_left=True))
@@ -133,8 +152,6 @@ class VisitForm(QWidget):
         self.message.setAccessibleName("登记结果")
         self.message.setStyleSheet(f"color: {OK_GREEN}; font-weight: bold;")
         actions.addWidget(self.message)
-        outer.addWidget(self.actions)
-        outer.addStretch(1)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

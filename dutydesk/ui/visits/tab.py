@@ -6,6 +6,10 @@ anywhere in the main window, and the director's 工作日日历 page in 工具.
 
 from __future__ import annotations
 
+from functools import partial
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,14 +27,17 @@ from dutydesk.store.datafolder import DeskError
 from dutydesk.store.open_matters import OpenMatter
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.forms import push_button
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.menu_context import MenuContext, context_of
 from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.screen_fit import PageScroll
 from dutydesk.ui.visits.appointment_strip import AppointmentStrip, booked_appointment, prefill_form
-from dutydesk.ui.visits.detail import VisitDetailDialog
 from dutydesk.ui.visits.followup_panel import FollowupPanel
-from dutydesk.ui.visits.form import VisitForm
-from dutydesk.ui.visits.register_list import VisitListView
+
+if TYPE_CHECKING:  # imported in the turns that build them (issue 17), or when a visit opens
+    from dutydesk.ui.visits.detail import VisitDetailDialog
+    from dutydesk.ui.visits.form import VisitForm
+    from dutydesk.ui.visits.register_list import VisitListView
 
 TAB_TITLE = "来访登记"
 
@@ -84,60 +91,81 @@ class CalendarWarning(QWidget):
 
 
 class VisitsTab(QWidget):
+    """Its frame (the calendar warning, the two sides) at once; the form, the day's bookings with
+    待跟进, and the register each in a turn of their own once the app runs (issue 17:
+    ``lazy_tabs.StagedBuild``), their modules imported in the turn before."""
+
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.events: DeskEvents | None = None
+        self.pending_appointment: int | None = None
+        self.form: VisitForm | None = None
+        self.appointments: AppointmentStrip | None = None
+        self.followups: FollowupPanel | None = None
+        self.register: VisitListView | None = None
         layout = QVBoxLayout(self)
         self.calendar_warning = CalendarWarning(desk)
         layout.addWidget(self.calendar_warning)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
+        self._left, self._right = QWidget(), QWidget()
+        for side in (self._left, self._right):
+            side_layout = QVBoxLayout(side)
+            side_layout.setContentsMargins(0, 0, 0, 0)
+            splitter.addWidget(side)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.staged = StagedBuild()
+        self.staged.add(partial(import_module, "dutydesk.ui.visits.form"), self._build_form,
+                        self._build_side_panels, partial(import_module, "dutydesk.ui.visits.register_list"),
+                        self._build_register)
+        self.staged.start(self)
 
-        self.form = VisitForm(desk)
+    def _build_form(self) -> None:
+        from dutydesk.ui.visits.form import VisitForm
+
+        self.form = VisitForm(self.desk, staged=self.staged)
         scroll = PageScroll(self.form)
         scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
         scroll.setMinimumWidth(280)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout = self._left.layout()
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(self.form.actions)  # 保存登记 stays in view however long the form
-        splitter.addWidget(left)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.appointments = AppointmentStrip(desk)  # V14: the day's bookings
-        right_layout.addWidget(self.appointments)
-        self.pending_appointment: int | None = None
-        self.followups = FollowupPanel(desk)
-        self.followups.setMaximumHeight(220)
-        right_layout.addWidget(self.followups)
-        self.register = VisitListView(desk)
-        right_layout.addWidget(self.register, 1)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-
         self.form.saved.connect(self._saved)
         self.form.saved.connect(self._proxy_to_checklist)
         self.form.saved.connect(self._appointment_came)
-        self.appointments.come.connect(self.take_appointment)
-        self.register.open_visit.connect(self.open_visit)
-        self.followups.open_matter.connect(self._open_matter)
         self.setFocusProxy(self.form.lookup.edit)
+
+    def _build_side_panels(self) -> None:
+        self.appointments = AppointmentStrip(self.desk)  # V14: the day's bookings
+        self._right.layout().addWidget(self.appointments)
+        self.followups = FollowupPanel(self.desk)
+        self.followups.setMaximumHeight(220)
+        self._right.layout().addWidget(self.followups)
+        self.appointments.come.connect(self.take_appointment)
+        self.followups.open_matter.connect(self._open_matter)
+
+    def _build_register(self) -> None:
+        from dutydesk.ui.visits.register_list import VisitListView
+
+        self.register = VisitListView(self.desk)
+        self._right.layout().addWidget(self.register, 1)
+        self.register.open_visit.connect(self.open_visit)
 
     def set_events(self, events: DeskEvents) -> None:
         self.events = events
         events.changed.connect(self._changed_elsewhere)
 
     def _changed_elsewhere(self, kind: str) -> None:
-        self.followups.refresh()
-        self.appointments.refresh()
+        # A part not built yet reads fresh when it is.
+        if self.followups is not None:
+            self.followups.refresh()
+        if self.appointments is not None:
+            self.appointments.refresh()
         if kind == "calendar":
             self.calendar_warning.refresh()
-        if kind == "visit":
+        if kind == "visit" and self.register is not None:
             self.register.refresh()
 
     def _saved(self, _visit) -> None:
@@ -161,6 +189,7 @@ class VisitsTab(QWidget):
         appointment = booked_appointment(appointment_id)
         if appointment is None:
             return
+        self.staged.complete()
         prefill_form(self.form, appointment)
         self.pending_appointment = appointment.id
         self.form.message.setText(f"预约到场：{appointment.person_name}，请选择事项类别和处理方式后保存")
@@ -179,11 +208,14 @@ class VisitsTab(QWidget):
 
     def new_registration(self) -> None:
         """F2: a fresh form with the cursor in 查找群众."""
+        self.staged.complete()
         self.pending_appointment = None
         self.form.start_new()
         self.form.lookup.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_visit(self, visit_id: int) -> VisitDetailDialog | None:
+        from dutydesk.ui.visits.detail import VisitDetailDialog
+
         try:
             dialog = VisitDetailDialog(self.desk, visit_id, self)
         except DeskError as exc:  # A02: a record of the archive opens only in 档案查询

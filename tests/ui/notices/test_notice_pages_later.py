@@ -1,5 +1,6 @@
-"""Issue 17: once the app runs, 代办跟踪 and 办事指南目录 are built when first shown (the tab's first
-opening built all three pages); a scanned slip number still opens its case at once."""
+"""Issue 17: once the app runs, the 一次性告知 tab builds its three pages in steps, one per turn of
+the event loop (building all three at once froze the window); a page opened before its step builds
+its frame at once; a scanned slip number still opens its case at once."""
 
 from __future__ import annotations
 
@@ -14,19 +15,38 @@ def named(root: QWidget) -> set[str]:
     return {w.accessibleName() for w in root.findChildren(QWidget)}
 
 
-def test_case_and_catalogue_pages_built_when_first_shown(app, qtbot, desk):
+def test_the_pages_are_built_in_steps_once_shown(app, qtbot, desk):
+    eager = NoticeTab(desk)  # outside the app: every page at once
+    qtbot.addWidget(eager)
+    eager.show()
     lazy_tabs.build_on_demand(True)
     try:
         tab = NoticeTab(desk)
         qtbot.addWidget(tab)
         tab.show()
-        assert "代办单列表" not in named(tab)
-        tab.pages.setCurrentIndex(1)
-        assert "代办单列表" in named(tab)
-        assert tab.current_page() is tab.cases
-        catalogue_names = named(tab)
+        titles = [tab.pages.tabText(i) for i in range(tab.pages.count())]
+        assert titles == ["告知与受理", "代办跟踪", "办事指南目录"]  # the pages' places at once
+        assert not {"事项列表", "代办单列表", "事项目录"} & named(tab)  # their contents in later turns
+        qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
+        assert {"事项列表", "材料清单", "代办单列表", "事项目录", "事项名称", "修改说明"} <= named(tab)
+        assert named(tab) == named(eager)  # the same page as built at once
+        assert tab.checklist.items.count() > 0  # the catalogue's items are listed
         tab.pages.setCurrentIndex(2)
-        assert tab.current_page() is tab.catalogue and named(tab) > catalogue_names
+        assert tab.current_page() is tab.catalogue and tab.catalogue.list.count() > 0
+    finally:
+        lazy_tabs.build_on_demand(False)
+
+
+def test_a_page_opened_before_its_step_shows_its_frame_at_once(app, qtbot, desk):
+    lazy_tabs.build_on_demand(True)
+    try:
+        tab = NoticeTab(desk)
+        qtbot.addWidget(tab)
+        tab.show()
+        tab.pages.setCurrentIndex(2)  # 办事指南目录 before any step ran
+        assert "事项目录" in named(tab) and "修改说明" not in named(tab)  # the list now, the form next
+        qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
+        assert "修改说明" in named(tab) and tab.catalogue.list.count() > 0
     finally:
         lazy_tabs.build_on_demand(False)
 

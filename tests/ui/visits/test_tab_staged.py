@@ -1,0 +1,58 @@
+"""Issue 17: once the app runs, the 来访登记 tab shows its frame at once and builds its form, the
+day's bookings with 待跟进, and the register in the turns after; complete, it shows the same widgets
+as a tab built at once and registers as before."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QListWidget, QTableView, QWidget
+
+from dutydesk.ui import lazy_tabs
+from dutydesk.ui.page_loader import wait_for_loads
+from dutydesk.ui.visits.tab import VisitsTab
+from tests.ui.helpers import by_name
+from tests.ui.visits.test_tab import seed_zhang
+
+
+def named(root: QWidget) -> set[str]:
+    return {w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()}
+
+
+def shown_tab(qtbot, desk) -> VisitsTab:
+    tab = VisitsTab(desk)
+    qtbot.addWidget(tab)
+    tab.resize(1400, 900)
+    tab.show()
+    return tab
+
+
+def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtbot, app, desk):
+    seed_zhang(desk)
+    eager = named(shown_tab(qtbot, desk))
+    lazy_tabs.build_on_demand(True)
+    try:
+        tab = shown_tab(qtbot, desk)
+        assert tab.form is None and "查找群众" not in named(tab)  # the frame first
+        qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
+        wait_for_loads()  # the register reads in a worker once the app runs
+        assert named(tab) == eager
+        register = by_name(tab, "来访记录", QTableView)
+        qtbot.waitUntil(lambda: register.model().rowCount() == 1, timeout=5_000)
+        lookup = by_name(tab, "查找群众")
+        qtbot.keyClicks(lookup, "1381")
+        matches = by_name(tab, "匹配群众", QListWidget)
+        assert matches.isVisible() and "张三" in matches.item(0).text()
+    finally:
+        wait_for_loads()
+        lazy_tabs.build_on_demand(False)
+
+
+def test_f2_on_a_tab_still_building_completes_it_first(qtbot, app, desk):
+    lazy_tabs.build_on_demand(True)
+    try:
+        tab = shown_tab(qtbot, desk)
+        tab.new_registration()
+        assert not tab.staged.pending() and tab.form is not None
+        assert tab.form.focusWidget() is by_name(tab, "查找群众")
+    finally:
+        wait_for_loads()
+        lazy_tabs.build_on_demand(False)

@@ -30,7 +30,7 @@ from dutydesk.store.feature_loading import (
 )
 from dutydesk.ui.events import DeskEvents
 from dutydesk.ui.extensions import MenuAction, module_of
-from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand
+from dutydesk.ui.lazy_tabs import LazyTabWidget, on_demand, turn_timer
 from dutydesk.ui.menu_context import MenuContext, attach
 from dutydesk.ui.password_banner import install_password_banner
 from dutydesk.ui.prefs import UiPrefs
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._entries_pending = on_demand()
         self._refresh_pending = False  # the first screen showed without the features
         self._to_prepare: list[Callable[[], object]] = []
+        self._prepare_turn = turn_timer(self, self._prepare_next)
         if not self._entries_pending:
             self.finish_entries()
         self._build_status_bar()
@@ -130,12 +131,12 @@ class MainWindow(QMainWindow):
             modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
             self._to_prepare = [partial(load_feature_step, name) for name in feature_steps()]
             self._to_prepare += [partial(import_module, module) for module in modules]
-            QTimer.singleShot(0, self, self._prepare_next)
+            self._prepare_turn.start()
 
     def _prepare_next(self) -> None:
         if self._to_prepare:
             self._to_prepare.pop(0)()
-            QTimer.singleShot(0, self, self._prepare_next)
+            self._prepare_turn.start()  # a real turn: timers and paints come between two steps
         else:
             self.finish_entries()
 

@@ -185,9 +185,14 @@ def test_outside_the_app_a_staged_page_is_built_at_once(qtbot, app):
 
 
 def test_idle_building_waits_for_the_first_screen(qtbot, app, desk, monkeypatch):
+    from dutydesk.ui.duty import today
+
     monkeypatch.setattr(lazy_tabs, "IDLE_DELAY_MS", 10)
     monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 600_000)  # only first_screen_done() starts it
+    said = []
+    monkeypatch.setattr(today, "first_screen_done", lambda: said.append(True))  # held back, noted
     window = lazy_window(qtbot, desk)
+    qtbot.waitUntil(lambda: said == [True], timeout=10_000)  # the 今日 page says so once its parts are built
     qtbot.wait(300)
     assert not any(window.tabs.is_built(i) for i in range(1, window.tabs.count()))
     lazy_tabs.first_screen_done()

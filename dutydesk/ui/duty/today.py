@@ -53,7 +53,7 @@ from dutydesk.store.feature_loading import features_loaded, first_screen
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
-from dutydesk.ui.lazy_tabs import on_demand
+from dutydesk.ui.lazy_tabs import first_screen_done, on_demand
 from dutydesk.ui.menu_context import context_of
 from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.panes import pane
@@ -210,8 +210,9 @@ class TodayPage(QWidget):
             self._first_screen_done()
 
     def _first_screen_done(self) -> None:
-        """The page is whole: the other tabs' idle-time building may start from here (the place for
-        ``ui.lazy_tabs.first_screen_done()`` when the page was built in parts)."""
+        """The page is whole: the other tabs' idle-time building may start from here."""
+        if on_demand():  # built in parts at the app's start
+            first_screen_done()
         self.completed.emit()
 
     def _build_sign_in(self) -> None:

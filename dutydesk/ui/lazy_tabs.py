@@ -75,8 +75,8 @@ class StagedBuild:
     layout already on the page: a widget or layout left without a parent for a later step is freed
     by the collector in any order if the page goes first (a crash)."""
 
-    def __init__(self) -> None:
-        self._steps: deque[Callable[[], object]] = deque()
+    def __init__(self, *steps: Callable[[], object]) -> None:
+        self._steps: deque[Callable[[], object]] = deque(steps)
         self._timer: QTimer | None = None
         self._owner: QObject | None = None
 
@@ -90,6 +90,10 @@ class StagedBuild:
     def pending(self) -> bool:
         return bool(self._steps)
 
+    @property
+    def done(self) -> bool:
+        return not self._steps
+
     def step(self) -> bool:
         """Build the next part; whether any is left."""
         if self._steps:
@@ -100,12 +104,14 @@ class StagedBuild:
         while self._steps:
             self._steps.popleft()()
 
-    def start(self, owner: QObject) -> None:
-        """Build the parts from now on, one per turn (stopped if ``owner`` goes); all now when
-        the pages are not built on demand."""
+    def start(self, owner: QObject, first_now: bool = False) -> None:
+        """Build the parts from now on, one per turn (stopped if ``owner`` goes), the first one
+        in this turn if ``first_now``; all now when the pages are not built on demand."""
         if not _on_demand:
             self.complete()
             return
+        if first_now:
+            self.step()
         if self._timer is None or not isValid(self._timer):
             self._owner = owner
             self._timer = turn_timer(owner, self._next)

@@ -194,6 +194,30 @@ def action_bar(*actions: Part | tuple[QLayout, int]) -> QWidget:
     return bar
 
 
+def body_first(page: QWidget, body: QWidget) -> QVBoxLayout:
+    """``page_layout.page_with_actions`` for a page built in steps, its body first: ``page``
+    shows ``body`` (scrolling on its own) now, so each part added to it later is laid out and
+    styled in its own turn; ``bar_last(column, *actions)`` adds the button bar under it once the
+    body is complete (so Tab still reaches the buttons after the fields)."""
+    holder, column = body_holder(body)
+    fill(page, holder)
+    return column
+
+
+def body_holder(body: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """``body_first`` for a part of a page: the widget to lay out, and its column for ``bar_last``."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(BodyScroll(body), 1)
+    return holder, column
+
+
+def bar_last(column: QVBoxLayout, *actions: Part | tuple[QLayout, int]) -> None:
+    column.addWidget(action_bar(*actions))
+
+
 def compact_at_large_font(*buttons: QPushButton) -> None:
     """Compact ``buttons`` (theme: normal text, less height) when the desk uses 字号 特大, where a
     big button is 70 px tall and a row of them pushes a page past a laptop screen.

@@ -28,9 +28,9 @@ from dutydesk.store.duty.inspections import DutyFinding, FindingError, record_co
 from dutydesk.store.duty.satisfaction import SurveyError, record_survey
 from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
 from dutydesk.ui.duty.common import show_message, staff_combo, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_layout import page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 
@@ -68,9 +68,9 @@ class InspectionPage(QWidget):
 
         self.loader = PageLoader(self)  # the findings' first page, with their names, off the GUI thread
         # Issue 17: one part per event-loop turn once the app runs (at once in tests).
-        self.steps = PageSteps(self, self._build_inspection, self._build_complaint, self._build_survey,
+        self.steps = StagedBuild(self._build_inspection, self._build_complaint, self._build_survey,
                                self._build_list, self.reset_times, self.refresh)
-        self.steps.start()
+        self.steps.start(self)
 
     def _build_inspection(self) -> None:
         box = QGroupBox("明察暗访 / 督查")
@@ -156,7 +156,7 @@ class InspectionPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read staff and records; whatever is typed or ticked in the forms stays."""
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         now = self.desk.now()
         ticked = set(self.checked_names())
         self.off_post.clear()

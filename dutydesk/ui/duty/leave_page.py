@@ -29,9 +29,10 @@ from dutydesk.store.duty.leave import (
 from dutydesk.store.duty.leave_return import LeaveReturnInvalid, report_back, return_text
 from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
-from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
+from dutydesk.ui.page_layout import bar_last, body_first
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
@@ -62,10 +63,10 @@ class LeavePage(QWidget):
         self.loader = PageLoader(self)  # the list's rows read a few settings each: off the GUI thread
         # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
         # out and styled in its own turn.
-        self.steps = PageSteps(self, self._build_form, self._build_list, self._build_report_back,
+        self.steps = StagedBuild(self._build_form, self._build_list, self._build_report_back,
                                lambda: bar_last(self._column, self.submit_button, self.report_back_button),
                                self.refresh)
-        self.steps.start()
+        self.steps.start(self)
 
     def _build_form(self) -> None:
         box = QGroupBox("请假申请（须安排替班人，经书记或主任批准后方可离岗）")
@@ -131,7 +132,7 @@ class LeavePage(QWidget):
         form.addRow(self.back_message)
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         names = [s.name for s in active_staff(self.desk.today())]
         for combo in (self.staff, self.substitute):
             keep = combo.currentText()

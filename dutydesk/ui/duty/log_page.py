@@ -20,9 +20,9 @@ from dutydesk.store.duty.handover import NOTE_KINDS, add_note
 from dutydesk.store.duty_log_feed import DutyLogEntry
 from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_loader import PageLoader
 
 HEADERS = ["时间", "类别", "内容", "结果"]
@@ -50,8 +50,8 @@ class LogPage(QWidget):
         self.table.setModel(self.model)
         layout.addWidget(self.table, 1)
         # Issue 17: the form and the day's reading a turn of the event loop later once the app runs.
-        self.steps = PageSteps(self, lambda: self._build_form(layout), self._connect_and_read)
-        self.steps.start()
+        self.steps = StagedBuild(lambda: self._build_form(layout), self._connect_and_read)
+        self.steps.start(self)
 
     def _build_form(self, layout: QVBoxLayout) -> None:
         box = QGroupBox("添加记录（突发事件须立即报告村两委负责人和镇党委）")
@@ -74,7 +74,7 @@ class LogPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         day, now = pydate(self.day.date()), self.desk.now()
         self.loader.load(lambda: duty_log(day, now), self._show)
 

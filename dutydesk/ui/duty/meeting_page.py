@@ -48,7 +48,6 @@ from dutydesk.store.duty.staff import active_staff, staff_by_name
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message, staff_combo, table_view
-from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_holder
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.duty.void_sign_in_dialog import VoidSignInDialog
 from dutydesk.ui.forms import (
@@ -60,7 +59,8 @@ from dutydesk.ui.forms import (
     push_button,
     show_errors,
 )
-from dutydesk.ui.page_layout import ScrolledPages, columns
+from dutydesk.ui.lazy_tabs import StagedBuild
+from dutydesk.ui.page_layout import ScrolledPages, bar_last, body_holder, columns
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
 
@@ -112,10 +112,10 @@ class MeetingPage(QWidget):
         # Issue 17: one part per event-loop turn once the app runs (at once in tests). A part is
         # laid out empty, then filled in (laid out and styled) in a turn of its own, its button bar
         # last. At 字号 特大 a part's form scrolls; its buttons stay on the screen.
-        self.steps = PageSteps(self, self._add_schedule, lambda: self._build_sessions(self._schedule.layout()),
+        self.steps = StagedBuild(self._add_schedule, lambda: self._build_sessions(self._schedule.layout()),
                                self._add_new_session, self._add_signing_part, self._add_signing, self._add_minutes,
                                self.refresh)
-        self.steps.start()
+        self.steps.start(self)
 
     def _add_schedule(self) -> None:
         new_session, self._new_column = body_holder(self._new_form)
@@ -293,7 +293,7 @@ class MeetingPage(QWidget):
         return self.sessions.rows[index.row()] if index.isValid() else None
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         self.plan_label.setText(plan_text(meeting_plan(self._month_start())))
         keep = self.session.id if self.session is not None else None
         self._month_shown = self._month_start()

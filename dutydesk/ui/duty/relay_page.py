@@ -20,9 +20,10 @@ from dutydesk.store.duty.relay import (
 )
 from dutydesk.store.privacy import mask_text
 from dutydesk.ui.duty.common import pydate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
+from dutydesk.ui.page_layout import bar_last, body_first
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
@@ -49,11 +50,11 @@ class RelayPage(QWidget):
         self.loader = PageLoader(self)  # the list's first rows, masked, off the GUI thread
         # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
         # out and styled in its own turn.
-        self.steps = PageSteps(self, lambda: self._build_form(self._columns), self._build_list,
+        self.steps = StagedBuild(lambda: self._build_form(self._columns), self._build_list,
                                lambda: self._build_relay(self._right),
                                lambda: bar_last(self._column, self.save_button, self.relay_button, self.void_button),
                                self.refresh)
-        self.steps.start()
+        self.steps.start(self)
 
     def _build_list(self) -> None:
         self._right = right = QVBoxLayout()
@@ -116,7 +117,7 @@ class RelayPage(QWidget):
                 e.relayed_to, e.relay_how, e.handled_by, e.status_text]
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         self.model.reload_with(self.loader)
 
     def do_save(self) -> None:

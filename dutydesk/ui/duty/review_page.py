@@ -27,9 +27,9 @@ from dutydesk.store.duty.review_meeting import (
 )
 from dutydesk.store.duty.staff import active_staff
 from dutydesk.ui.duty.common import pydate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.theme import OK_GREEN, OVERDUE_RED
 
 HEADERS = ["会议日期", "主持人", "参会人员", "会议内容", "登记人"]
@@ -53,8 +53,8 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         self._build_status(layout)
         # Issue 17: one part per event-loop turn once the app runs (at once in tests).
-        self.steps = PageSteps(self, lambda: self._build_form(layout), lambda: self._build_list(layout), self.refresh)
-        self.steps.start()
+        self.steps = StagedBuild(lambda: self._build_form(layout), lambda: self._build_list(layout), self.refresh)
+        self.steps.start(self)
 
     def _build_list(self, layout: QVBoxLayout) -> None:
         self.model = PagedTableModel(HEADERS, list_source(recent_meetings), lambda m: [
@@ -94,7 +94,7 @@ class ReviewPage(QWidget):
         form.addRow(self.message)
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         today = self.desk.today()
         last, this = last_week_meeting(today), week_meeting(today)
         self.last_week.setText(week_text("上周例会", last))

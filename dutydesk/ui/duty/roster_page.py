@@ -40,9 +40,10 @@ from dutydesk.store.duty.roster import (
 from dutydesk.store.duty.staff import staff_by_name
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import pydate, show_message
-from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.roster_view import RosterView, read_roster
 from dutydesk.ui.forms import FormField, date_edit, message_label, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
+from dutydesk.ui.page_layout import bar_last, body_first
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.screen_fit import wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER
@@ -91,8 +92,8 @@ class RosterPage(QWidget):
         self._column = body_first(self, self.content)
         # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
         # out and styled in its own turn.
-        self.steps = PageSteps(self, self._build_edits, self._build_special, self._assemble, self.refresh)
-        self.steps.start()
+        self.steps = StagedBuild(self._build_edits, self._build_special, self._assemble, self.refresh)
+        self.steps.start(self)
 
     def _build_edits(self) -> None:
         layout = self._layout
@@ -174,7 +175,7 @@ class RosterPage(QWidget):
         return pydate(self.start.date()), pydate(self.end.date())
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         start, end = self.range
         selected = self.selected_slots()
         desk = self.desk

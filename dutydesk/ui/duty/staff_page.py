@@ -30,10 +30,10 @@ from dutydesk.store.duty.staff import (
     update_staff,
 )
 from dutydesk.ui.duty.common import pydate, qdate, show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps, bar_last, body_first
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import FormField, add_field, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.page_layout import add_pair
+from dutydesk.ui.lazy_tabs import StagedBuild
+from dutydesk.ui.page_layout import add_pair, bar_last, body_first
 
 HEADERS = ["姓名", "职务", "手机号", "职责", "轮值方式", "启用日期", "停用日期"]
 
@@ -51,9 +51,9 @@ class StaffPage(QWidget):
         self._column = body_first(self, self.content)
         # Issue 17: one part per event-loop turn once the app runs (at once in tests), each laid
         # out and styled in its own turn.
-        self.steps = PageSteps(self, self._build_list, self._build_form, self._add_bar, self.clear_form,
+        self.steps = StagedBuild(self._build_list, self._build_form, self._add_bar, self.clear_form,
                                self.refresh)
-        self.steps.start()
+        self.steps.start(self)
 
     def _build_list(self) -> None:
         left = QVBoxLayout()
@@ -126,7 +126,7 @@ class StaffPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.load(cur.row()))
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         self.model.reload()
 
     def _role_changed(self, role: str) -> None:

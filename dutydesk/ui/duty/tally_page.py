@@ -16,9 +16,9 @@ from dutydesk.reports.ledgers.attendance_tally import tally_row
 from dutydesk.store.duty.tally import month_tally
 from dutydesk.ui.duty.background import run_in_background
 from dutydesk.ui.duty.common import show_message, table_view
-from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.table_model import PagedTableModel, list_source
 from dutydesk.ui.forms import message_label, push_button
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.theme import OVERDUE_RED
 
@@ -57,8 +57,8 @@ class TallyPage(QWidget):
         self._say_counting()
         # Issue 17: once the app runs, the wide table a turn after the page's top, and the month's
         # reading a turn later still: its worker then shares the interpreter with an idle window.
-        self.steps = PageSteps(self, lambda: self._build_table(layout), self.refresh)
-        self.steps.start()
+        self.steps = StagedBuild(lambda: self._build_table(layout), self.refresh)
+        self.steps.start(self)
 
     def _build_table(self, layout: QVBoxLayout) -> None:
         self.model = PagedTableModel(TALLY_HEADERS, list_source(lambda: self._tally), tally_row,
@@ -81,7 +81,7 @@ class TallyPage(QWidget):
         self.summary.setText(f"正在统计{year}年{month}月考勤…")
 
     def refresh(self) -> None:
-        self.steps.finish()  # asked before the page is through building: finish it first
+        self.steps.complete()  # asked before the page is through building: finish it first
         year, month = self.year_month
         now = self.desk.now()
         self._say_counting()

@@ -10,7 +10,6 @@ Elsewhere (tests, code building the page and using it at once) every part is bui
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -53,7 +52,7 @@ from dutydesk.store.feature_loading import features_loaded, first_screen
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.duty.common import STATUS_COLOURS, show_message
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
-from dutydesk.ui.lazy_tabs import first_screen_done, on_demand
+from dutydesk.ui.lazy_tabs import StagedBuild, first_screen_done, on_demand
 from dutydesk.ui.menu_context import context_of
 from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.panes import pane
@@ -172,12 +171,10 @@ class TodayPage(QWidget):
         self.refresh_timer.start()
         # One per turn of the event loop; the handover box's modules (bookings bring the visits'
         # books, meetings theirs) are imported in turns of their own before it.
-        self._parts: list[Callable[[], object]] = [
+        self.steps = StagedBuild(
             self._build_sign_in, self._build_board, partial(import_module, "dutydesk.ui.duty.today_meetings"),
-            partial(import_module, "dutydesk.ui.visits.appointment_strip"), self._build_handover]
-        self._part_timer = QTimer(self)
-        self._part_timer.setInterval(0)  # a zero timer: paints and other timers come between two parts
-        self._part_timer.timeout.connect(self._build_next_part)
+            partial(import_module, "dutydesk.ui.visits.appointment_strip"), self._build_handover,
+            self._first_screen_done)
         self.refresh()  # the heading and the roster; each part fills itself as it is built
         if on_demand():  # the app's start: the rest once the page has painted
             QTimer.singleShot(PARTS_WITHOUT_PAINT_MS, self, self._start_parts)
@@ -186,28 +183,19 @@ class TodayPage(QWidget):
 
     # -- building in parts (issue 17) ------------------------------------------------------------
     def is_complete(self) -> bool:
-        return not self._parts
+        return self.steps.done
 
     def complete(self) -> None:
         """Build every part not built yet, now."""
-        while self._parts:
-            self._build_next_part()
+        self.steps.complete()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._start_parts()  # the first part comes in the turn after this paint
 
     def _start_parts(self) -> None:
-        if self._parts and not self._part_timer.isActive():
-            self._part_timer.start()
-
-    def _build_next_part(self) -> None:
-        if not self._parts:
-            return
-        self._parts.pop(0)()
-        if not self._parts:
-            self._part_timer.stop()
-            self._first_screen_done()
+        if not self.steps.done:
+            self.steps.start(self)  # one part per turn (a no-op while they are under way)
 
     def _first_screen_done(self) -> None:
         """The page is whole: the other tabs' idle-time building may start from here."""

@@ -27,9 +27,9 @@ from dutydesk.store.grid.pairing import KINDS as PAIRING_KINDS
 from dutydesk.store.grid.pairing import end_pairing, pair, pairings_of_household
 from dutydesk.store.privacy import mask_for, text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, message_label, push_button, show_errors
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.paper_buttons import print_contact_cards, print_field_sheet
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.visits.resident_lookup_box import ResidentLookupBox
@@ -206,9 +206,9 @@ class AreasPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Issue 17: the lists first, the household's parts and buttons in the next turn, then the
-        # first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_lists, self._build_household_parts, self._finish])
-        self.steps.start()
+        # first reading (``lazy_tabs.StagedBuild``).
+        self.steps = StagedBuild(self._build_lists, self._build_household_parts, self._finish)
+        self.steps.start(self, first_now=True)
 
     def _build_lists(self) -> None:
         self.areas = table("片区", ["片区", "责任人", "交叉负责人", "当前负责", "户数"])

@@ -28,8 +28,8 @@ from dutydesk.store.privacy import mask_text, text_masker
 from dutydesk.store.settings import get_setting
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, short, table
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_layout import columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane
@@ -82,10 +82,10 @@ class DiaryPage(QWidget):
         self.loader = PageLoader(self)  # three months of entries: read off the GUI thread
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # Issue 17: the list first, the form in the next turn, then the first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_list, self._build_form, self._build_form_rest,
-                                      self._finish])
-        self.steps.start()
+        # Issue 17: the list first, the form in the next turn, then the first reading (``lazy_tabs.StagedBuild``).
+        self.steps = StagedBuild(self._build_list, self._build_form, self._build_form_rest,
+                                      self._finish)
+        self.steps.start(self, first_now=True)
 
     def _build_list(self) -> None:
         self.list = table("民情日记", ["日期", "干部", "重大民情", "地点或户", "了解到的民情", "处理情况"])

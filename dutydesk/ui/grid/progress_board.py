@@ -12,8 +12,8 @@ from dutydesk.domain.grid import period as periods
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store.grid.quota import CadreProgress, board
 from dutydesk.ui.forms import date_edit, message_label, push_button
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import fill, table
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 
@@ -34,9 +34,9 @@ class ProgressBoard(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Issue 17: the period and the cadres first, the chosen cadre's tables in the next turn,
-        # then the first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_cadres, self._build_detail, self._finish])
-        self.steps.start()
+        # then the first reading (``lazy_tabs.StagedBuild``).
+        self.steps = StagedBuild(self._build_cadres, self._build_detail, self._finish)
+        self.steps.start(self, first_now=True)
 
     def _build_cadres(self) -> None:
         self.period = QComboBox()

@@ -25,9 +25,9 @@ from dutydesk.domain.day_text import DayTextError, parse_day
 from dutydesk.store.grid import spot_check as checks
 from dutydesk.ui.duty.common import show_message
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.printing import print_paper
 from dutydesk.ui.grid.widgets import fill, table
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane, side_by_side
 
@@ -49,9 +49,9 @@ class SpotCheckPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Issue 17: the two tables first, the buttons and the form in the next turn, then the
-        # first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_tables, self._build_actions, self._finish])
-        self.steps.start()
+        # first reading (``lazy_tabs.StagedBuild``).
+        self.steps = StagedBuild(self._build_tables, self._build_actions, self._finish)
+        self.steps.start(self, first_now=True)
 
     def _build_tables(self) -> None:
         self.month = QLabel()

@@ -88,7 +88,7 @@ class GridTab(QWidget):
         return page
 
     def _whole(self, name: str) -> QWidget:
-        """The page called ``name`` with every step of its building done (``page_steps``): a
+        """The page called ``name`` with every step of its building done (``lazy_tabs.StagedBuild``): a
         caller reaching into it (a scanned code, 待跟进, tests) finds all its parts."""
         page = self._page(name)
         steps = getattr(page, "steps", None)

@@ -30,8 +30,8 @@ from dutydesk.store.grid.household import Household
 from dutydesk.store.privacy import text_masker
 from dutydesk.ui.forms import FormField, add_field, button_row, date_edit, message_label, push_button, show_errors
 from dutydesk.ui.grid.household_lookup_box import HouseholdLookupBox, describe
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.widgets import cadre_box, fill, select_data, short, table
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.page_layout import add_pair, columns, page_with_actions
 from dutydesk.ui.page_loader import PageLoader
 from dutydesk.ui.panes import pane
@@ -52,10 +52,10 @@ class HouseholdVisitPage(QWidget):
         self.loader = PageLoader(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # Issue 17: the list first, the form in the next turn, then the first reading (``page_steps``).
-        self.steps = PageSteps(self, [self._build_frame, self._build_form, self._build_form_rest,
-                                      self._finish])
-        self.steps.start()
+        # Issue 17: the list first, the form in the next turn, then the first reading (``lazy_tabs.StagedBuild``).
+        self.steps = StagedBuild(self._build_frame, self._build_form, self._build_form_rest,
+                                      self._finish)
+        self.steps.start(self, first_now=True)
 
     def _build_frame(self) -> None:
         self._build_recent()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from dutydesk.store.duty.leave import LeaveInput, LeaveRequest, request_leave
 from dutydesk.store.duty.relay import DOWN, RelayDraft, record_entry
 from dutydesk.ui import lazy_tabs
-from dutydesk.ui.duty.page_steps import PageSteps
 from dutydesk.ui.duty.pages import page_builders
 from dutydesk.ui.duty.tally_page import TallyPage
 from dutydesk.ui.page_loader import wait_for_loads
@@ -99,7 +98,7 @@ def _build(desk, title: str) -> QWidget:
 
 
 def _complete(qtbot, page: QWidget) -> None:
-    steps = page.findChild(PageSteps)
+    steps = getattr(page, "steps", None)
     if steps is not None:
         qtbot.waitUntil(lambda: steps.done)
     wait_for_loads()
@@ -115,7 +114,7 @@ def test_a_page_built_in_steps_shows_the_same_as_built_at_once(app, qtbot, desk,
         page = _build(desk, title)
         qtbot.addWidget(page)
         page.show()
-        steps = page.findChild(PageSteps)
+        steps = getattr(page, "steps", None)
         if steps is not None:
             assert not steps.done  # the page's first turn built only its first part
         _complete(qtbot, page)
@@ -165,5 +164,5 @@ def test_refresh_asked_before_the_steps_are_through_finishes_the_page(app, qtbot
     page = _build(desk, "请假")
     qtbot.addWidget(page)
     page.refresh()  # another page wrote to the books while this one was still building
-    assert page.findChild(PageSteps).done
+    assert page.steps.done
     assert by_name(page, "提交请假", QPushButton) is not None

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidge
 from dutydesk.store.grid.diary import DiaryDraft, DiaryEntry, add_entry
 from dutydesk.store.grid.household_visit import HouseholdVisitDraft, record_household_visit
 from dutydesk.ui import lazy_tabs
-from dutydesk.ui.grid.page_steps import PageSteps
 from dutydesk.ui.grid.tab import PAGES, GridTab
 from dutydesk.ui.page_loader import wait_for_loads
 from tests.ui.helpers import by_name, type_text
@@ -75,7 +74,7 @@ def test_g03_g05_each_page_built_in_steps_is_the_page_built_at_once(qtbot, app, 
                 assert name not in tab._built
             qtbot.waitUntil(lambda n=name: n in tab._built)
             page = tab._built[name]
-            steps = page.findChild(PageSteps)
+            steps = page.steps
             qtbot.waitUntil(lambda s=steps: s.done)
             qtbot.waitUntil(lambda p=page, n=name: looks(p) == expected[n])
     finally:
@@ -136,14 +135,14 @@ def test_other_timers_run_between_the_steps_of_a_page(qtbot, app):
     lazy_tabs.build_on_demand(True)
     try:
         timer.start()
-        steps = PageSteps(owner, [lambda: seen.append(ticks[0])] * 6)
-        steps.start()
+        steps = lazy_tabs.StagedBuild(*[lambda: seen.append(ticks[0])] * 6)
+        steps.start(owner, first_now=True)
         assert seen == [0] and not steps.done  # the first step at once, the others later
         qtbot.waitUntil(lambda: steps.done)
     finally:
         timer.stop()
         lazy_tabs.build_on_demand(False)
     assert all(later > earlier for earlier, later in itertools.pairwise(seen)), seen
-    tests_path = PageSteps(owner, [lambda: seen.append(-1)] * 2)
-    tests_path.start()  # outside the app (tests, scripts): every step at once
+    tests_path = lazy_tabs.StagedBuild(*[lambda: seen.append(-1)] * 2)
+    tests_path.start(owner)  # outside the app (tests, scripts): every step at once
     assert tests_path.done and seen[-2:] == [-1, -1]

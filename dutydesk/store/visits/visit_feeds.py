@@ -53,6 +53,13 @@ def _date(stored: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(stored[:10])
 
 
+def _urgency(calendar: WorkdayCalendar, deadline: dt.date | None, today: dt.date,
+             pauses: list[rules.Pause] | tuple[()], soon: int) -> tuple[str, dt.date | None]:
+    """V04: how urgent a visit is and the date it is due, its pauses counted."""
+    status = rules.urgency(calendar, deadline, today, pauses, soon)
+    return status, rules.effective_deadline(calendar, deadline, pauses, today) if deadline else None
+
+
 def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
     """Every open visit with its urgency computed from the calendar and its pauses (V04).
 
@@ -63,6 +70,9 @@ def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]
              .where(_open_visit_condition()).order_by(Visit.deadline, Visit.id))
     pauses = _open_visit_pauses()
     soon = int(get_setting(rules.DUE_SOON_DAYS, today))
+    # Most open visits were never paused: their urgency depends on their deadline alone, worked
+    # out once per deadline (a few hundred), not once per visit (tens of thousands at 1M, issue 17).
+    unpaused: dict[dt.date | None, tuple[str, dt.date | None]] = {}
     matters = []
     # Raw rows from the cursor: peewee's conversion parses every stored date with strptime.
     for visit_id, year, name, category, request, status_code, stored_deadline in database.execute(query):
@@ -73,8 +83,13 @@ def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]
             status, due = rules.URGENCY_OK, deadline
             summary = "待反馈：" + summary
         else:
-            status = rules.urgency(calendar, deadline, today, pauses[visit_id], soon)
-            due = rules.effective_deadline(calendar, deadline, pauses[visit_id], today) if deadline else None
+            paused = pauses.get(visit_id, ())
+            if paused:
+                status, due = _urgency(calendar, deadline, today, paused, soon)
+            else:
+                if deadline not in unpaused:
+                    unpaused[deadline] = _urgency(calendar, deadline, today, (), soon)
+                status, due = unpaused[deadline]
             if status == rules.URGENCY_PAUSED:
                 status, summary = rules.URGENCY_OK, "暂停计时：" + summary
         matters.append(OpenMatter("visit", ref, summary, due, status, visit_id))

@@ -47,6 +47,7 @@ from dutydesk.ui.duty.sign_in_dialogs import AcceptReasonDialog, PinDialog, Prox
 from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
 from dutydesk.ui.forms import FormField, message_label, password_edit, push_button
 from dutydesk.ui.menu_context import context_of
+from dutydesk.ui.open_matters_feed import feed as open_matters_feed
 from dutydesk.ui.page_layout import fill, page_with_actions
 from dutydesk.ui.panes import pane
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
@@ -215,6 +216,8 @@ class TodayPage(QWidget):
         self.refresh_timer.setInterval(30_000)
         self.refresh_timer.timeout.connect(self.refresh)
         self.refresh_timer.start()
+        # The open matters are read in a worker after a change (issue 17): shown when they are there.
+        open_matters_feed().ready.connect(self._open_matters_ready)
         self.refresh()
 
     def _person_and_pin(self, wide: bool) -> QFormLayout | QHBoxLayout:
@@ -328,8 +331,11 @@ class TodayPage(QWidget):
         self.sign_in_button.setEnabled(has)
         self.sign_out_button.setEnabled(has)
 
+    def _open_matters_ready(self) -> None:
+        self._fill_handover(self.desk.now())
+
     def _fill_handover(self, now: dt.datetime) -> None:
-        text = open_matters_text(now.date(), self.desk.calendar(), now)
+        text = open_matters_feed().handover_text(self.desk)
         if text is not getattr(self, "_matters_text", None):  # unchanged: the same text object (issue 17)
             self._matters_text = text
             lines = text.splitlines()

@@ -139,3 +139,18 @@ def test_merging_the_hour_based_matters_keeps_the_one_order():
         assert open_matters.merged(daily, timed) == sorted((*daily, *timed), key=open_matters._order)
         lines = handover.matters_text(daily, timed).split("\n")
         assert lines == [handover._line(m) for m in sorted((*daily, *timed), key=open_matters._order)]
+
+
+def test_v04_the_followup_list_is_built_again_only_when_the_matters_changed(app, qtbot, desk, in_worker):
+    add_visit(desk, "吴十", days=20)
+    panel = FollowupPanel(desk)
+    qtbot.addWidget(panel)
+    items = by_name(panel, "待跟进", QListWidget)
+    qtbot.waitUntil(lambda: items.count() == 1 and "吴十" in items.item(0).text(), timeout=10_000)
+    first = items.item(0)
+    panel.refresh()  # the 60 s refresh, nothing written: the same list
+    assert items.item(0) is first
+    add_visit(desk, "郑七", days=20)
+    panel.refresh()
+    qtbot.waitUntil(lambda: items.count() == 2, timeout=10_000)
+    assert sorted(items.item(i).text().split("　")[-1].split("｜")[0] for i in range(2)) == ["吴十", "郑七"]

@@ -35,7 +35,7 @@ from dutydesk.store.privacy import ExportGrant, export_masker, export_text_maske
 from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
 from dutydesk.township.signed_folder import MANIFEST as MANIFEST  # readers name the manifest from here
 from dutydesk.township.signed_folder import SIGNATURE as SIGNATURE
-from dutydesk.township.signed_folder import jsonl, verify_signed, write_signed
+from dutydesk.township.signed_folder import jsonl_chunks, verify_signed, write_signed
 from dutydesk.township.visit_quota import QUOTA, quota_rows
 
 FORMAT = "dutydesk-township-bundle"
@@ -164,7 +164,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
         "unmasked_reason": grant.reason if grant else "",
         "previous_sha256": previous.manifest_sha256 if previous else "",
     }
-    manifest, sha = write_signed(target, header, [(name, jsonl(records)) for name, records in tables], key)
+    manifest, sha = write_signed(target, header, [(name, jsonl_chunks(records)) for name, records in tables], key)
     rows = {entry["name"]: entry["rows"] for entry in manifest["files"]}
     return WrittenBundle(target, period, sha, header["previous_sha256"], rows, upto)
 

@@ -158,6 +158,12 @@ def read_listed(folder: Path, entry: dict, error: type[DeskError], what: str = "
     return data
 
 
+def _lines(data: bytes, step: int = 8 * 1024 * 1024) -> int:
+    """Line breaks counted 8 MB at a time: the hand-off reads back a 190 MB file on 1M-visit books,
+    and one count over all of it holds Python's lock while the window waits (issue 17)."""
+    return sum(data.count(b"\n", start, start + step) for start in range(0, len(data), step))
+
+
 def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskError],
                   what: str = "数据包", signer: str = "该中心") -> SignedFolder:
     """Check the signature over the manifest by the key it names, its format and schema version,
@@ -187,7 +193,7 @@ def verify_signed(folder: Path, fmt: str, schema_version: int, error: type[DeskE
     rows = {}
     for name, entry in listed_files(manifest, error, what).items():
         data = read_listed(folder, entry, error, what)
-        if data.count(b"\n") != entry["rows"]:
+        if _lines(data) != entry["rows"]:
             raise error(f"{what}文件 {name} 的行数与清单不符，不能导入")
         rows[name] = entry["rows"]
     return SignedFolder(manifest, sha256(body), manifest["fingerprint"], rows)

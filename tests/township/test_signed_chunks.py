@@ -36,3 +36,10 @@ def test_a_file_written_in_pieces_is_listed_and_verified_as_in_one(tmp_path, mon
     assert checked.rows == {"visit.jsonl": 95}
     first = json.loads((tmp_path / "pieces" / "visit.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert first == records(1)[0]
+
+
+def test_lines_are_counted_piece_by_piece_as_in_one():
+    data = jsonl(records(40))
+    for step in (1, 5, 64, 10_000):
+        assert signed_folder._lines(data, step) == data.count(b"\n") == 40
+    assert signed_folder._lines(b"") == 0

@@ -43,3 +43,15 @@ def test_lines_are_counted_piece_by_piece_as_in_one():
     for step in (1, 5, 64, 10_000):
         assert signed_folder._lines(data, step) == data.count(b"\n") == 40
     assert signed_folder._lines(b"") == 0
+
+
+def test_drained_pieces_are_the_same_and_free_the_records_as_they_go(monkeypatch):
+    monkeypatch.setattr(signed_folder, "CHUNK_RECORDS", 7)
+    for n in (0, 1, 7, 8, 50):
+        given = records(n)
+        pieces = signed_folder.drained_jsonl(given)
+        if n:
+            first = next(pieces)
+            assert len(given) == n - min(n, 7)  # the first thousand (here seven) handed on and let go
+            assert [first, *pieces] == jsonl_chunks(records(n))
+        assert given == [] and list(pieces) == []

@@ -208,10 +208,11 @@ def find_personal_numbers(text: str) -> list[NumberSpan]:
 
 def mask_personal_numbers(text: str, mask: str = "*") -> str:
     """``text`` with the middle digits of every phone and ID number replaced by ``*`` (V09)."""
-    if not text:
+    spans = find_personal_numbers(text)
+    if not spans:  # the text itself, unchanged (open matters skip re-building their lines, issue 17)
         return text
     chars = list(text)
-    for span in find_personal_numbers(text):
+    for span in spans:
         for position in span.hidden:
             chars[position] = mask
     return "".join(chars)

@@ -35,7 +35,7 @@ from dutydesk.store.privacy import ExportGrant, export_masker, export_text_maske
 from dutydesk.township.bundle_tables import BY_NAME, TABLES, BundleTable
 from dutydesk.township.signed_folder import MANIFEST as MANIFEST  # readers name the manifest from here
 from dutydesk.township.signed_folder import SIGNATURE as SIGNATURE
-from dutydesk.township.signed_folder import jsonl, verify_signed, write_signed
+from dutydesk.township.signed_folder import drained_jsonl, verify_signed, write_signed
 from dutydesk.township.visit_quota import QUOTA, quota_rows
 
 FORMAT = "dutydesk-township-bundle"
@@ -92,7 +92,8 @@ def _masked_row(spec: BundleTable, row: dict, grant: ExportGrant | None) -> dict
 def _rows(db, spec: BundleTable, where: str, params: tuple) -> list[dict]:
     cursor = db.execute_sql(f"SELECT * FROM {spec.table} WHERE {where} ORDER BY id", params)
     names = [c[0] for c in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    # Row by row from the cursor: a month's rows fetched all at once were then freed all at once.
+    return [dict(zip(names, values, strict=True)) for values in cursor]
 
 
 def _masked_value(spec: BundleTable, column: str | None, value: str | None, grant: ExportGrant | None):
@@ -164,7 +165,7 @@ def write_bundle(desk, target: Path, period: Period, grant: ExportGrant | None =
         "unmasked_reason": grant.reason if grant else "",
         "previous_sha256": previous.manifest_sha256 if previous else "",
     }
-    manifest, sha = write_signed(target, header, [(name, jsonl(records)) for name, records in tables], key)
+    manifest, sha = write_signed(target, header, [(name, drained_jsonl(records)) for name, records in tables], key)
     rows = {entry["name"]: entry["rows"] for entry in manifest["files"]}
     return WrittenBundle(target, period, sha, header["previous_sha256"], rows, upto)
 

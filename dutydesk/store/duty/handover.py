@@ -12,7 +12,7 @@ from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel
 from dutydesk.store.duty.staff import Staff
 from dutydesk.store.feature_loading import features_pending
-from dutydesk.store.open_matters import OpenMatter, open_matters
+from dutydesk.store.open_matters import OpenMatter, merge_positions, open_matter_parts
 
 NOTE_KINDS = ("突发事件", "矛盾纠纷", "来电", "其他")
 OPEN_MATTERS_LOADING = "正在读取未办结事项…"
@@ -43,18 +43,48 @@ def open_matters_text(today: dt.date, calendar: WorkdayCalendar, now: dt.datetim
     imported yet (``store.feature_loading``): it reads 正在读取…, filled right after it shows."""
     if features_pending():
         return OPEN_MATTERS_LOADING
-    matters = tuple(open_matters(today, calendar, now))
-    # The same matters as last time (nothing written since): the same text, not tens of thousands of
-    # lines again on each 30 s refresh (issue 17). Unchanged matters are the very same objects.
+    return matters_text(*open_matter_parts(today, calendar, now))
+
+
+def matters_text(daily: tuple[OpenMatter, ...], timed: tuple[OpenMatter, ...]) -> str:
+    """The text of the open matters ``open_matter_parts`` gave, one line each, in their order.
+
+    The same matters as last time (nothing written since): the same text, not tens of thousands of
+    lines again on each 30 s refresh (issue 17). Unchanged matters are the very same objects; the
+    day's lines are kept with the day's matters (``matter_lines``, read with them in a worker)."""
     cached = _text_cache.get("last")
-    if cached is not None and cached[0] == matters:
-        return cached[1]
-    text = "\n".join(_line(m) for m in matters)
-    _text_cache["last"] = (matters, text)
+    if cached is not None and cached[0] is daily and cached[1] == timed:
+        return cached[2]
+    lines = list(_day_lines(daily))
+    for offset, (position, matter) in enumerate(zip(merge_positions(daily, timed), timed, strict=True)):
+        lines.insert(position + offset, _line(matter))
+    text = "\n".join(lines)
+    _text_cache["last"] = (daily, timed, text)
     return text
 
 
-_text_cache: dict[str, tuple[tuple[OpenMatter, ...], str]] = {}
+def matter_lines(matters: tuple[OpenMatter, ...]) -> tuple[str, ...]:
+    """One handover line per matter, worked out now (in any thread: the window's worker works
+    them out with the day's matters, ``ui.open_matters_feed``, and hands them to ``keep_lines``)."""
+    return tuple(_line(m) for m in matters)
+
+
+def keep_lines(matters: tuple[OpenMatter, ...], lines: tuple[str, ...]) -> None:
+    """Keep the lines of the day's matters (in the thread that asks for the text)."""
+    _lines_cache["last"] = (matters, lines)
+
+
+def _day_lines(matters: tuple[OpenMatter, ...]) -> tuple[str, ...]:
+    cached = _lines_cache.get("last")
+    if cached is not None and cached[0] is matters:
+        return cached[1]
+    lines = matter_lines(matters)
+    keep_lines(matters, lines)
+    return lines
+
+
+_text_cache: dict[str, tuple[tuple[OpenMatter, ...], tuple[OpenMatter, ...], str]] = {}
+_lines_cache: dict[str, tuple[tuple[OpenMatter, ...], tuple[str, ...]]] = {}
 _STATES = {"overdue": "【已超期】", "due_soon": "【将到期】"}
 
 

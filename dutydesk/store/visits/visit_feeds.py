@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import NamedTuple
 
 from peewee import fn
 
 from dutydesk.domain import visit_rules as rules
+from dutydesk.domain.labels import label
 from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import duty_log_feed, open_matters
@@ -53,6 +55,13 @@ def _date(stored: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(stored[:10])
 
 
+def _urgency(calendar: WorkdayCalendar, deadline: dt.date | None, today: dt.date,
+             pauses: list[rules.Pause] | tuple[()], soon: int) -> tuple[str, dt.date | None]:
+    """V04: how urgent a visit is and the date it is due, its pauses counted."""
+    status = rules.urgency(calendar, deadline, today, pauses, soon)
+    return status, rules.effective_deadline(calendar, deadline, pauses, today) if deadline else None
+
+
 def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]:
     """Every open visit with its urgency computed from the calendar and its pauses (V04).
 
@@ -63,6 +72,9 @@ def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]
              .where(_open_visit_condition()).order_by(Visit.deadline, Visit.id))
     pauses = _open_visit_pauses()
     soon = int(get_setting(rules.DUE_SOON_DAYS, today))
+    # Most open visits were never paused: their urgency depends on their deadline alone, worked
+    # out once per deadline (a few hundred), not once per visit (tens of thousands at 1M, issue 17).
+    unpaused: dict[dt.date | None, tuple[str, dt.date | None]] = {}
     matters = []
     # Raw rows from the cursor: peewee's conversion parses every stored date with strptime.
     for visit_id, year, name, category, request, status_code, stored_deadline in database.execute(query):
@@ -73,15 +85,20 @@ def visit_matters(today: dt.date, calendar: WorkdayCalendar) -> list[OpenMatter]
             status, due = rules.URGENCY_OK, deadline
             summary = "待反馈：" + summary
         else:
-            status = rules.urgency(calendar, deadline, today, pauses[visit_id], soon)
-            due = rules.effective_deadline(calendar, deadline, pauses[visit_id], today) if deadline else None
+            paused = pauses.get(visit_id, ())
+            if paused:
+                status, due = _urgency(calendar, deadline, today, paused, soon)
+            else:
+                if deadline not in unpaused:
+                    unpaused[deadline] = _urgency(calendar, deadline, today, (), soon)
+                status, due = unpaused[deadline]
             if status == rules.URGENCY_PAUSED:
                 status, summary = rules.URGENCY_OK, "暂停计时：" + summary
         matters.append(OpenMatter("visit", ref, summary, due, status, visit_id))
     return matters
 
 
-def _log_kind(visit: Visit) -> str:
+def _log_kind(visit: _LogVisit) -> str:
     if visit.category == "矛盾纠纷":
         return "纠纷"
     if visit.category == "突发事件":
@@ -89,7 +106,7 @@ def _log_kind(visit: Visit) -> str:
     return visit.channel
 
 
-def _log_result(visit: Visit) -> str:
+def _log_result(visit: _LogVisit) -> str:
     if visit.outcome == rules.DONE_NOW:
         return f"即办：{visit.result}"
     if visit.outcome == rules.OUT_OF_SCOPE:
@@ -109,20 +126,55 @@ def _log_result(visit: Visit) -> str:
     return f"{text}（{visit.status_label}）"
 
 
+class _LogVisit(NamedTuple):
+    """The columns of a visit the duty log shows, read as they are stored (issue 17: a busy day of
+    1M-visit books holds thousands of visits, a month's duty ledger a quarter of a million; as full
+    models they took a minute to read)."""
+
+    received_at: dt.datetime
+    category: str
+    channel: str
+    person_name: str
+    request: str
+    responder_name: str
+    outcome: str
+    result: str | None
+    outside_unit: str | None
+    transfer_to: str | None
+    escalate_level: str | None
+    deadline: dt.date | None
+    incident_reported_to: str | None
+    mediation_result: str | None
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return label("visit_status", self.status)
+
+
+_LOG_COLUMNS = tuple(getattr(Visit, name) for name in _LogVisit._fields)
+
+
+def _log_visit(row: tuple) -> _LogVisit:
+    received = row[0] if isinstance(row[0], dt.datetime) else dt.datetime.fromisoformat(row[0])
+    return _LogVisit(received, *row[1:11], _date(row[11]), *row[12:])
+
+
 def visit_log(day: dt.date) -> list[DutyLogEntry]:
     """D10: the day's visits, calls and letters, disputes and incidents with their results."""
     start = dt.datetime.combine(day, dt.time.min)
     end = start + dt.timedelta(days=1)
-    query = (Visit.select()
+    query = (Visit.select(*_LOG_COLUMNS)
              .where((Visit.received_at >= start) & (Visit.received_at < end) & Visit.voided_at.is_null())
              .order_by(Visit.received_at))
+    visits = [_log_visit(row) for row in database.execute(query)]  # raw rows: no model per visit
     return [
         DutyLogEntry(
             v.received_at, _log_kind(v),
             f"{v.person_name}（{v.category}）：{_short(v.request, 40)}；首问责任人{v.responder_name}",
             _log_result(v),
         )
-        for v in query
+        for v in visits
     ]
 
 

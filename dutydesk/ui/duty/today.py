@@ -269,6 +269,10 @@ class TodayPage(QWidget):
         self.note.setMaximumHeight(90)
         hand_layout.addWidget(self.note_field)
         self._built.add("handover")
+        from dutydesk.ui.open_matters_feed import feed as open_matters_feed
+
+        # The open matters are read in a worker after a change (issue 17): shown when they are there.
+        open_matters_feed().ready.connect(self._open_matters_ready)
         now = self.desk.now()
         if features_loaded():
             self._fill_handover(now, self.desk.calendar())
@@ -421,11 +425,17 @@ class TodayPage(QWidget):
         self.sign_in_button.setEnabled(has)
         self.sign_out_button.setEnabled(has)
 
-    def _fill_handover(self, now: dt.datetime, calendar: WorkdayCalendar) -> None:
-        from dutydesk.store.duty.handover import open_matters_text, pending_handover
-        from dutydesk.store.privacy import mask_numbers
+    def _open_matters_ready(self) -> None:
+        """The open matters read in a worker after a change (issue 17) are there: show them."""
+        if "handover" in self._built:
+            self._fill_handover(self.desk.now(), self.desk.calendar())
 
-        text = open_matters_text(now.date(), calendar, now)
+    def _fill_handover(self, now: dt.datetime, calendar: WorkdayCalendar) -> None:
+        from dutydesk.store.duty.handover import pending_handover
+        from dutydesk.store.privacy import mask_numbers
+        from dutydesk.ui.open_matters_feed import feed as open_matters_feed
+
+        text = open_matters_feed().handover_text(self.desk)
         if text is not getattr(self, "_matters_text", None):  # unchanged: the same text object (issue 17)
             self._matters_text = text
             lines = text.splitlines()

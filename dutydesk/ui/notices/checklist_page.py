@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,14 +37,14 @@ from dutydesk.domain.catalogue import OUTCOME_LABELS, CatalogueError, Outcome, S
 from dutydesk.store.notices import notice as notices
 from dutydesk.store.notices import proxy_cases, proxy_intake, reprints
 from dutydesk.store.notices.catalogue import CatalogueVersion
-from dutydesk.store.notices.notice import ChecklistEntry, NoticeInvalid, NoticeRecord
+from dutydesk.store.notices.notice import ChecklistEntry, NoticeInvalid, NoticeRecord, VisitChoice
 from dutydesk.store.notices.proxy_cases import CaseInvalid, ProxyCase
 from dutydesk.store.notices.reprints import Reprint, ReprintInvalid
-from dutydesk.store.privacy import mask_numbers
 from dutydesk.ui.forms import FormField, add_field, message_label, push_button, show_errors
 from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.masked_edit import MaskedLineEdit
 from dutydesk.ui.notices.item_list import fill_item_list, version_of
+from dutydesk.ui.notices.visit_choice_box import VisitChoiceBox
 from dutydesk.ui.page_layout import compact_at_large_font
 from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, FONT_SIZES, OK_GREEN, OVERDUE_RED, TEXT
@@ -96,7 +95,7 @@ class ChecklistPage(QWidget):
         self.last_case: ProxyCase | None = None
 
         # left: visit and item search
-        self.visit_combo = QComboBox()
+        self.visit_combo = VisitChoiceBox(NO_VISIT)
         self.visit_combo.setAccessibleName("来访记录")
         self.visit_combo.currentIndexChanged.connect(self._visit_chosen)
         self.search = QLineEdit()
@@ -254,15 +253,8 @@ class ChecklistPage(QWidget):
 
     # -- sources ------------------------------------------------------------------------------
     def refresh_visits(self) -> None:
-        current = self.visit_combo.currentData()
-        self.visit_combo.blockSignals(True)
-        self.visit_combo.clear()
-        self.visit_combo.addItem(NO_VISIT, None)
-        for visit in notices.visit_choices(self.desk.today()):
-            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{mask_numbers(visit.request)[:20]}", visit.id)
-        index = self.visit_combo.findData(current)
-        self.visit_combo.setCurrentIndex(max(index, 0))
-        self.visit_combo.blockSignals(False)
+        today = self.desk.today()
+        self.visit_combo.load(lambda: notices.visit_choices(today))  # thousands at 1M: read in a worker
 
     def start_from_visit(self, visit_id: int) -> None:
         """Open the checklist for a registered visit (called from the visit register)."""
@@ -274,9 +266,7 @@ class ChecklistPage(QWidget):
             visit = visit_by_id(visit_id)
             if visit is None:
                 return
-            self.visit_combo.addItem(f"{visit.ref} {visit.person_name}｜{mask_numbers(visit.request)[:20]}",
-                                     visit.id)
-            index = self.visit_combo.count() - 1
+            index = self.visit_combo.add_choice(VisitChoice(visit.id, visit.ref, visit.person_name, visit.request))
         self.visit_combo.setCurrentIndex(index)
         self.suggest_item(visit_id)
 

@@ -11,20 +11,44 @@ from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.labels import label as code_label
-from dutydesk.store.open_matters import OpenMatter, open_matters
+from dutydesk.store.open_matters import OpenMatter, merged
+from dutydesk.ui.open_matters_feed import feed
 from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
 
 URGENT = (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON)
 SHOWN = 300  # a list longer than this is not read; the title still counts them all
 
 
-def urgent_matters(desk: Desk) -> list[OpenMatter]:
-    return [m for m in open_matters(desk.today(), desk.calendar(), desk.now()) if m.status in URGENT]
+def urgent_matters(desk: Desk) -> list[OpenMatter] | None:
+    """The matters overdue or due soon, from the open matters the window's worker read
+    (``ui.open_matters_feed``); None until the first answer is there."""
+    urgent = _urgent(desk)
+    return None if urgent is None else list(urgent)
+
+
+def _urgent(desk: Desk) -> tuple[OpenMatter, ...] | None:
+    """The same tuple while the open matters are the same (the panel is not filled again)."""
+    parts = feed().parts(desk)
+    if parts is None:
+        return None
+    daily, timed = parts
+    cached = _urgent_cache.get("last")
+    if cached is not None and cached[0] is daily and cached[1] == timed:
+        return cached[2]
+    urgent = tuple(m for m in merged(daily, timed) if m.status in URGENT)
+    _urgent_cache["last"] = (daily, timed, urgent)  # the 60 s status refresh: not 25,000 matters again
+    return urgent
+
+
+_urgent_cache: dict[str, tuple[tuple[OpenMatter, ...], tuple[OpenMatter, ...], tuple[OpenMatter, ...]]] = {}
+READING = "正在读取…"
 
 
 def followup_status_text(desk: Desk) -> str:
     """Status-bar text: how many matters are overdue or due soon (empty when none)."""
     matters = urgent_matters(desk)
+    if matters is None:
+        return f"待跟进：{READING}"
     if not matters:
         return ""
     overdue = sum(1 for m in matters if m.status == rules.URGENCY_OVERDUE)
@@ -53,10 +77,19 @@ class FollowupPanel(QWidget):
         self.list.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.list)
         self.matters: list[OpenMatter] = []
+        self._shown: tuple[OpenMatter, ...] | None = None
+        feed().ready.connect(self.refresh)  # read after a change in a worker: shown when there
         self.refresh()
 
     def refresh(self) -> None:
-        self.matters = urgent_matters(self.desk)
+        found = _urgent(self.desk)
+        if found is None:  # the first reading is on its way
+            self.title.setText(f"待跟进（{READING}）")
+            return
+        if found is self._shown:  # the same matters: the list is not built again (issue 17)
+            return
+        self._shown = found
+        self.matters = list(found)
         self.list.clear()
         calendar = self.desk.calendar()
         overdue = sum(1 for m in self.matters if m.status == rules.URGENCY_OVERDUE)

@@ -29,3 +29,14 @@ def test_open_matters_show_overdue_with_controlled_clock(desk, clock):
     assert (matter.kind, matter.record_id, matter.status) == ("visit", visit.id, "ok")
     clock.set(dt.datetime(2026, 11, 27, 9, 0))
     assert open_matters(desk.today(), desk.calendar())[0].status == "overdue"
+
+
+def test_d10_the_log_reads_times_deadlines_and_states_as_the_visit_has_them(desk):
+    """Read as plain columns (issue 17), the duty log says what the visit's model says."""
+    visit = register_visit(draft(outcome="转办", result="", transfer_to="镇民政办", transfer_contact="0571-63280000",
+                                 deadline_kind="review", received_at=dt.datetime(2026, 11, 24, 8, 5, 7, 250)),
+                           desk.who, desk.now(), desk.calendar())
+    [entry] = entries_for(dt.date(2026, 11, 24))
+    assert entry.at == visit.received_at == dt.datetime(2026, 11, 24, 8, 5, 7, 250)
+    assert entry.result == f"转办镇民政办，承诺{visit.deadline:%m月%d日}前办结（{visit.status_label}）"
+    assert entry.text == f"{visit.person_name}（{visit.category}）：{visit.request}；首问责任人{visit.responder_name}"

@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
             return  # built already
         self._load_features()
         self._build_menus()
+        from dutydesk.ui.open_matters_feed import feed  # 待跟进's count, read in a worker (issue 17)
+
+        feed().ready.connect(self.refresh_status)
         self._entries_pending = False
         if hasattr(self, "status_label"):
             self.refresh_status()
@@ -271,9 +274,6 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start(60_000)
         self.events.changed.connect(self._on_changed)
-        from dutydesk.ui.open_matters_feed import feed  # 待跟进's count, read in a worker (issue 17)
-
-        feed().ready.connect(self.refresh_status)
 
     def _on_changed(self, kind: str) -> None:
         if kind == "center":

@@ -105,6 +105,7 @@ def test_d09_the_handover_box_and_the_status_bar_show_the_matters_once_read(app,
     add_visit(desk, "吴十", days=20)
     page = TodayPage(desk)
     qtbot.addWidget(page)
+    page.complete()  # its parts now (the app builds them in the turns after the first paint)
     box = by_name(page, "未办结事项", QLabel)
     assert OPEN_MATTERS_LOADING in box.text()
     assert followup_status_text(desk) == "待跟进：正在读取…"

@@ -44,6 +44,8 @@ while (not named(QLabel, "未办结事项") or "正在读取" in named(QLabel, "
        or not window.entries_ready()) and time.monotonic() < deadline:
     app.processEvents()
 print(repr(named(QLabel, "未办结事项")[0].text()), "dutydesk.store.features" in sys.modules)
+from dutydesk.ui.page_loader import wait_for_loads
+wait_for_loads()  # as the app's quit does: no worker still reading when the books close
 window.close()
 opened.close()
 """

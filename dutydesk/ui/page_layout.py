@@ -167,7 +167,7 @@ def page_with_actions(body: QWidget, *actions: Part | tuple[QLayout, int], natur
     column.setSpacing(0)
     bar = action_bar(*actions)
     column.addWidget(BodyScroll(body, bar if natural else None), 1)
-    column.addWidget(bar)
+    _place_bar(column, bar)
     return holder
 
 
@@ -187,11 +187,17 @@ def action_bar(*actions: Part | tuple[QLayout, int]) -> QWidget:
         else:
             row.addWidget(part)
     row.addStretch()  # buttons at the left; a part given a stretch takes the room first
-    # The style's layout margin, as the layout has it (asking QStyle for PM_LayoutLeftMargin would
-    # set up its enums first: ~14 ms on the app's start path).
+    return bar
+
+
+def _place_bar(column: QVBoxLayout, bar: QWidget) -> None:
+    """``bar`` under the body, with half the style's layout margin above and below: the margin as
+    its layout has it once the bar is a child widget (alone it has a window's margin; asking QStyle
+    for PM_LayoutLeftMargin would set up its enums first: ~14 ms on the app's start path)."""
+    column.addWidget(bar)
+    row = bar.layout()
     margin = row.contentsMargins().left()
     row.setContentsMargins(margin, margin // 2, margin, margin // 2)
-    return bar
 
 
 def body_first(page: QWidget, body: QWidget) -> QVBoxLayout:
@@ -215,7 +221,7 @@ def body_holder(body: QWidget) -> tuple[QWidget, QVBoxLayout]:
 
 
 def bar_last(column: QVBoxLayout, *actions: Part | tuple[QLayout, int]) -> None:
-    column.addWidget(action_bar(*actions))
+    _place_bar(column, action_bar(*actions))
 
 
 def compact_at_large_font(*buttons: QPushButton) -> None:

@@ -98,13 +98,13 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     if not opened.just_created and not login_at_start(opened.desk):
         opened.close()
         return None
-    opened.backup_thread = backup_at_start(opened.desk)
     build_on_demand()  # tabs and pages built when first opened (issue 17)
     window = MainWindow(opened.desk, prefs)
     window.context.idle_lock = IdleLock(window, opened.desk)  # 文件 → 锁定窗口 too
     if demo:
         window.setWindowTitle(window.windowTitle() + "（演示数据）")
     window.show()
+    opened.backup_thread = backup_at_start(opened.desk)  # after show: its module is not on the first paint's path
     return window, opened
 
 

@@ -16,8 +16,8 @@ from dutydesk.domain.clock import Clock
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.faults import plain_message
+from dutydesk.store.leftovers import before_opening, books_missing  # store.restore only when needed
 from dutydesk.store.opening import DamagedDatabase
-from dutydesk.store.restore import before_opening, books_missing
 
 log = logging.getLogger(__name__)
 

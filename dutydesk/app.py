@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dutydesk import APP_NAME, ORG_NAME, __version__
 from dutydesk.ui.app_icon import app_icon  # the first desk module after Qt: see ui.pyside_imports
@@ -76,6 +76,8 @@ def make_demo_books(folder: DataFolder) -> bool:
     except DemoCancelled:
         return False
     except DeskError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "无法生成演示数据", str(exc))
         return False
     return True
@@ -90,6 +92,8 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     from dutydesk.township.township_folder import is_township
 
     if is_township(folder):  # never a desk database made beside a township's books
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "这是镇级数据文件夹", f"这是镇（街道）的镇级数据文件夹，不是村（社区）值班台的："
                             f"{folder.path}。请用 dutydesk --township 打开。")
         return None

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from peewee import BooleanField, CharField, DateField, DateTimeField
 
-from dutydesk.domain.calendar_file import EnteredDay
 from dutydesk.domain.workday_calendar import SpecialDay, WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.settings import change_state
 from dutydesk.store.shipped_calendar import shipped_days
+
+if TYPE_CHECKING:  # the file formats load only when a file is read (issue 17)
+    from dutydesk.domain.calendar_file import EnteredDay
 
 
 class CalendarDay(BaseModel, VoidableMixin):

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from peewee import BooleanField, CharField, DateField, DateTimeField
 
-from dutydesk.domain.calendar_file import EnteredDay
 from dutydesk.domain.workday_calendar import SpecialDay, WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
+from dutydesk.store.settings import change_state
 from dutydesk.store.shipped_calendar import shipped_days
+
+if TYPE_CHECKING:  # the file formats load only when a file is read (issue 17)
+    from dutydesk.domain.calendar_file import EnteredDay
 
 
 class CalendarDay(BaseModel, VoidableMixin):
@@ -31,11 +35,23 @@ def _live(day: dt.date) -> CalendarDay | None:
     return CalendarDay.get_or_none((CalendarDay.day == day) & CalendarDay.voided_at.is_null())
 
 
+# Issue 17: the start built the calendar twice before the first paint, and pages build it on every
+# refresh; the entered days are read once per change of the books (``store.settings.change_state``).
+_read: dict[str, tuple[tuple, dict[dt.date, SpecialDay]]] = {}
+
+
 def entered_days() -> dict[dt.date, SpecialDay]:
-    return {
+    state = change_state(database.connection())
+    cached = _read.get("last")
+    if state is not None and cached is not None and cached[0][0] is state[0] and cached[0][1:] == state[1:]:
+        return dict(cached[1])
+    days = {
         row.day: SpecialDay(row.day, bool(row.is_workday), row.name, "entered")
         for row in CalendarDay.select().where(CalendarDay.voided_at.is_null())
     }
+    if state is not None:
+        _read["last"] = (state, days)
+    return dict(days)
 
 
 def load_calendar() -> WorkdayCalendar:

@@ -9,7 +9,8 @@ from peewee import CharField, DateTimeField
 
 from dutydesk.domain.center import CenterProfile
 from dutydesk.store import audit
-from dutydesk.store.base import BaseModel
+from dutydesk.store.base import BaseModel, database
+from dutydesk.store.settings import change_state
 
 
 class CenterRecord(BaseModel):
@@ -32,9 +33,23 @@ class CenterRecord(BaseModel):
         )
 
 
+# Issue 17: the start asked for the profile four times before the first paint (the first run's
+# check, the window's title, the duty settings...); it is read once per change of the books, as the
+# settings are (``store.settings.change_state``), and each caller gets its own copy.
+_read: dict[str, tuple[tuple, CenterProfile | None]] = {}
+
+
 def load_center() -> CenterProfile | None:
-    record = CenterRecord.select().order_by(CenterRecord.id).first()
-    return record.to_profile() if record else None
+    state = change_state(database.connection())
+    cached = _read.get("last")
+    if state is not None and cached is not None and cached[0][0] is state[0] and cached[0][1:] == state[1:]:
+        profile = cached[1]
+    else:
+        record = CenterRecord.select().order_by(CenterRecord.id).first()
+        profile = record.to_profile() if record else None
+        if state is not None:
+            _read["last"] = (state, profile)
+    return dataclasses.replace(profile) if profile is not None else None
 
 
 def save_center(profile: CenterProfile, who: str, at: dt.datetime) -> None:

@@ -28,7 +28,8 @@ FEATURES = "dutydesk.store.features"
 # test_feature_loading.py`` checks that none is missing and that no step imports a chain.
 STEPS = tuple(f"dutydesk.{name}" for name in (
     "store.audit", "store.settings", "store.privacy", "store.center", "store.calendar_days",
-    "store.backup_schedule", "store.accounts.account", "store.accounts.login", "domain.idcard",
+    "store.atomic", "store.restore_target", "store.backup_check", "store.restore", "store.backup_schedule",
+    "store.accounts.account", "store.accounts.login", "domain.idcard",
     "domain.name_initials", "store.visits", "store.visits.residents", "domain.incident", "domain.visit_rules",
     "store.visits.visit", "store.duty.staff", "store.duty.roster", "store.duty.leave",
     "store.duty.leave_return", "store.duty.attendance", "store.duty.whereabouts", "store.duty.meetings",
@@ -36,7 +37,8 @@ STEPS = tuple(f"dutydesk.{name}" for name in (
     "store.messages.appointments", "store.township_inbox", "store.bundle_log", "store.archive",
     "store.archive.retention", "store.archive.lookup_register", "store.archive.record_view",
     "store.messages.inquiry_letters", "domain.message", "store.duty_log_feed", "store.messages.message",
-    "store.notices", "store.notices.catalogue", "domain.placeholders", "store.notices.slip_numbers",
+    "store.notices", "domain.import_guard", "store.notices.catalogue", "domain.placeholders",
+    "store.notices.slip_numbers",
     "store.notices.notice", "store.visits.visit_progress", "store.notices.proxy_visit",
     "store.notices.proxy_cases", "store.visits.accountability", "store.visits.analysis_meeting",
     "store.visits.leadership_requests", "domain.higher_approval", "store.visits.sent_up",

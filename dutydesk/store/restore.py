@@ -32,7 +32,6 @@ import logging
 import os
 import shutil
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,17 +39,18 @@ from pathlib import Path
 from dutydesk.store.atomic import atomic_write, fsync_dir
 from dutydesk.store.backup_check import check_backup, folder_identity, other_center_phrase
 from dutydesk.store.datafolder import DataFolder, DeskError
+from dutydesk.store.leftovers import LEFTOVER_AGE_SECONDS as LEFTOVER_AGE_SECONDS  # moved (issue 17)
+from dutydesk.store.leftovers import MARKER as MARKER
+from dutydesk.store.leftovers import books_missing as books_missing
+from dutydesk.store.leftovers import clean_leftovers, marker_path
 from dutydesk.store.restore_target import DESK, RestoreTarget
 
 log = logging.getLogger(__name__)
 
-MARKER = "restore-in-progress.json"
 # The steps in order; ``STEP_HOOK(step)`` is called after each (tests kill the process there).
 STEPS = ("staged", "checked", "books_closed", "marker_written", "old_kept", "wal_set_aside",
          "swapped", "done")
 STEP_HOOK: Callable[[str], None] | None = None
-# A temporary file untouched for this long belongs to no running backup or restore.
-LEFTOVER_AGE_SECONDS = 600
 
 
 # What a backup without a center is called when it would replace a center's books: an empty or
@@ -83,10 +83,6 @@ def _step(name: str) -> None:
 
 def _sibling(db_path: Path, suffix: str) -> Path:
     return db_path.with_name(db_path.name + suffix)
-
-
-def marker_path(folder: DataFolder) -> Path:
-    return folder.path / MARKER
 
 
 def is_live_database(folder: DataFolder, source: Path, target: RestoreTarget = DESK) -> bool:
@@ -293,43 +289,9 @@ def finish_interrupted(folder: DataFolder, target: RestoreTarget = DESK) -> str 
             f"当前账本来自该备份。{kept}")
 
 
-def clean_leftovers(folder: DataFolder, max_age: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
-    """Remove temporary files (``*.part``) of killed backups, exports and restores.
-
-    Only where DutyDesk writes on its own (the data folder, ``backups/``, ``printouts/`` and the
-    yearly ``archive/``; exports to a chosen folder or USB stick are out of reach), only files
-    untouched for ``max_age`` seconds (a backup run by the command line may be writing one right
-    now), and never while a restore marker still names one. Returns what was removed.
-    """
-    if marker_path(folder).exists():
-        return []
-    removed = []
-    cutoff = time.time() - max_age
-    places = [(folder.path, "*.part"), (folder.backups_dir, "*.part"),
-              (folder.path / "printouts", "*.part"), (folder.path / "archive", "**/*.part")]
-    for directory, pattern in places:
-        if not directory.is_dir():
-            continue
-        for path in directory.glob(pattern):
-            with contextlib.suppress(OSError):
-                if path.is_file() and path.stat().st_mtime < cutoff:
-                    path.unlink()
-                    removed.append(path)
-    return removed
-
-
 def before_opening(folder: DataFolder, target: RestoreTarget = DESK) -> str | None:
     """What every start does under the folder lock before opening the books: settle an
     interrupted restore (its Chinese explanation is returned) and remove stale temporary files."""
     message = finish_interrupted(folder, target)
     clean_leftovers(folder)
     return message
-
-
-def books_missing(folder: DataFolder) -> bool:
-    """The database file is gone from a folder that held books (it has backups or kept books):
-    never answer that with empty books and the first-run wizard."""
-    if folder.db_path.exists():
-        return False
-    has_backups = folder.backups_dir.is_dir() and any(folder.backups_dir.glob("*.sqlite3"))
-    return has_backups or any(folder.path.glob(f"{folder.db_path.name}.before-restore-*"))

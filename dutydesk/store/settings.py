@@ -49,6 +49,9 @@ def _change_state(connection) -> tuple | None:
     return (connection, connection.total_changes, connection.execute("PRAGMA data_version").fetchone()[0])
 
 
+change_state = _change_state  # the same test for other tables read once per change (store.center)
+
+
 def _dated_values() -> dict[str, list[tuple[dt.date, str]]]:
     from dutydesk.store.base import database
 

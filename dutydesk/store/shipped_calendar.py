@@ -13,7 +13,6 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text
 from dutydesk.domain.workday_calendar import SpecialDay
 from dutydesk.resources_path import resource_path
 
@@ -35,6 +34,8 @@ def shipped_days(folder: Path | None = None) -> dict[dt.date, SpecialDay]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in (".json", ".csv") or not path.stem.isdigit():
             continue
+        from dutydesk.domain.calendar_file import CalendarFileError, parse_calendar_text  # only for a year file
+
         try:
             entries = parse_calendar_text(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, CalendarFileError) as exc:

@@ -7,6 +7,7 @@ resource, so it works the same in a checkout, an installed wheel and the frozen 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from dutydesk.resources_path import resource_path
@@ -18,6 +19,6 @@ def app_icon() -> QIcon:
     icon = QIcon()
     for size in ICON_SIZES:
         path = resource_path("icons", f"dutydesk-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path))
+        if path.is_file():  # its size given: Qt reads no file until a size is drawn (issue 17)
+            icon.addFile(str(path), QSize(size, size))
     return icon

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 
+from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type made when first used (issue 17)
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         return lines
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "快捷键一览", "\n".join(self.shortcut_lines()))
+        QtWidgets.QMessageBox.information(self, "快捷键一览", "\n".join(self.shortcut_lines()))
 
     def about_text(self) -> str:
         return (
@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Version, center and data folder, with the way to the licences (issue: installers are
         passed from village to village, so the notices must be one click away)."""
+        from PySide6.QtWidgets import QMessageBox  # its type made when first used, not at start (issue 17)
+
         from dutydesk.ui.licences_dialog import MENU_TEXT as LICENCES
         from dutydesk.ui.licences_dialog import show_licences
 

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.store.accounts.login import idle_lock_minutes, login_required
-from dutydesk.store.backup_schedule import KEEP_DAILY, KEEP_MONTHLY, daily_backup_due, rotate, take_backup
 from dutydesk.store.settings import get_setting
-from dutydesk.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +26,8 @@ def login_at_start(desk: Desk, parent: QWidget | None = None) -> bool:
     """Ask who is at the desk, once any account has a password; False when the user gave up."""
     if not login_required():
         return True
+    from dutydesk.ui.login_dialog import LoginDialog  # issue 17: not on the path of a start without passwords
+
     dialog = LoginDialog(desk, parent=parent)
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.account is None:
         return False
@@ -87,6 +87,8 @@ class IdleLock(QObject):
         if central is not None:
             central.setVisible(False)
         current = self.desk.account.name if self.desk.account else None
+        from dutydesk.ui.login_dialog import LoginDialog
+
         dialog = LoginDialog(
             self.desk, title="值班台已锁定",
             message="长时间无人操作，窗口已锁定。请输入密码继续，或选择其他账户登录。",
@@ -114,6 +116,8 @@ class IdleLock(QObject):
 
 def backup_at_start(desk: Desk) -> threading.Thread | None:
     """The first start of a day takes a backup, in the background so the window opens at once."""
+    from dutydesk.store.backup_schedule import KEEP_DAILY, KEEP_MONTHLY, daily_backup_due, rotate, take_backup
+
     if not daily_backup_due(desk.folder, desk.today()):
         return None
     now = desk.now()
@@ -132,6 +136,8 @@ def backup_at_start(desk: Desk) -> threading.Thread | None:
 
 
 def backup_on_exit(desk: Desk) -> None:
+    from dutydesk.store.backup_schedule import KEEP_DAILY, KEEP_MONTHLY, rotate, take_backup
+
     try:
         take_backup(desk.folder, desk.now(), "exit")
         rotate(desk.folder, int(get_setting(KEEP_DAILY, desk.today())),

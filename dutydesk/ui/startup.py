@@ -9,15 +9,16 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type made when first used (issue 17)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from dutydesk.desk import Desk, open_desk
 from dutydesk.domain.clock import Clock
 from dutydesk.store.center import load_center
 from dutydesk.store.datafolder import DataFolder, DeskError, FolderLock
 from dutydesk.store.faults import plain_message
+from dutydesk.store.leftovers import before_opening, books_missing  # store.restore only when needed
 from dutydesk.store.opening import DamagedDatabase
-from dutydesk.store.restore import before_opening, books_missing
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +36,20 @@ class OpenedDesk:
 
 def ask_restore(parent: QWidget | None, exc: DamagedDatabase) -> bool:
     """Tell the user the books are damaged; offer the latest good backup if there is one."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
     box.setWindowTitle("数据库损坏")
     text = "数据库文件检查未通过，为避免进一步损坏，值班台不会直接打开它。\n\n" + "\n".join(
         exc.problems[:5]
     )
     if exc.backup is not None:
         text += f"\n\n可以改用最近的完好备份：{exc.backup.name}（原文件会保留在数据文件夹中）。"
-        restore = box.addButton("恢复最近的备份", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton("恢复最近的备份", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         restore.setAccessibleName("恢复最近的备份")
     else:
         text += "\n\n没有找到可用的备份。请联系管理员，并保留数据文件夹：\n" + str(exc.folder.path)
         restore = None
-    quit_button = box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton("退出", QtWidgets.QMessageBox.ButtonRole.RejectRole)
     quit_button.setAccessibleName("退出")
     box.setText(text)
     box.exec()
@@ -89,7 +90,7 @@ def open_for_gui(
     try:
         lock.acquire()
     except DeskError as exc:
-        QMessageBox.warning(parent, "无法打开", str(exc))
+        QtWidgets.QMessageBox.warning(parent, "无法打开", str(exc))
         return None
     try:
         notice = before_opening(folder)
@@ -116,7 +117,7 @@ def open_for_gui(
         return OpenedDesk(desk, lock, just_created=created)
     except (DeskError, OSError) as exc:  # also a folder that turned read-only or full
         lock.release()
-        QMessageBox.warning(parent, "无法打开", plain_message(exc, folder.db_path) or str(exc))
+        QtWidgets.QMessageBox.warning(parent, "无法打开", plain_message(exc, folder.db_path) or str(exc))
         return None
 
 
@@ -155,11 +156,11 @@ def install_excepthook(folder: DataFolder) -> None:
         if message is not None:  # a full disk, a read-only folder, a file open in WPS: no bug
             log.warning("fault: %r", exc)
             if QApplication.instance() is not None:
-                QMessageBox.warning(None, "操作未完成", message)
+                QtWidgets.QMessageBox.warning(None, "操作未完成", message)
             return
         log.error("unhandled error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is not None:
-            QMessageBox.critical(
+            QtWidgets.QMessageBox.critical(
                 None, "出现意外错误",
                 f"操作未完成：{exc}\n\n已记录到日志，其他数据不受影响。\n日志位置：{folder.logs_dir}",
             )

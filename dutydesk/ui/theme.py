@@ -18,6 +18,10 @@ OVERDUE_RED = "#C62828"
 TEXT = "#1A1A1A"
 MUTED = "#555555"
 
+THEME_STYLE = "Fusion"
+# Set on an app that ``app.make_app`` started with ``-style Fusion``: no QStyle to make again.
+STYLE_PROPERTY = "dutydesk_style"
+
 FONT_SIZES = {"normal": 12, "large": 14, "xlarge": 17}
 FONT_SIZE_LABELS = {"normal": "正常", "large": "大", "xlarge": "特大"}
 
@@ -41,7 +45,9 @@ QHeaderView::section {{ padding: 0.3em; font-weight: bold; }}
 
 
 def apply_theme(app: QApplication, font_size: str = "normal") -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
+    if app.property(STYLE_PROPERTY) != THEME_STYLE:
+        app.setStyle(QStyleFactory.create(THEME_STYLE))
+        app.setProperty(STYLE_PROPERTY, THEME_STYLE)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#F4F4F2"))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))

@@ -5,6 +5,7 @@ import sys
 from PySide6.QtWidgets import QMessageBox
 
 from dutydesk.app import launch
+from dutydesk.store.backup_schedule import backup_kind
 from dutydesk.store.datafolder import DataFolder
 from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.startup import install_excepthook
@@ -22,6 +23,9 @@ def test_demo_mode_fills_a_separate_folder_and_shows_the_window(qtbot, app, tmp_
         assert "演示数据" in window.windowTitle() and "青石村党群服务中心" in window.windowTitle()
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
             "今日值班", "来访登记", "一次性告知", "档案查询", "网格走访", "留言预约"]
+        assert opened.backup_thread is not None  # the day's first start takes its backup (A01)
+        opened.backup_thread.join()
+        assert [backup_kind(p) for p in folder.backups_dir.glob("dutydesk-*.sqlite3")] == ["daily"]
     finally:
         window.close()
         opened.close()
@@ -62,3 +66,29 @@ def test_standard_buttons_speak_chinese(qtbot, app):
     qtbot.addWidget(box)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert texts == {"确定", "取消"} or texts == {"确定(O)", "取消"}
+
+
+STYLE = """
+from dutydesk.app import make_app
+from dutydesk.ui.theme import STYLE_PROPERTY
+app = make_app()
+print(app.style().name(), app.property(STYLE_PROPERTY))
+"""
+
+
+def test_the_app_starts_in_the_theme_style_even_where_the_system_asks_for_another():
+    """The theme's style comes with the app's start (Qt's -style option, no Python QStyle before
+    the first paint, issue 17); a system's QT_STYLE_OVERRIDE does not change the desk's look."""
+    import os
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", STYLE], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-2:] == ["fusion", "Fusion"]
+
+
+def test_the_theme_sets_its_style_on_an_app_started_elsewhere(app):
+    from dutydesk.ui.theme import STYLE_PROPERTY, THEME_STYLE
+
+    assert app.property(STYLE_PROPERTY) == THEME_STYLE  # the tests' app: QApplication made by pytest-qt

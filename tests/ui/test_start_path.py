@@ -99,6 +99,17 @@ NOT_AT_START = (
     "dutydesk.domain.catalogue",  # label tables read when first asked for (domain.labels.Families)
     "dutydesk.domain.proxy_case",
     "dutydesk.domain.accountability",
+    "dutydesk.store.restore",  # the start looks for a restore marker only (store.leftovers)
+    "dutydesk.store.restore_target",
+    "dutydesk.store.backup_check",
+    "dutydesk.store.backup_schedule",  # the day's first backup starts once the window has shown
+    "dutydesk.ui.login_dialog",  # only once an account has a password
+    "dutydesk.domain.passwords",  # hmac, secrets: when a password or PIN is checked or set
+    "hmac",
+    "secrets",
+    "importlib.resources",  # resources are found from the package's spec (resources_path)
+    "dutydesk.domain.calendar_file",  # a calendar file's formats: only when one is read
+    "csv",
 )
 
 

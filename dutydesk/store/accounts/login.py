@@ -12,7 +12,6 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
 
-from dutydesk.domain.passwords import check_new_password, hash_password, verify_password
 from dutydesk.domain.settings import declare
 from dutydesk.store.accounts.account import ROLES, Account
 from dutydesk.store.audit import AuditEntry
@@ -53,6 +52,8 @@ def login_required() -> bool:
 
 def set_password(account: Account, password: str, who: str, at: dt.datetime) -> None:
     """Store a new password hash; the audit trail notes the change without the hash itself."""
+    from dutydesk.domain.passwords import check_new_password, hash_password  # not at start (issue 17)
+
     check_new_password(password)
     with database.atomic():
         Account.update(password_hash=hash_password(password)).where(Account.id == account.id).execute()
@@ -113,6 +114,8 @@ def check_password(account: Account, password: str, now: dt.datetime, purpose: s
             raise LoginError("该账户尚未设置密码，请管理员先设置密码")
         _record(account, True, now, purpose)
         return account
+    from dutydesk.domain.passwords import verify_password  # not on the start path (issue 17)
+
     ok = verify_password(password, account.password_hash)
     _record(account, ok, now, purpose)
     if ok:

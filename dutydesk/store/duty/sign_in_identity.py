@@ -13,7 +13,6 @@ import datetime as dt
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField
 
-from dutydesk.domain.passwords import PasswordError, check_new_password, hash_password, verify_password
 from dutydesk.store import audit
 from dutydesk.store.accounts.account import Account, principal_leaders
 from dutydesk.store.audit import VoidableMixin
@@ -68,6 +67,8 @@ def set_pin(staff: Staff, pin: str, account: Account | None, at: dt.datetime, ol
     """Give ``staff`` a new sign-in PIN. A director or administrator sets it (the person types it
     in front of them); otherwise the person's current PIN is needed. The hash never enters the
     audit trail's values."""
+    from dutydesk.domain.passwords import PasswordError, check_new_password, hash_password, verify_password
+
     current = _live_pin(staff)
     is_director = account is not None and account.is_director
     if not is_director and (current is None or not verify_password(old_pin, current.pin_hash)):
@@ -110,6 +111,8 @@ def verify_identity(staff: Staff, pin: str | None, now: dt.datetime) -> str:
     until = pin_locked_until(staff, now)
     if until is not None:
         raise IdentityRefused(f"签到密码输错次数过多，请于 {until:%H:%M} 后再试，或由主要领导授权代签")
+    from dutydesk.domain.passwords import verify_password  # hmac, secrets: not on the start path (issue 17)
+
     ok = verify_password(pin, row.pin_hash)
     SignInAttempt.create(staff=staff, at=now, ok=ok)
     if not ok:

@@ -6,7 +6,7 @@ dialog's action buttons in a bar that stays in view while the form above them sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -66,6 +66,8 @@ def columns(first: QWidget, second: QWidget, sizes: tuple[int, int], widget: QWi
     columns, else ``first`` above ``second``; the user may drag the splitter either way."""
     if wide_enough_for_two_columns(widget):
         return side_by_side(first, second, sizes)
+    from PySide6.QtCore import Qt
+
     splitter = QSplitter(Qt.Orientation.Vertical)
     splitter.addWidget(first)
     splitter.addWidget(second)

@@ -8,7 +8,6 @@ corner, so it takes no room from the tabs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from dutydesk.desk import Desk
@@ -47,7 +46,7 @@ def install_password_banner(window: QMainWindow, desk: Desk, events: DeskEvents)
     """Put the banner on ``window`` and keep it current as accounts change."""
     banner = PasswordBanner(desk, window)
     banner.setMaximumHeight(window.menuBar().sizeHint().height())  # never taller than the menus
-    window.menuBar().setCornerWidget(banner, Qt.Corner.TopRightCorner)
+    window.menuBar().setCornerWidget(banner)  # the top right corner
     events.account_changed.connect(banner.refresh)
     events.changed.connect(lambda _kind: banner.refresh())
     return banner

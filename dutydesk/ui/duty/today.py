@@ -14,9 +14,10 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -73,13 +74,29 @@ BOARD_COLUMNS = ["姓名", "职务", "电话", "今日值班", "去向", "说明
 # A page built in parts that has not painted (opened later, or its tab hidden) builds the rest
 # this long after it was made all the same.
 PARTS_WITHOUT_PAINT_MS = 250
+# Qt.ItemDataRole.ForegroundRole by its number: the roster's status colours are set before the first
+# paint, where naming it (or making a QBrush) would load Qt's namespace, 93 Python enums (~19 ms) a
+# bare window never pays (issue 17). tests/ui/duty/test_today_staged.py checks the number.
+FOREGROUND_ROLE = 9
+
+
+def _qt():
+    """Qt's namespace, reached only once the first screen has painted: its first use makes PySide
+    create all 93 of its Python enums (~19 ms), which a bare window never pays (issue 17)."""
+    from PySide6.QtCore import Qt
+
+    return Qt
+
+
+def _read_only(table: QTableWidget) -> QTableWidget:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
 
 
 def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item = QTableWidgetItem(text)  # read only: the tables take no edits (``_read_only``)
     if colour:
-        item.setForeground(QColor(colour))
+        item.setData(FOREGROUND_ROLE, QColor(colour))  # as setForeground, without a QBrush
     if bold:
         font = QFont()
         font.setBold(True)
@@ -133,7 +150,7 @@ class TodayPage(QWidget):
         self.heading.setAccessibleName("今日概况")
         layout.addWidget(self.heading)
 
-        self.sessions = QTableWidget(0, len(SESSION_COLUMNS))
+        self.sessions = _read_only(QTableWidget(0, len(SESSION_COLUMNS)))
         self.sessions.setAccessibleName("今日班次")
         self.sessions.setHorizontalHeaderLabels(SESSION_COLUMNS)
         self.sessions.verticalHeader().hide()
@@ -282,7 +299,7 @@ class TodayPage(QWidget):
 
     def _build_board(self) -> None:
         board_layout = _content_of(self.board_box)
-        self.board = QTableWidget(0, len(BOARD_COLUMNS))
+        self.board = _read_only(QTableWidget(0, len(BOARD_COLUMNS)))
         self.board.setAccessibleName("人员去向")
         self.board.setHorizontalHeaderLabels(BOARD_COLUMNS)
         self.board.verticalHeader().hide()
@@ -318,7 +335,7 @@ class TodayPage(QWidget):
             label = QLabel(text)
             label.setBuddy(field.editor)
             label.setMinimumHeight(field.editor.sizeHint().height())  # level with the box, not its error
-            row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 0, _qt().AlignmentFlag.AlignTop)
             row.addWidget(field, 1)
         return row
 

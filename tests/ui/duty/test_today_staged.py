@@ -163,3 +163,14 @@ def test_a_staged_page_not_shown_builds_its_parts_all_the_same(qtbot, app, desk,
         pass
     assert by_name(page, "签到", QPushButton).isEnabled()
     assert by_name(page, "人员去向", QTableWidget).rowCount() == len(busy_day)
+
+
+def test_the_roster_colours_its_status_by_the_foreground_role():
+    """Issue 17: the 今日 page names Qt's foreground role by its number (naming it would load Qt's
+    namespace before the first paint); the number is Qt's."""
+    from PySide6.QtCore import Qt
+
+    from dutydesk.ui.duty.today import FOREGROUND_ROLE, _item
+
+    assert Qt.ItemDataRole.ForegroundRole.value == FOREGROUND_ROLE
+    assert _item("已签到", "#2E7D32").foreground().color().name() == "#2e7d32"

@@ -119,8 +119,8 @@ class GridTab(QWidget):
         self.events = events
         events.changed.connect(lambda _kind: self.refresh())
         # The main window adds the tab right after this call: look for 待跟进 once it is in it.
-        QTimer.singleShot(0, self._watch_followups)
-        QTimer.singleShot(0, self.install_scanner)
+        QTimer.singleShot(0, self, self._watch_followups)
+        QTimer.singleShot(0, self, self.install_scanner)  # dropped if the tab goes first
 
     def install_scanner(self) -> None:
         """Watch the whole main window for scanned household codes (G03)."""

@@ -160,7 +160,7 @@ class NoticeTab(QWidget):
         self.events = events
         events.changed.connect(self._refresh)
         # The main window adds the tab right after this call: install once it has its window.
-        QTimer.singleShot(0, self.install_scanner)
+        QTimer.singleShot(0, self, self.install_scanner)  # dropped if the tab goes first
 
     def showEvent(self, event) -> None:
         self.staged.start(self)  # once the app runs, one step per turn; else all now

@@ -177,7 +177,7 @@ class VisitsTab(QWidget):
     def _proxy_to_checklist(self, visit) -> None:
         """P02: a 代办 just registered goes straight on to its checklist (after the form is reset)."""
         if visit is not None and visit.outcome == rules.PROXY:
-            QTimer.singleShot(0, lambda: self._open_checklist(visit.id))
+            QTimer.singleShot(0, self, lambda: self._open_checklist(visit.id))
 
     def _open_checklist(self, visit_id: int) -> None:
         from dutydesk.ui.notices.tab import open_checklist_for_visit

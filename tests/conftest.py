@@ -76,3 +76,18 @@ def app(qapp):
         set_font_size(qapp, "normal")
     yield qapp
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def staged() -> Iterator[None]:
+    """As at the app's start (issue 17): tabs and pages built on demand and in steps; workers still
+    reading when the test ends finish before the books close."""
+    from dutydesk.ui import lazy_tabs
+    from dutydesk.ui.page_loader import wait_for_loads
+
+    lazy_tabs.build_on_demand(True)
+    try:
+        yield
+    finally:
+        wait_for_loads()
+        lazy_tabs.build_on_demand(False)

@@ -74,3 +74,8 @@ def activate(qtbot, window: QWidget) -> None:
     """
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def accessible_names(root: QWidget) -> set[str]:
+    """Every accessible name under ``root``: what a screen reader (and a staged-build test) sees."""
+    return {w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()}

@@ -8,21 +8,20 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog
 
-from dutydesk.ui import lazy_tabs, screen_fit
+from dutydesk.ui import screen_fit
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
 
 
 @pytest.fixture
-def staged():
-    lazy_tabs.build_on_demand(True)
+def held(staged):
+    """At the app's start, with the screen-fit filter given back at the end however the test went."""
     yield
-    lazy_tabs.build_on_demand(False)
     screen_fit.resume_screen_fit()
 
 
 def test_the_window_fits_itself_while_the_filter_is_held_and_dialogs_are_clamped_after(
-        qtbot, app, desk, monkeypatch, staged):
+        qtbot, app, desk, monkeypatch, held):
     monkeypatch.setattr(screen_fit, "MAXIMISE_UP_TO", 0)  # a big screen: the saved geometry, clamped
     first = MainWindow(desk, UiPrefs(desk.folder.ui_settings_path))
     qtbot.addWidget(first)

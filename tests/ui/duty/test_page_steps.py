@@ -81,15 +81,6 @@ def _books(desk, clock):
     return s
 
 
-@pytest.fixture
-def staged():
-    lazy_tabs.build_on_demand(True)
-    try:
-        yield
-    finally:
-        wait_for_loads()
-        lazy_tabs.build_on_demand(False)
-
 
 def _build(desk, title: str) -> QWidget:
     if title == "考勤统计":  # the duty tab builds it itself (its own attribute)

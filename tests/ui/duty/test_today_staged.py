@@ -27,12 +27,6 @@ def at(h: int, m: int = 0) -> dt.datetime:
     return dt.datetime.combine(DAY, dt.time(h, m))
 
 
-@pytest.fixture
-def staged():
-    lazy_tabs.build_on_demand(True)
-    yield
-    lazy_tabs.build_on_demand(False)
-
 
 @pytest.fixture
 def busy_day(desk, clock):

@@ -3,15 +3,10 @@ page in a turn of its own; complete, it shows what the tab built at once shows, 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from dutydesk.store.messages.message import MessageDraft, leave_message
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.messages.tab import MessagesTab
-
-
-def named(root: QWidget) -> set[str]:
-    return {w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()}
+from tests.ui.helpers import accessible_names
 
 
 def shown_tab(qtbot, desk) -> MessagesTab:
@@ -31,7 +26,7 @@ def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtb
         assert [tab.pages.tabText(i) for i in range(3)] == ["留言转告", "预约", "外来函件"]
         assert tab.messages is None  # the pages come in the turns after
         qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
-        assert named(tab) == named(eager)
+        assert accessible_names(tab) == accessible_names(eager)
         assert [tab.pages.tabText(i) for i in range(3)] == ["留言转告", "预约", "外来函件"]
         assert tab.pages.widget(1) is tab.appointments and tab.pages.currentIndex() == 0
         rows = tab.messages.table

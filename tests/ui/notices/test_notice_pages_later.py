@@ -4,15 +4,9 @@ its frame at once; a scanned slip number still opens its case at once."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.notices.tab import NoticeTab
-from tests.ui.helpers import when_modal
-
-
-def named(root: QWidget) -> set[str]:
-    return {w.accessibleName() for w in root.findChildren(QWidget)}
+from tests.ui.helpers import accessible_names, when_modal
 
 
 def test_the_pages_are_built_in_steps_once_shown(app, qtbot, desk):
@@ -26,10 +20,10 @@ def test_the_pages_are_built_in_steps_once_shown(app, qtbot, desk):
         tab.show()
         titles = [tab.pages.tabText(i) for i in range(tab.pages.count())]
         assert titles == ["告知与受理", "代办跟踪", "办事指南目录"]  # the pages' places at once
-        assert not {"事项列表", "代办单列表", "事项目录"} & named(tab)  # their contents in later turns
+        assert not {"事项列表", "代办单列表", "事项目录"} & accessible_names(tab)  # their contents in later turns
         qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
-        assert {"事项列表", "材料清单", "代办单列表", "事项目录", "事项名称", "修改说明"} <= named(tab)
-        assert named(tab) == named(eager)  # the same page as built at once
+        assert {"事项列表", "材料清单", "代办单列表", "事项目录", "事项名称", "修改说明"} <= accessible_names(tab)
+        assert accessible_names(tab) == accessible_names(eager)  # the same page as built at once
         assert tab.checklist.items.count() > 0  # the catalogue's items are listed
         tab.pages.setCurrentIndex(2)
         assert tab.current_page() is tab.catalogue and tab.catalogue.list.count() > 0
@@ -44,9 +38,10 @@ def test_a_page_opened_before_its_step_shows_its_frame_at_once(app, qtbot, desk)
         qtbot.addWidget(tab)
         tab.show()
         tab.pages.setCurrentIndex(2)  # 办事指南目录 before any step ran
-        assert "事项目录" in named(tab) and "修改说明" not in named(tab)  # the list now, the form next
+        names = accessible_names(tab)
+        assert "事项目录" in names and "修改说明" not in names  # the list now, the form next
         qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
-        assert "修改说明" in named(tab) and tab.catalogue.list.count() > 0
+        assert "修改说明" in accessible_names(tab) and tab.catalogue.list.count() > 0
     finally:
         lazy_tabs.build_on_demand(False)
 
@@ -59,6 +54,6 @@ def test_an_unknown_slip_number_asks_for_the_case_page(app, qtbot, desk):
         tab.show()
         seen = when_modal(lambda box: box.accept())  # 没有单号为…的代办单
         assert tab.open_slip("DB20261124-999") is False
-        assert seen and tab.current_page() is tab.cases and "代办单列表" in named(tab)
+        assert seen and tab.current_page() is tab.cases and "代办单列表" in accessible_names(tab)
     finally:
         lazy_tabs.build_on_demand(False)

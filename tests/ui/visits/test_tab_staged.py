@@ -4,17 +4,13 @@ as a tab built at once and registers as before."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QTableView, QWidget
+from PySide6.QtWidgets import QListWidget, QTableView
 
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.page_loader import wait_for_loads
 from dutydesk.ui.visits.tab import VisitsTab
-from tests.ui.helpers import by_name
+from tests.ui.helpers import accessible_names, by_name
 from tests.ui.visits.test_tab import seed_zhang
-
-
-def named(root: QWidget) -> set[str]:
-    return {w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()}
 
 
 def shown_tab(qtbot, desk) -> VisitsTab:
@@ -27,14 +23,14 @@ def shown_tab(qtbot, desk) -> VisitsTab:
 
 def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtbot, app, desk):
     seed_zhang(desk)
-    eager = named(shown_tab(qtbot, desk))
+    eager = accessible_names(shown_tab(qtbot, desk))
     lazy_tabs.build_on_demand(True)
     try:
         tab = shown_tab(qtbot, desk)
-        assert tab.form is None and "查找群众" not in named(tab)  # the frame first
+        assert tab.form is None and "查找群众" not in accessible_names(tab)  # the frame first
         qtbot.waitUntil(lambda: not tab.staged.pending(), timeout=10_000)
         wait_for_loads()  # the register reads in a worker once the app runs
-        assert named(tab) == eager
+        assert accessible_names(tab) == eager
         register = by_name(tab, "来访记录", QTableView)
         qtbot.waitUntil(lambda: register.model().rowCount() == 1, timeout=5_000)
         lookup = by_name(tab, "查找群众")

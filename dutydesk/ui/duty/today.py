@@ -61,7 +61,6 @@ from dutydesk.ui.screen_fit import scrolling, wide_enough_for_two_columns
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN
 
 if TYPE_CHECKING:  # the parts after the first paint import them (issue 17)
-    from dutydesk.domain.workday_calendar import WorkdayCalendar
     from dutydesk.store.duty.handover import Handover
     from dutydesk.ui.duty.today_meetings import TodayMeetingsLine
     from dutydesk.ui.visits.appointment_strip import AppointmentStrip
@@ -292,10 +291,10 @@ class TodayPage(QWidget):
         open_matters_feed().ready.connect(self._open_matters_ready)
         now = self.desk.now()
         if features_loaded():
-            self._fill_handover(now, self.desk.calendar())
+            self._fill_handover(now)
         else:  # the window's start imports them in a moment and refreshes: 正在读取… till then
             with first_screen():
-                self._fill_handover(now, self.desk.calendar())
+                self._fill_handover(now)
 
     def _build_board(self) -> None:
         board_layout = _content_of(self.board_box)
@@ -370,7 +369,7 @@ class TodayPage(QWidget):
         if "sign_in" in self._built:
             self._fill_sign_in(now)
         if "handover" in self._built:
-            self._fill_handover(now, calendar)
+            self._fill_handover(now)
             self.appointments.refresh()
             self.meetings.refresh()
         if "board" in self._built:
@@ -445,9 +444,9 @@ class TodayPage(QWidget):
     def _open_matters_ready(self) -> None:
         """The open matters read in a worker after a change (issue 17) are there: show them."""
         if "handover" in self._built:
-            self._fill_handover(self.desk.now(), self.desk.calendar())
+            self._fill_handover(self.desk.now())
 
-    def _fill_handover(self, now: dt.datetime, calendar: WorkdayCalendar) -> None:
+    def _fill_handover(self, now: dt.datetime) -> None:
         from dutydesk.store.duty.handover import pending_handover
         from dutydesk.store.privacy import mask_numbers
         from dutydesk.ui.open_matters_feed import feed as open_matters_feed

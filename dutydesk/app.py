@@ -89,7 +89,7 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
     prefs = UiPrefs(folder.ui_settings_path)
     apply_theme(app, prefs.font_size)
     install_excepthook(folder)
-    from dutydesk.township.township_folder import is_township
+    from dutydesk.township.folder_mark import is_township
 
     if is_township(folder):  # never a desk database made beside a township's books
         from PySide6.QtWidgets import QMessageBox

@@ -161,7 +161,7 @@ def identified_desk(args: argparse.Namespace) -> Iterator:
 
 def refuse_township_folder(folder: DataFolder) -> None:
     """A township's folder is never opened as a desk (a desk database would be made beside it)."""
-    from dutydesk.township.township_folder import is_township
+    from dutydesk.township.folder_mark import is_township
 
     if is_township(folder):
         raise DeskError(f"这是镇（街道）的镇级数据文件夹，不是村（社区）值班台的：{folder.path}。"

@@ -37,8 +37,8 @@ def add_parser(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def _township_folder(args: argparse.Namespace) -> tuple[DataFolder, str | None]:
     """The township's folder (a desk's is refused) and its server, if the books live on one."""
     from dutydesk.cli import folder_from
+    from dutydesk.township.folder_mark import is_township
     from dutydesk.township.township_database import read_config
-    from dutydesk.township.township_folder import is_township
 
     folder = folder_from(args)
     if not is_township(folder):

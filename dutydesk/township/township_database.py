@@ -18,9 +18,9 @@ from peewee import Database, Model, OperationalError, PostgresqlDatabase
 from dutydesk.store.base import connect, database
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.store.server_drivers import load_drivers
+from dutydesk.township.folder_mark import config_path
 
 SQLITE_FILE = "township.sqlite3"
-CONFIG_FILE = "township.json"
 SCHEMES = ("postgresql", "postgres")
 
 
@@ -35,10 +35,6 @@ class TownshipModel(Model):
 
 def sqlite_path(folder: DataFolder) -> Path:
     return folder.path / SQLITE_FILE
-
-
-def config_path(folder: DataFolder) -> Path:
-    return folder.path / CONFIG_FILE
 
 
 def read_config(folder: DataFolder) -> dict:

@@ -23,10 +23,10 @@ from dutydesk.store.accounts.account import Account, create_account, first_admin
 from dutydesk.store.atomic import atomic_write
 from dutydesk.store.datafolder import DataFolder, DeskError
 from dutydesk.store.migrations import SchemaError
+from dutydesk.township.folder_mark import config_path, is_township
 from dutydesk.township.migrations import migrate
 from dutydesk.township.township_database import (
     TownshipModel,
-    config_path,
     connect_books,
     read_config,
     sqlite_path,
@@ -70,10 +70,6 @@ class Township:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
-
-
-def is_township(folder: DataFolder) -> bool:
-    return config_path(folder).exists()
 
 
 def _migrated(folder: DataFolder, url: str | None) -> Database:

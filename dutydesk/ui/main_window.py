@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from dutydesk import APP_TITLE, __version__
 from dutydesk.desk import Desk
+from dutydesk.store.deferred_modules import realise as realise_deferred_modules
 from dutydesk.store.feature_loading import (
     feature_steps,
     features_loaded,
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         what showed without them (at the app's start: once the window has shown)."""
         if self._feature_actions or self.menus["文件"].actions():
             return  # built already
+        realise_deferred_modules()
         self._load_features()
         self._build_menus()
         from dutydesk.ui.open_matters_feed import feed  # 待跟进's count, read in a worker (issue 17)
@@ -133,7 +135,8 @@ class MainWindow(QMainWindow):
             if not features_loaded():
                 self._refresh_pending = True  # 今日值班's open matters read 正在读取… until then
             modules = dict.fromkeys(m for item in status_items() if (m := module_of(item.text)))
-            self._to_prepare = [partial(load_feature_step, name) for name in feature_steps()]
+            self._to_prepare = [realise_deferred_modules]  # in this thread, before any worker starts
+            self._to_prepare += [partial(load_feature_step, name) for name in feature_steps()]
             self._to_prepare += [partial(import_module, module) for module in modules]
             self._prepare_turn.start()
 

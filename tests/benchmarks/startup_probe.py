@@ -2,8 +2,8 @@
 which the window has been shown and painted once, then exits.
 
 ``bare``: a bare PySide6 QMainWindow with four empty tabs (the yardstick).
-``desk FOLDER``: the desk's own start (``app.launch`` without the password dialog and the
-start-of-day backup thread): theme, open and check the books, the main window with 今日值班.
+``desk FOLDER``: the desk's own start, ``app.launch`` itself without the password dialog and the
+start-of-day backup thread: theme, open and check the books, the main window with 今日值班.
 ``settle FOLDER``: the same start, then the work the window does once it has shown (the features'
 store modules, the menus, the status bar's items, the other tabs built in idle time), with a
 10 ms timer running from before the window shows: prints the longest gap between its ticks in
@@ -44,23 +44,22 @@ def bare() -> None:
     _shown(app)
 
 
-def _open_window(path: str):
-    from dutydesk.app import make_app
+def _open_window(path: str, show: bool):
+    """``app.launch`` itself, with its password dialog (the books have no password) and its
+    start-of-day backup thread (not every start has one) left out."""
+    import dutydesk.app as desk_app
     from dutydesk.store.datafolder import DataFolder
-    from dutydesk.ui.lazy_tabs import build_on_demand
-    from dutydesk.ui.main_window import MainWindow
-    from dutydesk.ui.prefs import UiPrefs
-    from dutydesk.ui.startup import open_for_gui
-    from dutydesk.ui.theme import apply_theme
 
-    folder = DataFolder(__import__("pathlib").Path(path))
-    app = make_app()
-    prefs = UiPrefs(folder.ui_settings_path)
-    apply_theme(app, prefs.font_size)
-    opened = open_for_gui(folder, features=False)  # as app.launch
-    assert opened is not None
-    build_on_demand()
-    return app, opened, MainWindow(opened.desk, prefs)
+    desk_app.login_at_start = lambda desk: True
+    desk_app.backup_at_start = lambda desk: None
+    show_window = desk_app.MainWindow.show
+    if not show:  # ``settle`` starts its timer first, then shows the window itself
+        desk_app.MainWindow.show = lambda window: None
+    launched = desk_app.launch(DataFolder(__import__("pathlib").Path(path)))
+    assert launched is not None
+    window, opened = launched
+    desk_app.MainWindow.show = show_window
+    return desk_app.QApplication.instance(), opened, window
 
 
 SETTLE_S = 4.0  # the after-show work (menus at 60 ms, idle builds from 120 ms on) ends well before
@@ -69,7 +68,7 @@ SETTLE_S = 4.0  # the after-show work (menus at 60 ms, idle builds from 120 ms o
 def settle(path: str) -> None:
     from PySide6.QtCore import QTimer
 
-    app, opened, window = _open_window(path)
+    app, opened, window = _open_window(path, show=False)
     gaps: list[float] = []
     last = [0.0]
 
@@ -96,8 +95,7 @@ def settle(path: str) -> None:
 
 
 def desk(path: str) -> None:
-    app, opened, window = _open_window(path)
-    window.show()
+    app, opened, window = _open_window(path, show=True)
     _shown(app)
     window.close()
     opened.close()  # a clean end, as the app's: the next start takes the cheap check

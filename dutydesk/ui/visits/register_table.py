@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QTableView
 from dutydesk.ui.theme import FONT_SIZES
 
 ROWS_IN_VIEW = 5  # at 字号 正常 on the desk PC
+# Whole rows kept in view up to a point size (字号 正常, 大, 特大). The taller text of 特大 makes the
+# filters and the panels above so tall that on a 728-pixel screen a second row would push the window
+# past the screen's bottom: one row is kept there (more on a day without bookings or a larger screen).
+LEAST_ROWS = ((FONT_SIZES["normal"], ROWS_IN_VIEW), (FONT_SIZES["large"], 4))
 
 
 def least_rows(point_size: int) -> int:
-    """ROWS_IN_VIEW at 字号 正常; fewer at a larger size, whose taller rows and filters would push
-    the panels above off a laptop screen (as the 一次性告知 materials table does)."""
-    normal = FONT_SIZES["normal"]
-    return max(2, ROWS_IN_VIEW * normal // max(point_size, normal))
+    """ROWS_IN_VIEW at 字号 正常, fewer at the larger sizes."""
+    return next((rows for size, rows in LEAST_ROWS if point_size <= size), 1)
 
 
 class RegisterTable(QTableView):

@@ -37,6 +37,16 @@ def whole_rows(table) -> int:
                and table.rowViewportPosition(row) + table.rowHeight(row) <= height)
 
 
+def _lines(label) -> int:
+    """How many lines the word-wrapped ``label`` shows its text on."""
+    from PySide6.QtCore import QRect, Qt
+
+    metrics = label.fontMetrics()
+    room = QRect(0, 0, label.contentsRect().width(), 10_000)
+    used = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), label.text()).height()
+    return round(used / metrics.lineSpacing())
+
+
 def _state(window, page, app) -> dict:
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QLabel, QTableView
@@ -54,7 +64,7 @@ def _state(window, page, app) -> dict:
         "loaded": table.model().rowCount(),
         "table_on_screen": available_area(window).contains(on_screen),
         "banner": banner.text() if banner.isVisible() else "",
-        "banner_lines": round(banner.contentsRect().height() / banner.fontMetrics().lineSpacing(), 1),
+        "banner_lines": _lines(banner),
         "followups_title": title.text() if title.isVisible() else "",
         "window_fits": available_area(window).contains(window.frameGeometry()),
         "least_window_height": window.minimumSizeHint().height(),

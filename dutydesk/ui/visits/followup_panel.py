@@ -1,22 +1,28 @@
 """The 待跟进 panel: matters due within a working day or overdue, from every feature's open
-matters (visits, proxy cases ...), so nothing promised is forgotten (V03, V04)."""
+matters (visits, proxy cases ...), so nothing promised is forgotten (V03, V04).
+
+收起 folds the list away to its title, which keeps the counts, so the register below it gets the
+room on a small screen; the panel stays folded (or open) the next time, per data folder."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
 from dutydesk.domain import visit_rules as rules
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.labels import label as code_label
 from dutydesk.store.open_matters import OpenMatter, merged
+from dutydesk.ui.forms import push_button
 from dutydesk.ui.open_matters_feed import feed
+from dutydesk.ui.prefs import UiPrefs
 from dutydesk.ui.theme import DUE_AMBER, OVERDUE_RED
 
 URGENT = (rules.URGENCY_OVERDUE, rules.URGENCY_DUE_SOON)
 SHOWN = 300  # a list longer than this is not read; the title still counts them all
+FOLDED_PREF = "visits/followups_folded"
 
 
 def urgent_matters(desk: Desk) -> list[OpenMatter] | None:
@@ -68,7 +74,13 @@ class FollowupPanel(QWidget):
         self.title = QLabel("待跟进")
         self.title.setProperty("role", "title")
         self.title.setAccessibleName("待跟进标题")
-        layout.addWidget(self.title)
+        self.fold = push_button("收起", self.toggle_folded)
+        self.fold.setProperty("compact", True)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.fold)
+        layout.addLayout(header)
         self.list = QListWidget()
         self.list.setAccessibleName("待跟进")
         self.list.setWordWrap(True)
@@ -76,6 +88,8 @@ class FollowupPanel(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.list)
+        self.prefs = UiPrefs(desk.folder.ui_settings_path)
+        self.set_folded(str(self.prefs.get(FOLDED_PREF, "false")).lower() == "true")
         self.matters: list[OpenMatter] = []
         self._shown: tuple[OpenMatter, ...] | None = None
         feed().ready.connect(self.refresh)  # read after a change in a worker: shown when there
@@ -106,6 +120,20 @@ class FollowupPanel(QWidget):
             self.list.addItem(QListWidgetItem(f"……另有 {more} 件，请在列表中勾选“只看超期”查看"))
         if not self.matters:
             self.list.addItem(QListWidgetItem("没有即将到期或超期的事项"))
+
+    def is_folded(self) -> bool:
+        return self.list.isHidden()
+
+    def set_folded(self, folded: bool) -> None:
+        """Show only the title with its counts (folded), or the list under it as well."""
+        self.list.setHidden(folded)
+        self.fold.setText("展开" if folded else "收起")
+        self.fold.setAccessibleName("展开待跟进" if folded else "收起待跟进")
+        self.fold.setToolTip("显示待跟进事项列表" if folded else "只留标题和件数，让出位置给来访记录")
+
+    def toggle_folded(self) -> None:
+        self.set_folded(not self.is_folded())
+        self.prefs.set(FOLDED_PREF, "true" if self.is_folded() else "false")
 
     def _activated(self, item: QListWidgetItem) -> None:
         matter = item.data(Qt.ItemDataRole.UserRole)

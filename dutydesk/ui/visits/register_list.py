@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from dutydesk.store.visits.visit_queries import VisitFilter, VisitRow, visit_pag
 from dutydesk.ui.forms import date_edit, push_button
 from dutydesk.ui.page_loader import loading_in_background
 from dutydesk.ui.theme import DUE_AMBER, OK_GREEN, OVERDUE_RED
+from dutydesk.ui.visits.register_table import RegisterTable
 
 COLUMNS = ("编号", "来访时间", "方式", "姓名", "类别", "诉求内容", "首问责任人", "处理方式", "承诺期限", "状态")
 SIZING_ROWS = 30  # columns are sized from the first rows (and those on screen), not every one loaded
@@ -205,7 +205,7 @@ class VisitListView(QWidget):
         self.responder.returnPressed.connect(self.apply)
 
         self.model = VisitTableModel(desk, self)
-        self.table = QTableView()
+        self.table = RegisterTable()  # keeps room for whole rows on the desk PC's screen
         self.table.setAccessibleName("来访记录")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,7 +213,6 @@ class VisitListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(60)
         self.table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.table.doubleClicked.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))
         self.table.activated.connect(lambda index: self.open_visit.emit(self.model.visit_id(index.row())))

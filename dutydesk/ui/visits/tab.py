@@ -62,9 +62,11 @@ class CalendarWarning(QWidget):
         self.label = QLabel("")
         self.label.setAccessibleName("日历提示")
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("background: #FFF4D6; padding: 6px; border: 1px solid #E0B84C;")
+        # One slim line on the desk PC (1366×728): the register below needs the height more.
+        self.label.setStyleSheet("background: #FFF4D6; padding: 2px 6px; border: 1px solid #E0B84C;")
         layout.addWidget(self.label, 1)
         self.dismiss = push_button("知道了", self.acknowledge)
+        self.dismiss.setProperty("compact", True)
         layout.addWidget(self.dismiss)
         self.years: list[int] = []
         self.refresh()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from dutydesk import APP_NAME, ORG_NAME, __version__
+from dutydesk.collector import resume_after_start
 from dutydesk.ui.app_icon import app_icon  # the first desk module after Qt: see ui.pyside_imports
 from dutydesk.ui.lazy_tabs import build_on_demand
 from dutydesk.ui.main_window import MainWindow
@@ -116,15 +117,18 @@ def launch(folder: DataFolder, demo: bool = False) -> tuple[MainWindow, OpenedDe
 
 
 def run_gui(folder: DataFolder, demo: bool = False) -> int:
-    launched = launch(folder, demo)
-    if launched is None:
-        return 1
-    _window, opened = launched
     try:
-        return QApplication.instance().exec()
+        launched = launch(folder, demo)
+        if launched is None:
+            return 1
+        _window, opened = launched
+        try:
+            return QApplication.instance().exec()
+        finally:
+            thread = getattr(opened, "backup_thread", None)
+            if thread is not None:
+                thread.join()
+            backup_on_exit(opened.desk)
+            opened.close()
     finally:
-        thread = getattr(opened, "backup_thread", None)
-        if thread is not None:
-            thread.join()
-        backup_on_exit(opened.desk)
-        opened.close()
+        resume_after_start()  # the collector paused by the entry point, if no first screen did

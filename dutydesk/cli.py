@@ -170,7 +170,12 @@ def refuse_township_folder(folder: DataFolder) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = window_args(argv) or build_parser().parse_args(argv)
+    window = window_args(argv)
+    if window is not None and not window.township:
+        from dutydesk.collector import pause_for_start
+
+        pause_for_start()  # the desk window's start: the collector back once its first screen is whole
+    args = window or build_parser().parse_args(argv)
     folder = folder_from(args)
     setup_logging(folder)
     try:

@@ -24,6 +24,7 @@ from dutydesk.store.opening import open_books
 
 @dataclass
 class Desk:
+    """The open books of one center: its data folder, database, clock and the account at the desk."""
     folder: DataFolder
     db: SqliteDatabase
     clock: Clock = field(default_factory=SystemClock)

@@ -44,7 +44,9 @@ def test_opening_the_window_imports_no_command_module(tmp_path):
     code = (
         "import sys\n"
         "import dutydesk.app\n"
-        "dutydesk.app.run_gui = lambda folder, demo=False: print('window', folder.path.name, demo) or 0\n"
+        "import gc\n"
+        "dutydesk.app.run_gui = (lambda folder, demo=False:\n"
+        "    print('window', folder.path.name, demo, gc.isenabled()) or 0)\n"
         "from dutydesk.cli import main\n"
         f"code = main(['--data-dir', {str(tmp_path / 'books')!r}])\n"
         "print(code, sorted(m for m in sys.modules if m.startswith('dutydesk.commands.')))\n"
@@ -52,7 +54,8 @@ def test_opening_the_window_imports_no_command_module(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.splitlines()[-2:] == ["window books False", "0 []"]
+    # Issue 17: the desk window's start runs with the collector paused (its first screen resumes it)
+    assert out.stdout.splitlines()[-2:] == ["window books False False", "0 []"]
 
 
 def test_a_township_window_start_takes_the_short_way_and_opens_the_township_window(tmp_path):
@@ -63,8 +66,9 @@ def test_a_township_window_start_takes_the_short_way_and_opens_the_township_wind
         "import dutydesk.app\n"
         "import dutydesk.ui.township.township_app as township_app\n"
         "dutydesk.app.run_gui = lambda folder, demo=False: print('desk window') or 0\n"
+        "import gc\n"
         "township_app.run_township_gui = (lambda folder, url=None:\n"
-        "    print('township window', folder.path.name, url) or 0)\n"
+        "    print('township window', folder.path.name, url, gc.isenabled()) or 0)\n"
         "from dutydesk.cli import main\n"
         f"code = main(['--township', '--data-dir', {str(tmp_path / 'town')!r}, '--database', 'postgresql://h/t'])\n"
         "print(code, sorted(m for m in sys.modules if m.startswith('dutydesk.commands.')))\n"
@@ -72,7 +76,7 @@ def test_a_township_window_start_takes_the_short_way_and_opens_the_township_wind
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.splitlines()[-2:] == ["township window town postgresql://h/t", "0 []"]
+    assert out.stdout.splitlines()[-2:] == ["township window town postgresql://h/t True", "0 []"]  # not paused
 
 
 def test_help_and_version_still_go_through_the_full_parser(capsys):

@@ -121,6 +121,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class StaffInfo:
+    """Who a finding or a tally row is about: the person's id, name and role."""
     staff_id: int
     name: str
     role: str

@@ -12,6 +12,7 @@ CENTER_KINDS = {"village": "村党群服务中心", "community": "社区党群�
 
 @dataclass
 class CenterProfile:
+    """The center's own particulars, printed on notices, receipts and ledgers."""
     name: str
     township: str
     address: str

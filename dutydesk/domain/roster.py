@@ -19,6 +19,7 @@ SlotKey = tuple[dt.date, str]  # (day, session key)
 
 @dataclass(frozen=True)
 class Candidate:
+    """A person the roster may put on duty, with their rotation and active days."""
     staff_id: int
     name: str
     rotation: str  # "all", "non_workday", "none"
@@ -32,6 +33,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Slot:
+    """One session on one day, to be held by the configured number of people."""
     day: dt.date
     session: SessionDef
     workday: bool
@@ -44,6 +46,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class RosterProblem:
+    """A slot the roster cannot fill as the rules require, with the reason in Chinese."""
     day: dt.date
     session_key: str
     message: str
@@ -51,6 +54,7 @@ class RosterProblem:
 
 @dataclass
 class RosterPlan:
+    """Who holds each slot (staff ids by slot), and the problems found."""
     assignments: dict[SlotKey, list[int]] = field(default_factory=dict)
     problems: list[RosterProblem] = field(default_factory=list)
 

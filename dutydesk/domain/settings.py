@@ -15,6 +15,7 @@ REGISTRY: dict[str, Setting] = {}
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting's declaration: its key, the seed's default, its Chinese label and rule."""
     key: str
     default: Any
     label: str

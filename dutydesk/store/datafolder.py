@@ -45,6 +45,7 @@ def resolve_data_dir(arg: str | None, demo: bool = False) -> Path:
 
 @dataclass(frozen=True)
 class DataFolder:
+    """The folder that holds a center's books, its lock, backups and settings."""
     path: Path
 
     @property

@@ -32,6 +32,7 @@ def quick_check(path: Path) -> list[str]:
 
 @dataclass
 class CheckReport:
+    """What a check of the books found: schema version, pending migrations, counts, problems."""
     schema_version: int
     pending_migrations: list[str]
     counts: dict[str, int]

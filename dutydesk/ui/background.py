@@ -13,48 +13,9 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from dutydesk.collector import CollectorPause
 from dutydesk.crash_reports import log_exception
 from dutydesk.store.base import database
-
-FREEZE_ABOVE = 20_000  # new objects left by the work above which they are kept out of collections
-
-
-class CollectorPause:
-    """Python's collector off while a worker thread runs, back on when it ends.
-
-    The collector runs in whichever thread allocates: in a worker it could delete Qt widgets off
-    the GUI thread, and a full collection there holds the interpreter lock for hundreds of ms on
-    big books, freezing the window (issue 17). Garbage made meanwhile is collected afterwards,
-    in the GUI thread. Nested pauses are counted; ``resume()`` is safe to call twice."""
-
-    _depth = 0
-    _was_enabled = True
-
-    def __init__(self) -> None:
-        self._active = False
-
-    def pause(self) -> CollectorPause:
-        if not self._active:
-            self._active = True
-            if CollectorPause._depth == 0:
-                CollectorPause._was_enabled = gc.isenabled()
-                gc.disable()
-            CollectorPause._depth += 1
-        return self
-
-    def resume(self) -> None:
-        if self._active:
-            self._active = False
-            CollectorPause._depth -= 1
-            if CollectorPause._depth == 0 and CollectorPause._was_enabled:
-                if gc.get_count()[0] > FREEZE_ABOVE:
-                    # The work left many new live objects (the printing libraries' font tables on a
-                    # first export: 130,000): the next collection would walk them all at once,
-                    # 100 ms and more with the interpreter lock held. They are long-lived, so they
-                    # are set aside from collections (still freed by reference counting); only a
-                    # reference cycle left over right now would stay (the exports make none).
-                    gc.freeze()
-                gc.enable()
 
 
 class Cancelled(Exception):

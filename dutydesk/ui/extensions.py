@@ -38,6 +38,7 @@ def module_of(reference: Reference) -> str | None:
 
 @dataclass(frozen=True)
 class MenuAction:
+    """A menu entry a feature declares: its menu, text, handler, shortcut and who sees it."""
     menu: str  # "文件", "导出", "工具" or "帮助"
     text: str
     handler: Reference  # ``handler(context: MenuContext)``, "module:function" imported when triggered

@@ -27,6 +27,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from shiboken6 import isValid
 
+from dutydesk.collector import resume_after_start
+
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
 FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
 PARTS_CHECK_MS = 15  # how often the idle builder looks whether a page's parts are all built
@@ -228,6 +230,7 @@ class LazyTabWidget(QTabWidget):
             return  # the delay's end starts it (``first_screen_done`` is remembered)
         self._idle_started = True
         _waiting.discard(self)
+        resume_after_start()  # the collector, paused by the window's entry point (issue 17)
         self._idle_turn.start(0)
 
     def _build_next(self) -> None:

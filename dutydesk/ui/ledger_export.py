@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutydesk.collector import CollectorPause
 from dutydesk.desk import Desk
 from dutydesk.store.base import database
 from dutydesk.store.datafolder import DeskError
 from dutydesk.store.faults import plain_message
-from dutydesk.ui.background import CollectorPause
 from dutydesk.ui.forms import button_row, message_label, push_button
 from dutydesk.ui.menu_context import MenuContext
 from dutydesk.ui.prefs import UiPrefs

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class MenuContext:
+    """What every menu handler is given: the window, the books, the events and the tabs."""
     window: QMainWindow  # the parent of the dialogs a handler opens
     desk: Desk
     events: DeskEvents

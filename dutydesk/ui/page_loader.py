@@ -2,7 +2,7 @@
 
 A page whose data takes long to read on big books (the month's attendance tally, the grid's
 progress board) asks ``PageLoader.load(read, show)``: ``read()`` runs in a worker thread with
-Python's collector paused (``ui.background.CollectorPause``), and ``show(result)`` runs back in the
+Python's collector paused (``collector.CollectorPause``), and ``show(result)`` runs back in the
 GUI thread. The newest request wins: a month changed twice quickly shows the second month only.
 ``read`` must not touch widgets; it gets what it needs (the month, the time) as arguments.
 
@@ -21,9 +21,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
+from dutydesk.collector import CollectorPause
 from dutydesk.store.base import database
 from dutydesk.ui import lazy_tabs
-from dutydesk.ui.background import CollectorPause
 
 _serials = itertools.count(1)
 

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class OpenedDesk:
+    """The books the window works on, with the folder's lock held until they are closed."""
     desk: Desk
     lock: FolderLock
     just_created: bool = False  # first run just now: the administrator typed their password already

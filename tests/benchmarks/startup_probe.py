@@ -47,6 +47,9 @@ def bare() -> None:
 def _open_window(path: str, show: bool):
     """``app.launch`` itself, with its password dialog (the books have no password) and its
     start-of-day backup thread (not every start has one) left out."""
+    from dutydesk.collector import pause_for_start
+
+    pause_for_start()  # as the entry point (``cli.main``) does before it imports the window
     import dutydesk.app as desk_app
     from dutydesk.store.datafolder import DataFolder
 

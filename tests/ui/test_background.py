@@ -54,7 +54,7 @@ def test_cancel_stops_the_job_at_its_next_progress_call(app):
 def test_collector_pauses_nest_and_resume_once():
     import gc
 
-    from dutydesk.ui.background import CollectorPause
+    from dutydesk.collector import CollectorPause
 
     assert gc.isenabled()
     outer = CollectorPause().pause()
@@ -73,7 +73,7 @@ def test_many_new_objects_left_by_the_work_are_kept_out_of_the_next_collection()
     import gc
     import weakref
 
-    from dutydesk.ui.background import FREEZE_ABOVE, CollectorPause
+    from dutydesk.collector import FREEZE_ABOVE, CollectorPause
 
     class Kept:
         pass
@@ -97,3 +97,24 @@ def test_many_new_objects_left_by_the_work_are_kept_out_of_the_next_collection()
     finally:
         gc.unfreeze()
     del few
+
+
+def test_the_start_pause_nests_with_the_workers_and_resumes_once():
+    """Issue 17: the desk window's start runs with the collector off (``collector.pause_for_start``
+    in the entry point) until its first screen is whole; a worker's pause meanwhile nests in it,
+    and the collector comes back only when both have ended."""
+    import gc
+
+    from dutydesk.collector import CollectorPause, pause_for_start, resume_after_start
+
+    assert gc.isenabled()
+    pause_for_start()
+    worker = CollectorPause().pause()
+    resume_after_start()
+    assert not gc.isenabled()  # the worker still runs
+    resume_after_start()  # twice: no effect
+    worker.resume()
+    assert gc.isenabled()
+    pause_for_start()
+    resume_after_start()
+    assert gc.isenabled()

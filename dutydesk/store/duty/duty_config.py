@@ -17,6 +17,7 @@ from dutydesk.store.settings import SettingValue
 
 @dataclass(frozen=True)
 class DutyConfig:
+    """The duty rules in force on a day: sessions, people per session, hours, penalties."""
     sessions: list[SessionDef]
     per_session: int
     days_covered: dict

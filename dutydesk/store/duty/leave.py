@@ -64,6 +64,7 @@ class LeaveError(FieldErrors):
 
 @dataclass
 class LeaveInput:
+    """A leave request as typed in the 请假 form, before it is checked."""
     staff_name: str
     start_day: dt.date
     end_day: dt.date

@@ -63,6 +63,7 @@ class StaffError(FieldErrors):
 
 @dataclass
 class StaffInput:
+    """A person's particulars as typed in the 人员 form, before they are checked."""
     name: str
     role: str
     mobile: str

@@ -13,11 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from PySide6 import QtWidgets  # QDateEdit: its type (and its five enums) made when first used (issue 17)
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -160,9 +160,9 @@ def password_edit() -> QLineEdit:
     return edit
 
 
-def date_edit(day: dt.date, name: str = "") -> QDateEdit:
+def date_edit(day: dt.date, name: str = "") -> QtWidgets.QDateEdit:
     """A date with a calendar popup, shown as 2026-11-24 whatever the system locale."""
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = QtWidgets.QDateEdit(QDate(day.year, day.month, day.day))
     if name:
         edit.setAccessibleName(name)
     edit.setCalendarPopup(True)

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 
-from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type made when first used (issue 17)
+# QMessageBox, QAction and QKeySequence through their modules: their types (and enums) are made
+# when first used, after the first paint (issue 17).
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         # The four menus are there before the window shows (nothing moves later); at the app's
         # start their entries come right after it has shown (``_finish_start``).
         self.menus: dict[str, QMenu] = {title: self.menuBar().addMenu(title) for title in MENUS}
-        self._feature_actions: list[tuple[QAction, MenuAction]] = []
+        self._feature_actions: list[tuple[QtGui.QAction, MenuAction]] = []
         self._entries_pending = on_demand()
         self._refresh_pending = False  # the first screen showed without the features
         self._to_prepare: list[Callable[[], object]] = []
@@ -169,10 +171,10 @@ class MainWindow(QMainWindow):
         self.tabs.build_in_idle_time()  # the tabs not opened yet, once the window has painted
 
     # -- menus ------------------------------------------------------------------------------
-    def _add_action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
-        action = QAction(text, self)
+    def _add_action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(QtGui.QKeySequence(shortcut))
             action.setShortcutVisibleInContextMenu(True)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -240,7 +242,7 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 if action.isVisible() and action.shortcut().toString():
                     text = action.text().replace("&", "")
-                    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
                     lines.append(f"{shortcut}\t{text}")
         return lines
 

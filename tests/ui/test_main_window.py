@@ -41,12 +41,14 @@ def test_window_geometry_and_last_tab_are_remembered(qtbot, app, desk, monkeypat
 
     monkeypatch.setattr(screen_fit, "MAXIMISE_UP_TO", 0)  # a big screen: on a laptop it opens maximised
     window = make_window(qtbot, desk)
-    window.setGeometry(QRect(30, 40, 640, 480))
+    smallest = window.minimumSizeHint()  # 来访登记 keeps rows of its register in view
+    size = (max(640, smallest.width()), max(480, smallest.height()))
+    window.setGeometry(QRect(30, 40, *size))
     window.tabs.setCurrentIndex(2)
     window.close()
     again = make_window(qtbot, desk)
     assert again.tabs.currentIndex() == 2
-    assert (again.width(), again.height()) == (640, 480)
+    assert (again.width(), again.height()) == size
 
 
 def test_font_size_choice_applies_and_persists(qtbot, app, desk):

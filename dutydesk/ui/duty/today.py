@@ -14,18 +14,14 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # the parts' widgets after the first paint: their types made then (issue 17)
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -222,7 +218,7 @@ class TodayPage(QWidget):
     def _build_sign_in(self) -> None:
         sign_layout = _content_of(self.sign_box)
         wide = self.wide
-        self.person = QComboBox()
+        self.person = QtWidgets.QComboBox()
         self.person_field = FormField("值班人员", self.person)
         self.pin = password_edit()
         self.pin_field = FormField("签到密码", self.pin)
@@ -279,7 +275,7 @@ class TodayPage(QWidget):
         self.appointments.come.connect(self._appointment_came)
         hand_layout.addWidget(self.appointments)
         hand_layout.addWidget(scrolling(self.open_matters), 1)  # a long list scrolls, the page does not
-        self.note = QPlainTextEdit()
+        self.note = QtWidgets.QPlainTextEdit()
         self.note.setPlaceholderText("签退时填写：本班处理的事项、需下一班跟进的事情；没有可写“无”")
         self.note_field = FormField("交接事项", self.note)
         self.note.setMaximumHeight(90)
@@ -305,12 +301,12 @@ class TodayPage(QWidget):
         self.board.horizontalHeader().setStretchLastSection(True)
         board_layout.addWidget(self.board)
         row = self._where_row
-        self.where_person = QComboBox()
+        self.where_person = QtWidgets.QComboBox()
         self.where_person.setAccessibleName("人员")
-        self.where_status = QComboBox()
+        self.where_status = QtWidgets.QComboBox()
         self.where_status.setAccessibleName("去向")
         self.where_status.addItems(WHEREABOUTS)
-        self.where_note = QLineEdit()
+        self.where_note = QtWidgets.QLineEdit()
         self.where_note.setAccessibleName("去向说明")
         self.where_note.setPlaceholderText("如：三组入户走访，11点回")
         self.where_button = push_button("更新去向", self.do_whereabouts)
@@ -322,10 +318,10 @@ class TodayPage(QWidget):
         self._built.add("board")
         self._fill_board(self.desk.now())
 
-    def _person_and_pin(self, wide: bool) -> QFormLayout | QHBoxLayout:
+    def _person_and_pin(self, wide: bool) -> QtWidgets.QFormLayout | QHBoxLayout:
         """值班人员 and 签到密码: side by side on a wide screen, one above the other otherwise."""
         if not wide:
-            form = QFormLayout()
+            form = QtWidgets.QFormLayout()
             form.addRow("值班人员：", self.person_field)
             form.addRow("签到密码：", self.pin_field)
             return form
@@ -540,7 +536,7 @@ class TodayPage(QWidget):
             return
         self.person_field.clear_error()
         dialog = ProxySignInDialog(self.desk, staff, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.row is None:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.row is None:
             return
         show_message(self.sign_message, f"{staff.name} {dialog.row.signed_in_at:%H:%M} 代签成功"
                                         f"（{dialog.row.proxy_by}授权）", ok=True)
@@ -556,7 +552,7 @@ class TodayPage(QWidget):
             show_message(self.sign_message, "今天没有待认定的停签后签到", ok=False)
             return
         dialog = AcceptReasonDialog(self.desk, late, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.row is None:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.row is None:
             return
         show_message(self.sign_message, f"已认定{dialog.row.staff.name}为{dialog.row.excuse_type}，计为出勤", ok=True)
         self.changed.emit("duty")
@@ -566,7 +562,7 @@ class TodayPage(QWidget):
         from dutydesk.ui.duty.sign_in_dialogs import PinDialog
 
         dialog = PinDialog(self.desk, self.person.currentText(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         show_message(self.sign_message, f"已设置{dialog.staff.name}的签到密码", ok=True)
         self.refresh()

@@ -27,7 +27,6 @@ from dutydesk.store.duty.duty_config import DutyConfigs, duty_config
 from dutydesk.store.duty.inspections import DutyFinding, findings_between
 from dutydesk.store.duty.leave import LeaveRequest, leave_for, leaves_between
 from dutydesk.store.duty.roster import LATE_ROSTERED, live_slots
-from dutydesk.store.duty.sign_in_identity import verify_identity
 from dutydesk.store.duty.staff import Staff
 
 DEFAULT_BOOK = BookRules()
@@ -207,6 +206,8 @@ def sign_in(staff: Staff, who: str, now: dt.datetime, pin: str | None = None) ->
     """D05: sign in in person with one's own PIN; the time is the clock's, never typed.
 
     Raises ``sign_in_identity.IdentityRefused`` for a missing or wrong PIN."""
+    from dutydesk.store.duty.sign_in_identity import verify_identity  # not on the first screen's path
+
     slot = slot_to_sign(staff, now)
     proof = verify_identity(staff, pin, now)
     return audit.create(SignIn, who, now, staff=staff, day=now.date(), session_key=slot.session.key,

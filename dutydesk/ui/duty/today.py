@@ -43,7 +43,6 @@ from dutydesk.store.duty.attendance import (
 )
 from dutydesk.store.duty.duty_config import duty_config
 from dutydesk.store.duty.leave import leaves_between
-from dutydesk.store.duty.sign_in_identity import IdentityRefused, pins_in_use
 from dutydesk.store.duty.staff import Staff, active_staff, staff_by_name
 from dutydesk.store.feature_loading import features_loaded, first_screen
 from dutydesk.store.settings import get_setting
@@ -375,6 +374,8 @@ class TodayPage(QWidget):
         today = now.date()
         minutes = duty_config(today).early_arrival_minutes
         late = get_setting(AFTER_CUTOFF, today) == AFTER_CUTOFF_LATE
+        from dutydesk.store.duty.sign_in_identity import pins_in_use  # the sign-in part's own (issue 17)
+
         # One short line on the page (the board stays in view); the whole rule in the tooltip.
         text, rules = arrival_hint(minutes, late, pins_in_use())
         self.arrival_hint.setText(text)
@@ -505,6 +506,8 @@ class TodayPage(QWidget):
         return staff_by_name(name) if name else None
 
     def do_sign_in(self) -> None:
+        from dutydesk.store.duty.sign_in_identity import IdentityRefused
+
         staff = self._selected()
         if staff is None:
             self.person_field.set_error("请选择值班人员")

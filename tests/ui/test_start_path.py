@@ -71,6 +71,7 @@ NOT_AT_START = (
     "dutydesk.store.duty.meetings",
     "dutydesk.store.duty.sign_in_book",
     "dutydesk.store.duty.sign_in_identity",  # the PIN checks: the sign-in part's, after the first paint
+    "dutydesk.domain.roster",  # the roster's planning: the first screen reads the stored roster
     "dutydesk.store.messages.appointments",
     "dutydesk.ui.duty.roster_page",
     "dutydesk.ui.duty.staff_page",

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.field_errors import FieldErrors
-from dutydesk.domain.roster import RosterPlan, RosterProblem, Slot, SlotKey, build_slots, check_roster, generate
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.duty.duty_config import DutyConfigs, duty_config
 from dutydesk.store.duty.staff import Staff, all_staff
+
+# The planning functions import the planning domain themselves: the first screen only reads the
+# stored roster (issue 17).
+if TYPE_CHECKING:
+    from dutydesk.domain.roster import RosterPlan, RosterProblem, Slot, SlotKey
 
 MANUAL_SOURCES = ("manual", "swap")
 # Put on today's roster by generating it after the session's sign-in cutoff (D05): the person could
@@ -97,6 +102,8 @@ class RosterEditError(FieldErrors):
 
 
 def slots_between(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> list[Slot]:
+    from dutydesk.domain.roster import build_slots
+
     configs = DutyConfigs()
     periods = [(p.start_day, p.end_day) for p in special_periods()]
     return build_slots(
@@ -114,6 +121,8 @@ def approved_unavailability(start: dt.date, end: dt.date) -> set[tuple[dt.date, 
 def plan_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar,
                 keep_manual: bool = True) -> tuple[list[Slot], RosterPlan]:
     """Work out the rotation without writing anything; the problems include the D01 checks."""
+    from dutydesk.domain.roster import check_roster, generate
+
     slots = slots_between(start, end, calendar)
     fixed: dict[SlotKey, list[int]] = {}
     if keep_manual:
@@ -169,6 +178,8 @@ def save_roster(start: dt.date, end: dt.date, calendar: WorkdayCalendar, who: st
 
 def roster_problems(start: dt.date, end: dt.date, calendar: WorkdayCalendar) -> list[RosterProblem]:
     """D01 checks of the stored roster (after manual edits)."""
+    from dutydesk.domain.roster import check_roster
+
     slots = slots_between(start, end, calendar)
     stored = {k: [r.staff_id for r in v] for k, v in roster_map(start, end).items()}
     config = duty_config(start)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from dutydesk.domain.field_errors import FieldErrors
 from dutydesk.domain.phone import PhoneError, parse_mobile
-from dutydesk.domain.roster import Candidate
 from dutydesk.domain.staff import (
     COMMITTEE_ROLES,
     PHONE_REPORT_HOURS,
@@ -27,6 +27,9 @@ from dutydesk.store import audit
 from dutydesk.store.audit import VoidableMixin
 from dutydesk.store.base import BaseModel, database
 from dutydesk.store.settings import get_setting
+
+if TYPE_CHECKING:
+    from dutydesk.domain.roster import Candidate
 
 
 class Staff(BaseModel, VoidableMixin):
@@ -44,6 +47,8 @@ class Staff(BaseModel, VoidableMixin):
             self.active_to is None or day <= self.active_to)
 
     def candidate(self) -> Candidate:
+        from dutydesk.domain.roster import Candidate  # the roster's planning only (issue 17)
+
         return Candidate(self.id, self.name, self.rotation, self.role in COMMITTEE_ROLES,
                          self.active_from, self.active_to)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import logging.handlers
 import pkgutil
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,13 @@ from dutydesk import __version__, commands
 from dutydesk.cli_text import ChineseArgumentParser, os_error_text
 from dutydesk.crash_reports import install_crash_logging
 from dutydesk.store.datafolder import DataFolder, DeskError, resolve_data_dir
+from dutydesk.store.deferred_modules import deferring
 from dutydesk.store.faults import plain_message
+
+# The log file's handler; its module imports pickle, queue and socket for handlers the desk does
+# not use: they load at their first use (``store.deferred_modules``, issue 17).
+with deferring(("pickle", "queue", "socket")):
+    import logging.handlers
 
 COMMANDS = sorted(
     f"{commands.__name__}.{info.name}" for info in pkgutil.iter_modules(commands.__path__)

@@ -1,21 +1,23 @@
-"""Standard-library modules peewee imports for work the first screen never does (issue 17).
+"""Standard-library modules imported by libraries for work the first screen never does (issue 17).
 
 peewee imports ``calendar``, ``hashlib``, ``socket`` and ``uuid`` when it is imported, for every
 program, though it uses them only inside functions the desk reaches later, if at all (a
-constraint's name hash, IP-address fields, named cursors and savepoint names, UTC timestamps).
-With what they bring (OpenSSL's libcrypto, ``platform``, ``locale``) that is ~10 ms before the
-window can show.
+constraint's name hash, IP-address fields, named cursors and savepoint names, UTC timestamps);
+``logging.handlers``, for the log file's rotating handler, imports ``pickle``, ``queue`` and
+``socket`` for handlers the desk never makes. With what they bring (OpenSSL's libcrypto,
+``platform``, ``locale``) that is ~15 ms before the window can show.
 
-Modules imported inside ``deferring()`` (peewee) get a stand-in for each of those not imported
+Modules imported inside ``deferring(names)`` get a stand-in for each of ``names`` not imported
 yet: the module's ``import uuid`` binds the stand-in, which imports the real module at the first
-use of any of its attributes and from then on is the real module's namespace. Only that module
-sees the stand-ins (``sys.modules`` gets them back out at once): every other ``import uuid``
-is the real thing. ``realise`` imports the real modules and puts them in the stand-ins' places;
-the window calls it in the first turn after its first paint.
+use of any of its attributes and from then on is the real module's namespace. Only those modules
+see the stand-ins (``sys.modules`` gets them back out at once): every other ``import uuid`` is the
+real thing. ``realise`` imports the real modules and puts them in the stand-ins' places; the
+window calls it in the first turn after its first paint.
 
-This relies on peewee importing them at its top and using them only inside functions (true of
-peewee 4.5; pinned below 4.6 in pyproject.toml). ``tests/store/test_deferred_modules.py`` checks
-both, and peewee's own uses of each module through the stand-ins.
+This relies on those modules importing them at their top and using them only inside functions
+(true of peewee 4.5, pinned below 4.6 in pyproject.toml, and of Python 3.11's logging.handlers).
+``tests/store/test_deferred_modules.py`` checks both, and peewee's own uses of each module through
+the stand-ins.
 """
 
 from __future__ import annotations

@@ -2,11 +2,12 @@
 which the window has been shown and painted once, then exits.
 
 ``bare``: a bare PySide6 QMainWindow with four empty tabs (the yardstick).
-``desk FOLDER``: the desk's own start, ``app.launch`` itself without the password dialog and the
-start-of-day backup thread: theme, open and check the books, the main window with 今日值班.
+``desk FOLDER``: the desk's own start from its entry point (``cli.main``, then ``app.launch``)
+without the password dialog and the start-of-day backup thread: options and log file, theme,
+open and check the books, the main window with 今日值班.
 ``settle FOLDER``: the same start, then the work the window does once it has shown (the features'
 store modules, the menus, the status bar's items, the other tabs built in idle time), with a
-10 ms timer running from before the window shows: prints the longest gap between its ticks in
+10 ms timer running from the window's first paint: prints the longest gap between its ticks in
 ms after the first paint (the first paint itself is the start-up benchmark's), then exits.
 """
 
@@ -63,64 +64,82 @@ def bare() -> None:
     _shown(app, window)
 
 
-def _open_window(path: str, show: bool):
-    """``app.launch`` itself, with its password dialog (the books have no password) and its
-    start-of-day backup thread (not every start has one) left out."""
-    from dutydesk.collector import pause_for_start
+def _start_desk(path: str, with_window) -> int:
+    """Start as ``dutydesk --data-dir FOLDER`` does: the entry point ``cli.main`` (its options,
+    the log file, the collector paused), then ``app.launch`` itself, with its password dialog (the
+    books have no password) and its start-of-day backup thread (not every start has one) left out;
+    ``with_window(app, window, opened)`` runs in place of the app's event loop."""
+    import importlib.util
 
-    pause_for_start()  # as the entry point (``cli.main``) does before it imports the window
-    import dutydesk.app as desk_app
-    from dutydesk.store.datafolder import DataFolder
+    def patch(app_module) -> None:
+        app_module.login_at_start = lambda desk: True
+        app_module.backup_at_start = lambda desk: None
 
-    desk_app.login_at_start = lambda desk: True
-    desk_app.backup_at_start = lambda desk: None
-    show_window = desk_app.MainWindow.show
-    if not show:  # ``settle`` starts its timer first, then shows the window itself
-        desk_app.MainWindow.show = lambda window: None
-    launched = desk_app.launch(DataFolder(__import__("pathlib").Path(path)))
-    assert launched is not None
-    window, opened = launched
-    desk_app.MainWindow.show = show_window
-    return desk_app.QApplication.instance(), opened, window
+        def run_gui(folder, demo: bool = False) -> int:
+            launched = app_module.launch(folder, demo)
+            assert launched is not None
+            window, opened = launched
+            with_window(app_module.QApplication.instance(), window, opened)
+            window.close()
+            opened.close()  # a clean end, as the app's: the next start takes the cheap check
+            return 0
+
+        app_module.run_gui = run_gui
+
+    class PatchOnImport:  # ``dutydesk.app`` is imported by ``cli.main`` itself, after its pause
+        def find_spec(self, name, path=None, target=None):
+            if name != "dutydesk.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            load = spec.loader.exec_module
+
+            def exec_module(module) -> None:
+                load(module)
+                patch(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport())
+    from dutydesk.cli import main
+
+    return main(["--data-dir", path])
 
 
 SETTLE_S = 4.0  # the after-show work (menus at 60 ms, idle builds from 120 ms on) ends well before
 
 
 def settle(path: str) -> None:
-    from PySide6.QtCore import QTimer
+    def with_window(app, window, opened) -> None:
+        from PySide6.QtCore import QTimer
 
-    app, opened, window = _open_window(path, show=False)
-    gaps: list[float] = []
-    last = [0.0]
+        gaps: list[float] = []
+        last = [0.0]
 
-    def tick() -> None:
-        now = time.perf_counter()
-        if last[0]:
-            gaps.append((now - last[0]) * 1000)
-        last[0] = now
+        def tick() -> None:
+            now = time.perf_counter()
+            if last[0]:
+                gaps.append((now - last[0]) * 1000)
+            last[0] = now
 
-    def painted() -> None:  # the first turn after the first paint: start counting from here
-        last[0] = time.perf_counter()
-        timer.start()
+        def painted() -> None:  # the first turn after the first paint: start counting from here
+            last[0] = time.perf_counter()
+            timer.start()
 
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    after_first_paint(window, painted)
-    window.show()
-    QTimer.singleShot(int(SETTLE_S * 1000), app.quit)
-    app.exec()
-    print(f"{max(gaps, default=0.0):.1f}", flush=True)
-    window.close()
-    opened.close()
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        after_first_paint(window, painted)
+        QTimer.singleShot(int(SETTLE_S * 1000), app.quit)
+        app.exec()
+        print(f"{max(gaps, default=0.0):.1f}", flush=True)
+
+    _start_desk(path, with_window)
 
 
 def desk(path: str) -> None:
-    app, opened, window = _open_window(path, show=True)
-    _shown(app, window)
-    window.close()
-    opened.close()  # a clean end, as the app's: the next start takes the cheap check
+    _start_desk(path, lambda app, window, opened: _shown(app, window))
 
 
 if __name__ == "__main__":

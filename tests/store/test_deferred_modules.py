@@ -83,3 +83,20 @@ from dutydesk.store.deferred_modules import DEFERRED, stand_ins
 print(*[name in sys.modules for name in DEFERRED], len(stand_ins()))
 """)
     assert out == ["False"] * len(DEFERRED) + [str(len(DEFERRED))]
+
+
+def test_the_log_files_module_is_imported_without_pickle_queue_and_socket(tmp_path):
+    """The entry point's log file (``logging.handlers``) leaves them for later; its rotating file
+    handler works through the stand-ins."""
+    out = run(f"""
+import logging, os, sys
+import dutydesk.cli
+print(*[name in sys.modules for name in ("pickle", "queue", "socket")])
+handler = logging.handlers.RotatingFileHandler({str(tmp_path / "x.log")!r}, maxBytes=100, backupCount=2)
+log = logging.getLogger("t")
+log.addHandler(handler)
+for _ in range(10):
+    log.warning("x" * 50)
+print(*sorted(os.listdir({str(tmp_path)!r})))
+""")
+    assert out == ["False", "False", "False", "x.log", "x.log.1", "x.log.2"]

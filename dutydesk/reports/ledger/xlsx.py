@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dutydesk.reports.ledger import row_heights
 from dutydesk.reports.ledger.model import Chart, Column, Ledger, Progress, Row, Table, Totals
+from dutydesk.reports.ledger.xlsx_spool import buffer_spool
 from dutydesk.store.atomic import atomic_path
 
 log = logging.getLogger(__name__)
@@ -425,6 +426,7 @@ def _fill_workbook(wb: Workbook, ledger: Ledger, progress: Progress | None) -> N
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     styler = _Styler(ws)
     last_col = get_column_letter(width)
+    buffer_spool(ws)  # with the sheet's settings above, as openpyxl would at the first row (issue 17)
     ws.append([styler.cell(ledger.title, styler.style(
         "title", font=Font(bold=True, size=16), alignment=Alignment(horizontal="center")))])
     ws.append([styler.cell(ledger.meta_line(), styler.style("meta", alignment=Alignment(horizontal="left")))])

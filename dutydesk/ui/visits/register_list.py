@@ -190,14 +190,15 @@ class VisitListView(QWidget):
                                      "须在“档案查询”中经批准并登记后查阅。")
         self.archive_hint.setProperty("role", "hint")
         self.archive_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
-        bar.addWidget(self.archive_hint)
+        bar.addWidget(self.archive_hint, 1)  # the row's room after the dates (a stretch took it all: 0 px)
         third = QHBoxLayout()
         for widget in (self.status, self.category, self.channel):
             second.addWidget(widget)
         for widget in (self.responder, self.overdue, self.apply_button):
             third.addWidget(widget)
-        for row in (bar, second, third):
+        for row in (second, third):
             row.addStretch(1)
+        for row in (bar, second, third):
             layout.addLayout(row)
         for combo in (self.status, self.category, self.channel):
             combo.currentIndexChanged.connect(self.apply)

@@ -58,6 +58,7 @@ def _state(window, page, app) -> dict:
     table = by_name(page, "来访记录", QTableView)
     banner = by_name(page, "日历提示", QLabel)
     title = by_name(page, "待跟进标题", QLabel)
+    hint = by_name(page, "档案提示", QLabel)
     on_screen = QRect(table.mapToGlobal(QPoint(0, 0)), table.size())
     return {
         "rows": whole_rows(table),
@@ -68,6 +69,7 @@ def _state(window, page, app) -> dict:
         "followups_title": title.text() if title.isVisible() else "",
         "window_fits": available_area(window).contains(window.frameGeometry()),
         "least_window_height": window.minimumSizeHint().height(),
+        "archive_hint_whole": hint.isVisible() and hint.width() >= hint.sizeHint().width(),
     }
 
 

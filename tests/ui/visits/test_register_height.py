@@ -65,6 +65,7 @@ def test_register_shows_five_rows_on_the_desk_screen_under_the_holiday_banner(de
     assert "超期" in page["followups_title"] and page["loaded"] > ROWS_IN_VIEW
     assert page["rows"] >= ROWS_IN_VIEW
     assert page["table_on_screen"] and page["window_fits"]
+    assert page["archive_hint_whole"]  # A02: where last years' closed visits are, said in full
     folded = report["folded"]
     assert folded["followups_title"] == page["followups_title"]  # the counts stay in view
     assert folded["rows"] >= page["rows"] and folded["window_fits"]

@@ -79,3 +79,11 @@ def activate(qtbot, window: QWidget) -> None:
 def accessible_names(root: QWidget) -> set[str]:
     """Every accessible name under ``root``: what a screen reader (and a staged-build test) sees."""
     return {w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()}
+
+
+def shown(qtbot, widget: QWidget, width: int = 1400, height: int = 900) -> QWidget:
+    """``widget`` owned by the test, at a desk-like size, on the screen; returns it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    return widget

@@ -16,17 +16,13 @@ from dutydesk.store.grid.household_visit import HouseholdVisitDraft, record_hous
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.grid.tab import PAGES, GridTab
 from dutydesk.ui.page_loader import wait_for_loads
-from tests.ui.helpers import by_name, type_text
+from tests.ui.helpers import by_name, shown, type_text
 
 NAMES = [name for name, *_rest in PAGES]
 
 
 def make_tab(qtbot, desk) -> GridTab:
-    tab = GridTab(desk)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 900)
-    tab.show()
-    return tab
+    return shown(qtbot, GridTab(desk))
 
 
 def looks(page: QWidget) -> dict[str, object]:

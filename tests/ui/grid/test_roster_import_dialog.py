@@ -10,7 +10,7 @@ from dutydesk.store.grid.roster_import import read_and_plan
 from dutydesk.ui.grid.areas_page import AreasPage
 from dutydesk.ui.grid.roster_import_dialog import RosterImportDialog
 from tests.roster_helpers import write_roster
-from tests.ui.helpers import by_name, when_modal
+from tests.ui.helpers import by_name, shown, when_modal
 
 
 def cells(view: QTableWidget, column: int) -> list[str]:
@@ -18,11 +18,7 @@ def cells(view: QTableWidget, column: int) -> list[str]:
 
 
 def _page(qtbot, desk) -> AreasPage:
-    page = AreasPage(desk)
-    qtbot.addWidget(page)
-    page.resize(1300, 800)
-    page.show()
-    return page
+    return shown(qtbot, AreasPage(desk), 1300, 800)
 
 
 def test_g02_preview_then_import_from_the_areas_page(qtbot, app, desk, village, tmp_path, monkeypatch):

@@ -6,15 +6,11 @@ from __future__ import annotations
 from dutydesk.store.messages.message import MessageDraft, leave_message
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.messages.tab import MessagesTab
-from tests.ui.helpers import accessible_names
+from tests.ui.helpers import accessible_names, shown
 
 
 def shown_tab(qtbot, desk) -> MessagesTab:
-    tab = MessagesTab(desk)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 800)
-    tab.show()
-    return tab
+    return shown(qtbot, MessagesTab(desk), 1200, 800)
 
 
 def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtbot, app, desk):

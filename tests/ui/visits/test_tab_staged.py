@@ -9,16 +9,12 @@ from PySide6.QtWidgets import QListWidget, QTableView
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.page_loader import wait_for_loads
 from dutydesk.ui.visits.tab import VisitsTab
-from tests.ui.helpers import accessible_names, by_name
+from tests.ui.helpers import accessible_names, by_name, shown
 from tests.ui.visits.test_tab import seed_zhang
 
 
 def shown_tab(qtbot, desk) -> VisitsTab:
-    tab = VisitsTab(desk)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 900)
-    tab.show()
-    return tab
+    return shown(qtbot, VisitsTab(desk))
 
 
 def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtbot, app, desk):
@@ -42,13 +38,8 @@ def test_the_staged_tab_completes_and_shows_what_the_tab_built_at_once_shows(qtb
         lazy_tabs.build_on_demand(False)
 
 
-def test_f2_on_a_tab_still_building_completes_it_first(qtbot, app, desk):
-    lazy_tabs.build_on_demand(True)
-    try:
-        tab = shown_tab(qtbot, desk)
-        tab.new_registration()
-        assert not tab.staged.pending() and tab.form is not None
-        assert tab.form.focusWidget() is by_name(tab, "查找群众")
-    finally:
-        wait_for_loads()
-        lazy_tabs.build_on_demand(False)
+def test_f2_on_a_tab_still_building_completes_it_first(qtbot, app, desk, staged):
+    tab = shown_tab(qtbot, desk)
+    tab.new_registration()
+    assert not tab.staged.pending() and tab.form is not None
+    assert tab.form.focusWidget() is by_name(tab, "查找群众")

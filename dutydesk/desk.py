@@ -22,7 +22,7 @@ from dutydesk.store.integrity_schedule import end_session
 from dutydesk.store.opening import open_books
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class Desk:
     """The open books of one center: its data folder, database, clock and the account at the desk."""
     folder: DataFolder

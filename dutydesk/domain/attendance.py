@@ -7,11 +7,15 @@ the Today tab, the tally and the exports all agree on what "late" or "absent" me
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dutydesk.domain import liability
 from dutydesk.domain.duty_settings import SessionDef
 from dutydesk.domain.staff import ASSISTANT_ROLES
+
+if TYPE_CHECKING:  # the tally's rows are made after the first paint (issue 17)
+    from dutydesk.domain.tally import TallyRow
 
 NOT_YET = "未到"
 SIGNED_IN = "已签到"
@@ -33,7 +37,9 @@ LEAVE_TYPES = ("病假", "事假", "公出")
 WHEREABOUTS = ("在岗", "下村入户", "开会", "公出", "请假", "休息")
 
 
-@dataclass(frozen=True)
+# eq and repr off (never compared, hashed or printed): the window's first paint compiles fewer
+# methods (issue 17); frozen, as the facts of a slot are not to change once read.
+@dataclass(frozen=True, eq=False, repr=False)
 class SlotFacts:
     """What happened in one session for the person responsible for it."""
 
@@ -108,62 +114,7 @@ def status(f: SlotFacts, now: dt.datetime) -> str:
 # -- monthly tally (D14) -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Finding:
-    """An inspection finding or a verified complaint against one person (D15)."""
-
-    staff_id: int
-    day: dt.date
-    kind: str  # "inspection" or "complaint"
-    by_county: bool = False
-    counted_as_absence: bool = False  # an inspection finding on a slot already counted absent (D06)
-
-
-@dataclass(frozen=True)
-class StaffInfo:
-    """Who a finding or a tally row is about: the person's id, name and role."""
-    staff_id: int
-    name: str
-    role: str
-
-
-@dataclass
-class TallyRow:
-    """One person's month: the 月度考勤统计表 row the ledgers build on."""
-
-    staff_id: int
-    name: str
-    role: str
-    month: str  # "2026-11"
-    scheduled: int = 0
-    worked: int = 0
-    late: int = 0
-    early: int = 0
-    absent: int = 0
-    leave: dict[str, int] = field(default_factory=lambda: {t: 0 for t in LEAVE_TYPES})
-    substitutions_given: int = 0  # sessions this person covered for others
-    substitutions_taken: int = 0  # own sessions covered by a substitute
-    findings: int = 0  # inspection findings and verified complaints
-    findings_on_absent: int = 0  # findings on a slot already counted absent (D06), not charged twice
-    penalty_units: int = 0  # absences plus findings not already counted as an absence
-    penalty: int = 0  # yuan, own penalties
-    joint_liability: int = 0  # yuan, as secretary/director for others' absences
-    half_year_findings: int = 0  # penalty units since the half-year began, this month included
-    half_year_penalty: int = 0
-    flag: str = ""  # 诫勉谈话 / 劝辞
-    after_cutoff: int = 0  # D05: sign-ins after the cutoff (counted absent unless a reason was accepted)
-    proxy_signed: int = 0  # D05: sign-ins made by the office for this person (代签)
-    late_leave: int = 0  # D07: sessions covered by leave approved after they began (事后补假)
-    report_flag: str = ""  # D19: absence to report to the organisation department
-    overstayed: int = 0  # D07: absences after leave ended, reported back late (超假)
-    not_reported_back: int = 0  # D07: absences after leave ended, not reported back (未销假)
-
-    @property
-    def total_penalty(self) -> int:
-        return self.penalty + self.joint_liability
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed (issue 17: see SlotFacts)
 class PenaltyRules:
     """The D14 table in force for a month."""
 

@@ -10,7 +10,7 @@ from dutydesk.domain.phone import PhoneError, parse_phone
 CENTER_KINDS = {"village": "村党群服务中心", "community": "社区党群服务中心"}
 
 
-@dataclass
+@dataclass(repr=False)  # compared (the profile as saved); never printed (issue 17)
 class CenterProfile:
     """The center's own particulars, printed on notices, receipts and ledgers."""
     name: str

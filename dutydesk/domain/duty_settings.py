@@ -39,7 +39,7 @@ WEEKDAY_NAMES = "一二三四五六日"
 DAY_MODES = {"all": "每天（含节假日）", "workdays": "仅工作日", "weekdays": "指定星期"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # compared (a day's sessions); never printed (issue 17)
 class SessionDef:
     """One duty session (班次) with its sign-in cutoff (D02, D05)."""
 

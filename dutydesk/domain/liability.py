@@ -33,7 +33,7 @@ ADMONITION = "诫勉谈话"
 ADVISED_TO_RESIGN = "劝辞"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class Check:
     """One check on one person: a session they held or missed, or an inspection finding."""
 

@@ -13,7 +13,7 @@ from typing import Any
 REGISTRY: dict[str, Setting] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # one per key (``declare``): identity is equality (issue 17)
 class Setting:
     """A setting's declaration: its key, the seed's default, its Chinese label and rule."""
     key: str

@@ -63,7 +63,7 @@ def township_preset(current: dict[str, Any]) -> dict[str, Any]:
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class BookRules:
     """The sign-in book's rules in force on a day (read from the settings once per day)."""
 

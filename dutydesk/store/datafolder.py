@@ -43,7 +43,7 @@ def resolve_data_dir(arg: str | None, demo: bool = False) -> Path:
     return default_data_dir(demo)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class DataFolder:
     """The folder that holds a center's books, its lock, backups and settings."""
     path: Path

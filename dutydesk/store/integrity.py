@@ -30,7 +30,7 @@ def quick_check(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class CheckReport:
     """What a check of the books found: schema version, pending migrations, counts, problems."""
     schema_version: int

@@ -20,12 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dutydesk.domain import visit_rules as rules
-from dutydesk.domain.attendance import TallyRow
 from dutydesk.domain.calendar_years import deadline_text
 from dutydesk.domain.labels import label
 from dutydesk.domain.personal_numbers import mask_personal_numbers
 from dutydesk.domain.phone import mask_phone
 from dutydesk.domain.proxy_case import STEP_FIELDS, STEP_LABELS, StepKind
+from dutydesk.domain.tally import TallyRow
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 from dutydesk.reports.ledgers.attendance_tally import COLUMNS as TALLY_COLUMNS
 from dutydesk.reports.ledgers.attendance_tally import tally_row

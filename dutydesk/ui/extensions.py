@@ -36,7 +36,7 @@ def module_of(reference: Reference) -> str | None:
     return None if callable(reference) else reference.partition(":")[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class MenuAction:
     """A menu entry a feature declares: its menu, text, handler, shortcut and who sees it."""
     menu: str  # "文件", "导出", "工具" or "帮助"
@@ -58,7 +58,7 @@ class MenuAction:
         return resolve(self.handler)(context)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class StatusItem:
     """A short text for the status bar, recomputed every minute and after each write."""
 

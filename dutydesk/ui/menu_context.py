@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from dutydesk.ui.session import IdleLock
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class MenuContext:
     """What every menu handler is given: the window, the books, the events and the tabs."""
     window: QMainWindow  # the parent of the dialogs a handler opens

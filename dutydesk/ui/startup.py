@@ -23,7 +23,7 @@ from dutydesk.store.opening import DamagedDatabase
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class OpenedDesk:
     """The books the window works on, with the folder's lock held until they are closed."""
     desk: Desk

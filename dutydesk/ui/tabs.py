@@ -25,7 +25,7 @@ from dutydesk.desk import Desk
 from dutydesk.ui.extensions import MenuAction, StatusItem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class TabDeclaration:
     """A tab: ``key`` (what ``MenuContext.tab`` asks for), its title, its builder (called when the
     tab is first needed, see ``ui.lazy_tabs``), and the menu actions and status items it brings."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dutydesk.domain import liability
-from dutydesk.domain.attendance import PenaltyRules, TallyRow, apply_penalties
+from dutydesk.domain.attendance import PenaltyRules, apply_penalties
 from dutydesk.domain.duty_settings import FINDING_THRESHOLD, JOINT_LIABILITY, PENALTIES
 from dutydesk.domain.staff import ASSISTANT_ROLES
+from dutydesk.domain.tally import TallyRow
 
 MONTH = dt.datetime(2026, 11, 1)
 

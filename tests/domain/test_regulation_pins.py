@@ -18,7 +18,6 @@ from dutydesk.domain.attendance import (
     NOT_YET,
     PenaltyRules,
     SlotFacts,
-    TallyRow,
     apply_penalties,
     is_absent,
     is_late,
@@ -29,6 +28,7 @@ from dutydesk.domain.attendance import (
 from dutydesk.domain.duty_settings import sessions_from_json
 from dutydesk.domain.proxy_case import NOTIFY_METHODS, CaseRules, StepKind, validate_step
 from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
+from dutydesk.domain.tally import TallyRow
 from dutydesk.domain.workday_calendar import WorkdayCalendar
 
 DAY = dt.date(2026, 11, 24)  # a Tuesday

@@ -4,7 +4,8 @@ penalties per the settings table in force and half-year running totals."""
 from __future__ import annotations
 
 from dutydesk.desk import Desk
-from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
+from dutydesk.domain.attendance import LEAVE_TYPES
+from dutydesk.domain.tally import TallyRow
 from dutydesk.reports.ledger.model import Column, Ledger, Table, static_rows
 from dutydesk.reports.ledgers.registry import LedgerSpec, Period, ledger_for, register
 from dutydesk.store.duty.tally import month_tally

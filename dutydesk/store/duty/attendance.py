@@ -59,7 +59,7 @@ class SignInError(ValueError):
     """A sign-in or sign-out that cannot be taken; the message is shown to the user."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class DutyAssignment:
     """One rostered person's slot and who actually has to sit it."""
 

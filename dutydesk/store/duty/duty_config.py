@@ -15,7 +15,7 @@ from dutydesk.store.center import load_center
 from dutydesk.store.settings import SettingValue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class DutyConfig:
     """The duty rules in force on a day: sessions, people per session, hours, penalties."""
     sessions: list[SessionDef]

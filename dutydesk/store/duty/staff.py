@@ -66,7 +66,7 @@ class StaffError(FieldErrors):
     """Bad staff input: ``errors`` maps field name to a Chinese message."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
 class StaffInput:
     """A person's particulars as typed in the 人员 form, before they are checked."""
     name: str

@@ -11,7 +11,6 @@ from collections import defaultdict
 
 from dutydesk.domain.attendance import (
     PenaltyRules,
-    TallyRow,
     apply_penalties,
     is_absent,
     is_after_cutoff,
@@ -22,6 +21,7 @@ from dutydesk.domain.attendance import (
 from dutydesk.domain.liability import CONSECUTIVE
 from dutydesk.domain.meeting_rules import NOT_REPORTED_BACK, OVERSTAYED
 from dutydesk.domain.sign_in_book import REPORT_CONSECUTIVE_DAYS, REPORT_DAYS_PER_YEAR
+from dutydesk.domain.tally import TallyRow
 from dutydesk.store.day_range import day_bounds
 from dutydesk.store.duty.attendance import DutyAssignment, assignments_between
 from dutydesk.store.duty.duty_config import duty_config

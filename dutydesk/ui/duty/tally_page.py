@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dutydesk.desk import Desk
-from dutydesk.domain.attendance import LEAVE_TYPES, TallyRow
+from dutydesk.domain.attendance import LEAVE_TYPES
+from dutydesk.domain.tally import TallyRow
 from dutydesk.reports.ledger import write_ledger
 from dutydesk.reports.ledgers import LEDGERS, Period
 from dutydesk.reports.ledgers.attendance_tally import tally_row

@@ -72,6 +72,7 @@ NOT_AT_START = (
     "dutydesk.store.duty.sign_in_book",
     "dutydesk.store.duty.sign_in_identity",  # the PIN checks: the sign-in part's, after the first paint
     "dutydesk.domain.roster",  # the roster's planning: the first screen reads the stored roster
+    "dutydesk.domain.tally",  # the attendance tally's rows (a dataclass): the tally page's, after the first paint
     "dutydesk.store.messages.appointments",
     "dutydesk.ui.duty.roster_page",
     "dutydesk.ui.duty.staff_page",
@@ -185,3 +186,57 @@ def test_the_features_load_one_module_per_step_after_the_first_screen(desk):
     chains = [line for line in steps if len(line.split()) - 1 > MOST_PER_STEP]
     assert chains == [], "list these modules' imports above them in feature_loading.STEPS"
     assert len(steps) > 30  # really one by one
+
+
+DATACLASSES = """
+import sys
+from pathlib import Path
+from dutydesk.collector import pause_for_start
+pause_for_start()  # as the entry point does
+import dutydesk.app as desk_app
+from dutydesk.store.datafolder import DataFolder
+
+desk_app.login_at_start = lambda desk: True
+desk_app.backup_at_start = lambda desk: None
+window, opened = desk_app.launch(DataFolder(Path(sys.argv[1])))  # shown: its first paint comes next
+
+def every_class(cls, seen):
+    for sub in type.__subclasses__(cls):
+        if sub not in seen:
+            seen.add(sub)
+            every_class(sub, seen)
+    return seen
+
+def compiled(cls):
+    # the methods ``dataclasses`` wrote for the class as source text and compiled (no file of their own)
+    codes = [getattr(getattr(v, "__wrapped__", v), "__code__", None) for v in vars(cls).values()]
+    return sum(1 for code in codes if code is not None and code.co_filename == "<string>")
+
+for cls in every_class(object, set()):
+    if "__dataclass_fields__" in vars(cls):
+        print(compiled(cls), f"{cls.__module__}.{cls.__qualname__}")
+window.close()
+opened.close()
+"""
+# Methods ``dataclasses`` compiles for the classes made before the window's first paint: each is source
+# text run through the compiler at start (Python 3.11: one ``exec`` per method, ~0.6 M instructions).
+# There were 110 (23 classes, ~70 M instructions of a ~1,090 M start).
+MOST_DATACLASS_METHODS = 49
+
+
+def test_the_first_paint_compiles_few_dataclass_methods(desk):
+    """Issue 17: the dataclasses made before the window's first paint compile few methods (counted from
+    the classes themselves, so the same on every machine)."""
+    desk.close()
+    out = subprocess.run([sys.executable, "-c", DATACLASSES, str(desk.folder.path)], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    classes = sorted((line.split(" ", 1) for line in out.stdout.strip().splitlines()), key=lambda c: c[1])
+    methods = sum(int(count) for count, _name in classes)
+    assert classes and methods <= MOST_DATACLASS_METHODS, (
+        f"{methods} dataclass methods compiled before the first paint (at most {MOST_DATACLASS_METHODS}):\n"
+        + "\n".join(f"{count} {name}" for count, name in classes)
+        + "\nA dataclass the first screen does not need: import its module when it is first used, after the "
+        "first paint (and list the module in NOT_AT_START). One it needs: @dataclass(eq=False, repr=False) "
+        "unless its instances are compared, hashed or printed (check every use, tests included; frozen=True only "
+        "where immutability matters). Raise the budget only for a class the first screen cannot do without.")

@@ -37,9 +37,9 @@ LEAVE_TYPES = ("病假", "事假", "公出")
 WHEREABOUTS = ("在岗", "下村入户", "开会", "公出", "请假", "休息")
 
 
-# eq and repr off (never compared, hashed or printed): the window's first paint compiles fewer
-# methods (issue 17); frozen, as the facts of a slot are not to change once read.
-@dataclass(frozen=True, eq=False, repr=False)
+# Only __init__ (issue 17: the window's first paint compiles fewer methods): never compared, hashed
+# or printed, and made afresh for each question (``DutyAssignment.facts``), so not frozen either.
+@dataclass(eq=False, repr=False)
 class SlotFacts:
     """What happened in one session for the person responsible for it."""
 

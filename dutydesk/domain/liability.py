@@ -33,7 +33,9 @@ ADMONITION = "诫勉谈话"
 ADVISED_TO_RESIGN = "劝辞"
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
+# Only __init__ (issue 17: less to compile at start): never compared or printed, made per session and
+# only read (``consecutive_findings``), so not frozen either.
+@dataclass(eq=False, repr=False)
 class Check:
     """One check on one person: a session they held or missed, or an inspection finding."""
 

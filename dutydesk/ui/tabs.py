@@ -17,7 +17,7 @@ text's once the window has shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -25,8 +25,9 @@ from dutydesk.desk import Desk
 from dutydesk.ui.extensions import MenuAction, StatusItem
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: less to compile at start (issue 17)
-class TabDeclaration:
+# A declaration (immutable): a NamedTuple, which compiles one method where a frozen dataclass compiles
+# three before the first paint (issue 17); nothing iterates or compares it as a tuple.
+class TabDeclaration(NamedTuple):
     """A tab: ``key`` (what ``MenuContext.tab`` asks for), its title, its builder (called when the
     tab is first needed, see ``ui.lazy_tabs``), and the menu actions and status items it brings."""
 

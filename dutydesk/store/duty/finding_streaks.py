@@ -8,7 +8,6 @@ already counted absent because they were found off post is the same check, not a
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from dutydesk.domain import liability
@@ -52,8 +51,7 @@ def month_streaks(first: dt.date, last: dt.date, now: dt.datetime) -> tuple[dict
 
 def with_liability_settings(rules: PenaltyRules, on: dt.date) -> PenaltyRules:
     """The penalty table with the D14 liability settings in force on ``on``."""
-    return dataclasses.replace(
-        rules,
+    return rules._replace(
         joint_roles=frozenset(get_setting(liability.JOINT_LIABILITY_ROLES, on)),
         admonition_roles=frozenset(get_setting(liability.ADMONITION_ROLES, on)),
         count_mode=str(get_setting(liability.FINDING_COUNT_MODE, on)),

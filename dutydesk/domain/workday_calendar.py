@@ -19,7 +19,7 @@ from chinese_calendar import constants as _official
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, repr=False)  # compared and hashed (cache_key); never printed (issue 17)
+@dataclass(frozen=True, repr=False)  # compared (cache_key), kept as Qt item data; never printed (issue 17)
 class SpecialDay:
     """A day that differs from the plain Monday-Friday week."""
 

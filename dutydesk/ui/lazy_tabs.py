@@ -36,6 +36,7 @@ PARTS_CHECK_MS = 15  # how often the idle builder looks whether a page's parts a
 _on_demand = False
 _first_screen_done = False
 _waiting: weakref.WeakSet[LazyTabWidget] = weakref.WeakSet()
+_after_first_screen: list[Callable[[], object]] = []
 
 
 def build_on_demand(on: bool = True) -> None:
@@ -44,6 +45,7 @@ def build_on_demand(on: bool = True) -> None:
     global _on_demand, _first_screen_done
     _on_demand = on
     _first_screen_done = False  # a new start: its first screen has yet to finish
+    _after_first_screen.clear()
 
 
 def turn_timer(owner: QObject, step: Callable[[], object]) -> QTimer:
@@ -66,6 +68,30 @@ def first_screen_done() -> None:
     for tabs in list(_waiting):
         if isValid(tabs):  # not closed meanwhile
             tabs._first_screen_ready()
+    waiting = list(_after_first_screen)
+    _after_first_screen.clear()
+    for run in waiting:
+        run()
+
+
+def after_first_screen(owner: QObject, work: Callable[[], object]) -> None:
+    """Run ``work`` once, when the first screen is complete (``first_screen_done``) or at the latest
+    ``FIRST_SCREEN_WAIT_MS`` from now (the start showed another tab first); at once when it is
+    complete already or pages are not built on demand; never once ``owner`` has gone."""
+    done = False
+
+    def run() -> None:
+        nonlocal done
+        if done or not isValid(owner):
+            return
+        done = True
+        work()
+
+    if _first_screen_done or not _on_demand:
+        run()
+        return
+    _after_first_screen.append(run)
+    QTimer.singleShot(FIRST_SCREEN_WAIT_MS, owner, run)
 
 
 class StagedBuild:

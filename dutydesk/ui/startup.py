@@ -8,6 +8,7 @@ import logging
 import sys
 import traceback
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # QtWidgets.QMessageBox: its type made when first used (issue 17)
 from PySide6.QtWidgets import QApplication, QWidget
@@ -20,6 +21,9 @@ from dutydesk.store.faults import plain_message
 from dutydesk.store.leftovers import before_opening, books_missing  # store.restore only when needed
 from dutydesk.store.opening import DamagedDatabase
 
+if TYPE_CHECKING:
+    from threading import Thread
+
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +33,7 @@ class OpenedDesk:
     desk: Desk
     lock: FolderLock
     just_created: bool = False  # first run just now: the administrator typed their password already
+    backup_thread: Thread | None = None  # the day's first backup, once the first screen is whole
 
     def close(self) -> None:
         self.desk.close()

@@ -252,3 +252,50 @@ def test_a_page_in_a_scroll_area_is_built_in_stages_too(qtbot, app):
     tabs.setCurrentIndex(1)
     assert lazy_tabs.staged_build(super(lazy_tabs.LazyTabWidget, tabs).widget(1)) is inner.staged
     qtbot.waitUntil(lambda: built == ["part"], timeout=5_000)
+
+
+def test_work_after_the_first_screen_runs_once_when_it_is_whole(qtbot, app, monkeypatch):
+    """The day's first backup waits for the first screen (issue 17): ``after_first_screen``."""
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 60_000)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    ran = []
+    lazy_tabs.after_first_screen(owner, lambda: ran.append("backup"))
+    qtbot.wait(50)
+    assert ran == []
+    lazy_tabs.first_screen_done()
+    lazy_tabs.first_screen_done()
+    assert ran == ["backup"]
+    lazy_tabs.after_first_screen(owner, lambda: ran.append("later"))  # complete already: at once
+    assert ran == ["backup", "later"]
+
+
+def test_work_after_the_first_screen_runs_after_the_wait_when_nobody_says_so(qtbot, app, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 50)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    ran = []
+    lazy_tabs.after_first_screen(owner, lambda: ran.append("backup"))
+    qtbot.waitUntil(lambda: ran == ["backup"], timeout=2_000)
+    lazy_tabs.first_screen_done()  # said later: not again
+    assert ran == ["backup"]
+
+
+def test_work_after_the_first_screen_is_dropped_with_its_owner(qtbot, app, monkeypatch):
+    monkeypatch.setattr(lazy_tabs, "FIRST_SCREEN_WAIT_MS", 50)
+    owner = QWidget()
+    ran = []
+    lazy_tabs.after_first_screen(owner, lambda: ran.append("backup"))
+    owner.deleteLater()
+    qtbot.wait(200)  # the wait has passed; the owner went before it
+    lazy_tabs.first_screen_done()
+    assert ran == []
+
+
+def test_outside_the_app_work_after_the_first_screen_runs_at_once(qtbot, app):
+    lazy_tabs.build_on_demand(False)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    ran = []
+    lazy_tabs.after_first_screen(owner, lambda: ran.append("backup"))
+    assert ran == ["backup"]

@@ -252,3 +252,22 @@ def test_a_page_in_a_scroll_area_is_built_in_stages_too(qtbot, app):
     tabs.setCurrentIndex(1)
     assert lazy_tabs.staged_build(super(lazy_tabs.LazyTabWidget, tabs).widget(1)) is inner.staged
     qtbot.waitUntil(lambda: built == ["part"], timeout=5_000)
+
+
+def test_the_status_items_modules_import_no_signing_library():
+    """Issue 17: once the window has shown, each status item's module is imported in a turn of its
+    own; the township's decision note came with 导入镇（街道）数据包's dialog, the package format and
+    the signing library (~27 ms in one turn, the longest of the tabs built in idle time). The
+    dialog's module is imported when its menu entry is triggered."""
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from importlib import import_module\n"
+        "from dutydesk.ui.extensions import module_of\n"
+        "from dutydesk.ui.tabs import status_items\n"
+        "for item in status_items():\n"
+        "    import_module(module_of(item.text))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cryptography' or m.startswith('dutydesk.township.')"
+        " or m == 'dutydesk.ui.township_package_dialog')[:5])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -271,3 +271,24 @@ def test_the_status_items_modules_import_no_signing_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_pages_built_in_idle_time_are_set_aside_from_full_collections(qtbot, app, desk):
+    """Issue 17: once the idle builder has built every tab and part, what it made lives as long as
+    the window; a full collection walked it all with the interpreter lock held (62 ms on the ten-year
+    books, landing in the clerk's scrolling of 档案查询). It is set aside from collections once built
+    (still freed by reference counting), young garbage collected first."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        window = lazy_window(qtbot, desk)
+        archive = window.tabs.count() - 1
+        qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10_000)
+        pages = [super(lazy_tabs.LazyTabWidget, window.tabs).widget(i) for i in range(window.tabs.count())]
+        assert all(lazy_tabs.staged_build(page) is None for page in pages)  # set aside once all was built
+        page = pages[archive]
+        assert gc.is_tracked(page) and not any(obj is page for obj in gc.get_objects())  # out of collections
+    finally:
+        gc.unfreeze()

@@ -94,3 +94,25 @@ def test_the_checklist_page_comes_in_three_turns_with_the_same_tab_order(app, qt
     assert _tab_order(page) == _tab_order(eager)
     assert _tab_order(page).index("代办员") < _tab_order(page).index("材料清单") < _tab_order(page).index("受理代办")
     assert page.items.count() == eager.items.count()
+
+
+def test_the_case_list_is_read_in_the_turn_after_the_case_page_is_built(app, qtbot, desk, monkeypatch):
+    """Issue 17: 代办跟踪 built with its list (the cases read, the columns sized to them) took
+    20-37 ms in one idle-time turn; the page comes first and its list in the turn after."""
+    from dutydesk.store.notices import proxy_cases
+    from dutydesk.ui.lazy_tabs import StagedBuild
+    from dutydesk.ui.notices.proxy_case_page import CasePage
+    from tests.notice_helpers import new_case, seed
+
+    seed(desk)
+    case = new_case(desk)
+    read = []
+    original = proxy_cases.cases_page
+    monkeypatch.setattr(proxy_cases, "cases_page", lambda *a, **k: read.append(a) or original(*a, **k))
+    staged = StagedBuild()
+    page = CasePage(desk, lambda *_: None, lambda: None, staged=staged)
+    qtbot.addWidget(page)
+    assert read == [] and page.model.rowCount() == 0 and "代办单列表" in accessible_names(page)
+    staged.step()
+    assert len(read) == 1 and page.model.index(0, 0).data() == case.slip_no
+    assert not staged.pending()

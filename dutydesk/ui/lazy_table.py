@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 PAGE = 200
+TEXT_ROLES = (0, 3)  # Qt.ItemDataRole.DisplayRole, ToolTipRole: by number, as the view asks a cell for
+# about eight roles each time it paints it, and looking the names up costs more than the answer
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,12 +65,10 @@ class LazyTableModel(QAbstractTableModel):
         self.rows.extend(page)
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = 0) -> Any:
+        if role not in TEXT_ROLES or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._cell(self.rows[index.row()], index.column())
-        return None
+        return self._cell(self.rows[index.row()], index.column())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

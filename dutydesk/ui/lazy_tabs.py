@@ -13,7 +13,8 @@ at once. Code asking for a page (``widget(i)``) gets it whole.
 
 The idle building starts ``IDLE_DELAY_MS`` after the window shows, and not before the first screen
 has finished its own staged build (``first_screen_done()``), nor later than ``FIRST_SCREEN_WAIT_MS``
-after the window shows when nobody says so.
+after the window shows when nobody says so. Once every page and part is built, what they made is set
+aside from the collector's full collections (``collector.set_aside``): it lives as long as the window.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 from shiboken6 import isValid
 
-from dutydesk.collector import resume_after_start
+from dutydesk.collector import resume_after_start, set_aside
 
 IDLE_DELAY_MS = 120  # after the window shows: let it paint first, then build the rest one at a time
 FIRST_SCREEN_WAIT_MS = 1_000  # the longest the idle builds wait for ``first_screen_done()``
@@ -185,6 +186,7 @@ class LazyTabWidget(QTabWidget):
         self._building = False
         self._idle_delay_over = False
         self._idle_started = False
+        self._set_aside = False
         self._idle_turn = turn_timer(self, self._build_next)
         self.currentChanged.connect(self.ensure_built)
 
@@ -271,6 +273,9 @@ class LazyTabWidget(QTabWidget):
         elif self._builders:
             self.ensure_built(min(self._builders))
             self._idle_turn.start(0)
+        elif not self._set_aside:  # every page and part built: they live as long as the window
+            self._set_aside = True
+            set_aside()
 
     # Callers asking for a page get the real widget, built on demand, with all its parts.
     def widget(self, index: int) -> QWidget | None:

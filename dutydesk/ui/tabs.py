@@ -89,7 +89,7 @@ APP_STATUS_ITEMS: tuple[StatusItem, ...] = (
     # a year's holidays unknown (V04)
     StatusItem("calendar.missing_years", "dutydesk.ui.calendar_status:calendar_status_text"),
     # 镇级退回 / 已审核
-    StatusItem("township.decision", "dutydesk.ui.township_package_dialog:decision_status_text"),
+    StatusItem("township.decision", "dutydesk.ui.township_decision_status:decision_status_text"),
 )
 
 TABS: tuple[TabDeclaration, ...] = (

@@ -26,7 +26,6 @@ from dutydesk.desk import Desk
 from dutydesk.store.accounts.account import ApproverRefused, approver_accounts, verify_approver
 from dutydesk.store.audit import RecordLocked
 from dutydesk.store.faults import plain_message
-from dutydesk.store.township_inbox import decision_text, recent_decision
 from dutydesk.township.package import PackageError
 from dutydesk.township.package_import import CHANGED_KEY, FIRST_KEY, PackagePlan, apply_plan, plan_import
 from dutydesk.ui.forms import (
@@ -40,6 +39,9 @@ from dutydesk.ui.forms import (
     show_errors,
 )
 from dutydesk.ui.menu_context import MenuContext
+from dutydesk.ui.township_decision_status import decision_status_text
+
+__all__ = ["TownshipPackageDialog", "decision_status_text", "open_township_package"]
 
 KEY_CHECKED = "已与镇里核对密钥指纹"
 
@@ -137,9 +139,3 @@ def open_township_package(context: MenuContext, folder: Path | None = None) -> b
     if applied:
         context.changed("township_package")
     return applied
-
-
-def decision_status_text(desk: Desk) -> str:
-    """The township's last word on one of the last months (镇级退回 / 已审核), or nothing."""
-    decision = recent_decision(desk.today())
-    return decision_text(decision) if decision is not None else ""

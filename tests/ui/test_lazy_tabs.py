@@ -299,3 +299,43 @@ def test_outside_the_app_work_after_the_first_screen_runs_at_once(qtbot, app):
     ran = []
     lazy_tabs.after_first_screen(owner, lambda: ran.append("backup"))
     assert ran == ["backup"]
+
+
+def test_the_status_items_modules_import_no_signing_library():
+    """Issue 17: once the window has shown, each status item's module is imported in a turn of its
+    own; the township's decision note came with 导入镇（街道）数据包's dialog, the package format and
+    the signing library (~27 ms in one turn, the longest of the tabs built in idle time). The
+    dialog's module is imported when its menu entry is triggered."""
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from importlib import import_module\n"
+        "from dutydesk.ui.extensions import module_of\n"
+        "from dutydesk.ui.tabs import status_items\n"
+        "for item in status_items():\n"
+        "    import_module(module_of(item.text))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cryptography' or m.startswith('dutydesk.township.')"
+        " or m == 'dutydesk.ui.township_package_dialog')[:5])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_pages_built_in_idle_time_are_set_aside_from_full_collections(qtbot, app, desk):
+    """Issue 17: once the idle builder has built every tab and part, what it made lives as long as
+    the window; a full collection walked it all with the interpreter lock held (62 ms on the ten-year
+    books, landing in the clerk's scrolling of 档案查询). It is set aside from collections once built
+    (still freed by reference counting), young garbage collected first."""
+    import gc
+
+    gc.unfreeze()
+    try:
+        window = lazy_window(qtbot, desk)
+        archive = window.tabs.count() - 1
+        qtbot.waitUntil(lambda: all(window.tabs.is_built(i) for i in range(window.tabs.count())), timeout=10_000)
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=10_000)
+        pages = [super(lazy_tabs.LazyTabWidget, window.tabs).widget(i) for i in range(window.tabs.count())]
+        assert all(lazy_tabs.staged_build(page) is None for page in pages)  # set aside once all was built
+        page = pages[archive]
+        assert gc.is_tracked(page) and not any(obj is page for obj in gc.get_objects())  # out of collections
+    finally:
+        gc.unfreeze()

@@ -47,6 +47,7 @@ from dutydesk.ui.forms import FormField, push_button
 from dutydesk.ui.lazy_table import LazyTableModel
 
 HEADERS = ("类型", "保管期限", "日期", "标题", "内容摘要", "经办人")
+RICH_COLUMNS = (3, 4)  # 标题 and 内容摘要 carry the highlighted words; the others are plain text
 ALL = "全部"
 NO_LIMIT = QDate(2000, 1, 1)
 
@@ -160,7 +161,12 @@ class ArchiveTab(QWidget):
         self.view = QTableView()
         self.view.setAccessibleName("检索结果")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(HtmlDelegate(self.view))
+        # Only the columns with highlighted words are laid out as rich text: the plain ones paint
+        # in Qt's own delegate, without a Python call per cell (issue 17: a scroll step repaints a
+        # screen of about 140 cells).
+        delegate = HtmlDelegate(self.view)
+        for column in RICH_COLUMNS:
+            self.view.setItemDelegateForColumn(column, delegate)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

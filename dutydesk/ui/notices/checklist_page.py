@@ -97,16 +97,12 @@ class ChecklistPage(QWidget):
         # left: visit and item search
         self.visit_combo = VisitChoiceBox(NO_VISIT)
         self.visit_combo.setAccessibleName("来访记录")
-        self.visit_combo.currentIndexChanged.connect(self._visit_chosen)
         self.search = QLineEdit()
         self.search.setAccessibleName("搜索事项")
         self.search.setPlaceholderText("名称或拼音首字母，如 ylbx")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh_items)
-        self.search.returnPressed.connect(self._pick_first)
         self.items = QListWidget()
         self.items.setAccessibleName("事项列表")
-        self.items.currentItemChanged.connect(self._item_chosen)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,9 +112,29 @@ class ChecklistPage(QWidget):
             left_layout.addWidget(title)
             left_layout.addWidget(widget)
         left_layout.addWidget(self.items, 1)
-        self.message = message_label("办理提示")
+        self._left_layout = left_layout
+        right = QWidget()
+        self._right_layout = QVBoxLayout(right)
+        self._right_layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        # Three parts (issue 17: the whole page took ~27 ms, the longest turn of the tabs built in
+        # idle time): this frame with the item list, the item's side, the materials with the
+        # buttons; then the contents in two more (the agent and the visits, the items).
+        parts = (self._build_item_side, self._build_materials, self._fill, self._fill_items)
+        if staged is None:
+            for part in parts:
+                part()
+        else:
+            staged.add(*parts, first=True)
 
-        # right: the item, the person, the checklist, the outcome
+    def _build_item_side(self) -> None:
+        """The item's name and description, the person and the decision."""
         self.title = QLabel("请先在左侧选择办理事项")
         self.title.setProperty("role", "title")
         self.title.setAccessibleName("事项名称")
@@ -143,6 +159,40 @@ class ChecklistPage(QWidget):
             add_field(form, field)
             person.addLayout(form, 1)
 
+        decision = QVBoxLayout()
+        reason_form = QFormLayout()
+        reason_form.addRow(self.ineligible)
+        add_field(reason_form, self.reason_field)
+        money_form = QFormLayout()
+        add_field(money_form, self.fee_field)
+        add_field(money_form, self.agent_field)
+        decision.addLayout(reason_form, 1)
+        decision.addLayout(money_form, 1)
+
+        right_layout = self._right_layout
+        right_layout.addWidget(self.title)
+        # The materials table has a column of its own, as tall as the page (eight rows and more on a
+        # 1366×768 laptop); the person and the decision sit under the item's description. Below
+        # about 1200 px the two columns are stacked (the page scrolls sideways no more).
+        person_box = QWidget()
+        person_layout = QVBoxLayout(person_box)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.addLayout(person)
+        person_layout.addLayout(decision)
+        info_side = QSplitter(Qt.Orientation.Vertical)
+        info_side.addWidget(self.info)
+        info_side.addWidget(person_box)
+        info_side.setStretchFactor(0, 1)
+        for index in (0, 1):  # a collapsible pane would not count in the page's minimum height
+            info_side.setCollapsible(index, False)
+        self._middle = middle = QSplitter(Qt.Orientation.Horizontal if wide_enough_for_two_columns(self)
+                                          else Qt.Orientation.Vertical)
+        middle.addWidget(info_side)
+        right_layout.addWidget(middle, 1)
+
+    def _build_materials(self) -> None:
+        """The materials table (收件核对) beside or under the item's side; the outcome and the buttons
+        (built after the table: the Tab key goes through the page in the order its parts are added)."""
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("材料清单")
         self.table.setHorizontalHeaderLabels(["已收", "材料名称", "原件/复印件", "份数", "页数"])
@@ -165,23 +215,29 @@ class ChecklistPage(QWidget):
         self.materials_error.setProperty("role", "error")
         self.materials_error.setAccessibleName("材料清单错误提示")
 
-        decision = QVBoxLayout()
-        reason_form = QFormLayout()
-        reason_form.addRow(self.ineligible)
-        add_field(reason_form, self.reason_field)
-        money_form = QFormLayout()
-        add_field(money_form, self.fee_field)
-        add_field(money_form, self.agent_field)
-        decision.addLayout(reason_form, 1)
-        decision.addLayout(money_form, 1)
+        group = QGroupBox("收件核对（逐项勾选群众交来的材料，并填写页数）")
+        group_layout = QVBoxLayout(group)
+        group_layout.addWidget(self.table, 1)
+        tick_row = QHBoxLayout()
+        tick_row.addWidget(self.materials_error, 1)
+        tick_row.addWidget(self.all_button)
+        group_layout.addLayout(tick_row)
+        middle = self._middle
+        middle.addWidget(group)
+        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(1, 3)
+        for index in (0, 1):
+            middle.setCollapsible(index, False)
+        middle.setSizes([400, 600])
 
+        self.message = message_label("办理提示")
         self.outcome_label = message_label("办理结果")
         self.notice_button = push_button("打印一次性告知单（F9）", self.print_notice)
         self.notice_button.setShortcut("F9")
         self.accept_button = push_button("受理代办（F10）", self.accept_proxy, primary=True)
         self.accept_button.setShortcut("F10")
         compact_at_large_font(self.notice_button, self.accept_button)  # 字号 特大: on the screen
-        two_columns = wide_enough_for_two_columns(self)
+        two_columns = self._middle.orientation() == Qt.Orientation.Horizontal
         buttons = QHBoxLayout()
         if two_columns:
             # A long list of missing materials scrolls beside the buttons: wrapped inside the
@@ -193,61 +249,24 @@ class ChecklistPage(QWidget):
         buttons.addWidget(self.notice_button)
         buttons.addWidget(self.accept_button)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.title)
-        # The materials table has a column of its own, as tall as the page (eight rows and more on a
-        # 1366×768 laptop); the person and the decision sit under the item's description. Below
-        # about 1200 px the two columns are stacked (the page scrolls sideways no more).
-        group = QGroupBox("收件核对（逐项勾选群众交来的材料，并填写页数）")
-        group_layout = QVBoxLayout(group)
-        group_layout.addWidget(self.table, 1)
-        tick_row = QHBoxLayout()
-        tick_row.addWidget(self.materials_error, 1)
-        tick_row.addWidget(self.all_button)
-        group_layout.addLayout(tick_row)
-        person_box = QWidget()
-        person_layout = QVBoxLayout(person_box)
-        person_layout.setContentsMargins(0, 0, 0, 0)
-        person_layout.addLayout(person)
-        person_layout.addLayout(decision)
-        info_side = QSplitter(Qt.Orientation.Vertical)
-        info_side.addWidget(self.info)
-        info_side.addWidget(person_box)
-        info_side.setStretchFactor(0, 1)
-        for index in (0, 1):  # a collapsible pane would not count in the page's minimum height
-            info_side.setCollapsible(index, False)
-        middle = QSplitter(Qt.Orientation.Horizontal if two_columns else Qt.Orientation.Vertical)
-        middle.addWidget(info_side)
-        middle.addWidget(group)
-        middle.setStretchFactor(0, 2)
-        middle.setStretchFactor(1, 3)
-        for index in (0, 1):
-            middle.setCollapsible(index, False)
-        middle.setSizes([400, 600])
-        right_layout.addWidget(middle, 1)
+        right_layout = self._right_layout
         if not two_columns:
             right_layout.addWidget(self.outcome_label)
         right_layout.addLayout(buttons)
         # The result of F9/F10 under the item list (two columns: it has room there) or the buttons.
-        (left_layout if two_columns else right_layout).addWidget(self.message)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        if staged is None:
-            self._fill()
-        else:
-            staged.add(self._fill, first=True)
+        (self._left_layout if two_columns else right_layout).addWidget(self.message)
+        # The left side's choices fill the right side: wired once it is all there.
+        self.visit_combo.currentIndexChanged.connect(self._visit_chosen)
+        self.search.textChanged.connect(self.refresh_items)
+        self.search.returnPressed.connect(self._pick_first)
+        self.items.currentItemChanged.connect(self._item_chosen)
 
     def _fill(self) -> None:
         self.agent_field.editor.setText(proxy_intake.default_agent("", self.desk.who, self.desk.now()))
         self.refresh_visits()
+
+    def _fill_items(self) -> None:
+        """The catalogue's items (parsed on their first listing: ~15 ms on top of the rest)."""
         self.refresh_items()
         self.update_outcome()
 

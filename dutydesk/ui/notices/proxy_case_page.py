@@ -42,6 +42,7 @@ from dutydesk.store.notices.proxy_cases import HANDOVER, CaseInvalid, ProxyCase
 from dutydesk.store.notices.reprints import Reprint, ReprintInvalid
 from dutydesk.store.privacy import RevealRefused, log_reveal, mask_numbers, mask_value, may_see_unmasked
 from dutydesk.ui.forms import FormField, add_field, date_edit, push_button, show_errors
+from dutydesk.ui.lazy_tabs import StagedBuild
 from dutydesk.ui.panes import pane, side_by_side
 from dutydesk.ui.reveal import LABEL as REVEAL_LABEL
 from dutydesk.ui.theme import DUE_AMBER, MUTED, OK_GREEN, OVERDUE_RED
@@ -249,7 +250,9 @@ def step_line(step) -> str:
 class CasePage(QWidget):
     def __init__(self, desk: Desk, show_case_docs: Callable[[ProxyCase, list[Reprint]], object],
                  on_change: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, staged: StagedBuild | None = None) -> None:
+        """Its widgets; its list (the cases read, the columns sized to them) at once, or
+        (``staged``) in the turn right after (issue 17: together ~20-37 ms in one turn)."""
         super().__init__(parent)
         self.desk = desk
         self.show_case_docs = show_case_docs
@@ -306,7 +309,10 @@ class CasePage(QWidget):
         right = pane(self.detail, QLabel("下一步："), self.next_box, QLabel("办理记录："), (self.steps, 1), more)
         layout = QVBoxLayout(self)
         layout.addWidget(side_by_side(pane(top, self.table), right, (700, 500)))
-        self.reload()
+        if staged is None:
+            self.reload()
+        else:
+            staged.add(self.reload, first=True)
         self.show_case(None)
 
     def reload(self) -> None:

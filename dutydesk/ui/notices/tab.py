@@ -135,7 +135,7 @@ class NoticeTab(QWidget):
             if name == "cases":
                 from dutydesk.ui.notices.proxy_case_page import CasePage
 
-                page = CasePage(self.desk, self.show_case_docs, lambda: self._changed("proxy"))
+                page = CasePage(self.desk, self.show_case_docs, lambda: self._changed("proxy"), staged=self.staged)
             else:
                 from dutydesk.ui.notices.catalogue_page import CataloguePage
 

@@ -79,3 +79,50 @@ def test_v04_register_rows_kept_as_plain_values_out_of_the_collector(app, desk, 
     assert model.index(late, 8).data(Qt.ItemDataRole.ForegroundRole) == QColor(OVERDUE_RED)
     assert model.index(answered, 9).data(Qt.ItemDataRole.ForegroundRole) == QColor(OK_GREEN)
     assert (model.visit_id(late), model.visit_id(answered)) == (overdue.id, done.id)
+
+
+def test_built_in_idle_time_the_first_page_and_the_column_sizing_come_in_turns_of_their_own(app, qtbot, desk,
+                                                                                            monkeypatch):
+    """Issue 17: built in idle time, the register read its first page and sized its columns in the
+    same turn as its build (12 + 18 + 13 ms: a singleShot(0) ran back to back with it). Now the
+    page comes in a turn of its own and the sizing in the turn after, a 10 ms timer ticking between."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from dutydesk.ui import lazy_tabs
+    from dutydesk.ui.visits.register_list import VisitListView
+    from dutydesk.ui.visits.register_table import RegisterTable
+
+    register_visit(VisitDraft(channel="来电", category="求助", person_name="张三", request="咨询",
+                              responder_name="李文书", outcome="即办", result="已答复"),
+                   desk.who, desk.now(), desk.calendar())
+    seen: list[str] = []
+    real_page = register_list.visit_page
+
+    def slow_page(*args):
+        end = time.perf_counter() + 0.025
+        while time.perf_counter() < end:  # a page read on big books
+            pass
+        seen.append("page")
+        return real_page(*args)
+
+    real_size = RegisterTable.resizeColumnsToContents
+    monkeypatch.setattr(register_list, "visit_page", slow_page)
+    monkeypatch.setattr(RegisterTable, "resizeColumnsToContents", lambda self: seen.append("size") or real_size(self))
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: seen.append("tick"))
+    lazy_tabs.build_on_demand(True)
+    try:
+        ticker.start()
+        view = VisitListView(desk)
+        qtbot.addWidget(view)
+        assert "page" not in seen and view.model.rowCount() == 0  # nothing read with the build
+        qtbot.waitUntil(lambda: "size" in seen, timeout=5_000)
+    finally:
+        ticker.stop()
+        lazy_tabs.build_on_demand(False)
+    assert seen.count("page") == 1 and seen.count("size") == 1  # no page read before the filter is set
+    assert "tick" in seen[seen.index("page"):seen.index("size")]
+    assert view.model.rowCount() == 1 and view.table.columnWidth(5) >= 220

@@ -43,3 +43,34 @@ def test_f2_on_a_tab_still_building_completes_it_first(qtbot, app, desk, staged)
     tab.new_registration()
     assert not tab.staged.pending() and tab.form is not None
     assert tab.form.focusWidget() is by_name(tab, "查找群众")
+
+
+def _form_rows(form) -> list[str]:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    layout = form.form
+    rows = []
+    for row in range(layout.rowCount()):
+        label = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        rows.append(label.widget().text() if label is not None and isinstance(label.widget(), QLabel) else "")
+    return rows
+
+
+def test_the_incident_rows_are_a_turn_of_their_own_in_the_same_place(qtbot, app, desk):
+    """Issue 17: the person's fields with the incident's 13 rows were the longest turn of the tabs
+    built in idle time; the incident's rows now come in the turn after, still under 调解结果."""
+    from dutydesk.ui.lazy_tabs import StagedBuild
+    from dutydesk.ui.visits.form import VisitForm
+
+    eager = VisitForm(desk)
+    qtbot.addWidget(eager)
+    staged = StagedBuild()
+    form = VisitForm(desk, staged=staged)
+    qtbot.addWidget(form)
+    staged.step()
+    assert "调解结果" in accessible_names(form) and "事发时间" not in accessible_names(form)
+    staged.step()
+    assert "事发时间" in accessible_names(form) and "诉求内容" not in accessible_names(form)
+    staged.complete()
+    assert _form_rows(form) == _form_rows(eager)
+    assert accessible_names(form) == accessible_names(eager)

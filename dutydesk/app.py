@@ -23,7 +23,17 @@ if TYPE_CHECKING:
     from dutydesk.store.datafolder import DataFolder
 
 
+# Worker threads (ledger exports, the USB hand-off, the window's reads) run Python beside the
+# window's thread. Every time Qt calls into Python (a slot, an event filter, a paint override) the
+# window's thread takes the interpreter back, waiting up to Python's switch interval (5 ms by
+# default) while a worker runs: an action of twenty such calls waited ~100 ms. At 1 ms the waits are
+# short; with no worker running nothing changes (issue 17: the ten-year hand-off's worst stall
+# 64-107 ms at 5 ms, 46-53 ms at 1 ms).
+SWITCH_INTERVAL_S = 0.001
+
+
 def make_app() -> QApplication:
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         # The theme's style given as Qt's own command-line option: Qt makes it without a Python

@@ -95,3 +95,17 @@ def test_the_theme_sets_its_style_on_an_app_started_elsewhere(app):
     from dutydesk.ui.theme import STYLE_PROPERTY, THEME_STYLE
 
     assert app.property(STYLE_PROPERTY) == THEME_STYLE  # the tests' app: QApplication made by pytest-qt
+
+
+def test_the_window_takes_the_interpreter_back_from_workers_within_a_millisecond(app):
+    """Issue 17: a worker thread running Python (the USB hand-off) makes the window's thread wait
+    up to Python's switch interval at every call from Qt into Python; the app shortens it."""
+    from dutydesk.app import SWITCH_INTERVAL_S, make_app
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # Python's default
+        assert make_app() is app
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S == 0.001
+    finally:
+        sys.setswitchinterval(before)

@@ -20,25 +20,30 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def after_first_paint(window, then) -> None:
+def after_first_paint(window, then):
     """Call ``then`` once ``window`` has painted for the first time, in the next turn of the event
     loop (after the whole paint and its flush to the screen).
 
     A zero timer started at ``show()`` is not enough: it fires before the paint, which Qt runs on
     the window's update request a few milliseconds later. The watcher sees the window's own events
     only; it makes PySide create ``QEvent``'s Python type in the bare window too (~2 ms, which the
-    desk pays anyway), a cost of measuring that favours the desk slightly."""
+    desk pays anyway), a cost of measuring that favours the desk slightly. The watcher returned says
+    ``painted`` at once, for a loop that turns the events itself."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
+        painted = False
+
         def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
+                self.painted = True
                 QTimer.singleShot(0, then)
             return False
 
     watcher = FirstPaint(window)
     window.installEventFilter(watcher)
+    return watcher
 
 
 def _shown(app, window, close_books=None) -> None:
@@ -52,13 +57,12 @@ def _shown(app, window, close_books=None) -> None:
     if os.environ.get("DUTYDESK_PROBE_EXIT_AT_PAINT"):
         from PySide6.QtCore import QEventLoop
 
-        painted: list[bool] = []
-        window.installEventFilter(_PaintSeen(window, painted))
+        watcher = after_first_paint(window, lambda: None)
         for _turn in range(10_000):
             app.processEvents(QEventLoop.ProcessEventsFlag.X11ExcludeTimers)
-            if painted:
+            if watcher.painted:
                 break
-        assert painted, "the window did not paint"
+        assert watcher.painted, "the window did not paint"
         print(f"{time.time():.6f}", flush=True)
         if close_books is not None:
             close_books()
@@ -70,18 +74,6 @@ def _shown(app, window, close_books=None) -> None:
 
     after_first_paint(window, done)
     app.exec()
-
-
-def _PaintSeen(window, painted: list):  # makes the watcher's class only when counting
-    from PySide6.QtCore import QEvent, QObject
-
-    class PaintSeen(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.append(True)
-            return False
-
-    return PaintSeen(window)
 
 
 def bare() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
@@ -87,3 +89,11 @@ def shown(qtbot, widget: QWidget, width: int = 1400, height: int = 900) -> QWidg
     widget.resize(width, height)
     widget.show()
     return widget
+
+
+def printed_by_a_fresh_process(code: str) -> str:
+    """What ``code`` prints in a new interpreter on Qt's offscreen platform: for checks of what a
+    start imports, which the test process (everything already imported) cannot make."""
+    prelude = "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+    out = subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()

@@ -3,7 +3,6 @@ or in idle time after it shows; nothing the first screen does not need is import
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from itertools import pairwise
 
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from dutydesk.ui import lazy_tabs
 from dutydesk.ui.main_window import MainWindow
 from dutydesk.ui.prefs import UiPrefs
-from tests.ui.helpers import by_name
+from tests.ui.helpers import by_name, printed_by_a_fresh_process
 
 
 @pytest.fixture(autouse=True)
@@ -100,14 +99,12 @@ def test_asking_for_a_page_builds_it(qtbot, app, desk):
 
 def test_starting_imports_no_pinyin_dictionary_nor_printing_libraries():
     code = (
-        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "import dutydesk.app\n"
         "import dutydesk.ui.tabs\n"
         "heavy = ('pypinyin', 'reportlab', 'PIL', 'pypdfium2', 'openpyxl')\n"
         "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    assert printed_by_a_fresh_process(code) == ""
 
 
 def test_duty_pages_build_when_first_opened(qtbot, app, desk):
@@ -307,7 +304,6 @@ def test_the_status_items_modules_import_no_signing_library():
     the signing library (~27 ms in one turn, the longest of the tabs built in idle time). The
     dialog's module is imported when its menu entry is triggered."""
     code = (
-        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from importlib import import_module\n"
         "from dutydesk.ui.extensions import module_of\n"
         "from dutydesk.ui.tabs import status_items\n"
@@ -316,8 +312,7 @@ def test_the_status_items_modules_import_no_signing_library():
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cryptography' or m.startswith('dutydesk.township.')"
         " or m == 'dutydesk.ui.township_package_dialog')[:5])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert printed_by_a_fresh_process(code) == "[]"
 
 
 def test_the_pages_built_in_idle_time_are_set_aside_from_full_collections(qtbot, app, desk):

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.ui.helpers import printed_by_a_fresh_process
 
 
 def test_grid_pages_import_no_printing_library():
     code = (
-        "import sys, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "import dutydesk.app\n"
         "import dutydesk.ui.grid.tab, dutydesk.ui.grid.areas_page, dutydesk.ui.grid.diary_page\n"
         "import dutydesk.ui.grid.progress_board, dutydesk.ui.grid.visit_page, dutydesk.ui.grid.spot_check_page\n"
         "heavy = ('reportlab', 'PIL', 'pypdfium2', 'openpyxl')\n"
         "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & set(heavy))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    assert printed_by_a_fresh_process(code) == ""
